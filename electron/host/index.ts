@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHandler } from '../../shared/contract/handle';
+import { createApi } from '../services/api';
+import { ensureWorkspace } from '../services/bootstrap';
+import { createConfSettings } from '../services/conf-settings';
+import { findResourcesDir, userDataDir } from '../services/paths';
+import { APP_VERSION } from '../services/version';
+import { createHostServer } from './server';
+
+// `npm run web`: the same renderer and services as the desktop app, served on 127.0.0.1
+// for machines without an Electron binary, and for the end-to-end tests.
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+    },
+  });
+  const here = dirname(fileURLToPath(import.meta.url));
+  const resources = findResourcesDir(here);
+  const userData = values['data-dir'] ?? userDataDir();
+  const { workspace, defaultEdition } = await ensureWorkspace(userData, resources);
+  const settings = createConfSettings(userData);
+  const handler = createHandler(
+    createApi({ workspace, settings, host: 'browser', version: APP_VERSION, defaultEdition }),
+    (e) => console.error('[edition-desk] internal error:', e),
+  );
+  const token = randomBytes(24).toString('base64url');
+  const server = createHostServer({ handler, workspace, rendererDir: join(here, '..', 'renderer'), token });
+  server.listen(Number(values.port), '127.0.0.1', () => {
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const url = `http://127.0.0.1:${port}/?token=${token}`;
+    console.log(`Edition Desk 特刊编辑台 (browser host) · workspace ${workspace.root}`);
+    console.log(`EDITION_DESK_URL=${url}`);
+    if (!values['no-open']) openBrowser(url);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function openBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
+  const args = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
+  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return;
+  try {
+    const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No browser opener: the printed URL is enough.
+  }
+}
+
+main().catch((e) => {
+  console.error(`edition-desk: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

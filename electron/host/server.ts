@@ -1,0 +1,137 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import type { Handler } from '../../shared/contract/handle';
+import { appError } from '../../shared/contract/messages';
+import { AppError } from '../../shared/contract/errors';
+import { isInside, type Workspace } from '../services/workspace';
+import { parseMediaPath, resolveMedia } from '../services/media';
+import { RENDERER_CSP } from '../../shared/contract/csp';
+
+// The browser host: the built renderer and the same contract over HTTP on loopback.
+// Access needs the per-launch token (given once in the URL, then kept in an HttpOnly
+// cookie); the Host header is checked against DNS rebinding, and API calls need a custom
+// header, which a cross-site form or image cannot send.
+
+export interface HostOptions {
+  handler: Handler;
+  workspace: Workspace;
+  rendererDir: string;
+  token: string;
+}
+
+const COOKIE = 'ed_token';
+const MAX_BODY = 32 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.json': 'application/json',
+};
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function cookieToken(req: IncomingMessage): string | null {
+  const m = /(?:^|;\s*)ed_token=([^;]+)/.exec(req.headers.cookie ?? '');
+  return m ? decodeURIComponent(m[1]!) : null;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw appError('INVALID_ARGUMENT', 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function createHostServer(opts: HostOptions): Server {
+  const server = createServer((req, res) => {
+    handleRequest(opts, server, req, res).catch((e) => {
+      const err = e instanceof AppError ? e : appError('INTERNAL', e instanceof Error ? e.message : String(e));
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: err.toData() }), 'application/json');
+      else res.destroy();
+    });
+  });
+  return server;
+}
+
+async function handleRequest(opts: HostOptions, server: Server, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const host = req.headers.host ?? '';
+  if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+    return send(res, 421, 'Misdirected request', 'text/plain');
+  }
+  const url = new URL(req.url ?? '/', `http://${host}`);
+  const given = url.searchParams.get('token');
+  if (url.pathname === '/' && given !== null) {
+    if (!same(given, opts.token)) return send(res, 403, 'Wrong token. Open the URL printed by `npm run web`.', 'text/plain; charset=utf-8');
+    // Move the token from the URL into a cookie so it does not linger in history or screenshots.
+    return send(res, 303, '', 'text/plain', {
+      location: '/',
+      'set-cookie': `${COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`,
+    });
+  }
+  const cookie = cookieToken(req);
+  if (!cookie || !same(cookie, opts.token)) {
+    return send(res, 403, '请使用 npm run web 打印的地址打开。Open the URL printed by `npm run web`.', 'text/plain; charset=utf-8');
+  }
+
+  if (url.pathname.startsWith('/api/')) {
+    if (req.method !== 'POST' || req.headers['x-edition-desk'] !== '1') return send(res, 405, 'POST with X-Edition-Desk only', 'text/plain');
+    const channel = decodeURIComponent(url.pathname.slice(5));
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body === '' ? {} : JSON.parse(body);
+    } catch (e) {
+      const err = e instanceof AppError ? e : appError('INVALID_ARGUMENT', 'body is not JSON');
+      return send(res, 400, JSON.stringify({ ok: false, error: err.toData() }), 'application/json');
+    }
+    const result = await opts.handler(channel, input);
+    return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+  }
+
+  if (url.pathname.startsWith('/media/')) {
+    const parsed = parseMediaPath(url.pathname.slice(7).split('/').map(decodeURIComponent));
+    if (!parsed) return send(res, 404, 'not found', 'text/plain');
+    try {
+      const media = await resolveMedia(opts.workspace, parsed.edition, parsed.photoId, parsed.size);
+      return send(res, 200, media.body, media.mime, { 'cache-control': 'private, max-age=3600' });
+    } catch (e) {
+      const status = e instanceof AppError && e.code === 'NOT_FOUND' ? 404 : e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE' ? 403 : 500;
+      return send(res, status, e instanceof Error ? e.message : 'error', 'text/plain');
+    }
+  }
+
+  // Static renderer files.
+  const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+  const file = normalize(join(opts.rendererDir, rel));
+  if (!isInside(opts.rendererDir, file)) return send(res, 403, 'forbidden', 'text/plain');
+  let body: Buffer;
+  try {
+    body = await readFile(file);
+  } catch {
+    return send(res, 404, 'not found', 'text/plain');
+  }
+  const extra: Record<string, string> = extname(file) === '.html' ? { 'content-security-policy': RENDERER_CSP } : {};
+  return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', extra);
+}

@@ -1,0 +1,74 @@
+import type { Api, EditionSummary } from '../../shared/contract/contract';
+import { AppError } from '../../shared/contract/errors';
+import { appError } from '../../shared/contract/messages';
+import { stateText } from '../../shared/document/lexical-state';
+import { listStoryIds, readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
+import type { SettingsStore } from './settings-store';
+import type { Workspace } from './workspace';
+
+export interface ApiContext {
+  workspace: Workspace;
+  settings: SettingsStore;
+  host: 'electron' | 'browser';
+  version: string;
+  defaultEdition: string | null;
+}
+
+// The services behind every channel. Inputs arrive already validated by handle(); what
+// is left to check here is what a schema cannot know: that paths and ids exist on disk.
+export function createApi(ctx: ApiContext): Api {
+  const { workspace: ws, settings } = ctx;
+  return {
+    'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
+    'settings:get': async () => settings.get(),
+    'settings:set': async (patch) => settings.set(patch),
+    'edition:list': async () => {
+      const out: EditionSummary[] = [];
+      for (const ref of await ws.listEditionRefs()) {
+        try {
+          const ed = await readEdition(ws.pathFor(ref));
+          out.push({ ref, title: ed.title, issueDate: ed.issueDate, pageCount: ed.pages.length });
+        } catch (e) {
+          // A broken edition is listed with its error rather than hidden, so the user sees it.
+          const err = e instanceof AppError ? e : appError('IO_ERROR', String(e));
+          out.push({ ref, title: ref, issueDate: '', pageCount: 0, error: { code: err.code, message: err.localized } });
+        }
+      }
+      return out;
+    },
+    'edition:open': async ({ edition }) => {
+      const ed = await readEdition(await ws.resolveEdition(edition));
+      settings.rememberEdition(edition);
+      return ed;
+    },
+    'page:list': async ({ edition }) => {
+      const dir = await ws.resolveEdition(edition);
+      return readPages(dir, await readEdition(dir));
+    },
+    'page:get': async ({ edition, pageId }) => readPage(await ws.resolveEdition(edition), pageId),
+    'story:list': async ({ edition }) => {
+      const dir = await ws.resolveEdition(edition);
+      const out = [];
+      for (const id of await listStoryIds(dir)) {
+        try {
+          const s = await readStory(dir, id);
+          out.push({ id, title: s.title, updatedAt: s.updatedAt, chars: stateText(s.zh).replace(/\s/g, '').length });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          out.push({ id, title: `⚠ ${id}`, updatedAt: '', chars: 0 });
+        }
+      }
+      return out;
+    },
+    'story:get': async ({ edition, storyId }) => readStory(await ws.resolveEdition(edition), storyId),
+    'story:put': async ({ edition, story }) => {
+      const dir = await ws.resolveEdition(edition);
+      // Editions must be readable before anything is written into them.
+      await readEdition(dir);
+      const updatedAt = new Date().toISOString();
+      await writeStory(dir, { ...story, updatedAt });
+      return { updatedAt };
+    },
+    'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
+  };
+}

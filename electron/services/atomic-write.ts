@@ -1,0 +1,39 @@
+import { open, rename, unlink, mkdir } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+// temp file in the same folder + fsync + rename + fsync of the folder: after a crash the
+// target holds either the old bytes or the new ones, never a torn mix.
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(target);
+  await mkdir(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fh = await open(tmp, 'wx');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => {});
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  await fh.close();
+  try {
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+  await syncDir(dir);
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; the rename is already durable enough there.
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r');
+  try { await fh.sync(); } finally { await fh.close(); }
+}
+
+export function writeJsonAtomic(target: string, value: unknown): Promise<void> {
+  return writeFileAtomic(target, JSON.stringify(value, null, 2) + '\n');
+}

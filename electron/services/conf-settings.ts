@@ -1,0 +1,10 @@
+import Conf from 'conf';
+import { SETTINGS_FILE } from '../../shared/settings/schema';
+import { SettingsStore } from './settings-store';
+
+// The browser host's settings: conf is the library electron-store is built on, pointed at
+// the same folder and file name, so a desk that uses both hosts has one settings.json.
+export function createConfSettings(userData: string): SettingsStore {
+  const conf = new Conf<Record<string, unknown>>({ cwd: userData, configName: SETTINGS_FILE, projectName: 'edition-desk' });
+  return new SettingsStore(conf);
+}

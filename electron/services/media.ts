@@ -1,0 +1,56 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { appError } from '../../shared/contract/messages';
+import { Id } from '../../shared/document/ids';
+import { readEdition } from './edition-store';
+import { isInside, type Workspace } from './workspace';
+import { writeFileAtomic } from './atomic-write';
+
+// Photos reach the renderer only by id, through media://photo/<edition>/<id>/<size> in
+// Electron and /media/photo/… in the browser host. Both call resolveMedia().
+
+export const MEDIA_SIZES = { thumb: 400, preview: 1600, original: 0 } as const;
+export type MediaSize = keyof typeof MEDIA_SIZES;
+
+export interface MediaResponse {
+  body: Buffer;
+  mime: string;
+}
+
+/** Parses "photo/<edition ref>/<photo id>/<size>" (already URL-decoded per segment). */
+export function parseMediaPath(segments: string[]): { edition: string; photoId: string; size: MediaSize } | null {
+  if (segments.length !== 4 || segments[0] !== 'photo') return null;
+  const [, edition, photoId, size] = segments as [string, string, string, string];
+  if (!Id.safeParse(photoId).success || !(size in MEDIA_SIZES)) return null;
+  return { edition, photoId, size: size as MediaSize };
+}
+
+export async function resolveMedia(ws: Workspace, edition: string, photoId: string, size: MediaSize): Promise<MediaResponse> {
+  const dir = await ws.resolveEdition(edition);
+  const ed = await readEdition(dir);
+  const photo = ed.photos.find((p) => p.id === photoId);
+  if (!photo) throw appError('NOT_FOUND', photoId);
+  const file = join(dir, photo.asset.file);
+  if (!isInside(dir, file)) throw appError('PATH_OUTSIDE_WORKSPACE', photo.asset.file);
+  if (size === 'original') {
+    return { body: await readFile(file), mime: mimeOf(file) };
+  }
+  // Cached by content hash, so a renamed or re-imported file reuses its thumbnail.
+  const cached = join(ws.root, '.cache', 'media', `${photo.asset.sha256}-${size}.jpg`);
+  const hit = await stat(cached).then(() => true, () => false);
+  if (hit) return { body: await readFile(cached), mime: 'image/jpeg' };
+  const px = MEDIA_SIZES[size];
+  const body = await sharp(file)
+    .rotate()
+    .resize({ width: px, height: px, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 82, mozjpeg: false })
+    .toBuffer();
+  await writeFileAtomic(cached, body);
+  return { body, mime: 'image/jpeg' };
+}
+
+function mimeOf(file: string): string {
+  const ext = file.toLowerCase().split('.').pop();
+  return ext === 'png' ? 'image/png' : ext === 'webp' ? 'image/webp' : ext === 'tif' || ext === 'tiff' ? 'image/tiff' : 'image/jpeg';
+}

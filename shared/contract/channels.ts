@@ -1,0 +1,16 @@
+// Channel names only, with no schema code, so the sandboxed preload can import them
+// without pulling zod into its bundle.
+export const CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'edition:list',
+  'edition:open',
+  'page:list',
+  'page:get',
+  'story:list',
+  'story:get',
+  'story:put',
+  'photo:list',
+] as const;
+export type Channel = (typeof CHANNELS)[number];

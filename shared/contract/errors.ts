@@ -1,0 +1,54 @@
+// Typed errors that cross the process boundary. Every error carries a stable code
+// (for code and tests) and a message in both UI languages (for people).
+export const ERROR_CODES = [
+  'INVALID_ARGUMENT',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'PATH_OUTSIDE_WORKSPACE',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'EDITION_MALFORMED',
+  'EDITION_TOO_NEW',
+  'STORY_MALFORMED',
+  'IO_ERROR',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface AppErrorData {
+  code: ErrorCode;
+  message: LocalizedText;
+  /** Technical detail (file, field, original error) for logs and the "details" disclosure. */
+  detail?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** Thrown inside services; turned into `{ok:false}` by the one `handle()`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly localized: LocalizedText;
+  readonly detail: string | undefined;
+  constructor(code: ErrorCode, message: LocalizedText, detail?: string) {
+    super(`${code}: ${message.en}${detail ? ` (${detail})` : ''}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.localized = message;
+    this.detail = detail;
+  }
+  toData(): AppErrorData {
+    return this.detail === undefined
+      ? { code: this.code, message: this.localized }
+      : { code: this.code, message: this.localized, detail: this.detail };
+  }
+}
+
+export function isAppErrorData(x: unknown): x is AppErrorData {
+  return typeof x === 'object' && x !== null && typeof (x as AppErrorData).code === 'string'
+    && typeof (x as AppErrorData).message === 'object';
+}

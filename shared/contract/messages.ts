@@ -1,0 +1,36 @@
+import { AppError, type ErrorCode, type LocalizedText } from './errors';
+
+// One place for the sentences users see when a call fails, so both languages stay in step.
+const MESSAGES: Record<ErrorCode, LocalizedText> = {
+  INVALID_ARGUMENT: { 'zh-CN': '请求参数不正确。', en: 'The request has an invalid argument.' },
+  UNKNOWN_CHANNEL: { 'zh-CN': '未知的操作。', en: 'Unknown operation.' },
+  FORBIDDEN: { 'zh-CN': '无权执行此操作。', en: 'This operation is not allowed.' },
+  PATH_OUTSIDE_WORKSPACE: {
+    'zh-CN': '路径不在工作区内，已拒绝。',
+    en: 'The path is outside the workspace and was refused.',
+  },
+  NOT_FOUND: { 'zh-CN': '找不到所请求的内容。', en: 'The requested item was not found.' },
+  ALREADY_EXISTS: { 'zh-CN': '同名内容已存在。', en: 'An item with that name already exists.' },
+  EDITION_MALFORMED: {
+    'zh-CN': '特刊文件已损坏或格式不正确，未做任何修改。',
+    en: 'The edition file is damaged or malformed; nothing was changed.',
+  },
+  EDITION_TOO_NEW: {
+    'zh-CN': '此特刊由更新版本的特刊编辑台创建，请升级后再打开。',
+    en: 'This edition was made by a newer Edition Desk; please upgrade to open it.',
+  },
+  STORY_MALFORMED: {
+    'zh-CN': '稿件文件无法读取，已另存备份，原文件未被覆盖。',
+    en: 'The story file could not be read; it was kept aside and not overwritten.',
+  },
+  IO_ERROR: { 'zh-CN': '读写磁盘失败。', en: 'Reading or writing the disk failed.' },
+  INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
+};
+
+export function messageFor(code: ErrorCode): LocalizedText {
+  return MESSAGES[code];
+}
+
+export function appError(code: ErrorCode, detail?: string): AppError {
+  return new AppError(code, MESSAGES[code], detail);
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Id } from './ids';
+import { EditorStateSchema } from './lexical-state';
+
+// The on-disk document model, version SCHEMA_VERSION. Older files are lifted by
+// migrate.ts before they are parsed here; nothing here accepts an older shape.
+export const SCHEMA_VERSION = 1;
+
+export const Lang = z.enum(['zh', 'en']);
+export const BlockLang = z.enum(['zh', 'en', 'both']);
+
+export const PageSize = z.object({
+  preset: z.enum(['broadsheet', 'tabloid', 'a3', 'a4', 'custom']),
+  widthMm: z.number().positive().max(2000),
+  heightMm: z.number().positive().max(2000),
+});
+export type PageSize = z.infer<typeof PageSize>;
+
+export const Grid = z.object({
+  columns: z.number().int().min(1).max(24),
+  gutterMm: z.number().min(0).max(50),
+  margins: z.object({ top: z.number().min(0), right: z.number().min(0), bottom: z.number().min(0), left: z.number().min(0) }),
+});
+
+export const BLOCK_KINDS = [
+  'masthead', 'kicker', 'label', 'headline', 'deck', 'story', 'photo', 'caption', 'credits', 'rule', 'box', 'footer',
+] as const;
+export const Credit = z.object({ role: z.string().max(40), roleEn: z.string().max(40).optional(), names: z.array(z.string().max(80)) });
+export type Credit = z.infer<typeof Credit>;
+
+/** A block sits on the column grid: x/w in columns, y/h in millimetres from the top margin. */
+export const Block = z.object({
+  id: Id,
+  kind: z.enum(BLOCK_KINDS),
+  col: z.number().int().min(0),
+  span: z.number().int().min(1),
+  yMm: z.number().min(0),
+  hMm: z.number().min(0),
+  lang: BlockLang.default('zh'),
+  text: z.string().max(20000).optional(),
+  textEn: z.string().max(20000).optional(),
+  storyId: Id.optional(),
+  photoId: Id.optional(),
+  credits: z.array(Credit).optional(),
+});
+export type Block = z.infer<typeof Block>;
+
+export const Page = z.object({
+  id: Id,
+  name: z.string().max(200),
+  number: z.number().int().min(1),
+  grid: Grid,
+  blocks: z.array(Block),
+});
+export type Page = z.infer<typeof Page>;
+
+export const Story = z.object({
+  id: Id,
+  title: z.string().max(500),
+  /** Lexical state per language; null where that version has not been written yet. */
+  zh: EditorStateSchema.nullable(),
+  en: EditorStateSchema.nullable(),
+  updatedAt: z.string(),
+});
+export type Story = z.infer<typeof Story>;
+
+export const PhotoMeta = z.object({
+  caption: z.object({ zh: z.string().max(4000), en: z.string().max(4000) }),
+  headline: z.string().max(500).default(''),
+  creator: z.string().max(200).default(''),
+  credit: z.string().max(300).default(''),
+  source: z.string().max(300).default(''),
+  copyright: z.string().max(500).default(''),
+  dateCreated: z.string().max(40).default(''),
+  location: z.object({ city: z.string().max(100).default(''), sublocation: z.string().max(200).default('') }).default({ city: '', sublocation: '' }),
+  keywords: z.array(z.string().max(100)).max(200).default([]),
+});
+export type PhotoMeta = z.infer<typeof PhotoMeta>;
+
+export const Photo = z.object({
+  id: Id,
+  /** File inside the edition's assets/ folder; never an absolute path. */
+  asset: z.object({
+    file: z.string().regex(/^assets\/[^/\\]+$/),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    bytes: z.number().int().nonnegative(),
+  }),
+  meta: PhotoMeta,
+});
+export type Photo = z.infer<typeof Photo>;
+
+export const Edition = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: Id,
+  title: z.string().min(1).max(200),
+  paper: z.string().max(100),
+  paperEn: z.string().max(100).default(''),
+  issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  pageSize: PageSize,
+  /** Page order; each id names pages/<id>.json. */
+  pages: z.array(Id),
+  photos: z.array(Photo),
+});
+export type Edition = z.infer<typeof Edition>;
+
+export const PAGE_PRESETS: Record<Exclude<PageSize['preset'], 'custom'>, PageSize> = {
+  broadsheet: { preset: 'broadsheet', widthMm: 390, heightMm: 545 },
+  tabloid: { preset: 'tabloid', widthMm: 270, heightMm: 390 },
+  a3: { preset: 'a3', widthMm: 297, heightMm: 420 },
+  a4: { preset: 'a4', widthMm: 210, heightMm: 297 },
+};

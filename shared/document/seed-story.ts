@@ -1,0 +1,93 @@
+import { blockText, runsText, type MdBlock, type Run } from './seed-markdown';
+import { FORMAT, heading, lineBreak, paragraph, rootState, textNode, type SerializedEditorState, type SerializedNode } from './lexical-state';
+import type { Credit } from './schema';
+
+// Turns a feature page's copy (as in the seeds) into its parts: page furniture before
+// the headline, the headline and deck, the story body, credits, and photo captions.
+
+export interface FeatureParts {
+  furniture: MdBlock[];
+  headline: string;
+  deck: MdBlock | null;
+  body: MdBlock[];
+  credits: Credit[];
+  captions: string[];
+  footer: string | null;
+}
+
+const SENTENCE_END = /[。！？!?；;：:，,]$/;
+const CREDIT_LINE = /^(\S{1,6})\s*[/／]\s*(.+)$/;
+/** Roles of a newspaper credits block, with the English the bilingual pages print. */
+export const CREDIT_ROLES_EN: Record<string, string> = {
+  策划: 'Planning', 统筹: 'Coordination', 文字: 'Text', 图片: 'Photos', 摄影: 'Photography', 版式: 'Layout', 编辑: 'Editor', 校对: 'Proofreading',
+};
+
+function isCaptionLike(b: MdBlock): boolean {
+  if (b.kind !== 'paragraph' || b.lines.length !== 1) return false;
+  const t = blockText(b).trim();
+  return t.length > 0 && t.length <= 40 && !t.includes('。') && !SENTENCE_END.test(t);
+}
+
+function creditsOf(b: MdBlock): Credit[] | null {
+  if (b.kind !== 'paragraph') return null;
+  const out: Credit[] = [];
+  for (const line of b.lines) {
+    const m = CREDIT_LINE.exec(runsText(line).trim());
+    if (!m || !(m[1]! in CREDIT_ROLES_EN)) return null;
+    out.push({ role: m[1]!, roleEn: CREDIT_ROLES_EN[m[1]!]!, names: m[2]!.trim().split(/\s+/) });
+  }
+  return out.length > 0 ? out : null;
+}
+
+export function splitFeature(blocks: MdBlock[]): FeatureParts {
+  const rest = [...blocks];
+  let footer: string | null = null;
+  const captions: string[] = [];
+  let credits: Credit[] = [];
+  // A heading after the last paragraph is the page's running foot (两会特刊).
+  const last = rest.at(-1);
+  if (last?.kind === 'heading') { footer = blockText(last); rest.pop(); }
+  while (rest.length > 0 && isCaptionLike(rest.at(-1)!)) captions.unshift(blockText(rest.pop()!));
+  const maybeCredits = rest.at(-1) && creditsOf(rest.at(-1)!);
+  if (maybeCredits) { credits = maybeCredits; rest.pop(); }
+
+  // The headline is the heading right before the first real paragraph of copy.
+  const firstCopy = rest.findIndex((b) => b.kind === 'paragraph' && blockText(b).length >= 20);
+  let hIdx = firstCopy - 1;
+  while (hIdx >= 0 && rest[hIdx]!.kind !== 'heading') hIdx--;
+  if (hIdx < 0) return { furniture: [], headline: '', deck: null, body: rest, credits, captions, footer };
+  const furniture = rest.slice(0, hIdx);
+  const headline = blockText(rest[hIdx]!);
+  const after = rest.slice(hIdx + 1);
+  const deck = after[0]?.kind === 'paragraph' ? after.shift()! : null;
+  return { furniture, headline, deck, body: after, credits, captions, footer };
+}
+
+// A lead-in is a short opening sentence set in bold (传统产业守正延伸。).
+const LEAD_IN = /^([^。！？]{2,12}[。！？])(.+)$/s;
+
+function runsToNodes(runs: Run[]): SerializedNode[] {
+  return runs.map((r) => textNode(r.text, (r.bold ? FORMAT.bold : 0) | (r.sub ? FORMAT.subscript : 0) | (r.sup ? FORMAT.superscript : 0)));
+}
+
+function paragraphNode(b: Extract<MdBlock, { kind: 'paragraph' }>): SerializedNode {
+  const children: SerializedNode[] = [];
+  b.lines.forEach((line, i) => {
+    if (i > 0) children.push(lineBreak());
+    let runs = line;
+    const first = runs[0];
+    if (i === 0 && first && !first.bold && !first.sub && !first.sup) {
+      const m = LEAD_IN.exec(first.text);
+      if (m) runs = [{ text: m[1]!, bold: true }, { text: m[2]! }, ...runs.slice(1)];
+    }
+    children.push(...runsToNodes(runs));
+  });
+  return paragraph(children);
+}
+
+/** The story body as a Lexical state: headings keep their level, paragraphs get lead-ins. */
+export function bodyState(body: MdBlock[]): SerializedEditorState {
+  return rootState(body.map((b) => (b.kind === 'heading'
+    ? heading(`h${Math.max(2, b.level)}` as 'h2' | 'h3' | 'h4', runsToNodes(b.runs))
+    : paragraphNode(b))));
+}
