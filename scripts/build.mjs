@@ -1,1 +1,50 @@
-console.log("build placeholder")
+// Builds everything into out/: the renderer with Vite, and the Node entries (Electron
+// main, preload, browser host, CLI) with esbuild. Runtime `dependencies` stay external,
+// as electron-vite would keep them, so sharp's native binary is loaded, never bundled.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const external = [...Object.keys(pkg.dependencies ?? {}), 'electron'];
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+
+// Only the parts being built are cleared, so `build.mjs node` leaves out/renderer alone.
+if (want('node')) for (const d of ['main', 'preload', 'host', 'cli']) rmSync(join(root, 'out', d), { recursive: true, force: true });
+
+const node = (entry, outfile, format = 'esm') =>
+  esbuild({
+    entryPoints: [join(root, entry)],
+    outfile: join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format,
+    external,
+    define,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    // Bundled CommonJS dependencies may call require(); give ESM output one.
+    banner: format === 'esm' ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : {},
+  });
+
+const jobs = [];
+if (want('node')) {
+  jobs.push(
+    node('electron/main/index.ts', 'out/main/index.mjs'),
+    // The sandboxed preload must be a single CommonJS file.
+    node('electron/preload/index.ts', 'out/preload/index.cjs', 'cjs'),
+    node('electron/host/index.ts', 'out/host/index.mjs'),
+    node('electron/cli/index.ts', 'out/cli/index.mjs'),
+  );
+}
+if (want('renderer')) {
+  jobs.push(viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' }));
+}
+await Promise.all(jobs);
+console.log('built out/');

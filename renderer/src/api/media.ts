@@ -1,0 +1,1 @@
+export type MediaSizeName = 'thumb' | 'preview' | 'original';

@@ -1,0 +1,47 @@
+import type { Channel } from '../../../shared/contract/channels';
+import type { Result } from '../../../shared/contract/errors';
+import type { MediaSizeName } from './media';
+
+// The renderer's only difference between hosts: how a call travels. In Electron the
+// preload exposes one function per channel; in the browser host the same call is a POST
+// to /api/<channel> on the loopback server that served this page.
+export interface Transport {
+  host: 'electron' | 'browser';
+  invoke(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  mediaUrl(edition: string, photoId: string, size: MediaSizeName): string;
+}
+
+interface Bridge {
+  host: 'electron';
+  api: Record<Channel, (input: unknown) => Promise<Result<unknown>>>;
+}
+
+function mediaPath(edition: string, photoId: string, size: string): string {
+  return `photo/${encodeURIComponent(edition)}/${encodeURIComponent(photoId)}/${size}`;
+}
+
+export function pickTransport(): Transport {
+  const bridge = (window as unknown as { editionDesk?: Bridge }).editionDesk;
+  if (bridge) {
+    return {
+      host: 'electron',
+      invoke: (channel, input) => bridge.api[channel](input),
+      mediaUrl: (e, p, s) => `media://${mediaPath(e, p, s)}`,
+    };
+  }
+  return {
+    host: 'browser',
+    async invoke(channel, input) {
+      const res = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-edition-desk': '1' },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (!res.ok && res.headers.get('content-type')?.includes('json') !== true) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: { 'zh-CN': `连接失败（${res.status}）`, en: `Connection failed (${res.status})` } } };
+      }
+      return (await res.json()) as Result<unknown>;
+    },
+    mediaUrl: (e, p, s) => `/media/${mediaPath(e, p, s)}`,
+  };
+}
