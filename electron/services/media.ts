@@ -37,7 +37,7 @@ export async function resolveMedia(ws: Workspace, edition: string, photoId: stri
     return { body: await readFile(file), mime: mimeOf(file) };
   }
   // Cached by content hash, so a renamed or re-imported file reuses its thumbnail.
-  const cached = join(ws.root, '.cache', 'media', `${photo.asset.sha256}-${size}.jpg`);
+  const cached = join(ws.cacheDir, 'media', `${photo.asset.sha256}-${size}.jpg`);
   const hit = await stat(cached).then(() => true, () => false);
   if (hit) return { body: await readFile(cached), mime: 'image/jpeg' };
   const px = MEDIA_SIZES[size];

@@ -1,5 +1,5 @@
 import { mkdir, realpath, readdir } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { appError } from '../../shared/contract/messages';
 
 export const EDITION_SUFFIX = '.edition';
@@ -14,7 +14,11 @@ export function isInside(root: string, child: string): boolean {
 // reference is resolved here, through realpath, so neither "..", an absolute path nor
 // a symlink can point a call outside it.
 export class Workspace {
-  constructor(readonly root: string) {}
+  /** Derived files (thumbnails, previews) live beside the workspace, never inside it. */
+  readonly cacheDir: string;
+  constructor(readonly root: string, cacheDir?: string) {
+    this.cacheDir = cacheDir ?? join(dirname(root), 'cache');
+  }
 
   async init(): Promise<void> {
     await mkdir(this.root, { recursive: true });

@@ -1,0 +1,47 @@
+// `npm run bench [NAME…]`: runs all or the named benchmarks in bench/*.bench.ts, prints a
+// table and writes bench/results.json. Each benchmark measures the app and, where there
+// is one, a reference run on the same machine in the same run; the ratio is what counts.
+import { build } from 'esbuild';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const wanted = process.argv.slice(2);
+const files = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).sort();
+const outDir = join(root, 'out', 'bench');
+mkdirSync(outDir, { recursive: true });
+await build({
+  entryPoints: files.map((f) => join(root, 'bench', f)),
+  outdir: outDir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
+  external: [...Object.keys(pkg.dependencies ?? {}), 'electron'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
+
+const results = [];
+for (const f of files) {
+  const mod = await import(pathToFileURL(join(outDir, f.replace(/\.ts$/, '.mjs'))).href);
+  for (const b of mod.benchmarks ?? []) {
+    if (wanted.length > 0 && !wanted.includes(b.name)) continue;
+    process.stdout.write(`running ${b.name} … `);
+    const r = await b.run({ root });
+    const ratio = r.reference ? r.value / r.reference : null;
+    const met = b.target.kind === 'ratio-max' ? ratio !== null && ratio <= b.target.value
+      : b.target.kind === 'ratio-min' ? ratio !== null && ratio >= b.target.value
+      : b.target.kind === 'max' ? r.value <= b.target.value : r.value >= b.target.value;
+    results.push({ name: b.name, value: r.value, unit: b.unit, reference: r.reference ?? null, referenceName: b.reference ?? null, ratio, target: b.target, met, note: r.note ?? '' });
+    console.log('done');
+  }
+}
+if (wanted.length > 0 && results.length === 0) { console.error(`bench: no benchmark named ${wanted.join(', ')}`); process.exit(2); }
+
+const fmt = (n) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
+const rows = results.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.reference === null ? '—' : `${fmt(r.reference)} ${r.unit} (${r.referenceName})`, fmt(r.ratio), `${r.target.kind} ${r.target.value}`, r.met ? 'met' : 'MISSED']);
+const head = ['benchmark', 'value', 'reference', 'ratio', 'target', ''];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
+writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+console.log('wrote bench/results.json');

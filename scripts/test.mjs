@@ -1,0 +1,66 @@
+// `npm test`: every tier, in order, then one closing line "N passed, N failed" (what CI
+// reads). Build, typecheck and lint count as one test each; vitest and Playwright report
+// their own counts through their JSON reporters.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = join(root, 'test-results');
+mkdirSync(tmp, { recursive: true });
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function step(label, cmd, args) {
+  if (run(label, cmd, args)) passed++;
+  else { failed++; failures.push(label); }
+}
+
+function readJson(file) {
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
+}
+
+step('build', process.execPath, ['scripts/build.mjs']);
+for (const p of ['electron', 'renderer', 'shared', 'tests']) step(`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]);
+step('lint (process boundaries)', bin('eslint'), ['.']);
+
+// Unit tier.
+const vitestOut = join(tmp, 'vitest.json');
+rmSync(vitestOut, { force: true });
+const unitOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`]);
+const v = readJson(vitestOut);
+if (v) {
+  passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  if (v.numFailedTests > 0) failures.push(`unit: ${v.numFailedTests} failed`);
+  if (!unitOk && v.numFailedTests === 0) { failed++; failures.push('unit: run failed outside a test'); }
+} else { failed++; failures.push('unit: no report'); }
+
+// Browser and Electron tiers (Playwright).
+for (const [label, config] of [['browser end-to-end (Chromium + browser host)', 'tests/browser/playwright.config.ts'], ['Electron end-to-end', 'tests/electron/playwright.config.ts']]) {
+  if (!existsSync(join(root, config))) { failed++; failures.push(`${label}: ${config} missing`); continue; }
+  const out = join(tmp, `${label.split(' ')[0]}.json`);
+  rmSync(out, { force: true });
+  const ok = run(label, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const s = readJson(out)?.stats;
+  if (s) {
+    passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;
+    if (s.unexpected > 0) failures.push(`${label}: ${s.unexpected} failed`);
+    if (!ok && s.unexpected === 0) { failed++; failures.push(`${label}: run failed outside a test`); }
+  } else { failed++; failures.push(`${label}: no report`); }
+}
+
+console.log('');
+if (skipped > 0) console.log(`${skipped} skipped (see the skip reasons above)`);
+if (failures.length > 0) console.log(`failed: ${failures.join('; ')}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

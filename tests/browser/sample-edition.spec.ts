@@ -1,0 +1,63 @@
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, startHost, type RunningHost } from '../support/host';
+
+const seed = readFileSync(join(REPO, 'resources/sample/seeds/2026-qinyuan-lianghui.md'), 'utf8');
+const SECTION_HEADS = [...seed.matchAll(/^### (.+重实干、开新局)$/gm)].map((m) => m[1]!);
+
+let host: RunningHost;
+test.beforeAll(async () => { host = await startHost(); });
+test.afterAll(async () => { await host.stop(); });
+
+test('opens the sample edition on its 2026 page with the headline and all eight section heads', async ({ page }) => {
+  expect(SECTION_HEADS).toHaveLength(8);
+  const violations: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') violations.push(m.text()); });
+  await page.goto(host.url);
+  const sheet = page.locator('.page[data-page-id="page-2026"]');
+  await expect(sheet.locator('.block-headline')).toHaveText('谋好篇 布好局 履职尽责为人民');
+  const heads = sheet.locator('.story-flow h3');
+  await expect(heads).toHaveCount(8);
+  expect(await heads.allTextContents()).toEqual(SECTION_HEADS);
+  await expect(page.getByRole('tab', { name: '版面' })).toHaveAttribute('aria-selected', 'true');
+  // The renderer runs with no Node and under the strict CSP: nothing was blocked or failed.
+  expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+  expect(violations).toEqual([]);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/pages-2026.png') });
+});
+
+test('the 2025 page shows its masthead and credits block', async ({ page }) => {
+  await page.goto(host.url);
+  await page.locator('[data-page-id="page-2025"]').first().click();
+  const sheet = page.locator('.page[data-page-id="page-2025"]');
+  await expect(sheet.locator('.masthead-zh')).toHaveText('长治日报');
+  await expect(sheet.locator('.block-headline')).toHaveText('筑梦太岳 勇谱新篇');
+  await expect(sheet.locator('.credits dt')).toHaveText(['策划', '统筹', '文字', '图片', '版式']);
+});
+
+test('photos workspace shows the eight stand-in photos with captions and loaded thumbnails', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: '图片' }).click();
+  const cells = page.locator('.photo-cell');
+  await expect(cells).toHaveCount(8);
+  await expect(cells.first().locator('.caption-zh')).toHaveText('好乐草莓');
+  await expect(page.locator('.credit', { hasText: 'Aitzol Berasategi, CC BY 4.0' })).toHaveCount(2);
+  // Every thumbnail really decoded (served by id through /media, made by sharp).
+  await expect.poll(() => page.locator('.thumb img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(8);
+  const widths = await page.locator('.thumb img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  expect(Math.max(...widths)).toBeLessThanOrEqual(400);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/photos.png') });
+});
+
+test('UI language switches to English and back, and the choice survives a reload', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('tab', { name: '稿件' })).toBeVisible();
+  await page.getByRole('button', { name: '切换界面语言' }).click();
+  await expect(page.getByRole('tab', { name: 'Stories' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Pages' })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch UI language' }).click();
+  await expect(page.getByRole('tab', { name: '版面' })).toBeVisible();
+});

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '..', '..');
+
+export interface RunningHost {
+  url: string;
+  origin: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'edition-desk-e2e-'));
+}
+
+/** Starts the built browser host (out/host) on a random port and waits for its URL line. */
+export function startHost(dataDir = tempDataDir()): Promise<RunningHost> {
+  const child = spawn(process.execPath, [join(REPO, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /EDITION_DESK_URL=(\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        const url = m[1]!;
+        ok({
+          url,
+          origin: new URL(url).origin,
+          dataDir,
+          child,
+          stop: (signal = 'SIGTERM') => new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+        });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`host exited (${code}):\n${out}`)); });
+  });
+}
