@@ -1,5 +1,4 @@
-import { blockText } from './seed-markdown';
-import { parseSeedMarkdown } from './seed-markdown';
+import { blockText, parseSeedMarkdown } from './seed-markdown';
 import { bodyState, splitFeature, type FeatureParts } from './seed-story';
 import { PAGE_PRESETS, SCHEMA_VERSION, type Block, type Edition, type Page, type Photo, type PhotoMeta, type Story } from './schema';
 
@@ -44,9 +43,11 @@ function pageFromParts(seed: SampleSeed, parts: FeatureParts, photos: Photo[], n
   let col = 0;
   const furniture = [...parts.furniture];
   // Masthead: the paper's name with its romanised line right after it.
-  if (furniture[0]?.kind === 'heading' && blockText(furniture[0]) === '长治日报') {
-    const zh = blockText(furniture.shift()!);
-    const en = furniture[0]?.kind === 'paragraph' && /^[A-Z ]+$/.test(blockText(furniture[0])) ? blockText(furniture.shift()!) : '';
+  const [first, second] = furniture;
+  if (first?.kind === 'heading' && blockText(first) === '长治日报') {
+    const zh = blockText(first);
+    const en = second?.kind === 'paragraph' && /^[A-Z ]+$/.test(blockText(second)) ? blockText(second) : '';
+    furniture.splice(0, en ? 2 : 1);
     blocks.push({ id: id('masthead'), kind: 'masthead', col: 0, span: 8, yMm: 0, hMm: 28, lang: 'both', text: zh, textEn: en });
     y = 30;
   }
