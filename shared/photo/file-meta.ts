@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { PhotoMeta } from '../document/schema';
+
+// What the app reads from a photo file besides the caption fields (PhotoMeta): the
+// technical facts a photographer sorts and filters by. Written by nobody but the camera.
+export const TechMeta = z.object({
+  /** Displayed size, after EXIF orientation. */
+  width: z.number().int().nonnegative(),
+  height: z.number().int().nonnegative(),
+  format: z.string(),
+  orientation: z.number().int().min(1).max(8),
+  /** ISO 8601 local time as the camera wrote it (DateTimeOriginal), or null. */
+  captureDate: z.string().nullable(),
+  make: z.string(),
+  model: z.string(),
+  lens: z.string(),
+  iso: z.number().nullable(),
+  fNumber: z.number().nullable(),
+  /** Seconds. */
+  exposureTime: z.number().nullable(),
+  focalLength: z.number().nullable(),
+  gps: z.object({ lat: z.number(), lon: z.number(), alt: z.number().nullable() }).nullable(),
+});
+export type TechMeta = z.infer<typeof TechMeta>;
+
+export const FileMeta = z.object({ caption: PhotoMeta, tech: TechMeta, warnings: z.array(z.string()) });
+export type FileMeta = z.infer<typeof FileMeta>;
