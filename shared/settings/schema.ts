@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_CODES } from '../photo/code-replace';
+import { TEMPLATE_FIELDS } from '../photo/template';
 
 // One settings schema for both hosts: electron-store in Electron and conf in the
 // browser host write the same settings.json in the same user-data folder.
@@ -13,11 +15,38 @@ export const WindowState = z.object({
   maximized: z.boolean(),
 });
 
+export const CodeReplacement = z.object({ code: z.string().regex(/^[A-Za-z0-9_]{1,24}$/), text: z.string().max(500) });
+export const CaptionTemplate = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,64}$/),
+  name: z.string().min(1).max(100),
+  fields: z.partialRecord(z.enum(TEMPLATE_FIELDS), z.string().max(2000)),
+});
+
+/** The template a county desk starts with; users edit or add their own. */
+export const DEFAULT_TEMPLATES: z.infer<typeof CaptionTemplate>[] = [
+  {
+    id: 'news-default',
+    name: '新闻图片 / News photo',
+    fields: {
+      'caption.zh': '{city}{date:yyyy年M月d日} {creator} 摄',
+      'caption.en': '{date:MMMM d, yyyy}, {city}. Photo by {creator}',
+      credit: '沁源县融媒体中心',
+      source: '沁源县融媒体中心',
+      'location.city': '沁源县',
+    },
+  },
+];
+
 export const Settings = z.object({
   uiLanguage: UiLanguage.default('zh-CN'),
   /** Workspace-relative edition folders, most recent first. */
   recentEditions: z.array(z.string().max(500)).max(20).default([]),
   window: WindowState.nullable().default(null),
+  codeReplacements: z.array(CodeReplacement).max(500).default(DEFAULT_CODES),
+  captionTemplates: z.array(CaptionTemplate).max(200).default(DEFAULT_TEMPLATES),
+  /** Export presets the photographer last used. */
+  photoExport: z.object({ longEdge: z.number().int().min(200).max(20000), quality: z.number().int().min(30).max(100), watermark: z.string().max(200) })
+    .default({ longEdge: 2000, quality: 85, watermark: '' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
