@@ -7,6 +7,7 @@ import { createHandler } from '../../shared/contract/handle';
 import { createApi } from '../services/api';
 import { ensureWorkspace } from '../services/bootstrap';
 import { createConfSettings } from '../services/conf-settings';
+import { LibraryStore } from '../services/library/store';
 import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { createHostServer } from './server';
@@ -26,12 +27,13 @@ async function main(): Promise<void> {
   const userData = values['data-dir'] ?? userDataDir();
   const { workspace, defaultEdition } = await ensureWorkspace(userData, resources);
   const settings = createConfSettings(userData);
+  const library = new LibraryStore(workspace.root);
   const handler = createHandler(
-    createApi({ workspace, settings, host: 'browser', version: APP_VERSION, defaultEdition }),
+    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition }),
     (e) => console.error('[edition-desk] internal error:', e),
   );
   const token = randomBytes(24).toString('base64url');
-  const server = createHostServer({ handler, workspace, rendererDir: join(here, '..', 'renderer'), token });
+  const server = createHostServer({ handler, workspace, library, rendererDir: join(here, '..', 'renderer'), token });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : 0;

@@ -6,7 +6,8 @@ import type { Handler } from '../../shared/contract/handle';
 import { appError } from '../../shared/contract/messages';
 import { AppError } from '../../shared/contract/errors';
 import { isInside, type Workspace } from '../services/workspace';
-import { parseMediaPath, resolveMedia } from '../services/media';
+import { serveMedia } from '../services/media';
+import type { LibraryStore } from '../services/library/store';
 import { RENDERER_CSP } from '../../shared/contract/csp';
 
 // The browser host: the built renderer and the same contract over HTTP on loopback.
@@ -17,12 +18,13 @@ import { RENDERER_CSP } from '../../shared/contract/csp';
 export interface HostOptions {
   handler: Handler;
   workspace: Workspace;
+  library: LibraryStore;
   rendererDir: string;
   token: string;
 }
 
 const COOKIE = 'ed_token';
-const MAX_BODY = 32 * 1024 * 1024;
+const MAX_BODY = 1100 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.json': 'application/json',
@@ -51,7 +53,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -59,7 +61,21 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw appError('INVALID_ARGUMENT', 'request body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A call's input: JSON in the body, or, for calls that carry a file, the raw bytes in the
+ * body and the other fields as JSON in the X-Edition-Desk-Input header (no base64 cost).
+ */
+async function readInput(req: IncomingMessage): Promise<unknown> {
+  const body = await readBody(req);
+  if ((req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+    const fields = JSON.parse(decodeURIComponent(String(req.headers['x-edition-desk-input'] ?? '%7B%7D'))) as Record<string, unknown>;
+    return { ...fields, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  }
+  const text = body.toString('utf8');
+  return text === '' ? {} : JSON.parse(text);
 }
 
 export function createHostServer(opts: HostOptions): Server {
@@ -100,8 +116,7 @@ async function handleRequest(opts: HostOptions, server: Server, req: IncomingMes
     const channel = decodeURIComponent(url.pathname.slice(5));
     let input: unknown;
     try {
-      const body = await readBody(req);
-      input = body === '' ? {} : JSON.parse(body);
+      input = await readInput(req);
     } catch (e) {
       const err = e instanceof AppError ? e : appError('INVALID_ARGUMENT', 'body is not JSON');
       return send(res, 400, JSON.stringify({ ok: false, error: err.toData() }), 'application/json');
@@ -111,10 +126,9 @@ async function handleRequest(opts: HostOptions, server: Server, req: IncomingMes
   }
 
   if (url.pathname.startsWith('/media/')) {
-    const parsed = parseMediaPath(url.pathname.slice(7).split('/').map(decodeURIComponent));
-    if (!parsed) return send(res, 404, 'not found', 'text/plain');
     try {
-      const media = await resolveMedia(opts.workspace, parsed.edition, parsed.photoId, parsed.size);
+      const media = await serveMedia(opts.workspace, opts.library, url.pathname.slice(7).split('/').map(decodeURIComponent));
+      if (!media) return send(res, 404, 'not found', 'text/plain');
       return send(res, 200, media.body, media.mime, { 'cache-control': 'private, max-age=3600' });
     } catch (e) {
       const status = e instanceof AppError && e.code === 'NOT_FOUND' ? 404 : e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE' ? 403 : 500;

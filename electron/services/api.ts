@@ -4,11 +4,17 @@ import { appError } from '../../shared/contract/messages';
 import { stateText } from '../../shared/document/lexical-state';
 import { listStoryIds, readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
+import type { LibraryStore } from './library/store';
+import { ingest } from './library/ingest';
+import { captionPhoto, markPhotos } from './library/caption';
+import { exportPhotos } from './library/export';
+import { join } from 'node:path';
 import type { Workspace } from './workspace';
 
 export interface ApiContext {
   workspace: Workspace;
   settings: SettingsStore;
+  library: LibraryStore;
   host: 'electron' | 'browser';
   version: string;
   defaultEdition: string | null;
@@ -70,5 +76,28 @@ export function createApi(ctx: ApiContext): Api {
       return { updatedAt };
     },
     'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
+    'library:list': async () => ctx.library.all(),
+    'library:ingest': async ({ name, sourcePath, bytes }) =>
+      ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
+    'library:caption': async ({ id, meta }) => captionPhoto(ctx.library, id, meta),
+    'library:caption-many': async ({ items }) => {
+      const photos = [];
+      const failed = [];
+      // One photo at a time: each write is atomic and one failure must not stop the batch.
+      for (const { id, meta } of items) {
+        try {
+          photos.push(await captionPhoto(ctx.library, id, meta));
+        } catch (e) {
+          const err = e instanceof AppError ? e : appError('IO_ERROR', String(e));
+          failed.push({ id, error: err.toData() });
+        }
+      }
+      return { photos, failed };
+    },
+    'library:mark': async ({ ids, rating, label }) => markPhotos(ctx.library, ids, { rating, label }),
+    'library:export': async ({ ids, longEdge, quality, watermark }) => {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+      return exportPhotos(ctx.library, ids, { longEdge, quality, watermark }, join(ws.root, 'exports', `photos-${stamp}`));
+    },
   };
 }

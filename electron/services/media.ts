@@ -6,6 +6,8 @@ import { Id } from '../../shared/document/ids';
 import { readEdition } from './edition-store';
 import { isInside, type Workspace } from './workspace';
 import { writeFileAtomic } from './atomic-write';
+import type { LibraryStore } from './library/store';
+import { readPreview } from './library/previews';
 
 // Photos reach the renderer only by id, through media://photo/<edition>/<id>/<size> in
 // Electron and /media/photo/… in the browser host. Both call resolveMedia().
@@ -24,6 +26,31 @@ export function parseMediaPath(segments: string[]): { edition: string; photoId: 
   const [, edition, photoId, size] = segments as [string, string, string, string];
   if (!Id.safeParse(photoId).success || !(size in MEDIA_SIZES)) return null;
   return { edition, photoId, size: size as MediaSize };
+}
+
+/** Library photos: "library/<id>/<thumb|preview|original>". */
+export function parseLibraryMediaPath(segments: string[]): { id: string; size: MediaSize } | null {
+  if (segments.length !== 3 || segments[0] !== 'library') return null;
+  const [, id, size] = segments as [string, string, string];
+  if (!Id.safeParse(id).success || !(size in MEDIA_SIZES)) return null;
+  return { id, size: size as MediaSize };
+}
+
+export async function resolveLibraryMedia(ws: Workspace, library: LibraryStore, id: string, size: MediaSize): Promise<MediaResponse> {
+  const photo = await library.get(id);
+  if (!photo) throw appError('NOT_FOUND', id);
+  const file = library.filePath(photo);
+  if (size === 'original') return { body: await readFile(file), mime: mimeOf(file) };
+  return { body: await readPreview(ws.cacheDir, id, size, file), mime: 'image/jpeg' };
+}
+
+/** Either kind of media path; null when the path is not one of ours. */
+export async function serveMedia(ws: Workspace, library: LibraryStore, segments: string[]): Promise<MediaResponse | null> {
+  const lib = parseLibraryMediaPath(segments);
+  if (lib) return resolveLibraryMedia(ws, library, lib.id, lib.size);
+  const ed = parseMediaPath(segments);
+  if (ed) return resolveMedia(ws, ed.edition, ed.photoId, ed.size);
+  return null;
 }
 
 export async function resolveMedia(ws: Workspace, edition: string, photoId: string, size: MediaSize): Promise<MediaResponse> {

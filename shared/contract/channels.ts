@@ -12,5 +12,11 @@ export const CHANNELS = [
   'story:get',
   'story:put',
   'photo:list',
+  'library:list',
+  'library:ingest',
+  'library:caption',
+  'library:caption-many',
+  'library:mark',
+  'library:export',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Edition, Page, Photo, Story } from '../document/schema';
+import { Edition, Page, Photo, PhotoMeta, Story } from '../document/schema';
+import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
 import type { Channel } from './channels';
@@ -40,6 +41,23 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+const ErrorData = z.object({
+  code: z.string(),
+  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  detail: z.string().optional(),
+});
+const PhotoId = Id;
+
+export const IngestResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('added'), photo: LibraryPhoto }),
+  z.object({ status: z.literal('duplicate'), photo: LibraryPhoto }),
+  z.object({ status: z.literal('failed'), name: z.string(), error: ErrorData }),
+]);
+export type IngestResultT = z.infer<typeof IngestResult>;
+
+/** Raw file bytes: a Uint8Array over IPC; the HTTP transport sends them as the body. */
+export const Bytes = z.instanceof(Uint8Array);
+
 const empty = z.object({}).strict();
 const inEdition = z.object({ edition: EditionRef }).strict();
 
@@ -58,6 +76,33 @@ export const contract = {
     output: z.object({ updatedAt: z.string() }),
   },
   'photo:list': { input: inEdition, output: z.array(Photo) },
+  'library:list': { input: empty, output: z.array(LibraryPhoto) },
+  'library:ingest': {
+    input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes }).strict(),
+    output: IngestResult,
+  },
+  'library:caption': { input: z.object({ id: PhotoId, meta: PhotoMeta }).strict(), output: LibraryPhoto },
+  'library:caption-many': {
+    input: z.object({ items: z.array(z.object({ id: PhotoId, meta: PhotoMeta }).strict()).min(1).max(5000) }).strict(),
+    output: z.object({ photos: z.array(LibraryPhoto), failed: z.array(z.object({ id: z.string(), error: ErrorData })) }),
+  },
+  'library:mark': {
+    input: z.object({ ids: z.array(PhotoId).min(1).max(20000), rating: z.number().int().min(0).max(5).optional(), label: ColorLabel.optional() }).strict(),
+    output: z.array(LibraryPhoto),
+  },
+  'library:export': {
+    input: z.object({
+      ids: z.array(PhotoId).min(1).max(5000),
+      longEdge: z.number().int().min(200).max(20000),
+      quality: z.number().int().min(30).max(100),
+      watermark: z.string().max(200),
+    }).strict(),
+    output: z.object({
+      folder: z.string(),
+      written: z.array(z.object({ id: z.string(), file: z.string() })),
+      failed: z.array(z.object({ id: z.string(), error: ErrorData })),
+    }),
+  },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -11,6 +11,13 @@ export const ERROR_CODES = [
   'EDITION_TOO_NEW',
   'STORY_MALFORMED',
   'IO_ERROR',
+  'FILE_EMPTY',
+  'FILE_TOO_LARGE',
+  'UNSUPPORTED_FORMAT',
+  'IMAGE_DAMAGED',
+  'IMAGE_TRUNCATED',
+  'PIXEL_LIMIT',
+  'METADATA_WRITE_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -24,6 +24,22 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
     en: 'The story file could not be read; it was kept aside and not overwritten.',
   },
   IO_ERROR: { 'zh-CN': '读写磁盘失败。', en: 'Reading or writing the disk failed.' },
+  FILE_EMPTY: { 'zh-CN': '文件是空的（0 字节）。', en: 'The file is empty (0 bytes).' },
+  FILE_TOO_LARGE: { 'zh-CN': '文件太大，未导入。', en: 'The file is too large and was not imported.' },
+  UNSUPPORTED_FORMAT: {
+    'zh-CN': '不是可识别的图片格式（支持 JPEG、PNG、TIFF、WebP、AVIF/HEIF）。',
+    en: 'Not a recognised image format (JPEG, PNG, TIFF, WebP, AVIF/HEIF are supported).',
+  },
+  IMAGE_DAMAGED: { 'zh-CN': '图像数据已损坏，无法解码。', en: 'The image data is damaged and cannot be decoded.' },
+  IMAGE_TRUNCATED: { 'zh-CN': '文件不完整（可能拷贝中断），无法解码。', en: 'The file is incomplete (an interrupted copy?) and cannot be decoded.' },
+  PIXEL_LIMIT: {
+    'zh-CN': '图像像素过多（超过安全上限），已拒绝以免耗尽内存。',
+    en: 'The image has too many pixels (over the safety limit) and was refused to protect memory.',
+  },
+  METADATA_WRITE_FAILED: {
+    'zh-CN': '写入图片说明失败，原文件未被改动。',
+    en: 'Writing the caption failed; the original file was not changed.',
+  },
   INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
 };
 

@@ -19,4 +19,5 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
 }
 
 export const mediaUrl = transport.mediaUrl;
+export const libraryUrl = transport.libraryUrl;
 export const hostKind = transport.host;

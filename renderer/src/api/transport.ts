@@ -9,6 +9,7 @@ export interface Transport {
   host: 'electron' | 'browser';
   invoke(channel: Channel, input: unknown): Promise<Result<unknown>>;
   mediaUrl(edition: string, photoId: string, size: MediaSizeName): string;
+  libraryUrl(id: string, size: MediaSizeName): string;
 }
 
 interface Bridge {
@@ -20,6 +21,19 @@ function mediaPath(edition: string, photoId: string, size: string): string {
   return `photo/${encodeURIComponent(edition)}/${encodeURIComponent(photoId)}/${size}`;
 }
 
+/** JSON, or for a call carrying file bytes, the bytes as the body and the rest in a header. */
+function httpBody(input: unknown): { headers: Record<string, string>; body: BodyInit } {
+  const obj = (input ?? {}) as Record<string, unknown>;
+  if (obj['bytes'] instanceof Uint8Array) {
+    const { bytes, ...rest } = obj;
+    return {
+      headers: { 'content-type': 'application/octet-stream', 'x-edition-desk': '1', 'x-edition-desk-input': encodeURIComponent(JSON.stringify(rest)) },
+      body: bytes as Uint8Array<ArrayBuffer>,
+    };
+  }
+  return { headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify(obj) };
+}
+
 export function pickTransport(): Transport {
   const bridge = (window as unknown as { editionDesk?: Bridge }).editionDesk;
   if (bridge) {
@@ -27,21 +41,19 @@ export function pickTransport(): Transport {
       host: 'electron',
       invoke: (channel, input) => bridge.api[channel](input),
       mediaUrl: (e, p, s) => `media://${mediaPath(e, p, s)}`,
+      libraryUrl: (id, s) => `media://library/${encodeURIComponent(id)}/${s}`,
     };
   }
   return {
     host: 'browser',
     async invoke(channel, input) {
-      const res = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-edition-desk': '1' },
-        body: JSON.stringify(input ?? {}),
-      });
+      const res = await fetch(`/api/${channel}`, { method: 'POST', ...httpBody(input) });
       if (!res.ok && res.headers.get('content-type')?.includes('json') !== true) {
         return { ok: false, error: { code: 'FORBIDDEN', message: { 'zh-CN': `连接失败（${res.status}）`, en: `Connection failed (${res.status})` } } };
       }
       return (await res.json()) as Result<unknown>;
     },
     mediaUrl: (e, p, s) => `/media/${mediaPath(e, p, s)}`,
+    libraryUrl: (id, s) => `/media/library/${encodeURIComponent(id)}/${s}`,
   };
 }

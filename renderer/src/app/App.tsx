@@ -7,7 +7,7 @@ import { ApiError, call, hostKind } from '../api/client';
 import { I18nProvider, translate } from '../i18n';
 import { ErrorBanner } from './ErrorBanner';
 import { TopBar, type Tab } from './TopBar';
-import { PhotosView } from '../features/photos/PhotosView';
+import { PhotoDesk } from '../features/photos/PhotoDesk';
 import { StoriesView } from '../features/stories/StoriesView';
 import { PagesView } from '../features/pages/PagesView';
 
@@ -66,12 +66,12 @@ export function App() {
         />
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">
-          {!ready ? null : !ref ? (
+          {!ready ? null : tab === 'photos' ? (
+            <PhotoDesk onError={report} />
+          ) : !ref ? (
             <p className="empty">{translate(lang, 'app.noEdition')}</p>
           ) : !edition ? (
             <p className="empty">{translate(lang, 'app.loading')}</p>
-          ) : tab === 'photos' ? (
-            <PhotosView editionRef={ref} edition={edition} />
           ) : tab === 'stories' ? (
             <StoriesView editionRef={ref} onError={report} />
           ) : (

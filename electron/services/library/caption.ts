@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { appError } from '../../../shared/contract/messages';
+import { AppError } from '../../../shared/contract/errors';
+import type { PhotoMeta } from '../../../shared/document/schema';
+import type { ColorLabel, LibraryPhoto } from '../../../shared/photo/library';
+import { writeCaptionMeta } from '../metadata';
+import type { LibraryStore } from './store';
+
+// Captions are written into the photo file first (XMP, and IPTC where the file has it),
+// then into the record: the file is the truth that Photo Mechanic, Bridge and exiftool see.
+
+async function mustGet(store: LibraryStore, id: string): Promise<LibraryPhoto> {
+  const p = await store.get(id);
+  if (!p) throw appError('NOT_FOUND', id);
+  return p;
+}
+
+export async function captionPhoto(store: LibraryStore, id: string, meta: PhotoMeta): Promise<LibraryPhoto> {
+  const photo = await mustGet(store, id);
+  const abs = store.filePath(photo);
+  let sidecar: string | null;
+  try {
+    sidecar = (await writeCaptionMeta(abs, meta)).sidecar;
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw appError('METADATA_WRITE_FAILED', `${photo.fileName}: ${(e as Error).message}`);
+  }
+  const sha256 = createHash('sha256').update(await readFile(abs)).digest('hex');
+  const next: LibraryPhoto = { ...photo, meta, sha256, sidecar: sidecar ? sidecar.split(/[/\\]/).slice(-3).join('/') : null };
+  await store.put(next);
+  return next;
+}
+
+export async function markPhotos(store: LibraryStore, ids: string[], marks: { rating?: number | undefined; label?: ColorLabel | undefined }): Promise<LibraryPhoto[]> {
+  const out: LibraryPhoto[] = [];
+  for (const id of ids) {
+    const p = await mustGet(store, id);
+    const next = { ...p, ...(marks.rating !== undefined ? { rating: marks.rating } : {}), ...(marks.label !== undefined ? { label: marks.label } : {}) };
+    await store.put(next);
+    out.push(next);
+  }
+  return out;
+}

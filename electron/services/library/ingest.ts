@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import sharp from 'sharp';
+import { AppError, type AppErrorData } from '../../../shared/contract/errors';
+import { appError } from '../../../shared/contract/messages';
+import { PhotoMeta } from '../../../shared/document/schema';
+import type { LibraryPhoto } from '../../../shared/photo/library';
+import { writeFileAtomic } from '../atomic-write';
+import { readFileMeta } from '../metadata';
+import { makePreviews, MAX_PIXELS } from './previews';
+import type { LibraryStore } from './store';
+
+// One photo into the library: hash, recognise duplicates, check the header before any
+// decode (so a decompression bomb is refused by its pixel count, not by running out of
+// memory), make previews, copy the file in, read its metadata, record it.
+
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+const FORMATS: Record<string, string> = { jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', heif: 'heic', avif: 'avif' };
+
+export interface IngestSource {
+  name: string;
+  sourcePath: string;
+  bytes: Buffer;
+}
+
+export type IngestResult =
+  | { status: 'added'; photo: LibraryPhoto }
+  | { status: 'duplicate'; photo: LibraryPhoto }
+  | { status: 'failed'; name: string; error: AppErrorData };
+
+/** Maps libvips' messages to what the user is told. */
+function decodeError(e: unknown, name: string): AppError {
+  const msg = e instanceof Error ? e.message : String(e);
+  if (/pixel limit/i.test(msg)) return appError('PIXEL_LIMIT', `${name}: ${msg}`);
+  if (/unsupported image format|bad seek|not a known file format/i.test(msg)) return appError('UNSUPPORTED_FORMAT', `${name}: ${msg}`);
+  if (/premature end|truncated|end of file|unexpected end/i.test(msg)) return appError('IMAGE_TRUNCATED', `${name}: ${msg}`);
+  return appError('IMAGE_DAMAGED', `${name}: ${msg.split('\n')[0]}`);
+}
+
+export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date()): Promise<IngestResult> {
+  try {
+    return await ingestOrThrow(store, cacheDir, src, now);
+  } catch (e) {
+    const err = e instanceof AppError ? e : appError('IO_ERROR', `${src.name}: ${(e as Error).message}`);
+    return { status: 'failed', name: src.name, error: err.toData() };
+  }
+}
+
+async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestSource, now: Date): Promise<IngestResult> {
+  const { bytes, name } = src;
+  if (bytes.length === 0) throw appError('FILE_EMPTY', name);
+  if (bytes.length > MAX_FILE_BYTES) throw appError('FILE_TOO_LARGE', `${name}: ${bytes.length} bytes`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const pending = store.inflight.get(sha256) as Promise<IngestResult> | undefined;
+  if (pending) {
+    const first = await pending.catch(() => null);
+    if (first && first.status !== 'failed') return { status: 'duplicate', photo: first.photo };
+  }
+  const known = await store.findByHash(sha256);
+  if (known) return { status: 'duplicate', photo: known };
+  const work = addNew(store, cacheDir, src, sha256, now);
+  store.inflight.set(sha256, work);
+  try {
+    return await work;
+  } finally {
+    store.inflight.delete(sha256);
+  }
+}
+
+async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date): Promise<IngestResult> {
+  const { bytes, name } = src;
+
+  let header: sharp.Metadata;
+  try {
+    header = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    throw decodeError(e, name);
+  }
+  const ext = header.format ? FORMATS[header.format] : undefined;
+  if (!ext) throw appError('UNSUPPORTED_FORMAT', `${name}: ${header.format ?? 'unknown'}`);
+  const pixels = (header.width ?? 0) * (header.height ?? 0) * Math.max(1, header.pages ?? 1);
+  if (pixels > MAX_PIXELS) throw appError('PIXEL_LIMIT', `${name}: ${header.width}×${header.height}`);
+
+  const id = `ph-${sha256.slice(0, 20)}`;
+  try {
+    await makePreviews(bytes, cacheDir, id);
+  } catch (e) {
+    throw decodeError(e, name);
+  }
+  // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
+  const own = extname(name).slice(1).toLowerCase();
+  const fileExt = own && FORMATS[header.format!] && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
+  const file = `library/files/${id}.${fileExt}`;
+  const abs = store.filePath({ file });
+  await writeFileAtomic(abs, bytes);
+
+  const warnings: string[] = [];
+  let meta: PhotoMeta;
+  let tech: LibraryPhoto['tech'];
+  try {
+    const fm = await readFileMeta(abs);
+    meta = fm.caption;
+    tech = fm.tech;
+    warnings.push(...fm.warnings);
+  } catch (e) {
+    warnings.push(`metadata: ${(e as Error).message}`);
+    meta = PhotoMeta.parse({ caption: { zh: '', en: '' } });
+    tech = {
+      width: header.width ?? 0, height: header.height ?? 0, format: header.format ?? '', orientation: 1, captureDate: null,
+      make: '', model: '', lens: '', iso: null, fNumber: null, exposureTime: null, focalLength: null, gps: null,
+    };
+  }
+  const photo: LibraryPhoto = {
+    id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
+    bytes: bytes.length, importedAt: now.toISOString(), rating: 0, label: 'none', meta, tech, warnings,
+  };
+  await store.put(photo);
+  return { status: 'added', photo };
+}
+
+/** Ingests files from disk with several in flight (sharp decodes one image per thread). */
+export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
+  onResult: (r: IngestResult) => void = () => {}): Promise<IngestResult[]> {
+  const results: IngestResult[] = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const p = paths[i]!;
+      const name = p.path.split(/[/\\]/).pop()!;
+      let r: IngestResult;
+      try {
+        r = await ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes: await readFile(p.path) });
+      } catch (e) {
+        r = { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };
+      }
+      results[i] = r;
+      onResult(r);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(inFlight, paths.length) }, worker));
+  return results;
+}

@@ -1,0 +1,68 @@
+import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LibraryPhoto } from '../../../shared/photo/library';
+import { writeJsonAtomic } from '../atomic-write';
+
+// The workspace's photo library: library/files/<id>.<ext> for the photos themselves,
+// library/records/<id>.json for what the desk knows about each. One small file per
+// record, each written atomically, so a crash can cost at most the record being written,
+// never the library. A record that does not parse is skipped and reported, not rewritten.
+
+export class LibraryStore {
+  readonly dir: string;
+  private records: Map<string, LibraryPhoto> | null = null;
+  private loading: Promise<Map<string, LibraryPhoto>> | null = null;
+  readonly problems: string[] = [];
+  /** Ingests under way by content hash: two copies of one file in a batch make one photo. */
+  readonly inflight = new Map<string, Promise<unknown>>();
+
+  constructor(workspaceRoot: string) {
+    this.dir = join(workspaceRoot, 'library');
+  }
+
+  private async load(): Promise<Map<string, LibraryPhoto>> {
+    if (this.records) return this.records;
+    this.loading ??= (async () => {
+      const map = new Map<string, LibraryPhoto>();
+      const recDir = join(this.dir, 'records');
+      await mkdir(recDir, { recursive: true });
+      await mkdir(join(this.dir, 'files'), { recursive: true });
+      const names = (await readdir(recDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
+      await Promise.all(names.map(async (n) => {
+        try {
+          const r = LibraryPhoto.safeParse(JSON.parse(await readFile(join(recDir, n), 'utf8')));
+          if (r.success) map.set(r.data.id, r.data);
+          else this.problems.push(`${n}: ${r.error.issues[0]?.message ?? 'invalid'}`);
+        } catch (e) {
+          this.problems.push(`${n}: ${(e as Error).message}`);
+        }
+      }));
+      this.records = map;
+      return map;
+    })();
+    return this.loading;
+  }
+
+  async all(): Promise<LibraryPhoto[]> {
+    return [...(await this.load()).values()];
+  }
+
+  async get(id: string): Promise<LibraryPhoto | undefined> {
+    return (await this.load()).get(id);
+  }
+
+  async findByHash(sha256: string): Promise<LibraryPhoto | undefined> {
+    for (const p of (await this.load()).values()) if (p.originalSha256 === sha256 || p.sha256 === sha256) return p;
+    return undefined;
+  }
+
+  async put(photo: LibraryPhoto): Promise<void> {
+    const map = await this.load();
+    await writeJsonAtomic(join(this.dir, 'records', `${photo.id}.json`), photo);
+    map.set(photo.id, photo);
+  }
+
+  filePath(photo: Pick<LibraryPhoto, 'file'>): string {
+    return join(this.dir, '..', photo.file);
+  }
+}

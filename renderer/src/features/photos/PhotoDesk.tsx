@@ -1,0 +1,138 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { PhotoMeta } from '../../../../shared/document/schema';
+import type { Settings } from '../../../../shared/settings/schema';
+import type { ColorLabel, LibraryPhoto } from '../../../../shared/photo/library';
+import { filterPhotos, sortPhotos, NO_FILTER, type PhotoFilter, type SortKey } from '../../../../shared/photo/filter-sort';
+import type { CaptionTemplate } from '../../../../shared/photo/template';
+import { call, libraryUrl } from '../../api/client';
+import { useI18n } from '../../i18n';
+import { ContactSheet } from './ContactSheet';
+import { CaptionPanel } from './CaptionPanel';
+import { BatchPanel } from './BatchPanel';
+import { ExportDialog } from './ExportDialog';
+import { CodesDialog } from './CodesDialog';
+import { PhotoToolbar } from './PhotoToolbar';
+import { IngestBar } from './IngestBar';
+import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
+import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
+
+// The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
+// Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
+const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8': 'green', '9': 'blue' };
+
+export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
+  const { t } = useI18n();
+  const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [filter, setFilter] = useState<PhotoFilter>(NO_FILTER);
+  const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'captureDate', dir: 'asc' });
+  const [sel, setSel] = useState<Selection>(EMPTY_SELECTION);
+  const [loupe, setLoupe] = useState(false);
+  const [dialog, setDialog] = useState<'export' | 'codes' | null>(null);
+  const [progress, setProgress] = useState<IngestProgress | null>(null);
+  const cancelRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => {
+    Promise.all([call('library:list', {}), call('settings:get', {})]).then(([list, s]) => {
+      setPhotos(new Map(list.map((p) => [p.id, p])));
+      setSettings(s);
+    }, onError);
+  }, [onError]);
+
+  const upsert = useCallback((list: LibraryPhoto[]) => {
+    setPhotos((m) => { const n = new Map(m); for (const p of list) n.set(p.id, p); return n; });
+  }, []);
+
+  const visible = useMemo(() => sortPhotos(filterPhotos([...photos.values()], filter), sort.key, sort.dir), [photos, filter, sort]);
+  const order = useMemo(() => visible.map((p) => p.id), [visible]);
+  const selected = useMemo(() => visible.filter((p) => sel.ids.has(p.id)), [visible, sel.ids]);
+  const focused = sel.focus >= 0 ? visible[sel.focus] : undefined;
+
+  const mark = (marks: { rating?: number; label?: ColorLabel }) => {
+    const ids = selected.length > 0 ? selected.map((p) => p.id) : focused ? [focused.id] : [];
+    if (ids.length === 0) return;
+    call('library:mark', { ids, ...marks }).then(upsert, onError);
+  };
+
+  const onKey = (e: KeyboardEvent, columns: number) => {
+    const k = e.key;
+    const mod = e.ctrlKey || e.metaKey;
+    const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, Home: -1e9, End: 1e9 };
+    if (k in moves) { e.preventDefault(); setSel((s) => moveFocus(s, order, moves[k]!, e.shiftKey)); return; }
+    if (mod && k.toLowerCase() === 'a') { e.preventDefault(); setSel({ ids: new Set(order), focus: Math.max(0, sel.focus), anchor: 0 }); return; }
+    if (mod) return;
+    if (k === ' ') { e.preventDefault(); setLoupe((v) => !v); return; }
+    if (k === 'Escape') { setLoupe(false); return; }
+    if (/^[0-5]$/.test(k)) { e.preventDefault(); mark({ rating: Number(k) }); return; }
+    if (k in LABEL_KEYS) {
+      e.preventDefault();
+      const label = LABEL_KEYS[k]!;
+      // Pressing a label key on photos that all have it clears it, as in Photo Mechanic.
+      mark({ label: selected.length > 0 && selected.every((p) => p.label === label) ? 'none' : label });
+    }
+  };
+
+  const onCellClick = useCallback((index: number, e: MouseEvent) => {
+    setSel((s) => clickSelect(s, order, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey }));
+  }, [order]);
+
+  const ingestFiles = (files: File[], folder: boolean) => {
+    const list = imageFiles(files, folder);
+    if (list.length === 0) return;
+    const job = startIngest(list, setProgress, (r) => { if (r.status !== 'failed') upsert([r.photo]); });
+    cancelRef.current = job.cancel;
+  };
+
+  const saveCaption = async (meta: PhotoMeta) => {
+    if (!focused) return;
+    try { upsert([await call('library:caption', { id: focused.id, meta })]); } catch (e) { onError(e); }
+  };
+  const applyBatch = async (items: { id: string; meta: PhotoMeta }[]) => {
+    try {
+      const r = await call('library:caption-many', { items });
+      upsert(r.photos);
+      if (r.failed.length > 0) onError(new Error(r.failed.map((f) => `${f.id}: ${f.error.message.en}`).join('; ')));
+    } catch (e) { onError(e); }
+  };
+  const saveSettings = async (patch: Partial<Settings>) => {
+    try { setSettings(await call('settings:set', patch)); } catch (e) { onError(e); }
+  };
+
+  return (
+    <section className="photo-desk">
+      <PhotoToolbar
+        filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
+        total={photos.size} shown={visible.length} selected={selected.length}
+        onImport={ingestFiles}
+        onExport={() => setDialog('export')} onCodes={() => setDialog('codes')}
+      />
+      {progress && <IngestBar progress={progress} onCancel={() => cancelRef.current?.()} onClose={() => setProgress(null)} />}
+      <div className="desk-body">
+        {photos.size === 0 ? <p className="empty">{t('photos.emptyLibrary')}</p> : (
+          <ContactSheet photos={visible} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} />
+        )}
+        <aside className="side-panel">
+          {settings && selected.length > 1 ? (
+            <BatchPanel photos={selected} settings={settings} onApply={applyBatch}
+              onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
+          ) : settings && focused ? (
+            <CaptionPanel photo={focused} codes={settings.codeReplacements} onSave={saveCaption} />
+          ) : <p className="hint pad">{t('photos.pickOne')}</p>}
+        </aside>
+      </div>
+      {loupe && focused && (
+        <div className="loupe" role="dialog" aria-label={focused.fileName} onClick={() => setLoupe(false)}>
+          <img src={libraryUrl(focused.id, 'preview')} alt={focused.meta.caption.zh} />
+          <p>{focused.meta.caption.zh} {focused.meta.caption.en}</p>
+        </div>
+      )}
+      {dialog === 'export' && settings && (
+        <ExportDialog ids={(selected.length > 0 ? selected : focused ? [focused] : []).map((p) => p.id)} settings={settings}
+          onClose={() => setDialog(null)} onError={onError} />
+      )}
+      {dialog === 'codes' && settings && (
+        <CodesDialog codes={settings.codeReplacements} onSave={(c) => saveSettings({ codeReplacements: c })} onClose={() => setDialog(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import type { IngestResultT } from '../../../../shared/contract/contract';
+import { call } from '../../api/client';
+
+// Sends picked files to main a few at a time: main decodes one image per sharp thread, so
+// several in flight keep both cores busy while the grid fills as each result arrives.
+
+export const IN_FLIGHT = 4;
+const IMAGE_NAME = /\.(jpe?g|png|tiff?|webp|avif|hei[cf])$/i;
+
+export interface IngestProgress {
+  total: number;
+  done: number;
+  added: number;
+  duplicates: number;
+  failed: { name: string; message: { 'zh-CN': string; en: string } }[];
+  startedAt: number;
+  finishedAt: number | null;
+  cancelled: boolean;
+}
+
+/** Picks image files out of a folder selection; a single-file pick keeps whatever was chosen. */
+export function imageFiles(files: File[], fromFolder: boolean): File[] {
+  return fromFolder ? files.filter((f) => IMAGE_NAME.test(f.name) && !f.name.startsWith('.')) : files;
+}
+
+export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT) => void) {
+  const p: IngestProgress = { total: files.length, done: 0, added: 0, duplicates: 0, failed: [], startedAt: performance.now(), finishedAt: null, cancelled: false };
+  let next = 0;
+  const emit = () => onProgress({ ...p, failed: [...p.failed] });
+  const worker = async () => {
+    while (!p.cancelled && next < files.length) {
+      const f = files[next++]!;
+      let r: IngestResultT;
+      try {
+        const bytes = new Uint8Array(await f.arrayBuffer());
+        const sourcePath = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+        r = await call('library:ingest', { name: f.name, sourcePath, bytes });
+      } catch (e) {
+        const msg = e instanceof Error ? e.message : String(e);
+        r = { status: 'failed', name: f.name, error: { code: 'IO_ERROR', message: { 'zh-CN': msg, en: msg } } };
+      }
+      p.done++;
+      if (r.status === 'added') p.added++;
+      else if (r.status === 'duplicate') p.duplicates++;
+      else p.failed.push({ name: r.name, message: r.error.message });
+      onResult(r);
+      emit();
+    }
+  };
+  emit();
+  const all = Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, worker)).then(() => {
+    p.finishedAt = performance.now();
+    emit();
+  });
+  return { cancel: () => { p.cancelled = true; emit(); }, done: all };
+}
+
+export function ratePerSecond(p: IngestProgress): number {
+  const ms = (p.finishedAt ?? performance.now()) - p.startedAt;
+  return ms > 0 ? (p.done * 1000) / ms : 0;
+}
