@@ -5,6 +5,8 @@ import { SettingsStore } from './settings-store';
 // The browser host's settings: conf is the library electron-store is built on, pointed at
 // the same folder and file name, so a desk that uses both hosts has one settings.json.
 export function createConfSettings(userData: string): SettingsStore {
-  const conf = new Conf<Record<string, unknown>>({ cwd: userData, configName: SETTINGS_FILE, projectName: 'edition-desk' });
+  // clearInvalidConfig: a settings.json that is not JSON at all reads as empty (defaults)
+  // instead of throwing from the constructor and stopping start-up.
+  const conf = new Conf<Record<string, unknown>>({ cwd: userData, configName: SETTINGS_FILE, projectName: 'edition-desk', clearInvalidConfig: true });
   return new SettingsStore(conf);
 }

@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/contract/channels';
 import type { Result } from '../../../shared/contract/errors';
 import type { MediaSizeName } from './media';
+import { BRIDGE_KEY, type EditionDeskBridge } from '../../../shared/contract/bridge';
 
 // The renderer's only difference between hosts: how a call travels. In Electron the
 // preload exposes one function per channel; in the browser host the same call is a POST
@@ -12,10 +13,6 @@ export interface Transport {
   libraryUrl(id: string, size: MediaSizeName): string;
 }
 
-interface Bridge {
-  host: 'electron';
-  api: Record<Channel, (input: unknown) => Promise<Result<unknown>>>;
-}
 
 function mediaPath(edition: string, photoId: string, size: string): string {
   return `photo/${encodeURIComponent(edition)}/${encodeURIComponent(photoId)}/${size}`;
@@ -35,7 +32,7 @@ function httpBody(input: unknown): { headers: Record<string, string>; body: Body
 }
 
 export function pickTransport(): Transport {
-  const bridge = (window as unknown as { editionDesk?: Bridge }).editionDesk;
+  const bridge = (window as unknown as Record<string, EditionDeskBridge | undefined>)[BRIDGE_KEY];
   if (bridge) {
     return {
       host: 'electron',

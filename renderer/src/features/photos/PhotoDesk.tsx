@@ -3,7 +3,6 @@ import type { PhotoMeta } from '../../../../shared/document/schema';
 import type { Settings } from '../../../../shared/settings/schema';
 import type { ColorLabel, LibraryPhoto } from '../../../../shared/photo/library';
 import { filterPhotos, sortPhotos, NO_FILTER, type PhotoFilter, type SortKey } from '../../../../shared/photo/filter-sort';
-import type { CaptionTemplate } from '../../../../shared/photo/template';
 import { call, libraryUrl } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ContactSheet } from './ContactSheet';

@@ -1,0 +1,83 @@
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHandler } from '../../shared/contract/handle';
+import { createApi } from '../services/api';
+import { ensureWorkspace } from '../services/bootstrap';
+import { LibraryStore } from '../services/library/store';
+import { findResourcesDir, userDataDir } from '../services/paths';
+import { APP_VERSION } from '../services/version';
+import { createElectronSettings } from './electron-settings';
+import { isTrustedSender, registerIpc } from './ipc';
+import { handleMediaProtocol, registerMediaScheme } from './protocol-media';
+import { applySessionPolicy, createMainWindow, hardenWebContents, type RendererPaths } from './window';
+
+// The desktop host: the same services and contract as the browser host (electron/host),
+// wired to IPC, a media: protocol and one sandboxed window.
+
+const here = dirname(fileURLToPath(import.meta.url)); // out/main
+const paths: RendererPaths = {
+  preload: join(here, '..', 'preload', 'index.cjs'),
+  indexHtml: join(here, '..', 'renderer', 'index.html'),
+};
+const log = (e: unknown) => console.error('[edition-desk] internal error:', e);
+
+// Before 'ready': privileged scheme, sandbox for every renderer, and the user-data folder,
+// which the browser host shares and which also holds the single-instance lock, so two
+// EDITION_DESK_HOME folders can each have their own instance.
+registerMediaScheme();
+app.enableSandbox();
+app.setPath('userData', userDataDir());
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+let win: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const resources = findResourcesDir(app.isPackaged ? process.resourcesPath : here);
+  const { workspace, defaultEdition } = await ensureWorkspace(userData, resources);
+  const settings = createElectronSettings(userData);
+  const library = new LibraryStore(workspace.root);
+  const handler = createHandler(
+    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition }),
+    log,
+  );
+
+  applySessionPolicy(session.defaultSession);
+  handleMediaProtocol(workspace, library, log);
+  registerIpc(handler, (event) => isTrustedSender(event, win, paths.indexHtml));
+
+  const open = (): void => {
+    const w = createMainWindow(paths, settings);
+    w.on('closed', () => {
+      if (win === w) win = null;
+    });
+    win = w;
+  };
+  open();
+  app.on('second-instance', () => {
+    if (!win) return open();
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // The first instance gets 'second-instance' and comes to the front.
+  app.quit();
+} else {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((e: unknown) => {
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`edition-desk: ${message}`);
+    dialog.showErrorBox('特刊编辑台 Edition Desk', `无法启动 / Could not start:\n${message}`);
+    app.exit(1);
+  });
+}
