@@ -7,7 +7,6 @@ import { createHandler } from '../../shared/contract/handle';
 import { createApi } from '../services/api';
 import { ensureWorkspace } from '../services/bootstrap';
 import { createConfSettings } from '../services/conf-settings';
-import { LibraryStore } from '../services/library/store';
 import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { createHostServer } from './server';
@@ -25,9 +24,8 @@ async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const resources = findResourcesDir(here);
   const userData = values['data-dir'] ?? userDataDir();
-  const { workspace, defaultEdition } = await ensureWorkspace(userData, resources);
+  const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources);
   const settings = createConfSettings(userData);
-  const library = new LibraryStore(workspace.root);
   const handler = createHandler(
     createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition }),
     (e) => console.error('[edition-desk] internal error:', e),

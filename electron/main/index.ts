@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { createHandler } from '../../shared/contract/handle';
 import { createApi } from '../services/api';
 import { ensureWorkspace } from '../services/bootstrap';
-import { LibraryStore } from '../services/library/store';
 import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { createElectronSettings } from './electron-settings';
@@ -36,9 +35,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
   const resources = findResourcesDir(app.isPackaged ? process.resourcesPath : here);
-  const { workspace, defaultEdition } = await ensureWorkspace(userData, resources);
+  const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources);
   const settings = createElectronSettings(userData);
-  const library = new LibraryStore(workspace.root);
   const handler = createHandler(
     createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition }),
     log,

@@ -1,22 +1,33 @@
-import { access, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Workspace } from './workspace';
 import { SAMPLE_EDITION_REF, writeSampleEdition } from './sample';
+import { LibraryStore } from './library/store';
+import { ingest } from './library/ingest';
+import { captionPhoto } from './library/caption';
 
 /**
- * First start: a workspace in the user-data folder holding the sample edition. Later
+ * First start: a workspace in the user-data folder holding the sample edition, and its
+ * stand-in photos in the photo library with their captions written into the files. Later
  * starts leave everything as it is, including a sample the user has edited or deleted.
  */
-export async function ensureWorkspace(userData: string, resourcesDir: string): Promise<{ workspace: Workspace; defaultEdition: string | null }> {
+export async function ensureWorkspace(userData: string, resourcesDir: string): Promise<{ workspace: Workspace; library: LibraryStore; defaultEdition: string | null }> {
   const workspace = new Workspace(join(userData, 'workspace'));
   await workspace.init();
+  const library = new LibraryStore(workspace.root);
   let refs = await workspace.listEditionRefs();
   const marker = join(userData, '.sample-created');
   const created = await access(marker).then(() => true, () => false);
   if (refs.length === 0 && !created) {
-    await writeSampleEdition(resourcesDir, workspace.pathFor(SAMPLE_EDITION_REF));
+    const dir = workspace.pathFor(SAMPLE_EDITION_REF);
+    const bundle = await writeSampleEdition(resourcesDir, dir);
+    for (const p of bundle.edition.photos) {
+      const name = p.asset.file.slice('assets/'.length);
+      const r = await ingest(library, workspace.cacheDir, { name, sourcePath: `sample/${name}`, bytes: await readFile(join(dir, p.asset.file)) });
+      if (r.status === 'added') await captionPhoto(library, r.photo.id, p.meta);
+    }
     await writeFile(marker, new Date().toISOString());
     refs = await workspace.listEditionRefs();
   }
-  return { workspace, defaultEdition: refs.includes(SAMPLE_EDITION_REF) ? SAMPLE_EDITION_REF : refs[0] ?? null };
+  return { workspace, library, defaultEdition: refs.includes(SAMPLE_EDITION_REF) ? SAMPLE_EDITION_REF : refs[0] ?? null };
 }

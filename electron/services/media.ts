@@ -24,7 +24,7 @@ export interface MediaResponse {
 export function parseMediaPath(segments: string[]): { edition: string; photoId: string; size: MediaSize } | null {
   if (segments.length !== 4 || segments[0] !== 'photo') return null;
   const [, edition, photoId, size] = segments as [string, string, string, string];
-  if (!Id.safeParse(photoId).success || !(size in MEDIA_SIZES)) return null;
+  if (!Id.safeParse(photoId).success || !Object.hasOwn(MEDIA_SIZES, size)) return null;
   return { edition, photoId, size: size as MediaSize };
 }
 
@@ -32,7 +32,7 @@ export function parseMediaPath(segments: string[]): { edition: string; photoId: 
 export function parseLibraryMediaPath(segments: string[]): { id: string; size: MediaSize } | null {
   if (segments.length !== 3 || segments[0] !== 'library') return null;
   const [, id, size] = segments as [string, string, string];
-  if (!Id.safeParse(id).success || !(size in MEDIA_SIZES)) return null;
+  if (!Id.safeParse(id).success || !Object.hasOwn(MEDIA_SIZES, size)) return null;
   return { id, size: size as MediaSize };
 }
 

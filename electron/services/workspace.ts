@@ -7,7 +7,8 @@ export const EDITION_SUFFIX = '.edition';
 /** True when `child` is `root` or inside it (both already resolved). */
 export function isInside(root: string, child: string): boolean {
   const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+  // Only a first segment of exactly ".." leaves root; a name like "..draft.edition" does not.
+  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
 
 // The workspace is the only part of the disk the renderer can reach. Every edition

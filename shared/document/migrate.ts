@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from './schema';
+import { PAGE_PRESETS, SCHEMA_VERSION } from './schema';
 
 // Each step lifts a raw edition.json one version; steps are pure and never drop data
 // they do not understand. Add a step here whenever SCHEMA_VERSION grows.
@@ -7,15 +7,14 @@ const STEPS: Record<number, (raw: Raw) => Raw> = {
   // v0 (pre-release drafts): `name` instead of `title`, page size as a preset string.
   0: (raw) => {
     const { name, pageSize, ...rest } = raw;
-    const preset = typeof pageSize === 'string' ? pageSize : undefined;
+    // A known preset name becomes its size; an unknown string is kept (and refused by the schema).
+    const known = typeof pageSize === 'string' && Object.hasOwn(PAGE_PRESETS, pageSize)
+      ? { ...PAGE_PRESETS[pageSize as keyof typeof PAGE_PRESETS] }
+      : undefined;
     return {
       ...rest,
       title: rest['title'] ?? name,
-      pageSize: preset === 'tabloid'
-        ? { preset: 'tabloid', widthMm: 270, heightMm: 390 }
-        : preset === 'broadsheet' || preset === undefined
-          ? (typeof pageSize === 'object' && pageSize !== null ? pageSize : { preset: 'broadsheet', widthMm: 390, heightMm: 545 })
-          : pageSize,
+      pageSize: known ?? (pageSize === undefined || pageSize === null ? { ...PAGE_PRESETS.broadsheet } : pageSize),
       photos: rest['photos'] ?? [],
       paperEn: rest['paperEn'] ?? '',
       schemaVersion: 1,

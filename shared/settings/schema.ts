@@ -37,20 +37,31 @@ export const DEFAULT_TEMPLATES: z.infer<typeof CaptionTemplate>[] = [
   },
 ];
 
-export const Settings = z.object({
-  uiLanguage: UiLanguage.default('zh-CN'),
+// The fields without their defaults. SettingsPatch is built from these: zod 4 fills in a
+// field's default even when the key is optional, so `Settings.partial()` would turn
+// `{ uiLanguage: 'en' }` into a full object and every save would reset all other settings.
+const SettingsFields = {
+  uiLanguage: UiLanguage,
   /** Workspace-relative edition folders, most recent first. */
-  recentEditions: z.array(z.string().max(500)).max(20).default([]),
-  window: WindowState.nullable().default(null),
-  codeReplacements: z.array(CodeReplacement).max(500).default(DEFAULT_CODES),
-  captionTemplates: z.array(CaptionTemplate).max(200).default(DEFAULT_TEMPLATES),
+  recentEditions: z.array(z.string().max(500)).max(20),
+  window: WindowState.nullable(),
+  codeReplacements: z.array(CodeReplacement).max(500),
+  captionTemplates: z.array(CaptionTemplate).max(200),
   /** Export presets the photographer last used. */
-  photoExport: z.object({ longEdge: z.number().int().min(200).max(20000), quality: z.number().int().min(30).max(100), watermark: z.string().max(200) })
-    .default({ longEdge: 2000, quality: 85, watermark: '' }),
+  photoExport: z.object({ longEdge: z.number().int().min(200).max(20000), quality: z.number().int().min(30).max(100), watermark: z.string().max(200) }),
+};
+
+export const Settings = z.object({
+  uiLanguage: SettingsFields.uiLanguage.default('zh-CN'),
+  recentEditions: SettingsFields.recentEditions.default([]),
+  window: SettingsFields.window.default(null),
+  codeReplacements: SettingsFields.codeReplacements.default(DEFAULT_CODES),
+  captionTemplates: SettingsFields.captionTemplates.default(DEFAULT_TEMPLATES),
+  photoExport: SettingsFields.photoExport.default({ longEdge: 2000, quality: 85, watermark: '' }),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SettingsPatch = Settings.partial().strict();
+export const SettingsPatch = z.object(SettingsFields).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const SETTINGS_FILE = 'settings';

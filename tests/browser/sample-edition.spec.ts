@@ -36,17 +36,20 @@ test('the 2025 page shows its masthead and credits block', async ({ page }) => {
   await expect(sheet.locator('.credits dt')).toHaveText(['策划', '统筹', '文字', '图片', '版式']);
 });
 
-test('photos workspace shows the eight stand-in photos with captions and loaded thumbnails', async ({ page }) => {
+test('the photo library holds the eight stand-in photos with their captions written into the files', async ({ page }) => {
   await page.goto(host.url);
   await page.getByRole('tab', { name: '图片' }).click();
-  const cells = page.locator('.photo-cell');
+  const cells = page.locator('.contact-sheet .cell');
   await expect(cells).toHaveCount(8);
-  await expect(cells.first().locator('.caption-zh')).toHaveText('好乐草莓');
-  await expect(page.locator('.credit', { hasText: 'Aitzol Berasategi, CC BY 4.0' })).toHaveCount(2);
-  // Every thumbnail really decoded (served by id through /media, made by sharp).
-  await expect.poll(() => page.locator('.thumb img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(8);
-  const widths = await page.locator('.thumb img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  const captions = await cells.locator('.cell-caption').allTextContents();
+  expect(captions.sort()).toEqual(['中国铝业双喜铝用能源生产基地新集团铸铝有限公司配套余热发电厂', '好乐草莓', '晋安物九园建设项目', '晋安物九园项目', '景风村光伏发电', '景风村灵空山地质站', '沁源源党参育苗', '香菇产业'].sort());
+  // Every thumbnail really decoded (made by sharp, served by id through /media).
+  await expect.poll(() => cells.locator('img').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(8);
+  const widths = await cells.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
   expect(Math.max(...widths)).toBeLessThanOrEqual(400);
+  // The CC BY credit is the photo's own credit line.
+  await cells.filter({ hasText: '景风村光伏发电' }).click();
+  await expect(page.locator('input[name="credit"]')).toHaveValue('Photo: Aitzol Berasategi, CC BY 4.0');
   await page.screenshot({ path: join(REPO, 'test-results/browser/photos.png') });
 });
 

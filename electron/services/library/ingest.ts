@@ -34,7 +34,9 @@ function decodeError(e: unknown, name: string): AppError {
   const msg = e instanceof Error ? e.message : String(e);
   if (/pixel limit/i.test(msg)) return appError('PIXEL_LIMIT', `${name}: ${msg}`);
   if (/unsupported image format|bad seek|not a known file format/i.test(msg)) return appError('UNSUPPORTED_FORMAT', `${name}: ${msg}`);
-  if (/premature end|truncated|end of file|unexpected end/i.test(msg)) return appError('IMAGE_TRUNCATED', `${name}: ${msg}`);
+  // libjpeg says "premature end of JPEG image" for a file cut short, but "Corrupt JPEG
+  // data: premature end of data segment" for a damaged scan in a complete file.
+  if (/premature end of (JPEG|input)|truncated|unexpected end of file/i.test(msg)) return appError('IMAGE_TRUNCATED', `${name}: ${msg}`);
   return appError('IMAGE_DAMAGED', `${name}: ${msg.split('\n')[0]}`);
 }
 
@@ -57,9 +59,11 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
     const first = await pending.catch(() => null);
     if (first && first.status !== 'failed') return { status: 'duplicate', photo: first.photo };
   }
-  const known = await store.findByHash(sha256);
-  if (known) return { status: 'duplicate', photo: known };
-  const work = addNew(store, cacheDir, src, sha256, now);
+  // Claimed before the first await, so a second copy in the same batch waits for this one.
+  const work = (async (): Promise<IngestResult> => {
+    const known = await store.findByHash(sha256);
+    return known ? { status: 'duplicate', photo: known } : addNew(store, cacheDir, src, sha256, now);
+  })();
   store.inflight.set(sha256, work);
   try {
     return await work;
