@@ -15,5 +15,6 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
     viewport: { width: 1400, height: 1000 },
     locale: 'zh-CN',
+    screenshot: 'only-on-failure',
   },
 });

@@ -16,7 +16,11 @@ async function mustGet(store: LibraryStore, id: string): Promise<LibraryPhoto> {
   return p;
 }
 
-export async function captionPhoto(store: LibraryStore, id: string, meta: PhotoMeta): Promise<LibraryPhoto> {
+export function captionPhoto(store: LibraryStore, id: string, meta: PhotoMeta): Promise<LibraryPhoto> {
+  return store.mutate(() => writeCaption(store, id, meta));
+}
+
+async function writeCaption(store: LibraryStore, id: string, meta: PhotoMeta): Promise<LibraryPhoto> {
   const photo = await mustGet(store, id);
   const abs = store.filePath(photo);
   let sidecar: string | null;
@@ -32,13 +36,15 @@ export async function captionPhoto(store: LibraryStore, id: string, meta: PhotoM
   return next;
 }
 
-export async function markPhotos(store: LibraryStore, ids: string[], marks: { rating?: number | undefined; label?: ColorLabel | undefined }): Promise<LibraryPhoto[]> {
-  const out: LibraryPhoto[] = [];
-  for (const id of ids) {
-    const p = await mustGet(store, id);
-    const next = { ...p, ...(marks.rating !== undefined ? { rating: marks.rating } : {}), ...(marks.label !== undefined ? { label: marks.label } : {}) };
-    await store.put(next);
-    out.push(next);
-  }
-  return out;
+export function markPhotos(store: LibraryStore, ids: string[], marks: { rating?: number | undefined; label?: ColorLabel | undefined }): Promise<LibraryPhoto[]> {
+  return store.mutate(async () => {
+    const out: LibraryPhoto[] = [];
+    for (const id of ids) {
+      const p = await mustGet(store, id);
+      const next = { ...p, ...(marks.rating !== undefined ? { rating: marks.rating } : {}), ...(marks.label !== undefined ? { label: marks.label } : {}) };
+      await store.put(next);
+      out.push(next);
+    }
+    return out;
+  });
 }

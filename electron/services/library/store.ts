@@ -43,6 +43,18 @@ export class LibraryStore {
     return this.loading;
   }
 
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs read-modify-write changes one after another: two quick key presses (a rating,
+   * then a label) must not each read the old record and the later write drop the other.
+   */
+  mutate<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => {});
+    return run;
+  }
+
   async all(): Promise<LibraryPhoto[]> {
     return [...(await this.load()).values()];
   }
