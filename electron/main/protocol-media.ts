@@ -49,7 +49,7 @@ export function handleMediaProtocol(workspace: Workspace, library: LibraryStore,
     try {
       const media = await serveMedia(workspace, library, segments);
       if (!media) return text(404, 'not found');
-      return new Response(media.body, {
+      return new Response(new Uint8Array(media.body.buffer, media.body.byteOffset, media.body.byteLength) as Uint8Array<ArrayBuffer>, {
         status: 200,
         headers: { 'content-type': media.mime, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' },
       });

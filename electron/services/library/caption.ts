@@ -4,7 +4,7 @@ import { appError } from '../../../shared/contract/messages';
 import { AppError } from '../../../shared/contract/errors';
 import type { PhotoMeta } from '../../../shared/document/schema';
 import type { ColorLabel, LibraryPhoto } from '../../../shared/photo/library';
-import { writeCaptionMeta } from '../metadata';
+import { normalizeDate, writeCaptionMeta } from '../metadata';
 import type { LibraryStore } from './store';
 
 // Captions are written into the photo file first (XMP, and IPTC where the file has it),
@@ -20,8 +20,10 @@ export function captionPhoto(store: LibraryStore, id: string, meta: PhotoMeta): 
   return store.mutate(() => writeCaption(store, id, meta));
 }
 
-async function writeCaption(store: LibraryStore, id: string, meta: PhotoMeta): Promise<LibraryPhoto> {
+async function writeCaption(store: LibraryStore, id: string, input: PhotoMeta): Promise<LibraryPhoto> {
   const photo = await mustGet(store, id);
+  // The file stores ISO dates (2026-02-06) whatever was typed (2026年2月6日); so does the record.
+  const meta = { ...input, dateCreated: normalizeDate(input.dateCreated) ?? input.dateCreated };
   const abs = store.filePath(photo);
   let sidecar: string | null;
   try {

@@ -81,7 +81,9 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   } catch (e) {
     throw decodeError(e, name);
   }
-  const ext = header.format ? FORMATS[header.format] : undefined;
+  // libvips reports AVIF as "heif" with AV1 compression.
+  const format = header.format === 'heif' && header.compression === 'av1' ? 'avif' : header.format;
+  const ext = format ? FORMATS[format] : undefined;
   if (!ext) throw appError('UNSUPPORTED_FORMAT', `${name}: ${header.format ?? 'unknown'}`);
   const pixels = (header.width ?? 0) * (header.height ?? 0) * Math.max(1, header.pages ?? 1);
   if (pixels > MAX_PIXELS) throw appError('PIXEL_LIMIT', `${name}: ${header.width}×${header.height}`);
@@ -94,7 +96,7 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   }
   // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
   const own = extname(name).slice(1).toLowerCase();
-  const fileExt = own && FORMATS[header.format!] && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
+  const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
   const file = `library/files/${id}.${fileExt}`;
   const abs = store.filePath({ file });
   await writeFileAtomic(abs, bytes);

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import sharp from 'sharp';
+import { appError } from '../../../shared/contract/messages';
+import type { FileMeta } from '../../../shared/photo/file-meta';
+import { extractEmbedded, sniff } from './embedded';
+import { readExif } from './exif/exif-read';
+import { exifCaptionDigest } from './exif/exif-digest';
+import { checkExifStructure } from './exif/exif-check';
+import { fitSchema } from './fit-schema';
+import { parseIim } from './iptc/iim';
+import { readIimFields } from './iptc/iim-fields';
+import { iimDigest } from './iptc/irb';
+import { reconcile } from './reconcile';
+import { isCameraRaw, readSidecar } from './sidecar';
+import { buildTech } from './tech';
+import { readXmp, type XmpFacts } from './xmp/xmp-read';
+
+/**
+ * Caption fields and technical facts of one photo file. Damaged metadata never throws: what
+ * can be read is returned and the rest is described in `warnings`. Throws an AppError
+ * UNSUPPORTED_FORMAT when libvips does not recognise the file as an image at all, and the
+ * plain fs error when the file cannot be read.
+ */
+export async function readFileMeta(file: string): Promise<FileMeta> {
+  const buf = await readFile(file);
+  const warnings: string[] = [];
+  let header: sharp.Metadata;
+  try {
+    header = await sharp(buf, { limitInputPixels: false }).metadata();
+  } catch (e) {
+    const why = (e as Error).message.split('\n')[0];
+    const container = sniff(buf);
+    if (container === 'other') throw appError('UNSUPPORTED_FORMAT', `${basename(file)}: ${why}`);
+    // A damaged JPEG/PNG/WebP/TIFF is still a photo: its metadata may be whole.
+    warnings.push(`image header unreadable (${why}); size unknown`);
+    header = { format: container } as sharp.Metadata;
+  }
+  const embedded = await extractEmbedded(buf, warnings);
+
+  // Formats written through a sidecar read it first, so the desk sees what it wrote.
+  let xmpText = embedded.xmp;
+  if (embedded.container === 'other' || isCameraRaw(file)) xmpText = (await readSidecar(file).catch(() => null)) ?? xmpText;
+  let xmp: XmpFacts | null = null;
+  if (xmpText) {
+    try {
+      xmp = readXmp(xmpText, warnings);
+    } catch (e) {
+      warnings.push(`XMP unreadable: ${(e as Error).message}`);
+    }
+  }
+
+  const iim = embedded.iim ? readIimFields(parseIim(embedded.iim, warnings)) : null;
+  const iimEditedSinceXmp = !!(embedded.iim && embedded.storedDigest && !embedded.storedDigest.equals(iimDigest(embedded.iim)));
+  if (embedded.exif && embedded.container !== 'tiff') warnings.push(...checkExifStructure(embedded.exif));
+  const exif = embedded.exif ? await readExif(embedded.exif, warnings) : null;
+
+  const caption = fitSchema(
+    reconcile({ xmp, iim, iimEditedSinceXmp, exif, exifDigest: exifCaptionDigest(exif) }),
+    warnings,
+  );
+  return { caption, tech: buildTech(header, exif, xmp), warnings };
+}
