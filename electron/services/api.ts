@@ -67,6 +67,17 @@ export function createApi(ctx: ApiContext): Api {
       return out;
     },
     'story:get': async ({ edition, storyId }) => readStory(await ws.resolveEdition(edition), storyId),
+    'story:save-version': async ({ edition, storyId, lang, state, title }) => {
+      const dir = await ws.resolveEdition(edition);
+      await readEdition(dir);
+      // Serialised per workspace so two quick saves of the two versions cannot interleave.
+      return ctx.library.mutate(async () => {
+        const story = await readStory(dir, storyId);
+        const updatedAt = new Date().toISOString();
+        await writeStory(dir, { ...story, [lang]: state, ...(title !== undefined ? { title } : {}), updatedAt });
+        return { updatedAt };
+      });
+    },
     'story:put': async ({ edition, story }) => {
       const dir = await ws.resolveEdition(edition);
       // Editions must be readable before anything is written into them.

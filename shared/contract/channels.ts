@@ -11,6 +11,7 @@ export const CHANNELS = [
   'story:list',
   'story:get',
   'story:put',
+  'story:save-version',
   'photo:list',
   'library:list',
   'library:ingest',

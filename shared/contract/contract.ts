@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Edition, Page, Photo, PhotoMeta, Story } from '../document/schema';
+import { EditorStateSchema } from '../document/lexical-state';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
@@ -71,6 +72,12 @@ export const contract = {
   'page:get': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: Page },
   'story:list': { input: inEdition, output: z.array(StorySummary) },
   'story:get': { input: z.object({ edition: EditionRef, storyId: Id }).strict(), output: Story },
+  // One language version only: the 对照 view saves zh and en from two editors, and neither
+  // may write back the other's stale copy.
+  'story:save-version': {
+    input: z.object({ edition: EditionRef, storyId: Id, lang: z.enum(['zh', 'en']), state: EditorStateSchema, title: z.string().max(500).optional() }).strict(),
+    output: z.object({ updatedAt: z.string() }),
+  },
   'story:put': {
     input: z.object({ edition: EditionRef, story: Story }).strict(),
     output: z.object({ updatedAt: z.string() }),

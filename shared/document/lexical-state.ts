@@ -58,7 +58,8 @@ export function rootState(children: SerializedNode[]): SerializedEditorState {
 
 /** Plain text of one block-level node: text runs joined, line breaks as "\n". */
 export function nodeText(node: SerializedNode): string {
-  if (node.type === 'text') return node.text ?? '';
+  // Any text-like node (text, lead-in, …) carries its text directly.
+  if (typeof node.text === 'string') return node.text;
   if (node.type === 'linebreak') return '\n';
   return (node.children ?? []).map(nodeText).join('');
 }

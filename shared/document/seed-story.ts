@@ -1,5 +1,8 @@
-import { blockText, runsText, type MdBlock, type Run } from './seed-markdown';
-import { FORMAT, heading, lineBreak, paragraph, rootState, textNode, type SerializedEditorState, type SerializedNode } from './lexical-state';
+import { blockText, runsText, type MdBlock, type Run as MdRun } from './seed-markdown';
+import { FORMAT, lineBreak, paragraph, rootState, textNode, type SerializedEditorState, type SerializedNode } from './lexical-state';
+import { element, leadIn, withPairId } from '../story/node-types';
+
+type Run = MdRun & { leadIn?: boolean };
 import type { Credit } from './schema';
 
 // Turns a feature page's copy (as in the seeds) into its parts: page furniture before
@@ -67,27 +70,31 @@ export function splitFeature(blocks: MdBlock[]): FeatureParts {
 const LEAD_IN = /^([^。！？]{2,12}[。！？])(.+)$/s;
 
 function runsToNodes(runs: Run[]): SerializedNode[] {
-  return runs.map((r) => textNode(r.text, (r.bold ? FORMAT.bold : 0) | (r.sub ? FORMAT.subscript : 0) | (r.sup ? FORMAT.superscript : 0)));
+  return runs.map((r) => (r.leadIn ? leadIn(r.text) : textNode(r.text, (r.bold ? FORMAT.bold : 0) | (r.sub ? FORMAT.subscript : 0) | (r.sup ? FORMAT.superscript : 0))));
 }
 
 function paragraphNode(b: Extract<MdBlock, { kind: 'paragraph' }>): SerializedNode {
   const children: SerializedNode[] = [];
   b.lines.forEach((line, i) => {
     if (i > 0) children.push(lineBreak());
-    let runs = line;
+    let runs: Run[] = line;
     const first = runs[0];
     if (i === 0 && first && !first.bold && !first.sub && !first.sup) {
       const m = LEAD_IN.exec(first.text);
-      if (m) runs = [{ text: m[1]!, bold: true }, { text: m[2]! }, ...runs.slice(1)];
+      if (m) runs = [{ text: m[1]!, bold: true, leadIn: true }, { text: m[2]! }, ...runs.slice(1)];
     }
     children.push(...runsToNodes(runs));
   });
   return paragraph(children);
 }
 
-/** The story body as a Lexical state: headings keep their level, paragraphs get lead-ins. */
+/**
+ * The story body as a Lexical state in the story vocabulary (shared/story/node-types.ts):
+ * `##` becomes a level-1 section head, `###` level 2; paragraphs get their lead-ins; every
+ * block a pair id for its future English translation.
+ */
 export function bodyState(body: MdBlock[]): SerializedEditorState {
-  return rootState(body.map((b) => (b.kind === 'heading'
-    ? heading(`h${Math.max(2, b.level)}` as 'h2' | 'h3' | 'h4', runsToNodes(b.runs))
-    : paragraphNode(b))));
+  return rootState(body.map((b, i) => withPairId(b.kind === 'heading'
+    ? element('section-heading', runsToNodes(b.runs), { level: Math.min(3, Math.max(1, b.level - 1)) })
+    : paragraphNode(b), `b${i + 1}`)));
 }

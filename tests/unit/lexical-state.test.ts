@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
-import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { STORY_NODES } from '../../renderer/src/editor/nodes';
 import { $getRoot } from 'lexical';
 import { buildSample } from '../../electron/services/sample';
 import type { Story } from '../../shared/document/schema';
@@ -19,7 +19,8 @@ function newEditor() {
   const errors: Error[] = [];
   const editor = createHeadlessEditor({
     namespace: 'unit',
-    nodes: [HeadingNode, QuoteNode],
+    // The editor's own node classes: what loads here loads in the story editor.
+    nodes: STORY_NODES,
     onError: (e) => { errors.push(e); },
   });
   return { editor, errors };

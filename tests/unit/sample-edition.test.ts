@@ -95,7 +95,8 @@ describe('sample edition built from the seeds', () => {
     const seedHeads = [...seeds[SEED_2026]!.matchAll(/^### (.*重实干、开新局)\s*$/gm)].map((m) => m[1]!.trim());
     expect(seedHeads).toHaveLength(8);
     const zh = story('story-2026').zh!;
-    const h3 = zh.root.children.filter((n) => n.type === 'heading' && n.tag === 'h3');
+    // The seed's ### heads are level-2 section heads in the story vocabulary.
+    const h3 = zh.root.children.filter((n) => n.type === 'section-heading' && n.level === 2);
     expect(h3.map((n) => (n.children ?? []).map((c) => c.text).join(''))).toEqual(seedHeads);
 
     const nodes = zh.root.children.flatMap((n) => [...walk(n)]);
@@ -106,8 +107,13 @@ describe('sample edition built from the seeds', () => {
 
     const lead = zh.root.children.find((n) => n.type === 'paragraph' && n.children?.[0]?.text === '传统产业守正延伸。');
     expect(lead, 'paragraph opening with 传统产业守正延伸。').toBeDefined();
-    expect(Number(lead!.children![0]!.format) & FORMAT.bold).toBe(FORMAT.bold);
+    expect(lead!.children![0]!.type).toBe('lead-in');
     expect(Number(lead!.children![1]!.format) & FORMAT.bold).toBe(0);
+    expect(lead!.children![1]!.type).toBe('text');
+    // Every block has its own pair id for the English translation.
+    const ids = zh.root.children.map((n) => (n['$'] as { pairId?: string } | undefined)?.pairId);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(lead!.children![1]!.text).toMatch(/^认准“依托煤/);
   });
 

@@ -10,14 +10,17 @@ export class ApiError extends Error {
   }
 }
 
-const transport: Transport = pickTransport();
+// Picked on first use, not at import, so modules that import the client (node views)
+// also load in tests without a window.
+let picked: Transport | null = null;
+const transport = (): Transport => (picked ??= pickTransport());
 
 export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await transport.invoke(channel, input);
+  const r = await transport().invoke(channel, input);
   if (!r.ok) throw new ApiError(r.error);
   return r.value as Output<C>;
 }
 
-export const mediaUrl = transport.mediaUrl;
-export const libraryUrl = transport.libraryUrl;
-export const hostKind = transport.host;
+export const mediaUrl: Transport['mediaUrl'] = (...a) => transport().mediaUrl(...a);
+export const libraryUrl: Transport['libraryUrl'] = (...a) => transport().libraryUrl(...a);
+export const hostKind = (): Transport['host'] => transport().host;

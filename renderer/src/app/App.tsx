@@ -62,7 +62,7 @@ export function App() {
           current={ref}
           onEdition={setRef}
           onLanguage={switchLanguage}
-          host={hostKind}
+          host={hostKind()}
         />
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">

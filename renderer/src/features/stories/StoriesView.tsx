@@ -1,67 +1,112 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StorySummary } from '../../../../shared/contract/contract';
 import type { Story } from '../../../../shared/document/schema';
+import type { SerializedEditorState } from '../../../../shared/document/lexical-state';
+import type { LibraryPhoto } from '../../../../shared/photo/library';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { StoryEditor } from '../../editor/StoryEditor';
+import { PhotoLibraryContext, type PhotoLibraryApi } from '../../editor/nodes/photo-library-context';
+import { skeletonOf } from './skeleton';
+
+type View = 'zh' | 'en' | 'pair';
 
 export function StoriesView({ editionRef, onError }: { editionRef: string; onError(e: unknown): void }) {
   const { t } = useI18n();
   const [list, setList] = useState<StorySummary[]>([]);
   const [storyId, setStoryId] = useState<string | null>(null);
   const [story, setStory] = useState<Story | null>(null);
-  const [lang, setLang] = useState<'zh' | 'en'>('zh');
+  const [view, setView] = useState<View>('zh');
+  const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
+  const [zhIds, setZhIds] = useState<Set<string> | null>(null);
+  const [enIds, setEnIds] = useState<Set<string> | null>(null);
 
   const refresh = useCallback(() => call('story:list', { edition: editionRef }).then(setList, onError), [editionRef, onError]);
   useEffect(() => { void refresh(); }, [refresh]);
-
+  useEffect(() => { call('library:list', {}).then((l) => setPhotos(new Map(l.map((p) => [p.id, p]))), onError); }, [onError]);
   useEffect(() => {
     setStory(null);
     if (!storyId) return;
     call('story:get', { edition: editionRef, storyId }).then(setStory, onError);
   }, [storyId, editionRef, onError]);
 
-  const save = useCallback(async (next: Story) => {
-    const { updatedAt } = await call('story:put', { edition: editionRef, story: next });
-    setStory({ ...next, updatedAt });
+  const save = useCallback(async (lang: 'zh' | 'en', state: SerializedEditorState) => {
+    if (!story) throw new Error('no story');
+    const { updatedAt } = await call('story:save-version', { edition: editionRef, storyId: story.id, lang, state });
+    // Keep the parent's copy current, so a view switch that remounts an editor shows this save.
+    setStory((s) => (s && s.id === story.id ? { ...s, [lang]: state, updatedAt } : s));
     void refresh();
     return updatedAt;
-  }, [editionRef, refresh]);
+  }, [editionRef, story, refresh]);
+
+  const library: PhotoLibraryApi = useMemo(() => ({
+    photos,
+    updateCaption: async (id, caption) => {
+      const p = photos.get(id);
+      if (!p) return;
+      try {
+        const next = await call('library:caption', { id, meta: { ...p.meta, caption } });
+        setPhotos((m) => new Map(m).set(id, next));
+      } catch (e) { onError(e); }
+    },
+  }), [photos, onError]);
+
+  const startEnglish = async () => {
+    if (!story?.zh) return;
+    const state = skeletonOf(story.zh);
+    try {
+      const { updatedAt } = await call('story:save-version', { edition: editionRef, storyId: story.id, lang: 'en', state });
+      setStory({ ...story, en: state, updatedAt });
+    } catch (e) { onError(e); }
+  };
+
+  const onZhIds = useCallback((ids: string[]) => setZhIds(new Set(ids)), []);
+  const onEnIds = useCallback((ids: string[]) => setEnIds(new Set(ids)), []);
 
   return (
-    <section className="stories">
-      <aside className="sidebar">
-        <h2>{t('stories.list')}</h2>
-        <ul className="story-list">
-          {list.map((s) => (
-            <li key={s.id}>
-              <button className={s.id === storyId ? 'active' : ''} onClick={() => setStoryId(s.id)} data-story-id={s.id}>
-                <span className="story-title">{s.title}</span>
-                <span className="story-chars">{t('stories.chars', { n: s.chars })}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </aside>
-      <div className="story-pane">
-        {!story ? (
-          <p className="empty">{t('stories.pick')}</p>
-        ) : (
-          <>
-            <div className="story-head">
-              <h2 className="story-heading">{story.title}</h2>
-              <div className="seg" role="tablist">
-                {(['zh', 'en'] as const).map((l) => (
-                  <button key={l} role="tab" aria-selected={lang === l} className={lang === l ? 'active' : ''} onClick={() => setLang(l)}>
-                    {t(`stories.lang.${l}`)}
-                  </button>
-                ))}
+    <PhotoLibraryContext.Provider value={library}>
+      <section className="stories">
+        <aside className="sidebar">
+          <h2>{t('stories.list')}</h2>
+          <ul className="story-list">
+            {list.map((s) => (
+              <li key={s.id}>
+                <button className={s.id === storyId ? 'active' : ''} onClick={() => setStoryId(s.id)} data-story-id={s.id}>
+                  <span className="story-title">{s.title}</span>
+                  <span className="story-chars">{t('stories.chars', { n: s.chars })}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </aside>
+        <div className="story-pane">
+          {!story ? <p className="empty">{t('stories.pick')}</p> : (
+            <>
+              <div className="story-head">
+                <h2 className="story-heading">{story.title}</h2>
+                <div className="seg" role="tablist">
+                  {(['zh', 'en', 'pair'] as const).map((v) => (
+                    <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} name={`view-${v}`}>
+                      {t(`stories.view.${v}`)}
+                    </button>
+                  ))}
+                </div>
+                {!story.en && story.zh && <button onClick={() => void startEnglish()} name="start-english">{t('stories.startEnglish')}</button>}
               </div>
-            </div>
-            <StoryEditor key={`${story.id}:${lang}`} story={story} lang={lang} onSave={save} onError={onError} />
-          </>
-        )}
-      </div>
-    </section>
+              <div className={`story-columns view-${view}`}>
+                {(view === 'zh' || view === 'pair') && (
+                  <StoryEditor key={`${story.id}:zh`} story={story} lang="zh" onSave={save} onError={onError}
+                    onIds={onZhIds} otherIds={view === 'pair' && story.en ? enIds : null} />
+                )}
+                {(view === 'en' || view === 'pair') && (story.en || view === 'en') && (
+                  <StoryEditor key={`${story.id}:en:${story.en ? 'has' : 'none'}`} story={story} lang="en" onSave={save} onError={onError}
+                    onIds={onEnIds} otherIds={view === 'pair' ? zhIds : null} />
+                )}
+              </div>
+            </>
+          )}
+        </div>
+      </section>
+    </PhotoLibraryContext.Provider>
   );
 }

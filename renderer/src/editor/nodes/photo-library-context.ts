@@ -1,0 +1,12 @@
+import { createContext, useContext } from 'react';
+import type { LibraryPhoto } from '../../../../shared/photo/library';
+
+// What figures need from the photo library: the photo for an id, and a way to write a
+// caption back into the photo (and so into its file).
+export interface PhotoLibraryApi {
+  photos: Map<string, LibraryPhoto>;
+  updateCaption(id: string, caption: { zh: string; en: string }): Promise<void>;
+}
+
+export const PhotoLibraryContext = createContext<PhotoLibraryApi>({ photos: new Map(), updateCaption: async () => {} });
+export const usePhotoLibrary = () => useContext(PhotoLibraryContext);
