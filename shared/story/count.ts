@@ -23,14 +23,14 @@ export function countCopy(text: string): CopyCount {
   let rest = '';
   for (const ch of text) {
     if (HAN.test(ch)) { han++; rest += ' '; }
-    else if (CJK_PUNCT.test(ch) || /\p{P}/u.test(ch)) {
-      // A dot or hyphen inside a word (PM2.5, COVID-19) is part of the word.
-      punct += /[.\-']/.test(ch) ? 0 : 1;
-      rest += /[.\-']/.test(ch) ? ch : ' ';
-    } else rest += ch;
+    // Dots, hyphens and apostrophes may belong to a word (PM2.5, COVID-19, Qinyuan's):
+    // they are decided after the words are found.
+    else if (/[.\-'’]/.test(ch)) rest += ch;
+    else if (CJK_PUNCT.test(ch) || /\p{P}|\p{S}/u.test(ch)) { punct++; rest += ' '; }
+    else rest += ch;
   }
-  const words = rest.match(WORD)?.length ?? 0;
-  // Dots and hyphens that stood alone (not inside a word) are punctuation after all.
-  const loose = (rest.match(/(^|\s)[.\-']+(?=\s|$)/g) ?? []).reduce((n, m) => n + m.trim().length, 0);
-  return { han, punct: punct + loose, words, total: han + punct + loose + words };
+  const words = rest.match(WORD) ?? [];
+  const loose = rest.replace(WORD, ' ').replace(/[^.\-'’]/g, '').length;
+  punct += loose;
+  return { han, punct, words: words.length, total: han + punct + words.length };
 }

@@ -181,3 +181,38 @@ test('a host killed mid-edit loses nothing that was autosaved', async ({ page })
     await h.stop();
   }
 });
+
+test('a figure caption edited in the story is written into the photo; "this story only" keeps the photo as it was', async ({ page }) => {
+  const own = await startHost();
+  try {
+    await openStory(page, own.url);
+    const zh = page.locator('.story-editor[data-lang="zh"]');
+    await newParagraphAtEnd(page);
+    await zh.locator('button[name="insert-figure"]').click();
+    await zh.locator('.figure-picker [role="option"]', { hasText: '香菇产业' }).click();
+    const fig = zh.locator('.figure-view').last();
+    await fig.locator('input[name="figure-caption-zh"]').fill('香菇产业大棚');
+    await fig.locator('input[name="figure-caption-en"]').click(); // blur commits
+    const library = async () => page.evaluate(async () => {
+      const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: '{}' });
+      return (await r.json()).value as { file: string; meta: { caption: { zh: string } } }[];
+    });
+    await expect.poll(async () => (await library()).map((p) => p.meta.caption.zh)).toContain('香菇产业大棚');
+    // The file itself carries it (what Photo Mechanic would read).
+    const photo = (await library()).find((p) => p.meta.caption.zh === '香菇产业大棚')!;
+    const { execFileSync } = await import('node:child_process');
+    const tags = JSON.parse(execFileSync('exiftool', ['-j', '-G1', join(own.dataDir, 'workspace', photo.file)], { encoding: 'utf8' }))[0];
+    expect(tags['XMP-dc:Description-zh-CN']).toBe('香菇产业大棚');
+
+    // Override for this story only: marked, and the photo keeps its caption.
+    await fig.locator('input[name="figure-override"]').check();
+    await expect(fig).toHaveClass(/override/);
+    await fig.locator('input[name="figure-caption-zh"]').fill('本稿专用说明');
+    await fig.locator('input[name="figure-caption-en"]').click();
+    await expect(page.locator('[data-save-status]').first()).toHaveAttribute('data-save-status', 'saved', { timeout: 5000 });
+    expect((await library()).map((p) => p.meta.caption.zh)).not.toContain('本稿专用说明');
+    expect((await library()).map((p) => p.meta.caption.zh)).toContain('香菇产业大棚');
+  } finally {
+    await own.stop();
+  }
+});

@@ -17,6 +17,7 @@ import { STORY_NODES } from './nodes';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { CountPlugin } from './plugins/CountPlugin';
 import { PairIdPlugin } from './plugins/PairIdPlugin';
+import { FigureSyncPlugin } from './plugins/FigureSyncPlugin';
 import { STORY_MARKDOWN } from './plugins/markdown-transformers';
 
 // Autosave this long after the last change (issue 4 asks for within 2 s).
@@ -105,6 +106,7 @@ export function StoryEditor({ story, lang, onSave, onError, onIds, otherIds }: P
         <LinkPlugin validateUrl={(u) => SAFE_LINK.test(u)} />
         <MarkdownShortcutPlugin transformers={STORY_MARKDOWN} />
         <PairIdPlugin onIds={onIds} otherIds={otherIds} />
+        <FigureSyncPlugin />
         <OnChangePlugin onChange={onChange} ignoreSelectionChange />
       </LexicalComposer>
     </div>
