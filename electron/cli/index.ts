@@ -1,6 +1,11 @@
-import { resolve, dirname } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
+import { appError } from '../../shared/contract/messages';
+import { Id } from '../../shared/document/ids';
+import { readEdition } from '../services/edition-store';
+import { exportStory, importStoryFile, type CopyFormat } from '../services/copy/story-copy';
 import { findResourcesDir } from '../services/paths';
 import { writeSampleEdition } from '../services/sample';
 import { APP_VERSION } from '../services/version';
@@ -12,6 +17,11 @@ const HELP = `edition-desk ${APP_VERSION} — 特刊编辑台 command line
 
 Usage:
   edition-desk sample DIR     write the sample edition (沁源两会特刊) to the new folder DIR
+  edition-desk import FILE --edition DIR
+                              add FILE (.docx, .md or .txt) to the edition folder DIR as a
+                              new story; prints the story id
+  edition-desk story DIR ID --md|--txt|--docx OUT [--lang zh|en]
+                              write story ID of edition DIR to OUT ("-" for stdout, .md/.txt)
   edition-desk --version      print the version
   edition-desk --help         print this help
 
@@ -22,6 +32,32 @@ const lang: Lang = /^zh/i.test(process.env['LANG'] ?? '') ? 'zh-CN' : 'en';
 
 class UsageError extends Error {}
 
+/** Splits `args` into positionals and `--name value` / `--name=value` options. */
+function parseArgs(args: string[], valued: string[]): { pos: string[]; opts: Map<string, string> } {
+  const pos: string[] = [];
+  const opts = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
+    if (!m) { pos.push(a); continue; }
+    const name = m[1]!;
+    if (!valued.includes(name)) throw new UsageError(`unknown option --${name}; see edition-desk --help`);
+    const v = m[2] ?? args[++i];
+    if (v === undefined) throw new UsageError(`--${name} needs a value`);
+    opts.set(name, v);
+  }
+  return { pos, opts };
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw appError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO_ERROR', `${file}${code === 'ENOENT' ? '' : `: ${(e as Error).message}`}`);
+  }
+}
+
 const VERBS: Record<string, (args: string[]) => Promise<void>> = {
   async sample(args) {
     if (args.length !== 1) throw new UsageError('sample needs exactly one folder: edition-desk sample DIR');
@@ -29,6 +65,41 @@ const VERBS: Record<string, (args: string[]) => Promise<void>> = {
     const resources = findResourcesDir(dirname(fileURLToPath(import.meta.url)));
     const bundle = await writeSampleEdition(resources, target);
     console.log(`${target}\t${bundle.edition.title}\t${bundle.pages.length} pages, ${bundle.stories.length} stories, ${bundle.edition.photos.length} photos`);
+  },
+  async import(args) {
+    const { pos, opts } = parseArgs(args, ['edition']);
+    const dir = opts.get('edition');
+    if (pos.length !== 1 || !dir) throw new UsageError('import needs a file and an edition: edition-desk import FILE.docx --edition DIR');
+    const editionDir = resolve(dir);
+    await readEdition(editionDir); // an edition folder, readable, before anything is written
+    const file = resolve(pos[0]!);
+    const { storyId } = await importStoryFile(editionDir, basename(file), await readInput(file));
+    console.log(storyId);
+  },
+  async story(args) {
+    const { pos, opts } = parseArgs(args, ['md', 'txt', 'docx', 'lang']);
+    const formats = (['md', 'txt', 'docx'] as const).filter((f) => opts.has(f));
+    const usage = 'story needs an edition, a story id and one output: edition-desk story DIR ID --md|--txt|--docx OUT [--lang zh|en]';
+    if (pos.length !== 2 || formats.length !== 1) throw new UsageError(usage);
+    const format: CopyFormat = formats[0]!;
+    const out = opts.get(format)!;
+    const lang = opts.get('lang') ?? 'zh';
+    if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
+    if (!Id.safeParse(pos[1]).success) throw new UsageError(`"${pos[1]}" is not a story id`);
+    if (out === '-' && format === 'docx') throw new UsageError('a .docx cannot go to stdout; give a file name');
+    const file = await exportStory(resolve(pos[0]!), pos[1]!, format, lang);
+    if (out === '-') {
+      // Wait for the pipe to take it all: main() exits the process right after.
+      await new Promise<void>((done, fail) => process.stdout.write(file.bytes, (e) => (e ? fail(e) : done())));
+      return;
+    }
+    const target = resolve(out);
+    try {
+      await writeFile(target, file.bytes);
+    } catch (e) {
+      throw appError('IO_ERROR', `${target}: ${(e as Error).message}`);
+    }
+    console.log(target);
   },
 };
 
@@ -56,7 +127,8 @@ main(process.argv.slice(2)).then(
       process.exit(2);
     }
     const msg = e instanceof AppError ? `${e.localized[lang]} (${e.code}${e.detail ? `: ${e.detail}` : ''})` : e instanceof Error ? e.message : String(e);
-    console.error(`edition-desk: ${msg}`);
+    // One line, whatever a parser's message held.
+    console.error(`edition-desk: ${msg.replace(/\s*\n\s*/g, ' ')}`);
     process.exit(1);
   },
 );

@@ -78,6 +78,12 @@ async function readInput(req: IncomingMessage): Promise<unknown> {
   return text === '' ? {} : JSON.parse(text);
 }
 
+/** File bytes in a result (story:export) travel as {"$bytes": base64}; the renderer revives them. */
+function bytesReplacer(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  return raw instanceof Uint8Array ? { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : value;
+}
+
 export function createHostServer(opts: HostOptions): Server {
   const server = createServer((req, res) => {
     handleRequest(opts, server, req, res).catch((e) => {
@@ -122,7 +128,7 @@ async function handleRequest(opts: HostOptions, server: Server, req: IncomingMes
       return send(res, 400, JSON.stringify({ ok: false, error: err.toData() }), 'application/json');
     }
     const result = await opts.handler(channel, input);
-    return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+    return send(res, 200, JSON.stringify(result, bytesReplacer), 'application/json; charset=utf-8');
   }
 
   if (url.pathname.startsWith('/media/')) {

@@ -8,6 +8,7 @@ import type { LibraryStore } from './library/store';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
 import { exportPhotos } from './library/export';
+import { exportStory, importStoryFile } from './copy/story-copy';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
 
@@ -86,6 +87,12 @@ export function createApi(ctx: ApiContext): Api {
       await writeStory(dir, { ...story, updatedAt });
       return { updatedAt };
     },
+    'story:import': async ({ edition, fileName, bytes }) => {
+      const dir = await ws.resolveEdition(edition);
+      await readEdition(dir);
+      return importStoryFile(dir, fileName, bytes);
+    },
+    'story:export': async ({ edition, storyId, format, lang }) => exportStory(await ws.resolveEdition(edition), storyId, format, lang),
     'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
     'library:list': async () => ctx.library.all(),
     'library:ingest': async ({ name, sourcePath, bytes }) =>

@@ -11,6 +11,8 @@ export const CHANNELS = [
   'story:list',
   'story:get',
   'story:put',
+  'story:import',
+  'story:export',
   'story:save-version',
   'photo:list',
   'library:list',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Edition, Page, Photo, PhotoMeta, Story } from '../document/schema';
+import { Edition, Lang, Page, Photo, PhotoMeta, Story } from '../document/schema';
 import { EditorStateSchema } from '../document/lexical-state';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
@@ -81,6 +81,15 @@ export const contract = {
   'story:put': {
     input: z.object({ edition: EditionRef, story: Story }).strict(),
     output: z.object({ updatedAt: z.string() }),
+  },
+  /** A writer's .docx or .md becomes a new story (the zh version, or en when mostly Latin). */
+  'story:import': {
+    input: z.object({ edition: EditionRef, fileName: z.string().min(1).max(255), bytes: Bytes }).strict(),
+    output: z.object({ storyId: Id, title: z.string() }),
+  },
+  'story:export': {
+    input: z.object({ edition: EditionRef, storyId: Id, format: z.enum(['md', 'txt', 'docx']), lang: Lang.default('zh') }).strict(),
+    output: z.object({ fileName: z.string(), mime: z.string(), bytes: Bytes }),
   },
   'photo:list': { input: inEdition, output: z.array(Photo) },
   'library:list': { input: empty, output: z.array(LibraryPhoto) },

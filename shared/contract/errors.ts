@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'IMAGE_TRUNCATED',
   'PIXEL_LIMIT',
   'METADATA_WRITE_FAILED',
+  'DOCX_UNREADABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -40,6 +40,10 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
     'zh-CN': '写入图片说明失败，原文件未被改动。',
     en: 'Writing the caption failed; the original file was not changed.',
   },
+  DOCX_UNREADABLE: {
+    'zh-CN': '无法读取这个 Word 文档：文件已损坏，或不是 .docx 格式。',
+    en: 'This Word document cannot be read: the file is damaged or not in .docx format.',
+  },
   INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
 };
 

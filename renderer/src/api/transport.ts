@@ -31,6 +31,17 @@ function httpBody(input: unknown): { headers: Record<string, string>; body: Body
   return { headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify(obj) };
 }
 
+/** The host sends file bytes as {"$bytes": base64}; turn them back into a Uint8Array. */
+function reviveBytes(_key: string, value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && typeof (value as { $bytes?: unknown }).$bytes === 'string' && Object.keys(value).length === 1) {
+    const bin = atob((value as { $bytes: string }).$bytes);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  return value;
+}
+
 export function pickTransport(): Transport {
   const bridge = (window as unknown as Record<string, EditionDeskBridge | undefined>)[BRIDGE_KEY];
   if (bridge) {
@@ -48,7 +59,7 @@ export function pickTransport(): Transport {
       if (!res.ok && res.headers.get('content-type')?.includes('json') !== true) {
         return { ok: false, error: { code: 'FORBIDDEN', message: { 'zh-CN': `连接失败（${res.status}）`, en: `Connection failed (${res.status})` } } };
       }
-      return (await res.json()) as Result<unknown>;
+      return JSON.parse(await res.text(), reviveBytes) as Result<unknown>;
     },
     mediaUrl: (e, p, s) => `/media/${mediaPath(e, p, s)}`,
     libraryUrl: (id, s) => `/media/library/${encodeURIComponent(id)}/${s}`,

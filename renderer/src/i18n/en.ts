@@ -138,4 +138,9 @@ export const en: Record<MessageKey, string> = {
   'figure.overridden': 'Story caption (differs from the photo)',
   'figure.overrideHint': 'When ticked, this caption is for this story only and is not written into the photo',
   'credits.add': 'Add credit',
+  'copy.import': 'Import Word / Markdown',
+  'copy.importing': 'Importing…',
+  'copy.export.docx': 'Export Word',
+  'copy.export.md': 'Export Markdown',
+  'copy.export.txt': 'Export text',
 };

@@ -138,6 +138,11 @@ export const zhCN = {
   'figure.overridden': '本稿说明（与图库不同）',
   'figure.overrideHint': '勾选后，这里的说明只用于本稿，不写回图片文件',
   'credits.add': '添加署名',
+  'copy.import': '导入 Word / Markdown',
+  'copy.importing': '正在导入……',
+  'copy.export.docx': '导出 Word',
+  'copy.export.md': '导出 Markdown',
+  'copy.export.txt': '导出纯文本',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

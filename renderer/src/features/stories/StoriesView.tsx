@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { StoryEditor } from '../../editor/StoryEditor';
 import { PhotoLibraryContext, type PhotoLibraryApi } from '../../editor/nodes/photo-library-context';
 import { skeletonOf } from './skeleton';
+import { ExportCopyMenu, ImportCopyButton } from './CopyTransfer';
 
 type View = 'zh' | 'en' | 'pair';
 
@@ -68,6 +69,7 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
       <section className="stories">
         <aside className="sidebar">
           <h2>{t('stories.list')}</h2>
+          <ImportCopyButton edition={editionRef} onError={onError} onImported={(id) => { void refresh(); setStoryId(id); }} />
           <ul className="story-list">
             {list.map((s) => (
               <li key={s.id}>
@@ -92,6 +94,7 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
                   ))}
                 </div>
                 {!story.en && story.zh && <button onClick={() => void startEnglish()} name="start-english">{t('stories.startEnglish')}</button>}
+                <ExportCopyMenu edition={editionRef} storyId={story.id} lang={view === 'en' ? 'en' : 'zh'} onError={onError} />
               </div>
               <div className={`story-columns view-${view}`}>
                 {(view === 'zh' || view === 'pair') && (
