@@ -5,6 +5,8 @@
 const HAN = /\p{Script=Han}/u;
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2014\u2026\u2018\u2019\u201c\u201d\u00b7]/u;
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const WORD_JOINER = /[.\-'’]/;
+const ANY_PUNCT = /\p{P}|\p{S}/u;
 
 export interface CopyCount {
   /** Han characters. */
@@ -25,8 +27,8 @@ export function countCopy(text: string): CopyCount {
     if (HAN.test(ch)) { han++; rest += ' '; }
     // Dots, hyphens and apostrophes may belong to a word (PM2.5, COVID-19, Qinyuan's):
     // they are decided after the words are found.
-    else if (/[.\-'’]/.test(ch)) rest += ch;
-    else if (CJK_PUNCT.test(ch) || /\p{P}|\p{S}/u.test(ch)) { punct++; rest += ' '; }
+    else if (WORD_JOINER.test(ch)) rest += ch;
+    else if (CJK_PUNCT.test(ch) || ANY_PUNCT.test(ch)) { punct++; rest += ' '; }
     else rest += ch;
   }
   const words = rest.match(WORD) ?? [];

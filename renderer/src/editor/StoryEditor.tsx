@@ -17,6 +17,7 @@ import { STORY_NODES } from './nodes';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { CountPlugin } from './plugins/CountPlugin';
 import { PairIdPlugin } from './plugins/PairIdPlugin';
+import { PastePlugin } from './plugins/PastePlugin';
 import { FigureSyncPlugin } from './plugins/FigureSyncPlugin';
 import { STORY_MARKDOWN } from './plugins/markdown-transformers';
 
@@ -105,6 +106,7 @@ export function StoryEditor({ story, lang, onSave, onError, onIds, otherIds }: P
         <ListPlugin />
         <LinkPlugin validateUrl={(u) => SAFE_LINK.test(u)} />
         <MarkdownShortcutPlugin transformers={STORY_MARKDOWN} />
+        <PastePlugin />
         <PairIdPlugin onIds={onIds} otherIds={otherIds} />
         <FigureSyncPlugin />
         <OnChangePlugin onChange={onChange} ignoreSelectionChange />

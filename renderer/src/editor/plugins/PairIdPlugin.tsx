@@ -25,7 +25,13 @@ export function PairIdPlugin({ onIds, otherIds }: { onIds?: (ids: string[]) => v
       onIds?.(ids);
     });
     mark();
-    return editor.registerUpdateListener(mark);
+    // Marked after typing pauses: it reads every block, which a keystroke need not wait for.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = editor.registerUpdateListener(() => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(mark, 80);
+    });
+    return () => { off(); if (timer) clearTimeout(timer); };
   }, [editor, onIds, otherIds]);
   return null;
 }

@@ -1,0 +1,191 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureWorkspace } from '../electron/services/bootstrap';
+import { writeStory } from '../electron/services/edition-store';
+import { SAMPLE_EDITION_REF } from '../electron/services/sample';
+import { parseSeedMarkdown, type MdBlock } from '../shared/document/seed-markdown';
+import { bodyState, splitFeature } from '../shared/document/seed-story';
+import { paragraph, rootState, stateText, textNode, type SerializedNode } from '../shared/document/lexical-state';
+import { element, withPairId } from '../shared/story/node-types';
+import { Story } from '../shared/document/schema';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
+
+// Keystroke-to-DOM latency in the story editor on a long story: a 50,000-character
+// bilingual story (40,000 Han characters of the seed copy, repeated, and 10,000 characters
+// of English) is opened in the browser host in Chromium, the caret put in the middle of
+// the Chinese version, and for each of 200 keystrokes the page measures the time from the
+// keydown (a capture listener) to the MutationObserver callback that sees the character in
+// the editor. Both benchmarks come from the one run.
+
+const STORY_ID = 'story-bench';
+const ZH_HAN = 40_000;
+const EN_CHARS = 10_000;
+const KEYS = 200;
+const WARMUP = 20;
+const HAN = /\p{Script=Han}/gu;
+
+// English copy in the register of the seed story, repeated to length.
+const EN_SEED = [
+  'Standing at a new historical starting point, Qinyuan County will carry out the decisions of the central authorities in 2026, pursue progress while ensuring stability, and apply the new development philosophy in full.',
+  'Traditional industries will extend their chains. Guided by the idea of relying on coal, extending coal and going beyond coal, the county will speed up the construction of the Zhongyu and Jiaguo mines and complete the acceptance of two intelligent mines.',
+  'Emerging industries will cluster. The energy storage station in the development zone will be put into operation, green power parks will be built, and hydrogen production, storage, transport and use will be developed as one chain.',
+  'Culture and tourism will improve in quality. The county will promote its wellness brand, upgrade the Qinyuan section of the Taihang No. 1 scenic highway and build homestays that carry the Qinyuan Family name.',
+  'The county will plan 341 projects with a total investment of 53.68 billion yuan this year, 9.2 billion of it in the annual plan, and will break ground on a local railway and on flood-control works along the Longfeng River.',
+  'Livelihood projects come first: new kindergartens, renovated residential compounds, clean heating in villages, and a county hospital that can treat more illnesses without patients having to travel to the city.',
+];
+
+async function benchStory(root: string, updatedAt: string): Promise<Story> {
+  const seeds = await Promise.all(['2026-qinyuan-lianghui.md', '2025-qinyuan-lianghui.md']
+    .map((f) => readFile(join(root, 'resources/sample/seeds', f), 'utf8')));
+  const bodies = seeds.map((s) => splitFeature(parseSeedMarkdown(s)));
+  const body: MdBlock[] = [];
+  let han = 0;
+  // The seed bodies over and over, up to the block that reaches the count.
+  const sequence = bodies.flatMap((b) => b.body);
+  for (let i = 0; han < ZH_HAN; i++) {
+    const block = sequence[i % sequence.length]!;
+    han += (stateText(bodyState([block])).match(HAN) ?? []).length;
+    body.push(block);
+  }
+  const zhBody = bodyState(body);
+  const zh = rootState([withPairId(element('headline', [textNode(bodies[0]!.headline)]), 'b0'), ...zhBody.root.children]);
+  const en: SerializedNode[] = [];
+  for (let i = 0, n = 0; n < EN_CHARS; i++) {
+    const text = EN_SEED[i % EN_SEED.length]!;
+    en.push(withPairId(paragraph([textNode(text)]), `b${i + 1}`));
+    n += text.length;
+  }
+  return Story.parse({ id: STORY_ID, title: '长文稿压力测试 Long story bench', zh, en: rootState(en), updatedAt });
+}
+
+function startHost(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), 20_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /EDITION_DESK_URL=(\S+)/.exec(out);
+      if (m) { clearTimeout(timer); ok({ url: m[1]!, child }); }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`host exited (${code}):\n${out}`)); });
+  });
+}
+
+function stopHost(child: ChildProcess): Promise<void> {
+  return new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+
+interface Latency { median: number; p95: number; taskMedian: number; taskP95: number; size: string }
+
+async function measure(root: string): Promise<Latency> {
+  if (!existsSync(join(root, 'out/host/index.mjs')) || !existsSync(join(root, 'out/renderer/index.html'))) {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'ed-bench-latency-'));
+  let host: ChildProcess | null = null;
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    // The workspace with the sample edition, as a first start makes it, plus the long story.
+    const { workspace } = await ensureWorkspace(dataDir, join(root, 'resources'));
+    const story = await benchStory(root, new Date().toISOString());
+    await writeStory(workspace.pathFor(SAMPLE_EDITION_REF), story);
+    const zhHan = (stateText(story.zh).match(HAN) ?? []).length;
+    const enChars = stateText(story.en).length;
+    const size = `${STORY_ID}: zh ${zhHan.toLocaleString('en')} Han characters (${stateText(story.zh).length.toLocaleString('en')} chars, ${story.zh!.root.children.length} blocks), en ${enChars.toLocaleString('en')} chars`;
+
+    const started = await startHost(root, dataDir);
+    host = started.child;
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+    await page.goto(started.url);
+    await page.getByRole('tab', { name: '稿件' }).click();
+    await page.locator(`[data-story-id="${STORY_ID}"]`).click();
+    const editor = page.locator('.story-editor[data-lang="zh"] .editor-content[data-lexical-editor]');
+    await editor.locator('p').nth(100).waitFor();
+    const blocks = await editor.locator(':scope > p').count();
+    await editor.locator(':scope > p').nth(Math.floor(blocks / 2)).click();
+
+    await editor.evaluate((root) => {
+      const w = window as unknown as { __lat: number[]; __task: number[] };
+      w.__lat = [];
+      w.__task = [];
+      let start: number | null = null;
+      window.addEventListener('keydown', () => { start = performance.now(); }, true);
+      const channel = new MessageChannel();
+      let pending: number | null = null;
+      channel.port1.onmessage = () => { if (pending !== null) { w.__task.push(performance.now() - pending); pending = null; } };
+      new MutationObserver((records) => {
+        if (start === null) return;
+        const shows = records.some((r) => (r.type === 'characterData' ? r.target.textContent ?? '' : Array.from(r.addedNodes, (n) => n.textContent ?? '').join('')).includes('字'));
+        if (!shows) return;
+        w.__lat.push(performance.now() - start);
+        // …and to the end of the task that made it: Lexical's listeners run before a paint.
+        pending = start;
+        channel.port2.postMessage(0);
+        start = null;
+      }).observe(root, { childList: true, characterData: true, subtree: true });
+    });
+
+    // Playwright's keyboard.type('字') and insertText send no keydown for a key that is not
+    // on a US layout (only the input), so the key is pressed through CDP, as a keyboard
+    // that has 字 on it would: keydown with its text, the insertion, keyup.
+    const cdp = await page.context().newCDPSession(page);
+    for (let i = 0; i < WARMUP + KEYS; i++) {
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: '字', text: '字', unmodifiedText: '字' });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: '字' });
+      await page.waitForFunction((n) => (window as unknown as { __task: number[] }).__task.length >= n, i + 1, { polling: 'raf' });
+    }
+    const { lat, task } = await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __task: number[] };
+      return { lat: w.__lat, task: w.__task };
+    });
+    const typed = await editor.evaluate((el) => (el.textContent?.match(/字/g) ?? []).length);
+    if (typed < WARMUP + KEYS) throw new Error(`editor latency bench: only ${typed} of ${WARMUP + KEYS} characters reached the editor`);
+    const sorted = lat.slice(WARMUP).sort((a, b) => a - b);
+    const tasks = task.slice(WARMUP).sort((a, b) => a - b);
+    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), taskMedian: quantile(tasks, 0.5), taskP95: quantile(tasks, 0.95), size };
+  } finally {
+    await browser.close();
+    if (host) await stopHost(host);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+let run: Promise<Latency> | null = null;
+const once = (root: string) => (run ??= measure(root));
+const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
+
+export const benchmarks = [
+  {
+    name: 'editor-keystroke-median',
+    unit: 'ms',
+    // Issue 4 sets only the p95 target (8 ms); the median's is ours: half of it, with room for
+    // this 2-core machine's noise (runs here gave 3.9–5.1 ms).
+    target: { kind: 'max', value: 6 },
+    async run({ root }: { root: string }) {
+      const l = await once(root);
+      return { value: l.median, note: note(l) };
+    },
+  },
+  {
+    name: 'editor-keystroke-p95',
+    unit: 'ms',
+    target: { kind: 'max', value: 8 },
+    async run({ root }: { root: string }) {
+      const l = await once(root);
+      return { value: l.p95, note: note(l) };
+    },
+  },
+];
