@@ -103,6 +103,10 @@ test('every node type from the toolbar and shortcuts, with live counts', async (
     await page.keyboard.insertText('导语短句。正文接着写。');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Shift+Home');
+    // Lexical reads a keyboard selection from the async selectionchange event; on a loaded
+    // machine Ctrl+B can otherwise arrive first and see a collapsed caret.
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('导语短句。');
+    await page.waitForTimeout(100);
     await page.keyboard.press('Control+b');
     await expect(lastBlock(page).locator('.ed-lead-in')).toHaveText('导语短句。');
     // PM2.5 with a subscript.
@@ -128,6 +132,8 @@ test('every node type from the toolbar and shortcuts, with live counts', async (
     await expect(zh.locator('.credits-view input[name="credit-role-0"]')).toHaveValue('策划');
     // Live counts: Han characters, punctuation apart, Latin words.
     const count = zh.locator('.char-count');
+    // Counts follow a moment after typing stops; read them once they have settled.
+    await page.waitForTimeout(400);
     const han = Number(await count.getAttribute('data-count-han'));
     await zh.locator('.editor-content p').first().click({ position: { x: 40, y: 8 } });
     await page.keyboard.press('Home');

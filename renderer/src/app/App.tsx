@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EditionSummary } from '../../../shared/contract/contract';
 import type { AppErrorData } from '../../../shared/contract/errors';
 import type { Edition } from '../../../shared/document/schema';
@@ -19,6 +19,8 @@ export function App() {
   const [edition, setEdition] = useState<Edition | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [ready, setReady] = useState(false);
+  // A switch clicked while settings are still loading must not be undone by their arrival.
+  const langChosen = useRef(false);
 
   const report = useCallback((e: unknown) => {
     setError(e instanceof ApiError ? e.data : { code: 'INTERNAL', message: { 'zh-CN': String(e), en: String(e) } });
@@ -27,7 +29,7 @@ export function App() {
   useEffect(() => {
     (async () => {
       const [info, settings, list] = await Promise.all([call('app:info', {}), call('settings:get', {}), call('edition:list', {})]);
-      setLang(settings.uiLanguage);
+      if (!langChosen.current) setLang(settings.uiLanguage);
       setEditions(list);
       const usable = list.filter((e) => !e.error).map((e) => e.ref);
       const recent = settings.recentEditions.find((r) => usable.includes(r));
@@ -48,6 +50,7 @@ export function App() {
 
   const switchLanguage = () => {
     const next: UiLanguage = lang === 'zh-CN' ? 'en' : 'zh-CN';
+    langChosen.current = true;
     setLang(next);
     call('settings:set', { uiLanguage: next }).catch(report);
   };
