@@ -48,7 +48,7 @@ export const benchmarks = [
       // Reference first, so the page cache is warm for both.
       const vipsOut = await mkdtemp(join(tmpdir(), 'ed-vips-'));
       const t0 = performance.now();
-      execFileSync('bash', ['-c', `printf '%s\\0' "$@" | xargs -0 -P2 -n1 -I{} vipsthumbnail {} -s 1600 -o ${vipsOut}/%s_t.jpg`, '_', ...files]);
+      execFileSync('bash', ['-c', `printf '%s\\0' "$@" | xargs -0 -P2 -I{} vipsthumbnail {} -s 1600 -o ${vipsOut}/%s_t.jpg`, '_', ...files]);
       const reference = (files.length * 1000) / (performance.now() - t0);
 
       const ws = await mkdtemp(join(tmpdir(), 'ed-ingest-'));
