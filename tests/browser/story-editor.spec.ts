@@ -164,10 +164,13 @@ test('对照 view: the English version starts from the Chinese structure and unt
   const unpaired = page.locator('.story-editor[data-lang="zh"] [data-unpaired="true"]');
   const before = await unpaired.count();
   expect(before).toBeGreaterThan(5);
+  // The English slots show which paragraphs wait for their translation.
+  await expect(page.locator('.story-editor[data-lang="en"] [data-todo="true"]')).toHaveCount(before);
   // Translate the first paragraph: its Chinese twin is no longer marked.
   await en.locator('> *').first().click();
   await page.keyboard.insertText('Reaching for dreams in Taiyue');
   await expect(unpaired).toHaveCount(before - 1);
+  await expect(page.locator('.story-editor[data-lang="en"] [data-todo="true"]')).toHaveCount(before - 1);
   await page.screenshot({ path: join(REPO, 'test-results/browser/story-pair.png') });
 });
 

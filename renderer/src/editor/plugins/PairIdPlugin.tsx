@@ -21,6 +21,9 @@ export function PairIdPlugin({ onIds, otherIds }: { onIds?: (ids: string[]) => v
         el.dataset['pairId'] = id;
         if (otherIds && hasText && !otherIds.has(id)) el.dataset['unpaired'] = 'true';
         else delete el.dataset['unpaired'];
+        // An empty twin of a block the other version has: the slot waiting for its translation.
+        if (otherIds && !hasText && otherIds.has(id)) el.dataset['todo'] = 'true';
+        else delete el.dataset['todo'];
       }
       onIds?.(ids);
     });
