@@ -225,3 +225,27 @@ test('a figure caption edited in the story is written into the photo; "this stor
     await own.stop();
   }
 });
+
+test('links take an http(s) or mailto address typed in the toolbar; javascript: is refused', async ({ page }) => {
+  const own = await startHost();
+  try {
+    await openStory(page, own.url);
+    const zh = page.locator('.story-editor[data-lang="zh"]');
+    await newParagraphAtEnd(page);
+    await page.keyboard.insertText('沁源县人民政府网站');
+    await page.keyboard.press('Shift+Home');
+    await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('沁源县人民政府网站');
+    await zh.locator('button[name="link"]').click();
+    await zh.locator('input[name="link-url"]').fill('javascript:alert(1)');
+    await page.keyboard.press('Enter');
+    await expect(lastBlock(page).locator('a')).toHaveCount(0);
+    await page.keyboard.press('Shift+Home');
+    await zh.locator('button[name="link"]').click();
+    await zh.locator('input[name="link-url"]').fill('https://www.qinyuan.gov.cn/');
+    await page.keyboard.press('Enter');
+    await expect(lastBlock(page).locator('a.ed-link')).toHaveAttribute('href', 'https://www.qinyuan.gov.cn/');
+    await expect(lastBlock(page).locator('a.ed-link')).toHaveText('沁源县人民政府网站');
+  } finally {
+    await own.stop();
+  }
+});

@@ -143,4 +143,5 @@ export const en: Record<MessageKey, string> = {
   'copy.export.docx': 'Export Word',
   'copy.export.md': 'Export Markdown',
   'copy.export.txt': 'Export text',
+  'tool.unlink': 'Unlink',
 };

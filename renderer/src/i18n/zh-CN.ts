@@ -143,6 +143,7 @@ export const zhCN = {
   'copy.export.docx': '导出 Word',
   'copy.export.md': '导出 Markdown',
   'copy.export.txt': '导出纯文本',
+  'tool.unlink': '取消链接',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND } from '@lexical/list';
 import { TOGGLE_LINK_COMMAND } from '@lexical/link';
 import { mergeRegister } from '@lexical/utils';
-import { COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, REDO_COMMAND, UNDO_COMMAND, $getSelection, $isRangeSelection, $insertNodes } from 'lexical';
+import { COMMAND_PRIORITY_LOW, FORMAT_TEXT_COMMAND, KEY_DOWN_COMMAND, REDO_COMMAND, UNDO_COMMAND, $insertNodes } from 'lexical';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
@@ -46,15 +46,16 @@ export function ToolbarPlugin() {
     }, COMMAND_PRIORITY_LOW),
   ), [editor]);
 
-  const askLink = () => {
-    editor.getEditorState().read(() => {
-      const sel = $getSelection();
-      if (!$isRangeSelection(sel) || sel.isCollapsed()) return;
-      // An inline field would be nicer; a prompt is unavailable in Electron, so use the clipboard-free default.
-      const url = 'https://';
-      editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
-    });
+  // The link's address is typed in the toolbar (window.prompt does not exist in Electron);
+  // only http, https and mailto are accepted, as LinkPlugin's validateUrl also insists.
+  const [linkUrl, setLinkUrl] = useState<string | null>(null);
+  const askLink = () => setLinkUrl('https://');
+  const applyLink = () => {
+    const url = (linkUrl ?? '').trim();
+    if (/^(https?:\/\/\S+|mailto:\S+)$/i.test(url)) editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
+    setLinkUrl(null);
   };
+  const removeLink = () => editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
 
   const insertFigure = (id: string) => {
     const p = lib.photos.get(id);
@@ -77,7 +78,14 @@ export function ToolbarPlugin() {
       <button type="button" name="superscript" title="Ctrl+." onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'superscript')}>X<sup>2</sup></button>
       <button type="button" name="bullet-list" onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)}>{t('tool.bullets')}</button>
       <button type="button" name="number-list" onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)}>{t('tool.numbers')}</button>
-      <button type="button" name="link" title="Ctrl+K" onClick={askLink}>{t('tool.link')}</button>
+      {linkUrl === null
+        ? (<><button type="button" name="link" title="Ctrl+K" onMouseDown={(e) => e.preventDefault()} onClick={askLink}>{t('tool.link')}</button>
+            <button type="button" name="unlink" onClick={removeLink}>{t('tool.unlink')}</button></>)
+        : (<span className="link-entry">
+            <input name="link-url" aria-label={t('tool.link')} value={linkUrl} autoFocus onChange={(e) => setLinkUrl(e.target.value)}
+              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); applyLink(); } if (e.key === 'Escape') setLinkUrl(null); }} />
+            <button type="button" name="link-apply" onMouseDown={(e) => e.preventDefault()} onClick={applyLink}>OK</button>
+          </span>)}
       <span className="sep" />
       <button type="button" name="insert-figure" onClick={() => setPicking((v) => !v)}>{t('tool.figure')}</button>
       <button type="button" name="insert-credits" onClick={() => editor.update(() => { $insertNodes([$createCreditsNode([
