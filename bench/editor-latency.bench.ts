@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { startHost, type RunningHost } from '../tests/support/host';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -62,30 +63,6 @@ async function benchStory(root: string, updatedAt: string): Promise<Story> {
   return Story.parse({ id: STORY_ID, title: '长文稿压力测试 Long story bench', zh, en: rootState(en), updatedAt });
 }
 
-function startHost(root: string, dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /EDITION_DESK_URL=(\S+)/.exec(out);
-      if (m) { clearTimeout(timer); ok({ url: m[1]!, child }); }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); fail(new Error(`host exited (${code}):\n${out}`)); });
-  });
-}
-
-function stopHost(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null || child.signalCode !== null) return done();
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
-}
-
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 interface Latency { median: number; p95: number; taskMedian: number; taskP95: number; size: string }
@@ -95,7 +72,7 @@ async function measure(root: string): Promise<Latency> {
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'ed-bench-latency-'));
-  let host: ChildProcess | null = null;
+  let host: RunningHost | null = null;
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     // The workspace with the sample edition, as a first start makes it, plus the long story.
@@ -106,10 +83,9 @@ async function measure(root: string): Promise<Latency> {
     const enChars = stateText(story.en).length;
     const size = `${STORY_ID}: zh ${zhHan.toLocaleString('en')} Han characters (${stateText(story.zh).length.toLocaleString('en')} chars, ${story.zh!.root.children.length} blocks), en ${enChars.toLocaleString('en')} chars`;
 
-    const started = await startHost(root, dataDir);
-    host = started.child;
+    host = await startHost(dataDir, root);
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-    await page.goto(started.url);
+    await page.goto(host.url);
     await page.getByRole('tab', { name: '稿件' }).click();
     await page.locator(`[data-story-id="${STORY_ID}"]`).click();
     const editor = page.locator('.story-editor[data-lang="zh"] .editor-content[data-lexical-editor]');
@@ -158,7 +134,7 @@ async function measure(root: string): Promise<Latency> {
     return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), taskMedian: quantile(tasks, 0.5), taskP95: quantile(tasks, 0.95), size };
   } finally {
     await browser.close();
-    if (host) await stopHost(host);
+    if (host) await host.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }

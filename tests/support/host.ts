@@ -17,9 +17,13 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'edition-desk-e2e-'));
 }
 
-/** Starts the built browser host (out/host) on a random port and waits for its URL line. */
-export function startHost(dataDir = tempDataDir()): Promise<RunningHost> {
-  const child = spawn(process.execPath, [join(REPO, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
+/**
+ * Starts the built browser host (out/host) on a random port and waits for its URL line.
+ * `repo` is for callers bundled elsewhere (bench/), where this file's own folder is not
+ * inside the repository.
+ */
+export function startHost(dataDir = tempDataDir(), repo = REPO): Promise<RunningHost> {
+  const child = spawn(process.execPath, [join(repo, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {
