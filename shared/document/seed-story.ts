@@ -1,6 +1,7 @@
 import { blockText, runsText, type MdBlock, type Run as MdRun } from './seed-markdown';
 import { FORMAT, lineBreak, paragraph, rootState, textNode, type SerializedEditorState, type SerializedNode } from './lexical-state';
 import { element, leadIn, withPairId } from '../story/node-types';
+import { CREDIT_ROLES_EN, parseCreditLine } from '../story/credit-lines';
 
 type Run = MdRun & { leadIn?: boolean };
 import type { Credit } from './schema';
@@ -19,11 +20,6 @@ export interface FeatureParts {
 }
 
 const SENTENCE_END = /[。！？!?；;：:，,]$/;
-const CREDIT_LINE = /^(\S{1,6})\s*[/／]\s*(.+)$/;
-/** Roles of a newspaper credits block, with the English the bilingual pages print. */
-export const CREDIT_ROLES_EN: Record<string, string> = {
-  策划: 'Planning', 统筹: 'Coordination', 文字: 'Text', 图片: 'Photos', 摄影: 'Photography', 版式: 'Layout', 编辑: 'Editor', 校对: 'Proofreading',
-};
 
 function isCaptionLike(b: MdBlock): boolean {
   if (b.kind !== 'paragraph' || b.lines.length !== 1) return false;
@@ -31,15 +27,11 @@ function isCaptionLike(b: MdBlock): boolean {
   return t.length > 0 && t.length <= 40 && !t.includes('。') && !SENTENCE_END.test(t);
 }
 
+/** A trailing paragraph of "策划 / 冯波" lines, every role one the desk knows. */
 function creditsOf(b: MdBlock): Credit[] | null {
   if (b.kind !== 'paragraph') return null;
-  const out: Credit[] = [];
-  for (const line of b.lines) {
-    const m = CREDIT_LINE.exec(runsText(line).trim());
-    if (!m || !(m[1]! in CREDIT_ROLES_EN)) return null;
-    out.push({ role: m[1]!, roleEn: CREDIT_ROLES_EN[m[1]!]!, names: m[2]!.trim().split(/\s+/) });
-  }
-  return out.length > 0 ? out : null;
+  const out = b.lines.map((line) => parseCreditLine(runsText(line)));
+  return out.length > 0 && out.every((c): c is Credit => c !== null && c.role in CREDIT_ROLES_EN) ? out : null;
 }
 
 export function splitFeature(blocks: MdBlock[]): FeatureParts {

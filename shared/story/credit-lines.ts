@@ -1,5 +1,9 @@
-import { CREDIT_ROLES_EN } from '../document/seed-story';
 import type { Credit } from '../document/schema';
+
+/** Roles of a newspaper credits block, with the English the bilingual pages print. */
+export const CREDIT_ROLES_EN: Record<string, string> = {
+  策划: 'Planning', 统筹: 'Coordination', 文字: 'Text', 图片: 'Photos', 摄影: 'Photography', 版式: 'Layout', 编辑: 'Editor', 校对: 'Proofreading',
+};
 
 // The credits block as copy prints it, one role a line: "策划 / 冯波", "文字 / 冯波 贾志敏",
 // and in the English version "Planning / Feng Bo". Chinese names are separated by spaces

@@ -2,7 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey } from 'lexical';
 import { useEffect, useState } from 'react';
 import type { Credit } from '../../../../shared/document/schema';
-import { CREDIT_ROLES_EN } from '../../../../shared/document/seed-story';
+import { CREDIT_ROLES_EN } from '../../../../shared/story/credit-lines';
 import { useI18n } from '../../i18n';
 import { $isCreditsNode } from './CreditsNode';
 
