@@ -5,6 +5,7 @@ import { stateText } from '../../shared/document/lexical-state';
 import { listStoryIds, readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
 import type { LibraryStore } from './library/store';
+import { createSerialQueue } from './serial-queue';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
 import { exportPhotos } from './library/export';
@@ -25,6 +26,7 @@ export interface ApiContext {
 // is left to check here is what a schema cannot know: that paths and ids exist on disk.
 export function createApi(ctx: ApiContext): Api {
   const { workspace: ws, settings } = ctx;
+  const storyWrites = createSerialQueue();
   return {
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
@@ -71,8 +73,8 @@ export function createApi(ctx: ApiContext): Api {
     'story:save-version': async ({ edition, storyId, lang, state, title }) => {
       const dir = await ws.resolveEdition(edition);
       await readEdition(dir);
-      // Serialised per workspace so two quick saves of the two versions cannot interleave.
-      return ctx.library.mutate(async () => {
+      // Serialised so two quick saves of the two versions cannot interleave.
+      return storyWrites(async () => {
         const story = await readStory(dir, storyId);
         const updatedAt = new Date().toISOString();
         await writeStory(dir, { ...story, [lang]: state, ...(title !== undefined ? { title } : {}), updatedAt });

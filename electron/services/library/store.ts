@@ -2,6 +2,7 @@ import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LibraryPhoto } from '../../../shared/photo/library';
 import { writeJsonAtomic } from '../atomic-write';
+import { createSerialQueue } from '../serial-queue';
 
 // The workspace's photo library: library/files/<id>.<ext> for the photos themselves,
 // library/records/<id>.json for what the desk knows about each. One small file per
@@ -43,17 +44,8 @@ export class LibraryStore {
     return this.loading;
   }
 
-  private tail: Promise<unknown> = Promise.resolve();
-
-  /**
-   * Runs read-modify-write changes one after another: two quick key presses (a rating,
-   * then a label) must not each read the old record and the later write drop the other.
-   */
-  mutate<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn);
-    this.tail = run.catch(() => {});
-    return run;
-  }
+  /** Read-modify-write changes to records run one after another (see serial-queue.ts). */
+  readonly mutate = createSerialQueue();
 
   async all(): Promise<LibraryPhoto[]> {
     return [...(await this.load()).values()];
