@@ -54,6 +54,22 @@ export const META: PhotoMeta = {
   keywords: ['两会', '沁源'],
 };
 
+/** What exiftool must read back after META is written: every field, Chinese intact. */
+export const EXPECTED_XMP: Tags = {
+  'XMP-dc:Description': META.caption.zh,
+  'XMP-dc:Description-zh-CN': META.caption.zh,
+  'XMP-dc:Description-en': META.caption.en,
+  'XMP-photoshop:Headline': META.headline,
+  'XMP-dc:Creator': ['张三'],
+  'XMP-photoshop:Credit': '沁源县融媒体中心',
+  'XMP-photoshop:Source': META.source,
+  'XMP-dc:Rights': META.copyright,
+  'XMP-photoshop:City': '沁源县',
+  'XMP-iptcCore:Location': META.location.sublocation,
+  'XMP-dc:Subject': ['两会', '沁源'],
+  'XMP-photoshop:DateCreated': '2026:02:26',
+};
+
 export interface Segment {
   marker: number;
   start: number;

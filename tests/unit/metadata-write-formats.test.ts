@@ -3,27 +3,14 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileMeta, writeCaptionMeta } from '../../electron/services/metadata';
-import { copyFixtures, decode, exiftool, META, pick, pngChunks, runExiftool, SKIP_REASON, type Tags } from './metadata-support';
+import { copyFixtures, decode, EXPECTED_XMP, exiftool, META, pick, pngChunks, runExiftool, SKIP_REASON, type Tags } from './metadata-support';
 
 // Writing PNG, TIFF, WebP (made here with sharp) and AVIF (sidecar).
 
 const FIELDS = ['-G1', '-a', '-struct', '-XMP-dc:all', '-XMP-photoshop:all', '-XMP-iptcCore:all', '-Warning'];
 
 function expectAllFields(t: Tags, label: string): void {
-  expect(t, label).toMatchObject({
-    'XMP-dc:Description': META.caption.zh,
-    'XMP-dc:Description-zh-CN': META.caption.zh,
-    'XMP-dc:Description-en': META.caption.en,
-    'XMP-photoshop:Headline': META.headline,
-    'XMP-dc:Creator': ['张三'],
-    'XMP-photoshop:Credit': META.credit,
-    'XMP-photoshop:Source': META.source,
-    'XMP-dc:Rights': META.copyright,
-    'XMP-photoshop:City': '沁源县',
-    'XMP-iptcCore:Location': META.location.sublocation,
-    'XMP-dc:Subject': ['两会', '沁源'],
-    'XMP-photoshop:DateCreated': '2026:02:26',
-  });
+  expect(t, label).toMatchObject(EXPECTED_XMP);
 }
 
 const riff = (buf: Buffer) => {
