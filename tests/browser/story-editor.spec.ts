@@ -73,6 +73,8 @@ test('IME composition: commit, cancel, after a format change, after a Markdown s
 });
 
 test('every node type from the toolbar and shortcuts, with live counts', async ({ page }) => {
+  // About fifty UI steps: on a loaded 2-core CI machine this takes longer than the default minute.
+  test.setTimeout(150_000);
   const ownHost = await startHost();
   try {
     await openStory(page, ownHost.url);
