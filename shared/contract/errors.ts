@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'PIXEL_LIMIT',
   'METADATA_WRITE_FAILED',
   'DOCX_UNREADABLE',
+  'CHROMIUM_MISSING',
+  'PRINT_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -44,6 +44,11 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
     'zh-CN': '无法读取这个 Word 文档：文件已损坏，或不是 .docx 格式。',
     en: 'This Word document cannot be read: the file is damaged or not in .docx format.',
   },
+  CHROMIUM_MISSING: {
+    'zh-CN': '找不到用于导出的 Chromium 浏览器（可安装 chromium，或用环境变量 EDITION_DESK_CHROMIUM 指定）。',
+    en: 'No Chromium browser for exporting was found (install chromium, or set EDITION_DESK_CHROMIUM).',
+  },
+  PRINT_FAILED: { 'zh-CN': '版面渲染失败，未能导出。', en: 'The pages could not be rendered for export.' },
   INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
 };
 
