@@ -16,5 +16,7 @@ export default defineConfig({
     sourcemap: true,
     // One local bundle read from disk; splitting would only add requests.
     chunkSizeWarningLimit: 2500,
+    // The app, and the print route Chromium renders pages from for PDF and images.
+    rollupOptions: { input: { main: fileURLToPath(new URL('index.html', import.meta.url)), print: fileURLToPath(new URL('print.html', import.meta.url)) } },
   },
 });

@@ -3,7 +3,8 @@
 // as electron-vite would keep them, so sharp's native binary is loaded, never bundled.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { buildFonts } from './fonts.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -33,6 +34,7 @@ const node = (entry, outfile, format = 'esm') =>
     banner: format === 'esm' ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : {},
   });
 
+buildFonts();
 const jobs = [];
 if (want('node')) {
   jobs.push(
@@ -47,4 +49,6 @@ if (want('renderer')) {
   jobs.push(viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' }));
 }
 await Promise.all(jobs);
+// The bundled type travels with the renderer (fonts.css links its slices relatively).
+if (want('renderer')) cpSync(join(root, 'resources', 'fonts'), join(root, 'out', 'renderer', 'fonts'), { recursive: true });
 console.log('built out/');

@@ -20,7 +20,10 @@ export const Grid = z.object({
   columns: z.number().int().min(1).max(24),
   gutterMm: z.number().min(0).max(50),
   margins: z.object({ top: z.number().min(0), right: z.number().min(0), bottom: z.number().min(0), left: z.number().min(0) }),
+  /** Baseline grid step in mm; blocks snap to it vertically when set. */
+  baselineMm: z.number().min(1).max(20).optional(),
 });
+export type Grid = z.infer<typeof Grid>;
 
 export const BLOCK_KINDS = [
   'masthead', 'kicker', 'label', 'headline', 'deck', 'story', 'photo', 'caption', 'credits', 'rule', 'box', 'footer',
@@ -42,6 +45,22 @@ export const Block = z.object({
   storyId: Id.optional(),
   photoId: Id.optional(),
   credits: z.array(Credit).optional(),
+  /** Story frames: text columns inside the frame (default: one per grid column spanned). */
+  cols: z.number().int().min(1).max(12).optional(),
+  /** Story frames: order in the story's thread (续排); frames without one follow page order. */
+  thread: z.number().int().min(0).max(99).optional(),
+  /** Headlines and labels set vertically (竖排). */
+  vertical: z.boolean().optional(),
+  /** Photo frames: the point of the photo kept in view (0..1) and the zoom over "cover". */
+  focus: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).optional(),
+  zoom: z.number().min(1).max(8).optional(),
+  /** Photo frames: where the caption goes. */
+  captionPos: z.enum(['below', 'beside', 'none']).optional(),
+  /** Rules and boxes: stroke width (mm) and fill/stroke colour (#rrggbb). */
+  strokeMm: z.number().min(0).max(20).optional(),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  /** Type size in pt, where the block's default is not wanted. */
+  sizePt: z.number().min(4).max(300).optional(),
 });
 export type Block = z.infer<typeof Block>;
 

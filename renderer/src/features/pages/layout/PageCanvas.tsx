@@ -1,0 +1,105 @@
+import { forwardRef, type CSSProperties, type ReactNode } from 'react';
+import type { Block, Edition, Page } from '../../../../../shared/document/schema';
+import { blockRectMm } from '../../../../../shared/layout/geometry';
+import { captionOf, issueDate, shownText, type ShownText } from './block-text';
+import './page.css';
+
+// One page at true size (mm, pt), as it prints. Story frames are empty boxes here: the
+// flow engine (flow-dom.ts, driven by useFlow) fills them after layout, outside React.
+
+export interface CanvasProps {
+  edition: Edition;
+  page: Page;
+  lang: 'zh' | 'en';
+  photoUrl(photoId: string): string;
+  /** Extra content per block (the composer's handles and copyfit badges). */
+  overlay?(b: Block): ReactNode;
+  blockProps?(b: Block): Record<string, unknown>;
+}
+
+const mm = (v: number) => `${v.toFixed(3)}mm`;
+
+function Words({ t }: { t: ShownText }) {
+  return (
+    <>
+      {t.zh && <span lang="zh-CN">{t.zh}</span>}
+      {t.en && <span lang="en" className={t.zh ? 'en-line' : undefined}>{t.en}</span>}
+    </>
+  );
+}
+
+export function photoCrop(b: Block): CSSProperties {
+  const fx = (b.focus?.x ?? 0.5) * 100, fy = (b.focus?.y ?? 0.5) * 100;
+  const z = b.zoom ?? 1;
+  return { objectPosition: `${fx}% ${fy}%`, transformOrigin: `${fx}% ${fy}%`, transform: z !== 1 ? `scale(${z})` : undefined };
+}
+
+function BlockBody({ b, edition, lang, photoUrl }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string }) {
+  const t = shownText(b, lang);
+  switch (b.kind) {
+    case 'masthead':
+      return (
+        <>
+          <span className="mh-name"><span className="mh-zh" lang="zh-CN">{b.text}</span>{b.textEn && <span className="mh-en" lang="en">{' '}{b.textEn}</span>}</span>
+          <span className="mh-side">
+            <span className="mh-special">{lang === 'en' ? 'SPECIAL' : '特刊'}</span>
+            <span>{issueDate(edition.issueDate, lang)}</span>
+          </span>
+        </>
+      );
+    case 'story':
+      return <div className="story-box" lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ columnCount: b.cols ?? b.span, columnGap: '4mm' }} />;
+    case 'photo': {
+      const cap = captionOf(edition, b.photoId, lang, b.lang);
+      const has = edition.photos.some((p) => p.id === b.photoId);
+      return (
+        <figure>
+          <div className="ph-box">{has && <img src={photoUrl(b.photoId!)} alt={cap.zh ?? cap.en ?? ''} style={photoCrop(b)} />}</div>
+          {b.captionPos !== 'none' && (cap.zh || cap.en) && <figcaption><Words t={cap} /></figcaption>}
+        </figure>
+      );
+    }
+    case 'credits':
+      return (
+        <dl>
+          {(b.credits ?? []).map((c) => (
+            <div key={c.role}><dt>{lang === 'en' && c.roleEn ? c.roleEn : c.role}</dt><dd>{c.names.join(' ')}</dd></div>
+          ))}
+        </dl>
+      );
+    case 'rule':
+      return <i style={{ height: mm(b.strokeMm ?? 0.5), background: b.color ?? '#b8141c' }} />;
+    case 'box':
+      return null;
+    default:
+      return <Words t={t} />;
+  }
+}
+
+export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps }, ref) {
+  const { widthMm, heightMm } = edition.pageSize;
+  return (
+    <div ref={ref} className="sheet" data-page-id={page.id} lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ width: mm(widthMm), height: mm(heightMm) }}>
+      {page.blocks.map((b) => {
+        const r = blockRectMm(page, widthMm, b);
+        const kind = b.kind === 'caption' ? 'caption' : b.kind;
+        const style: CSSProperties = { left: mm(r.left), top: mm(r.top), width: mm(r.width), height: mm(r.height) };
+        if (b.sizePt) style.fontSize = `${b.sizePt}pt`;
+        if (b.kind === 'box') style.background = b.color ?? '#f3e9dc';
+        return (
+          <div
+            key={b.id}
+            className={`pb pb-${kind}${b.vertical ? ' vertical' : ''}${b.kind === 'photo' && b.captionPos === 'beside' ? ' cap-beside' : ''}`}
+            data-block-id={b.id}
+            data-block-kind={b.kind}
+            style={style}
+            {...(blockProps?.(b) ?? {})}
+          >
+            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} />
+            {overlay?.(b)}
+          </div>
+        );
+      })}
+    </div>
+  );
+});

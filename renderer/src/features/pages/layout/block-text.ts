@@ -1,0 +1,35 @@
+import type { Block, Edition } from '../../../../../shared/document/schema';
+
+// Which words a text block shows for the page's language. A Chinese page honours each
+// block's own language (an English deck, a bilingual masthead); the English version of
+// the page shows every block's English, falling back to the Chinese where none exists.
+export interface ShownText { zh?: string; en?: string }
+
+export function shownText(b: Block, pageLang: 'zh' | 'en'): ShownText {
+  const zh = b.text?.trim() ? b.text : undefined;
+  const en = b.textEn?.trim() ? b.textEn : undefined;
+  if (pageLang === 'en') return en ? { en } : { zh };
+  if (b.lang === 'en') return en ? { en } : { zh };
+  if (b.lang === 'both') return { zh, en };
+  return { zh };
+}
+
+export function captionOf(edition: Edition, photoId: string | undefined, lang: 'zh' | 'en', blockLang: Block['lang']): ShownText {
+  const p = edition.photos.find((ph) => ph.id === photoId);
+  if (!p) return {};
+  const zh = p.meta.caption.zh.trim() || undefined;
+  const en = p.meta.caption.en.trim() || undefined;
+  if (lang === 'en' || blockLang === 'en') return en ? { en } : { zh };
+  if (blockLang === 'both') return { zh, en };
+  return { zh };
+}
+
+/** 2026-02-26 → 2026年2月26日 (or February 26, 2026). */
+export function issueDate(iso: string, lang: 'zh' | 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (lang === 'en') {
+    const month = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1];
+    return `${month} ${d}, ${y}`;
+  }
+  return `${y}年${m}月${d}日`;
+}

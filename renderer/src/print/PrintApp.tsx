@@ -1,0 +1,105 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Edition, Page, Story } from '../../../shared/document/schema';
+import { parsePrintQuery, type PrintReport } from '../../../shared/layout/report';
+import { call, mediaUrl } from '../api/client';
+import { PageCanvas } from '../features/pages/layout/PageCanvas';
+import { drawnChars, flowPage } from '../features/pages/layout/flow-page';
+import { settleLayout } from '../features/pages/layout/settle';
+import './print.css';
+
+declare global {
+  interface Window { __editionDeskPrint?: PrintReport }
+}
+
+interface Loaded { edition: Edition; pages: Page[]; stories: Record<string, Story> }
+
+const MARK_SLUG_MM = 8;
+
+export function PrintApp() {
+  const req = parsePrintQuery(location.search);
+  const [data, setData] = useState<Loaded | null>(null);
+  const sheets = useRef<Map<string, HTMLDivElement>>(new Map());
+  const root = document.documentElement;
+
+  useEffect(() => {
+    (async () => {
+      const edition = await call('edition:open', { edition: req.edition });
+      const all = await call('page:list', { edition: req.edition });
+      const pages = req.pages.length ? req.pages.map((id) => all.find((p) => p.id === id)).filter((p): p is Page => !!p) : all;
+      if (pages.length === 0) throw new Error('no such pages');
+      const ids = [...new Set(pages.flatMap((p) => p.blocks.flatMap((b) => (b.storyId ? [b.storyId] : []))))];
+      const stories = await Promise.all(ids.map((storyId) => call('story:get', { edition: req.edition, storyId })));
+      setData({ edition, pages, stories: Object.fromEntries(stories.map((s) => [s.id, s])) });
+    })().catch((e: unknown) => {
+      root.dataset['printError'] = e instanceof Error ? e.message : String(e);
+      root.dataset['printReady'] = 'error';
+    });
+  }, []);
+
+  const outer = req.bleedMm + (req.marks ? MARK_SLUG_MM : 0);
+
+  useEffect(() => {
+    if (!data) return;
+    const { widthMm, heightMm } = data.edition.pageSize;
+    // @page through CSSOM: the CSP allows no inline <style>, and the size is the edition's.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@page { size: ${widthMm + 2 * outer}mm ${heightMm + 2 * outer}mm; margin: 0 }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const opts = { photoUrl: (id: string) => mediaUrl(req.edition, id, 'original') };
+    settleLayout(() => data.pages.map((p) => flowPage(sheets.current.get(p.id)!, p, data.edition, data.stories, req.lang, opts)))
+      .then((pages) => {
+        window.__editionDeskPrint = {
+          pageSizeMm: { width: widthMm, height: heightMm }, bleedMm: req.bleedMm, lang: req.lang, pages,
+          chars: drawnChars([...sheets.current.values()]),
+        };
+        root.dataset['printReady'] = 'ok';
+      })
+      .catch((e: unknown) => {
+        root.dataset['printError'] = e instanceof Error ? e.message : String(e);
+        root.dataset['printReady'] = 'error';
+      });
+  }, [data]);
+
+  if (!data) return null;
+  const { widthMm, heightMm } = data.edition.pageSize;
+  return (
+    <>
+      {data.pages.map((p) => (
+        <section key={p.id} className="print-page" data-page-id={p.id} style={{ width: `${widthMm + 2 * outer}mm`, height: `${heightMm + 2 * outer}mm` }}>
+          <div style={{ position: 'absolute', left: `${outer}mm`, top: `${outer}mm` }}>
+            <PageCanvas
+              ref={(el) => { if (el) sheets.current.set(p.id, el); }}
+              edition={data.edition}
+              page={p}
+              lang={req.lang}
+              photoUrl={(id) => mediaUrl(req.edition, id, 'original')}
+            />
+          </div>
+          {req.marks && <CropMarks w={widthMm} h={heightMm} outer={outer} bleed={req.bleedMm} />}
+        </section>
+      ))}
+    </>
+  );
+}
+
+/** Crop marks at the trim corners, in the slug outside the bleed. */
+function CropMarks({ w, h, outer, bleed }: { w: number; h: number; outer: number; bleed: number }) {
+  const len = MARK_SLUG_MM - 1;
+  const t = 0.25;
+  const lines: Array<{ x: number; y: number; w: number; h: number }> = [];
+  for (const x of [outer, outer + w]) for (const top of [true, false]) {
+    const y0 = top ? outer - bleed - len - 0.5 : outer + h + bleed + 0.5;
+    lines.push({ x: x - t / 2, y: y0, w: t, h: len });
+  }
+  for (const y of [outer, outer + h]) for (const left of [true, false]) {
+    const x0 = left ? outer - bleed - len - 0.5 : outer + w + bleed + 0.5;
+    lines.push({ x: x0, y: y - t / 2, w: len, h: t });
+  }
+  return (
+    <>
+      {lines.map((l, i) => (
+        <i key={i} className="crop" style={{ left: `${l.x}mm`, top: `${l.y}mm`, width: `${l.w}mm`, height: `${l.h}mm` }} />
+      ))}
+    </>
+  );
+}
