@@ -10,6 +10,7 @@ import { createConfSettings } from '../services/conf-settings';
 import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { createHostServer } from './server';
+import { ChromiumPrintEngine } from '../services/export/chromium-engine';
 
 // `npm run web`: the same renderer and services as the desktop app, served on 127.0.0.1
 // for machines without an Electron binary, and for the end-to-end tests.
@@ -26,21 +27,25 @@ async function main(): Promise<void> {
   const userData = values['data-dir'] ?? userDataDir();
   const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources);
   const settings = createConfSettings(userData);
+  const rendererDir = join(here, '..', 'renderer');
+  // Exports print through Chromium against this host's own print route; it learns the port below.
+  const engine = new ChromiumPrintEngine();
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition }),
+    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir } }),
     (e) => console.error('[edition-desk] internal error:', e),
   );
   const token = randomBytes(24).toString('base64url');
-  const server = createHostServer({ handler, workspace, library, rendererDir: join(here, '..', 'renderer'), token });
+  const server = createHostServer({ handler, workspace, library, rendererDir, token });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : 0;
     const url = `http://127.0.0.1:${port}/?token=${token}`;
+    engine.setTarget(`http://127.0.0.1:${port}`, token);
     console.log(`Edition Desk 特刊编辑台 (browser host) · workspace ${workspace.root}`);
     console.log(`EDITION_DESK_URL=${url}`);
     if (!values['no-open']) openBrowser(url);
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => { void engine.close(); server.close(() => process.exit(0)); };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -7,6 +7,7 @@ import { appError } from '../../shared/contract/messages';
 import { AppError } from '../../shared/contract/errors';
 import { isInside, type Workspace } from '../services/workspace';
 import { serveMedia } from '../services/media';
+import { attachmentHeader, readExportFile } from '../services/export/export-files';
 import type { LibraryStore } from '../services/library/store';
 import { RENDERER_CSP } from '../../shared/contract/csp';
 
@@ -138,6 +139,19 @@ async function handleRequest(opts: HostOptions, server: Server, req: IncomingMes
       return send(res, 200, media.body, media.mime, { 'cache-control': 'private, max-age=3600' });
     } catch (e) {
       const status = e instanceof AppError && e.code === 'NOT_FOUND' ? 404 : e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE' ? 403 : 500;
+      return send(res, status, e instanceof Error ? e.message : 'error', 'text/plain');
+    }
+  }
+
+  // A written export (PDF, page images, HTML, zip), as a download; same containment as media.
+  if (url.pathname.startsWith('/export-file/')) {
+    if (req.method !== 'GET') return send(res, 405, 'GET only', 'text/plain');
+    try {
+      const file = await readExportFile(opts.workspace, url.pathname.slice(13).split('/').map(decodeURIComponent));
+      // An exported HTML page opened from here must not run anything (it has no script anyway).
+      return send(res, 200, file.body, file.mime, { 'content-disposition': attachmentHeader(file.fileName), 'content-security-policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'" });
+    } catch (e) {
+      const status = e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE' ? 403 : e instanceof AppError && e.code === 'NOT_FOUND' ? 404 : 500;
       return send(res, status, e instanceof Error ? e.message : 'error', 'text/plain');
     }
   }

@@ -12,6 +12,7 @@ import { exportPhotos } from './library/export';
 import { exportStory, importStoryFile } from './copy/story-copy';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
+import { runExport, runPreflight, type ExportServices } from './export/export-job';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -20,6 +21,8 @@ export interface ApiContext {
   host: 'electron' | 'browser';
   version: string;
   defaultEdition: string | null;
+  /** Print engine and built renderer for export:*; absent → those channels say CHROMIUM_MISSING. */
+  printing?: Omit<ExportServices, 'workspace'>;
 }
 
 // The services behind every channel. Inputs arrive already validated by handle(); what
@@ -27,6 +30,7 @@ export interface ApiContext {
 export function createApi(ctx: ApiContext): Api {
   const { workspace: ws, settings } = ctx;
   const storyWrites = createSerialQueue();
+  const exporting: ExportServices = { engine: null, rendererDir: '', ...ctx.printing, workspace: ws };
   return {
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
@@ -119,5 +123,7 @@ export function createApi(ctx: ApiContext): Api {
       const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
       return exportPhotos(ctx.library, ids, { longEdge, quality, watermark }, join(ws.root, 'exports', `photos-${stamp}`));
     },
+    'export:preflight': async (input) => runPreflight(exporting, input),
+    'export:run': async (input) => runExport(exporting, input),
   };
 }

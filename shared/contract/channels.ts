@@ -21,5 +21,7 @@ export const CHANNELS = [
   'library:caption-many',
   'library:mark',
   'library:export',
+  'export:preflight',
+  'export:run',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

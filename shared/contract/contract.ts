@@ -5,6 +5,7 @@ import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
 import type { Channel } from './channels';
+import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchema } from './export-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
 // before doing anything, and the schema of what comes back.
@@ -118,6 +119,16 @@ export const contract = {
       written: z.array(z.object({ id: z.string(), file: z.string() })),
       failed: z.array(z.object({ id: z.string(), error: ErrorData })),
     }),
+  },
+  /** What is wrong with the pages before export (overset, low ppi, …), from a real rendering. */
+  'export:preflight': {
+    input: z.object({ edition: EditionRef, pages: ExportPageIds.optional(), lang: Lang.default('zh') }).strict(),
+    output: z.array(PreflightFindingSchema),
+  },
+  /** Writes the chosen formats into <edition>/exports/<yyyymmdd-hhmmss>/. */
+  'export:run': {
+    input: z.object({ edition: EditionRef, pages: ExportPageIds.optional(), lang: Lang.default('zh'), formats: ExportFormats }).strict(),
+    output: ExportResultSchema,
   },
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -1,0 +1,228 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { appError } from '../../../shared/contract/messages';
+import { AppError } from '../../../shared/contract/errors';
+import { printQuery, type PrintReport, type PrintRequest } from '../../../shared/layout/report';
+import { DEFAULT_READY_TIMEOUT_MS, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from './print-engine';
+
+// The print engine of the browser host and the CLI: Chromium driven by playwright-core
+// against the host's own print route on 127.0.0.1. One browser is launched on first use
+// and kept for later jobs (launching costs about a second); each job gets a fresh context
+// with the host's token cookie, its own device scale, and one tab used for both the PDF
+// and the page images.
+
+/** Where to look for a Chromium when EDITION_DESK_CHROMIUM does not say. */
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** Flags that keep the browser off any network but loopback and quiet in a desk's background. */
+export const CHROMIUM_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+];
+
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const wanted = env['EDITION_DESK_CHROMIUM'];
+  if (wanted) {
+    if (!existsSync(wanted)) throw appError('CHROMIUM_MISSING', `EDITION_DESK_CHROMIUM=${wanted} does not exist`);
+    return wanted;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) throw appError('CHROMIUM_MISSING', `none of ${CANDIDATES.slice(0, 3).join(', ')}; set EDITION_DESK_CHROMIUM`);
+  return found;
+}
+
+export interface ChromiumEngineOptions {
+  /** The host's origin (http://127.0.0.1:PORT); may be given later with setTarget(). */
+  origin?: string;
+  token?: string;
+  executablePath?: string;
+  /** Close the browser after this long without a job (default 5 min; 0 = keep). */
+  idleCloseMs?: number;
+}
+
+export class ChromiumPrintEngine implements PrintEngine {
+  private origin: string | undefined;
+  private token: string | undefined;
+  private browser: Promise<Browser> | null = null;
+  private jobs = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: ChromiumEngineOptions = {}) {
+    this.origin = opts.origin;
+    this.token = opts.token;
+  }
+
+  /** The host listens before it knows its port; it tells the engine here. */
+  setTarget(origin: string, token: string): void {
+    this.origin = origin;
+    this.token = token;
+  }
+
+  /** Starts the browser now (a warm-up, so the first export does not pay for the launch). */
+  async warm(): Promise<void> {
+    await this.launch();
+  }
+
+  private launch(): Promise<Browser> {
+    if (!this.browser) {
+      const executablePath = this.opts.executablePath ?? findChromium();
+      const p = chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true }).catch((e: unknown) => {
+        this.browser = null;
+        throw appError('CHROMIUM_MISSING', `${executablePath}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      });
+      this.browser = p;
+      void p.then((b) => b.on('disconnected', () => { if (this.browser === p) this.browser = null; }), () => {});
+    }
+    return this.browser;
+  }
+
+  async open(req: PrintRequest, opts: OpenOptions = {}): Promise<PrintJob> {
+    const origin = this.origin;
+    const token = this.token;
+    if (!origin || !token) throw appError('PRINT_FAILED', 'print engine has no host to print from');
+    if (this.idleTimer) { clearTimeout(this.idleTimer); this.idleTimer = null; }
+    this.jobs++;
+    let context: BrowserContext | null = null;
+    try {
+      const browser = await this.launch();
+      context = await browser.newContext({ deviceScaleFactor: opts.deviceScaleFactor ?? 1, viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name: 'ed_token', value: encodeURIComponent(token), url: origin, httpOnly: true, sameSite: 'Strict' }]);
+      const page = await context.newPage();
+      const job = new ChromiumJob(origin, context, page, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () => this.jobDone());
+      await job.reload(req);
+      return job;
+    } catch (e) {
+      await context?.close().catch(() => {});
+      this.jobDone();
+      throw e;
+    }
+  }
+
+  private jobDone(): void {
+    this.jobs = Math.max(0, this.jobs - 1);
+    const idle = this.opts.idleCloseMs ?? 5 * 60_000;
+    if (this.jobs === 0 && idle > 0 && this.browser) {
+      this.idleTimer = setTimeout(() => void this.close(), idle);
+      this.idleTimer.unref();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) { clearTimeout(this.idleTimer); this.idleTimer = null; }
+    const b = this.browser;
+    this.browser = null;
+    if (b) await (await b.catch(() => null))?.close().catch(() => {});
+  }
+}
+
+class ChromiumJob implements PrintJob {
+  private current: PrintReport | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly origin: string,
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+    private readonly timeoutMs: number,
+    private readonly onClose: () => void,
+  ) {}
+
+  get report(): PrintReport {
+    if (!this.current) throw appError('PRINT_FAILED', 'print route not loaded');
+    return this.current;
+  }
+
+  async reload(req: PrintRequest): Promise<void> {
+    const url = `${this.origin}/${printQuery(req)}`;
+    const res = await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.timeoutMs }).catch((e: unknown) => {
+      throw appError('PRINT_FAILED', `${url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    });
+    if (!res || !res.ok()) {
+      throw appError('PRINT_FAILED', `${url}: HTTP ${res?.status() ?? '—'}${res?.status() === 404 ? ' (print.html not built? run npm run build)' : ''}`);
+    }
+    this.current = await waitForPrintReady(this.page, this.timeoutMs);
+  }
+
+  async pdf(): Promise<Uint8Array> {
+    const buf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+
+  async images(opts: PageImageOptions): Promise<PageImage[]> {
+    // The pages as they print: print media, no preview gaps or shadows of the screen style.
+    await this.page.emulateMedia({ media: 'print' });
+    try {
+      const { width, height } = this.report.pageSizeMm;
+      const bleed = this.report.bleedMm;
+      // A viewport the size of one page, so each page is photographed whole after scrolling to it.
+      await this.page.setViewportSize({ width: Math.ceil(((width + 2 * bleed) / 25.4) * 96), height: Math.ceil(((height + 2 * bleed) / 25.4) * 96) });
+      const out: PageImage[] = [];
+      for (const el of await this.page.$$('.print-page')) {
+        const pageId = (await el.getAttribute('data-page-id')) ?? String(out.length + 1);
+        const buf = opts.format === 'jpeg'
+          ? await el.screenshot({ type: 'jpeg', quality: opts.quality ?? 88, animations: 'disabled', caret: 'hide' })
+          : await el.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
+        out.push({ pageId, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), ...imageSize(buf) });
+      }
+      return out;
+    } finally {
+      await this.page.emulateMedia({ media: null });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.context.close().catch(() => {});
+    this.onClose();
+  }
+}
+
+/** Waits for data-print-ready and the fonts, then reads the report the route left. */
+async function waitForPrintReady(page: Page, timeoutMs: number): Promise<PrintReport> {
+  try {
+    await page.waitForFunction(() => document.documentElement.dataset['printReady'] !== undefined, null, { timeout: timeoutMs, polling: 50 });
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw appError('PRINT_FAILED', `print route not ready after ${timeoutMs} ms`);
+  }
+  const state = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const d = document.documentElement.dataset;
+    return { ready: d['printReady'], error: d['printError'] ?? '', report: (window as unknown as { __editionDeskPrint?: unknown }).__editionDeskPrint };
+  });
+  if (state.ready !== 'ok') throw appError('PRINT_FAILED', state.error || `print route says ${state.ready}`);
+  return checkReport(state.report);
+}
+
+export function checkReport(x: unknown): PrintReport {
+  const r = x as PrintReport | undefined;
+  if (!r || typeof r !== 'object' || !Array.isArray(r.pages) || typeof r.chars !== 'string' || !r.pageSizeMm) {
+    throw appError('PRINT_FAILED', 'print route gave no report');
+  }
+  return r;
+}
+
+/** Width and height from a PNG IHDR or a JPEG SOF marker. */
+export function imageSize(buf: Uint8Array): { width: number; height: number } {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  if (buf[0] === 0x89 && buf[1] === 0x50) return { width: dv.getUint32(16), height: dv.getUint32(20) };
+  let i = 2;
+  while (i + 9 < buf.length) {
+    if (buf[i] !== 0xff) { i++; continue; }
+    const marker = buf[i + 1]!;
+    const len = dv.getUint16(i + 2);
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { width: dv.getUint16(i + 7), height: dv.getUint16(i + 5) };
+    }
+    i += 2 + len;
+  }
+  return { width: 0, height: 0 };
+}

@@ -1,0 +1,54 @@
+import type { PrintReport, PrintRequest } from '../../../shared/layout/report';
+
+// How the export services reach a rendering of the pages: the print route
+// (renderer/print.html) laid out by a browser engine. The browser host and the CLI use
+// Chromium through playwright-core (chromium-engine.ts); the desktop app uses a hidden
+// BrowserWindow (electron/main/print-engine-electron.ts). Both wait for the page to say
+// it is laid out with its fonts (data-print-ready) before anything is read or printed.
+
+export interface PageImageOptions {
+  dpi: number;
+  format: 'png' | 'jpeg';
+  /** JPEG quality 1–100 (ignored for PNG). */
+  quality?: number;
+}
+
+export interface PageImage {
+  pageId: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** One print route loaded and ready: read its report, print it, or photograph its pages. */
+export interface PrintJob {
+  readonly report: PrintReport;
+  /** The document as PDF, one PDF page per page, at the route's own @page size. */
+  pdf(): Promise<Uint8Array>;
+  /** One image per `.print-page`, in document order. */
+  images(opts: PageImageOptions): Promise<PageImage[]>;
+  /** Loads the route again with other parameters (bleed, marks, language) in the same tab. */
+  reload(req: PrintRequest): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Device scale for images; fixed for the job's tab (dpi / 96). Default 1. */
+  deviceScaleFactor?: number;
+  /** How long to wait for data-print-ready. Default 60 s. */
+  timeoutMs?: number;
+}
+
+export interface PrintEngine {
+  open(req: PrintRequest, opts?: OpenOptions): Promise<PrintJob>;
+  /** Ends the engine's browser (if it has one of its own). */
+  close(): Promise<void>;
+}
+
+/** CSS pixels are 1/96 in; a page image at `dpi` needs this device scale. */
+export const scaleForDpi = (dpi: number): number => dpi / 96;
+
+/** The image size a page of `mm` gets at `dpi`. */
+export const pixelsFor = (mm: number, dpi: number): number => Math.round((mm / 25.4) * dpi);
+
+export const DEFAULT_READY_TIMEOUT_MS = 60_000;
