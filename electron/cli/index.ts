@@ -7,6 +7,8 @@ import { Id } from '../../shared/document/ids';
 import { readEdition } from '../services/edition-store';
 import { exportStory, importStoryFile, type CopyFormat } from '../services/copy/story-copy';
 import { findResourcesDir } from '../services/paths';
+import { proofPath } from '../services/proof/proof-files';
+import { DEFAULT_HOUSE_TERMS } from '../../shared/proof/rules/terms';
 import { writeSampleEdition } from '../services/sample';
 import { APP_VERSION } from '../services/version';
 
@@ -22,6 +24,9 @@ Usage:
                               new story; prints the story id
   edition-desk story DIR ID --md|--txt|--docx OUT [--lang zh|en]
                               write story ID of edition DIR to OUT ("-" for stdout, .md/.txt)
+  edition-desk proof FILE      proofread FILE (.md, .txt, .docx or an edition folder): one line
+                              per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
+                              the paragraph for .docx and stories); exit 1 if any is an error
   edition-desk --version      print the version
   edition-desk --help         print this help
 
@@ -58,7 +63,15 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-const VERBS: Record<string, (args: string[]) => Promise<void>> = {
+const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
+  async proof(args) {
+    if (args.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE');
+    const placed = await proofPath(resolve(args[0]!), { terms: DEFAULT_HOUSE_TERMS }, args[0]!);
+    const msgLang = lang === 'zh-CN' ? 'zh' : 'en';
+    const out = placed.map((p) => `${p.file}:${p.line}:${p.col}  ${p.finding.severity}  ${p.finding.ruleId}  ${p.finding.message[msgLang]}`);
+    if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));
+    return placed.some((p) => p.finding.severity === 'error') ? 1 : 0;
+  },
   async sample(args) {
     if (args.length !== 1) throw new UsageError('sample needs exactly one folder: edition-desk sample DIR');
     const target = resolve(args[0]!);
@@ -115,8 +128,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const run = VERBS[verb];
   if (!run) throw new UsageError(`unknown command "${verb}"; see edition-desk --help`);
-  await run(rest);
-  return 0;
+  return (await run(rest)) ?? 0;
 }
 
 main(process.argv.slice(2)).then(

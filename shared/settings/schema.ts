@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CODES } from '../photo/code-replace';
 import { TEMPLATE_FIELDS } from '../photo/template';
+import { DEFAULT_HOUSE_TERMS } from '../proof/rules/terms';
 
 // One settings schema for both hosts: electron-store in Electron and conf in the
 // browser host write the same settings.json in the same user-data folder.
@@ -16,6 +17,12 @@ export const WindowState = z.object({
 });
 
 export const CodeReplacement = z.object({ code: z.string().regex(/^[A-Za-z0-9_]{1,24}$/), text: z.string().max(500) });
+/** A house-style term for proofreading: the preferred form (quotation marks included), the spellings to flag. */
+export const HouseTerm = z.object({
+  preferred: z.string().min(1).max(200),
+  variants: z.array(z.string().min(1).max(200)).max(50),
+  accepted: z.array(z.string().min(1).max(200)).max(20).optional(),
+});
 export const CaptionTemplate = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   name: z.string().min(1).max(100),
@@ -48,6 +55,8 @@ const SettingsFields = {
   codeReplacements: z.array(CodeReplacement).max(500),
   captionTemplates: z.array(CaptionTemplate).max(200),
   /** Export presets the photographer last used. */
+  /** House-style terms the proofreader checks (issue 6), editable by the desk. */
+  proofTerms: z.array(HouseTerm).max(2000),
   photoExport: z.object({ longEdge: z.number().int().min(200).max(20000), quality: z.number().int().min(30).max(100), watermark: z.string().max(200) }),
 };
 
@@ -57,6 +66,7 @@ export const Settings = z.object({
   window: SettingsFields.window.default(null),
   codeReplacements: SettingsFields.codeReplacements.default(DEFAULT_CODES),
   captionTemplates: SettingsFields.captionTemplates.default(DEFAULT_TEMPLATES),
+  proofTerms: SettingsFields.proofTerms.default(DEFAULT_HOUSE_TERMS),
   photoExport: SettingsFields.photoExport.default({ longEdge: 2000, quality: 85, watermark: '' }),
 });
 export type Settings = z.infer<typeof Settings>;

@@ -1,0 +1,63 @@
+import { isHan } from '../chars';
+import { AA_WORDS, BOUNDARY_CHARS, DOUBLED_WORD_SLIPS, FUNCTION_CHARS, FUNCTION_EXCEPTIONS, NUMERAL_CHARS } from '../data/reduplications';
+import { defineRule, type SegmentRule } from '../types';
+
+// Repeated characters and words: a doubled 的 or 我们我们 is a typing slip; 看看, 高高兴兴,
+// 沉甸甸 and 研究研究 are Chinese (叠词), and 中国国家 is two words meeting. Without a word
+// dictionary the rule keeps to what it can tell apart: function characters and common
+// words are reported as slips; any other doubling only as a possible slip (info), and not
+// at all when it is a known reduplication, a numeral, or a usual word boundary.
+
+export const REPEATED_FUNCTION = defineRule(
+  'char.repeated', 'warning', 'house style (校对常见差错)',
+  '“{text}”重复', '"{text}" is repeated',
+);
+export const POSSIBLE_REPEAT = defineRule(
+  'char.possible-repeat', 'info', 'house style (校对常见差错)',
+  '“{text}”可能误重复', '"{text}" may be a slip (doubled character)',
+);
+
+function inException(t: string, i: number): boolean {
+  return FUNCTION_EXCEPTIONS.some((p) => {
+    for (let k = Math.max(0, i - p.length + 2); k <= i; k++) if (t.startsWith(p, k) && k + p.length >= i + 2) return true;
+    return false;
+  });
+}
+
+const repeats: SegmentRule = (seg, ctx) => {
+  const t = seg.text;
+  for (let i = 0; i + 1 < t.length; i++) {
+    const a = t[i]!;
+    if (!isHan(a)) continue;
+    // XYXY: 我们我们
+    const w = t.slice(i, i + 2);
+    if (DOUBLED_WORD_SLIPS.has(w) && t.startsWith(w, i + 2)) {
+      ctx.emit(REPEATED_FUNCTION, i, i + 4, { start: i + 2, end: i + 4, replacement: '' }, { text: w + w });
+      i += 3;
+      continue;
+    }
+    if (t[i + 1] !== a) continue;
+    if (t[i + 2] === a) {
+      // 哈哈哈, 啦啦啦: three of a kind is onomatopoeia, not a slip.
+      while (t[i + 1] === a) i++;
+      continue;
+    }
+    const fix = { start: i + 1, end: i + 2, replacement: '' };
+    if (FUNCTION_CHARS.has(a)) {
+      if (!inException(t, i)) ctx.emit(REPEATED_FUNCTION, i, i + 2, fix);
+    } else if (!AA_WORDS.has(a + a) && !NUMERAL_CHARS.includes(a) && !BOUNDARY_CHARS.has(a) && !isAABB(t, i)) {
+      ctx.emit(POSSIBLE_REPEAT, i, i + 2, fix);
+    }
+    i++;
+  }
+};
+
+/** 认认真真, 干干净净: AABB with both pairs doubled; 研究研究 never reaches here. */
+function isAABB(t: string, i: number): boolean {
+  const nextPair = t[i + 2] !== undefined && t[i + 2] === t[i + 3] && isHan(t[i + 2]);
+  const prevPair = i >= 2 && t[i - 2] === t[i - 1] && isHan(t[i - 2]);
+  return nextPair || prevPair;
+}
+
+export const repeatRules: SegmentRule[] = [repeats];
+export const repeatDefs = [REPEATED_FUNCTION, POSSIBLE_REPEAT];

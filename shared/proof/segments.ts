@@ -1,0 +1,85 @@
+import { nodeText, type SerializedEditorState, type SerializedNode } from '../document/lexical-state';
+import { formatCreditLine } from '../story/credit-lines';
+import type { SerializedCredits, SerializedFigure } from '../story/node-types';
+import { isMostlyLatin } from '../story/source-blocks';
+import type { ProofLang, Segment, SegmentKind } from './types';
+
+// Text to proofread: a story version's top-level blocks (list items one by one, a figure's
+// caption, a credits block's lines), or a Markdown/text file's lines with a map back to
+// columns for the CLI's file:line:col.
+
+const HEADING_TYPES = new Set(['kicker', 'headline', 'deck', 'section-heading', 'heading']);
+
+function kindOf(node: SerializedNode): SegmentKind {
+  if (HEADING_TYPES.has(node.type)) return 'heading';
+  if (node.type === 'credits') return 'credit';
+  if (node.type === 'figure') return 'caption';
+  return 'body';
+}
+
+/** Text of one top-level block as the editor shows it. */
+export function blockText(node: SerializedNode, lang: ProofLang): string {
+  if (node.type === 'figure') return (node as SerializedFigure).caption?.[lang] ?? '';
+  if (node.type === 'credits') return ((node as SerializedCredits).credits ?? []).map((c) => formatCreditLine(c, lang)).join('\n');
+  return nodeText(node);
+}
+
+/** A zh version's all-Latin block (a masthead's pinyin) is read as English, and back. */
+const langOf = (text: string, lang: ProofLang): ProofLang => (lang === 'zh' && isMostlyLatin(text) ? 'en' : lang);
+
+/** One segment per top-level block (per list item); ids are block indexes, "3" or "3.1". */
+export function stateSegments(state: SerializedEditorState | null | undefined, lang: ProofLang): Segment[] {
+  if (!state) return [];
+  const out: Segment[] = [];
+  state.root.children.forEach((node, i) => {
+    if (node.type === 'list') {
+      (node.children ?? []).forEach((item, j) => out.push({ id: `${i}.${j}`, text: nodeText(item), lang: langOf(nodeText(item), lang), kind: 'body' }));
+      return;
+    }
+    const text = blockText(node, lang);
+    out.push({ id: String(i), text, lang: langOf(text, lang), kind: kindOf(node) });
+  });
+  return out.filter((s) => s.text.trim() !== '');
+}
+
+export interface SourceLine extends Segment {
+  line: number;
+  /** Column (1-based) in the file line of each offset of `text`. */
+  cols: number[];
+}
+
+const INLINE_MARKUP = /<\/?(?:sub|sup|u|i|b|em|strong)>|\*\*|__/g;
+
+/**
+ * A Markdown or plain-text file, one segment per non-empty line, its Markdown markers
+ * (# heading, > quote, - / 1. list, **bold**, <sub>) taken out. A line's language is its
+ * own: the masthead's "CHANGZHI RIBAO" is English in a Chinese page.
+ */
+export function sourceLines(src: string, markdown: boolean): SourceLine[] {
+  const out: SourceLine[] = [];
+  src.split(/\r?\n/).forEach((raw, n) => {
+    let start = 0;
+    let kind: SegmentKind = 'body';
+    if (markdown) {
+      const lead = /^(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/.exec(raw);
+      if (lead) {
+        start = lead[0].length;
+        if (lead[0].startsWith('#')) kind = 'heading';
+      }
+    }
+    let text = '';
+    const cols: number[] = [];
+    const body = raw.slice(start).replace(/\s+$/, '');
+    let i = 0;
+    const markup = markdown ? [...body.matchAll(INLINE_MARKUP)] : [];
+    for (const m of markup) {
+      for (; i < m.index; i++) { text += body[i]; cols.push(start + i + 1); }
+      i = m.index + m[0].length;
+    }
+    for (; i < body.length; i++) { text += body[i]; cols.push(start + i + 1); }
+    if (text.trim() === '') return;
+    if (/^\S{1,6}\s*[/／]\s*\S/.test(text) && !/[，。]/.test(text)) kind = 'credit';
+    out.push({ id: String(n + 1), text, lang: isMostlyLatin(text) ? 'en' : 'zh', kind, line: n + 1, cols });
+  });
+  return out;
+}
