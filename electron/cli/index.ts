@@ -11,6 +11,7 @@ import { proofPath } from '../services/proof/proof-files';
 import { DEFAULT_HOUSE_TERMS } from '../../shared/proof/rules/terms';
 import { writeSampleEdition } from '../services/sample';
 import { APP_VERSION } from '../services/version';
+import { EXPORT_HELP, ExportUsageError, exportVerb } from './export-verb';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -24,6 +25,7 @@ Usage:
                               new story; prints the story id
   edition-desk story DIR ID --md|--txt|--docx OUT [--lang zh|en]
                               write story ID of edition DIR to OUT ("-" for stdout, .md/.txt)
+${EXPORT_HELP}
   edition-desk proof FILE      proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
                               the paragraph for .docx and stories); exit 1 if any is an error
@@ -64,6 +66,7 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
+  export: (args) => exportVerb(args, lang),
   async proof(args) {
     if (args.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE');
     const placed = await proofPath(resolve(args[0]!), { terms: DEFAULT_HOUSE_TERMS }, args[0]!);
@@ -134,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ExportUsageError) {
       console.error(`edition-desk: ${e.message}`);
       process.exit(2);
     }

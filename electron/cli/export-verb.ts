@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ExportFormats } from '../../shared/contract/export-schemas';
+import { ExportFormats as ExportFormatsSchema } from '../../shared/contract/export-schemas';
+import { createHandler } from '../../shared/contract/handle';
+import { Id } from '../../shared/document/ids';
+import { createApi } from '../services/api';
+import { createConfSettings } from '../services/conf-settings';
+import { ChromiumPrintEngine } from '../services/export/chromium-engine';
+import { runExport, runPreflight, type ExportServices } from '../services/export/export-job';
+import { LibraryStore } from '../services/library/store';
+import { APP_VERSION } from '../services/version';
+import { EDITION_SUFFIX, Workspace } from '../services/workspace';
+import { createHostServer } from '../host/server';
+
+// `edition-desk export`: the export without the GUI. It starts the browser host's server
+// in this process on 127.0.0.1:0 (workspace = the edition's parent folder, settings and
+// caches in a temp folder), drives Chromium against its print route, and copies the
+// written files to where the options say.
+
+export const EXPORT_HELP = `  edition-desk export DIR [--pdf OUT.pdf] [--png OUTDIR | --jpeg OUTDIR] [--dpi 150]
+                         [--html OUTDIR] [--package OUT.zip] [--lang zh|en] [--pages ID,ID]
+                         [--bleed MM] [--marks] [--strict]
+                              export the pages of edition DIR (a NAME.edition folder): print
+                              PDF, page images, web HTML, handoff zip; prints the preflight
+                              findings (stderr) and the files written (stdout); --strict
+                              stops before writing when the preflight finds an error`;
+
+export class ExportUsageError extends Error {}
+
+interface Parsed {
+  editionDir: string;
+  lang: 'zh' | 'en';
+  pages: string[];
+  formats: ExportFormats;
+  out: { pdf?: string; images?: string; html?: string; package?: string };
+  strict: boolean;
+}
+
+function parse(args: string[]): Parsed {
+  let r;
+  try {
+    r = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        pdf: { type: 'string' }, png: { type: 'string' }, jpeg: { type: 'string' }, dpi: { type: 'string' }, quality: { type: 'string' },
+        html: { type: 'string' }, package: { type: 'string' }, lang: { type: 'string' }, pages: { type: 'string' },
+        bleed: { type: 'string' }, marks: { type: 'boolean' }, strict: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new ExportUsageError(`${(e as Error).message}; see edition-desk --help`);
+  }
+  const v = r.values;
+  if (r.positionals.length !== 1) throw new ExportUsageError('export needs one edition folder: edition-desk export DIR.edition --pdf out.pdf');
+  const editionDir = resolve(r.positionals[0]!);
+  if (!editionDir.endsWith(EDITION_SUFFIX)) throw new ExportUsageError(`${r.positionals[0]} is not a NAME${EDITION_SUFFIX} folder`);
+  const lang = v.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') throw new ExportUsageError('--lang is zh or en');
+  if (v.png !== undefined && v.jpeg !== undefined) throw new ExportUsageError('--png and --jpeg: choose one');
+  const pages = (v.pages ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of pages) if (!Id.safeParse(p).success) throw new ExportUsageError(`"${p}" is not a page id`);
+  const num = (name: string, s: string | undefined) => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isFinite(n)) throw new ExportUsageError(`--${name} needs a number`);
+    return n;
+  };
+  const bleed = num('bleed', v.bleed);
+  const dpi = num('dpi', v.dpi);
+  const quality = num('quality', v.quality);
+  const images = v.png ?? v.jpeg;
+  const raw = {
+    ...(v.pdf !== undefined || bleed !== undefined || v.marks ? { pdf: { bleedMm: bleed ?? 0, marks: v.marks ?? false } } : {}),
+    ...(images !== undefined ? { png: { dpi: dpi ?? 150, format: v.jpeg !== undefined ? 'jpeg' : 'png', ...(quality !== undefined ? { quality } : {}) } } : {}),
+    ...(v.html !== undefined ? { html: true } : {}),
+    ...(v.package !== undefined ? { package: true } : {}),
+  };
+  if (raw.pdf && v.pdf === undefined) throw new ExportUsageError('--bleed and --marks go with --pdf OUT.pdf');
+  const checked = ExportFormatsSchema.safeParse(raw);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new ExportUsageError(issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : 'choose at least one of --pdf, --png, --jpeg, --html, --package');
+  }
+  return {
+    editionDir, lang, pages, formats: checked.data, strict: v.strict ?? false,
+    out: { pdf: v.pdf, images, html: v.html, package: v.package },
+  };
+}
+
+/** A host for this one command: the same server and services as `npm run web`, on loopback. */
+async function startInProcessHost(editionDir: string, scratch: string): Promise<{ services: ExportServices; stop: () => Promise<void> }> {
+  const here = dirname(fileURLToPath(import.meta.url)); // out/cli
+  const rendererDir = join(here, '..', 'renderer');
+  const workspace = new Workspace(dirname(editionDir), join(scratch, 'cache'));
+  const library = new LibraryStore(join(scratch, 'workspace'));
+  const settings = createConfSettings(join(scratch, 'user-data'));
+  const engine = new ChromiumPrintEngine({ idleCloseMs: 0 });
+  const handler = createHandler(
+    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition: basename(editionDir), printing: { engine, rendererDir } }),
+    (e) => console.error('[edition-desk] internal error:', e),
+  );
+  const token = randomBytes(24).toString('base64url');
+  const server = createHostServer({ handler, workspace, library, rendererDir, token });
+  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(0, '127.0.0.1', () => ok()); });
+  engine.setTarget(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, token);
+  return {
+    services: { workspace, engine, rendererDir },
+    stop: async () => {
+      await engine.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+export async function exportVerb(args: string[], ui: 'zh-CN' | 'en'): Promise<void> {
+  const p = parse(args);
+  const scratch = await mkdtemp(join(tmpdir(), 'edition-desk-cli-'));
+  const host = await startInProcessHost(p.editionDir, scratch);
+  const ref = basename(p.editionDir);
+  try {
+    if (p.strict) {
+      const found = await runPreflight(host.services, { edition: ref, pages: p.pages, lang: p.lang });
+      found.forEach((f) => console.error(`preflight ${f.severity}: ${f.message[ui]}`));
+      const errors = found.filter((f) => f.severity === 'error').length;
+      if (errors > 0) throw new Error(`preflight found ${errors} error(s); nothing written (--strict)`);
+    }
+    const result = await runExport(host.services, { edition: ref, pages: p.pages, lang: p.lang, formats: p.formats });
+    if (!p.strict) result.findings.forEach((f) => console.error(`preflight ${f.severity}: ${f.message[ui]}`));
+    const folder = join(host.services.workspace.root, result.folder);
+    for (const f of result.files) {
+      const from = join(host.services.workspace.root, f.path);
+      const target = f.kind === 'pdf' ? p.out.pdf : f.kind === 'zip' ? p.out.package : f.kind === 'html' ? p.out.html && join(p.out.html, basename(from)) : p.out.images && join(p.out.images, basename(from));
+      if (!target) continue;
+      const abs = resolve(target);
+      await mkdir(dirname(abs), { recursive: true });
+      await copyFile(from, abs);
+      console.log(`${abs}\t${f.bytes}`);
+    }
+    // The command's files go where the options say; the edition keeps no copy of them.
+    await rm(folder, { recursive: true, force: true });
+    const exportsDir = dirname(folder);
+    if ((await readdir(exportsDir)).length === 0) await rmdir(exportsDir).catch(() => {});
+  } finally {
+    await host.stop();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
