@@ -20,7 +20,7 @@ const ZH_RULES: SegmentRule[] = [
 ];
 const EN_RULES: SegmentRule[] = [...englishRules, numberRules[0]!, ...termRules];
 
-const CONTEXT = 6;
+const CONTEXT = 4;
 
 /** The ignore key: stays the same when text elsewhere in the story changes. */
 export function findingKey(ruleId: string, docId: string, segText: string, start: number, end: number): string {

@@ -29,6 +29,7 @@ const spelling: SegmentRule = (seg, ctx) => {
     const end = m.index + w.length;
     const next = seg.text[end];
     if (next !== undefined && /[\d_@/]/.test(next)) continue; // part of a code or address
+    if (next === '.' && /[A-Za-z]/.test(seg.text[end + 1] ?? '')) continue; // www.example.com
     const prev = seg.text[m.index - 1];
     if (prev !== undefined && /[\d_@/.\\]/.test(prev)) continue;
     if (!speller.correct(w.replace(/’/g, "'"))) ctx.emit(SPELLING, m.index, end);

@@ -36,7 +36,10 @@ const marks: SegmentRule = (seg, ctx) => {
     const bStop = STOPS.includes(b);
     if (!(aStop || FEELING.includes(a)) || !(bStop || FEELING.includes(b))) continue;
     if (!aStop && !bStop) continue; // ？！ ！？ ？？ ！！
-    if (a === '。' && b === '。') continue; // 。。。 is the ellipsis rule's
+    if (a === '。' && b === '。' && t[i + 2] === '。') { // 。。。 is the ellipsis rule's
+      while (t[i + 1] === '。') i++;
+      continue;
+    }
     if (a === b) {
       let end = i + 1;
       while (t[end] === a) end++;

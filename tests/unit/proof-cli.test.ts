@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
+import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+
+// edition-desk proof over the seed pages (copies in resources/sample/seeds), the fixture
+// .docx files and an edition folder: exit codes and the line shape
+// FILE:LINE:COL  severity  rule-id  message.
+
+const BIN = join(REPO_ROOT, 'bin', 'edition-desk.mjs');
+const SEEDS = join(REPO_ROOT, 'resources', 'sample', 'seeds');
+const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|info) {2}([a-z]+\.[a-z-]+) {2}(.+)$/;
+let tmp: string;
+
+function cli(lang: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LANG: lang } });
+  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
+}
+
+beforeAll(async () => {
+  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), 'node'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  expect(build.status, build.stderr).toBe(0);
+  tmp = await tempDir('proof-cli');
+}, 180_000);
+afterAll(cleanupTemp);
+
+describe('edition-desk proof', () => {
+  it('reports the 2025 seed page: half-width brackets in 七县(区), exit 1', () => {
+    const r = cli('C', 'proof', join(SEEDS, '2025-qinyuan-lianghui.md'));
+    expect(r.code, r.err).toBe(1);
+    expect(r.lines.every((l) => LINE.test(l)), r.out).toBe(true);
+    expect(r.lines.map((l) => LINE.exec(l)!.slice(2, 6).join(' '))).toEqual(['48 341 error punct.half-width-parens']);
+    expect(r.out).toContain('full-width');
+  });
+
+  it('reports the 2026 seed page in Chinese when LANG is zh', () => {
+    const r = cli('zh_CN.UTF-8', 'proof', join(SEEDS, '2026-qinyuan-lianghui.md'));
+    expect(r.code, r.err).toBe(1);
+    expect(r.lines.map((l) => LINE.exec(l)!.slice(2, 6).join(' '))).toEqual([
+      '35 84 error punct.unmatched', // 形成“绿 — the quotation is cut by a heading
+      '39 14 error punct.unmatched', // 电生产—绿电应用—装备制造”闭环
+      '49 57 info char.possible-repeat', // 产学研研合作
+    ]);
+    expect(r.out).toContain('缺少配对');
+  });
+
+  it.skipIf(!SHARED_FIXTURES)(`reads .docx paragraph by paragraph${SHARED_FIXTURES ? '' : ` (${SHARED_FIXTURES_SKIP})`}`, () => {
+    const r = cli('C', 'proof', join(SHARED_FIXTURES!, 'docx', '2026-qinyuan-lianghui.docx'));
+    expect(r.code, r.err).toBe(1);
+    expect(r.lines.map((l) => LINE.exec(l)![5])).toEqual(['punct.unmatched', 'punct.unmatched', 'char.possible-repeat']);
+  });
+
+  it('exits 0 when nothing is at error level, and proofs an edition folder', () => {
+    const ok = join(tmp, 'clean.md');
+    writeFileSync(ok, '# 标题\n\n推进产学研研合作，成效明显。\n');
+    const r = cli('C', 'proof', ok);
+    expect([r.code, r.lines.length], r.out + r.err).toEqual([0, 1]);
+    const ed = join(tmp, 'demo.edition');
+    expect(cli('C', 'sample', ed).code).toBe(0);
+    const e = cli('C', 'proof', ed);
+    expect(e.err).toBe('');
+    expect(e.lines.length).toBeGreaterThan(0);
+    expect(e.lines.every((l) => LINE.test(l)), e.out).toBe(true);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(cli('C', 'proof').code).toBe(2);
+    expect(cli('C', 'proof', join(tmp, 'missing.md')).code).toBe(1);
+  });
+});
