@@ -6,6 +6,8 @@ import { listStoryIds, readEdition, readPage, readPages, readStory, writeStory }
 import type { SettingsStore } from './settings-store';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
+import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
+import { readDictionaryFiles } from './proof/speller';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
 import { exportPhotos } from './library/export';
@@ -31,6 +33,7 @@ export function createApi(ctx: ApiContext): Api {
   const { workspace: ws, settings } = ctx;
   const storyWrites = createSerialQueue();
   const exporting: ExportServices = { engine: null, rendererDir: '', ...ctx.printing, workspace: ws };
+  const ignoreWrites = createSerialQueue();
   return {
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
@@ -127,3 +130,12 @@ export function createApi(ctx: ApiContext): Api {
     'export:run': async (input) => runExport(exporting, input),
   };
 }
+    'proof:edition': async ({ edition }) => proofEditionFolder(await ws.resolveEdition(edition), settings.get().proofTerms),
+    'proof:ignores:get': async ({ edition }) => ({ keys: await readIgnores(await ws.resolveEdition(edition)) }),
+    'proof:ignores:set': async ({ edition, keys }) => {
+      const dir = await ws.resolveEdition(edition);
+      await readEdition(dir);
+      await ignoreWrites(() => writeIgnores(dir, keys));
+      return { ok: true as const };
+    },
+    'proof:dictionary': async () => readDictionaryFiles(),

@@ -25,3 +25,7 @@ export const CHANNELS = [
   'export:run',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+  'proof:edition',
+  'proof:ignores:get',
+  'proof:ignores:set',
+  'proof:dictionary',

@@ -5,6 +5,7 @@ import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
 import type { Channel } from './channels';
+import { ProofDictionary, ProofFindingSchema, ProofIgnoreKeys } from './proof-schemas';
 import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchema } from './export-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
@@ -134,6 +135,13 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+  /** Proofreading (issue 6): every finding of the edition, with the house terms from settings. */
+  'proof:edition': { input: inEdition, output: z.array(ProofFindingSchema) },
+  /** Findings the desk chose to ignore, remembered in <edition>/proof-ignores.json. */
+  'proof:ignores:get': { input: inEdition, output: z.object({ keys: ProofIgnoreKeys }) },
+  'proof:ignores:set': { input: z.object({ edition: EditionRef, keys: ProofIgnoreKeys }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** The Hunspell en_US files for the editor's speller (read once per session). */
+  'proof:dictionary': { input: empty, output: ProofDictionary },
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { proofEdition, type Finding, type HouseTerm } from '../../../shared/proof';
+import { ProofIgnoreKeys } from '../../../shared/contract/proof-schemas';
+import { appError } from '../../../shared/contract/messages';
+import { writeJsonAtomic } from '../atomic-write';
+import { listStoryIds, readEdition, readPages, readStory } from '../edition-store';
+import { storyDocuments } from '../../../shared/proof/edition';
+import { withSpeller } from './proof-files';
+
+// Proofreading behind the proof:* channels: the ignores an edition remembers
+// (<edition>/proof-ignores.json, written atomically) and a whole-edition run.
+
+export const IGNORES_FILE = 'proof-ignores.json';
+
+export async function readIgnores(dir: string): Promise<string[]> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, IGNORES_FILE), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw appError('IO_ERROR', `${IGNORES_FILE}: ${(e as Error).message}`);
+  }
+  // A hand-damaged file loses its ignores, not the edition: findings simply show again.
+  try {
+    const parsed = ProofIgnoreKeys.safeParse((JSON.parse(text) as { ignores?: unknown }).ignores);
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+export async function writeIgnores(dir: string, keys: readonly string[]): Promise<void> {
+  await writeJsonAtomic(join(dir, IGNORES_FILE), { version: 1, ignores: [...new Set(keys)].sort() });
+}
+
+export async function proofEditionFolder(dir: string, terms: readonly HouseTerm[]): Promise<Finding[]> {
+  const edition = await readEdition(dir);
+  const pages = await readPages(dir, edition);
+  const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));
+  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms }));
+}
