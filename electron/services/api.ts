@@ -8,6 +8,7 @@ import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
 import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
 import { readDictionaryFiles } from './proof/speller';
+import { createPage, putPage, setPageSize } from './page-store';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
 import { exportPhotos } from './library/export';
@@ -32,8 +33,10 @@ export interface ApiContext {
 export function createApi(ctx: ApiContext): Api {
   const { workspace: ws, settings } = ctx;
   const storyWrites = createSerialQueue();
-  const exporting: ExportServices = { engine: null, rendererDir: '', ...ctx.printing, workspace: ws };
   const ignoreWrites = createSerialQueue();
+  // Page saves and page-list changes share edition.json and page files: one at a time.
+  const pageWrites = createSerialQueue();
+  const exporting: ExportServices = { engine: null, rendererDir: '', ...ctx.printing, workspace: ws };
   return {
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
@@ -62,6 +65,13 @@ export function createApi(ctx: ApiContext): Api {
       return readPages(dir, await readEdition(dir));
     },
     'page:get': async ({ edition, pageId }) => readPage(await ws.resolveEdition(edition), pageId),
+    'page:put': async ({ edition, page }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => putPage(dir, page)); },
+    'page:create': async ({ edition, template, name }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => createPage(dir, template, name)); },
+    'edition:page-size': async ({ edition, pageSize }) => {
+      const dir = await ws.resolveEdition(edition);
+      await pageWrites(() => setPageSize(dir, pageSize));
+      return { ok: true as const };
+    },
     'story:list': async ({ edition }) => {
       const dir = await ws.resolveEdition(edition);
       const out = [];
@@ -128,8 +138,6 @@ export function createApi(ctx: ApiContext): Api {
     },
     'export:preflight': async (input) => runPreflight(exporting, input),
     'export:run': async (input) => runExport(exporting, input),
-  };
-}
     'proof:edition': async ({ edition }) => proofEditionFolder(await ws.resolveEdition(edition), settings.get().proofTerms),
     'proof:ignores:get': async ({ edition }) => ({ keys: await readIgnores(await ws.resolveEdition(edition)) }),
     'proof:ignores:set': async ({ edition, keys }) => {
@@ -139,3 +147,5 @@ export function createApi(ctx: ApiContext): Api {
       return { ok: true as const };
     },
     'proof:dictionary': async () => readDictionaryFiles(),
+  };
+}

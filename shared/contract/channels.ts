@@ -8,6 +8,9 @@ export const CHANNELS = [
   'edition:open',
   'page:list',
   'page:get',
+  'page:put',
+  'page:create',
+  'edition:page-size',
   'story:list',
   'story:get',
   'story:put',
@@ -23,9 +26,9 @@ export const CHANNELS = [
   'library:export',
   'export:preflight',
   'export:run',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
   'proof:edition',
   'proof:ignores:get',
   'proof:ignores:set',
   'proof:dictionary',
+] as const;
+export type Channel = (typeof CHANNELS)[number];

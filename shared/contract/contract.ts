@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Edition, Lang, Page, Photo, PhotoMeta, Story } from '../document/schema';
+import { Edition, Lang, Page, PageSize, Photo, PhotoMeta, Story } from '../document/schema';
 import { EditorStateSchema } from '../document/lexical-state';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
@@ -72,6 +72,10 @@ export const contract = {
   'edition:open': { input: inEdition, output: Edition },
   'page:list': { input: inEdition, output: z.array(Page) },
   'page:get': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: Page },
+  // The composer saves a whole page at a time (blocks are small; a page is a few KB).
+  'page:put': { input: z.object({ edition: EditionRef, page: Page }).strict(), output: z.object({ savedAt: z.string() }) },
+  'page:create': { input: z.object({ edition: EditionRef, template: z.enum(['front', 'feature', 'photo']), name: z.string().min(1).max(200) }).strict(), output: Page },
+  'edition:page-size': { input: z.object({ edition: EditionRef, pageSize: PageSize }).strict(), output: z.object({ ok: z.literal(true) }) },
   'story:list': { input: inEdition, output: z.array(StorySummary) },
   'story:get': { input: z.object({ edition: EditionRef, storyId: Id }).strict(), output: Story },
   // One language version only: the 对照 view saves zh and en from two editors, and neither
@@ -131,10 +135,6 @@ export const contract = {
     input: z.object({ edition: EditionRef, pages: ExportPageIds.optional(), lang: Lang.default('zh'), formats: ExportFormats }).strict(),
     output: ExportResultSchema,
   },
-} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
-
-export type Contract = typeof contract;
-export type Input<C extends Channel> = z.input<Contract[C]['input']>;
   /** Proofreading (issue 6): every finding of the edition, with the house terms from settings. */
   'proof:edition': { input: inEdition, output: z.array(ProofFindingSchema) },
   /** Findings the desk chose to ignore, remembered in <edition>/proof-ignores.json. */
@@ -142,6 +142,10 @@ export type Input<C extends Channel> = z.input<Contract[C]['input']>;
   'proof:ignores:set': { input: z.object({ edition: EditionRef, keys: ProofIgnoreKeys }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** The Hunspell en_US files for the editor's speller (read once per session). */
   'proof:dictionary': { input: empty, output: ProofDictionary },
+} satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
 export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
 export type Output<C extends Channel> = z.output<Contract[C]['output']>;
 

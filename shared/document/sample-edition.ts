@@ -1,5 +1,8 @@
 import { blockText, parseSeedMarkdown } from './seed-markdown';
 import { bodyState, splitFeature, type FeatureParts } from './seed-story';
+import { columnWidthMm } from '../layout/geometry';
+import { flowContent } from '../layout/flow-content';
+import { estimateLines, heightForLines } from '../layout/estimate';
 import { PAGE_PRESETS, SCHEMA_VERSION, type Block, type Edition, type Page, type Photo, type PhotoMeta, type Story } from './schema';
 
 // Builds the sample edition shipped as the app's embedded default: the 2026 and 2025
@@ -71,11 +74,17 @@ function pageFromParts(seed: SampleSeed, parts: FeatureParts, photos: Photo[], n
   const photoRows = Math.ceil(photos.length / 4);
   const footerH = parts.footer ? 10 : 0;
   const creditsH = parts.credits.length > 0 ? 34 : 0;
-  const bottom = CONTENT_H - footerH - photoRows * 50 - creditsH;
-  blocks.push({ id: id('story'), kind: 'story', col: 0, span: 8, yMm: y, hMm: Math.max(20, bottom - y), lang: 'zh', storyId: seed.storyId });
+  // The story frame gets the depth its copy is estimated to need across eight columns
+  // (plus one line of slack); the photos share what is left below it.
+  const colW = columnWidthMm(GRID, PAGE_PRESETS.broadsheet.widthMm);
+  const perCol = Math.ceil(estimateLines(flowContent(bodyState(parts.body)), colW) / GRID.columns) + 1;
+  const room = CONTENT_H - footerH - creditsH - y;
+  const storyH = Math.min(heightForLines(perCol), photoRows > 0 ? room - photoRows * 45 : room);
+  blocks.push({ id: id('story'), kind: 'story', col: 0, span: 8, yMm: y, hMm: Math.max(20, storyH), lang: 'zh', storyId: seed.storyId });
+  const rowH = photoRows > 0 ? Math.min(120, (room - storyH - 2) / photoRows) : 0;
   photos.forEach((p, i) => {
     blocks.push({
-      id: id('photo'), kind: 'photo', col: (i % 4) * 2, span: 2, yMm: bottom + 2 + Math.floor(i / 4) * 50, hMm: 46, lang: 'zh', photoId: p.id,
+      id: id('photo'), kind: 'photo', col: (i % 4) * 2, span: 2, yMm: Math.round(y + storyH + 2 + Math.floor(i / 4) * rowH), hMm: Math.floor(rowH - 3), lang: 'zh', photoId: p.id,
     });
   });
   if (parts.credits.length > 0) {

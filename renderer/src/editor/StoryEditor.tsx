@@ -20,6 +20,7 @@ import { PairIdPlugin } from './plugins/PairIdPlugin';
 import { PastePlugin } from './plugins/PastePlugin';
 import { FigureSyncPlugin } from './plugins/FigureSyncPlugin';
 import { STORY_MARKDOWN } from './plugins/markdown-transformers';
+import { ProofPlugin } from './plugins/ProofPlugin';
 
 // Autosave this long after the last change (issue 4 asks for within 2 s).
 export const AUTOSAVE_MS = 1200;
@@ -28,15 +29,19 @@ const SAFE_LINK = /^(https?:|mailto:)/i;
 type SaveState = { kind: 'saved'; at: string } | { kind: 'dirty' } | { kind: 'saving' };
 
 interface Props {
+  /** The edition the story belongs to: turns on proofreading (its ignores live there). */
+  edition?: string;
   story: Story;
   lang: 'zh' | 'en';
   onSave(lang: 'zh' | 'en', state: SerializedEditorState): Promise<string>;
   onError(e: unknown): void;
   onIds?: (ids: string[]) => void;
   otherIds?: Set<string> | null;
+  /** Every change, at once (the page composer reflows the copy for a live copyfit). */
+  onLive?: (state: SerializedEditorState) => void;
 }
 
-export function StoryEditor({ story, lang, onSave, onError, onIds, otherIds }: Props) {
+export function StoryEditor({ edition, story, lang, onSave, onError, onIds, otherIds, onLive }: Props) {
   const { t } = useI18n();
   const [status, setStatus] = useState<SaveState>({ kind: 'saved', at: story.updatedAt });
   const latest = useRef<EditorState | null>(null);
@@ -61,10 +66,11 @@ export function StoryEditor({ story, lang, onSave, onError, onIds, otherIds }: P
   // OnChangePlugin already skips selection-only updates and the initial load (history-merge).
   const onChange = useCallback((state: EditorState) => {
     latest.current = state;
+    onLive?.(state.toJSON() as unknown as SerializedEditorState);
     setStatus({ kind: 'dirty' });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
-  }, [flush]);
+  }, [flush, onLive]);
 
   // Ctrl/Cmd-S saves at once; leaving the story saves what is pending.
   useEffect(() => {
@@ -102,6 +108,7 @@ export function StoryEditor({ story, lang, onSave, onError, onIds, otherIds }: P
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        {edition !== undefined && <ProofPlugin edition={edition} storyId={story.id} lang={lang} />}
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={(u) => SAFE_LINK.test(u)} />

@@ -1,33 +1,33 @@
-import { useEffect, useState } from 'react';
-import type { Edition, Page, Story } from '../../../../shared/document/schema';
+import { useCallback, useEffect, useState } from 'react';
+import type { Edition, Page } from '../../../../shared/document/schema';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { PagePreview } from './PagePreview';
+import { Composer } from './composer/Composer';
 
-// Issue 2's page workspace: the edition's pages and a true-to-proportion preview of each.
-// Moving blocks, copyfit and export arrive with the page composer (issue 5).
-export function PagesView({ editionRef, edition, onError }: { editionRef: string; edition: Edition; onError(e: unknown): void }) {
+// The pages workspace: the edition's pages down the side, the composer for the chosen one.
+export function PagesView({ editionRef, edition: initial, onError }: { editionRef: string; edition: Edition; onError(e: unknown): void }) {
   const { t } = useI18n();
+  const [edition, setEdition] = useState(initial);
   const [pages, setPages] = useState<Page[]>([]);
   const [pageId, setPageId] = useState<string | null>(null);
-  const [stories, setStories] = useState<Record<string, Story>>({});
+  useEffect(() => setEdition(initial), [initial]);
 
-  useEffect(() => {
-    call('page:list', { edition: editionRef }).then((list) => {
-      setPages(list);
-      setPageId((cur) => (cur && list.some((p) => p.id === cur) ? cur : list[0]?.id ?? null));
-    }, onError);
-  }, [editionRef, onError]);
+  const load = useCallback(() => call('page:list', { edition: editionRef }).then((list) => {
+    setPages(list);
+    setPageId((cur) => (cur && list.some((p) => p.id === cur) ? cur : list[0]?.id ?? null));
+  }, onError), [editionRef, onError]);
+  useEffect(() => { void load(); }, [load]);
 
+  const newPage = async (template: 'front' | 'feature' | 'photo') => {
+    try {
+      const page = await call('page:create', { edition: editionRef, template, name: t(`compose.template.${template}`) });
+      setEdition(await call('edition:open', { edition: editionRef }));
+      setPages((list) => [...list, page]);
+      setPageId(page.id);
+    } catch (e) { onError(e); }
+  };
+  const onPageSaved = useCallback((p: Page) => setPages((list) => list.map((x) => (x.id === p.id ? p : x))), []);
   const page = pages.find((p) => p.id === pageId) ?? null;
-  useEffect(() => {
-    if (!page) return;
-    const ids = [...new Set(page.blocks.flatMap((b) => (b.storyId ? [b.storyId] : [])))];
-    Promise.all(ids.map((id) => call('story:get', { edition: editionRef, storyId: id }))).then(
-      (list) => setStories(Object.fromEntries(list.map((s) => [s.id, s]))),
-      onError,
-    );
-  }, [page, editionRef, onError]);
 
   return (
     <section className="pages">
@@ -43,17 +43,13 @@ export function PagesView({ editionRef, edition, onError }: { editionRef: string
             </li>
           ))}
         </ol>
+        <select name="new-page" value="" onChange={(e) => { if (e.target.value) void newPage(e.target.value as 'front'); }}>
+          <option value="">{t('compose.newPage')}</option>
+          {(['front', 'feature', 'photo'] as const).map((k) => <option key={k} value={k}>{t(`compose.template.${k}`)}</option>)}
+        </select>
+        <p className="page-meta">{t('pages.size', { w: edition.pageSize.widthMm, h: edition.pageSize.heightMm, c: page?.grid.columns ?? 0 })}</p>
       </aside>
-      <div className="page-stage">
-        {page && (
-          <>
-            <p className="page-meta">
-              {t('pages.size', { w: edition.pageSize.widthMm, h: edition.pageSize.heightMm, c: page.grid.columns })}
-            </p>
-            <PagePreview editionRef={editionRef} edition={edition} page={page} stories={stories} />
-          </>
-        )}
-      </div>
+      {page && <Composer key={page.id} editionRef={editionRef} edition={edition} page={page} onEdition={setEdition} onPageSaved={onPageSaved} onError={onError} />}
     </section>
   );
 }

@@ -1,0 +1,148 @@
+import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import type { Block, Edition, Page } from '../../../../../shared/document/schema';
+import { moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
+import type { PageReport } from '../../../../../shared/layout/report';
+import { PageCanvas } from '../layout/PageCanvas';
+import { CopyfitBadge } from './CopyfitBadge';
+
+// The page on screen: the true-size canvas under a zoom transform, with selection,
+// mouse drags (move from the body, resize from the corner handle) and InDesign's keys.
+// x snaps to whole columns, y to the baseline grid or whole millimetres.
+
+const PX_PER_MM = 96 / 25.4;
+
+interface Props {
+  edition: Edition;
+  page: Page;
+  lang: 'zh' | 'en';
+  zoom: number | 'fit';
+  selected: string | null;
+  report: PageReport | null;
+  sheetRef: React.RefObject<HTMLDivElement | null>;
+  photoUrl(id: string): string;
+  onZoom(z: number): void;
+  onSelect(id: string | null): void;
+  /** `commit: false` while a drag is under way. */
+  onChange(page: Page, commit: boolean): void;
+  onDelete(id: string): void;
+  onUndo(): void;
+  onRedo(): void;
+}
+
+interface Drag { id: string; mode: 'move' | 'resize'; x: number; y: number; orig: Block; moved: boolean }
+
+export function Stage(p: Props) {
+  const { edition, page, zoom: z0 } = p;
+  const host = useRef<HTMLDivElement>(null);
+  const drag = useRef<Drag | null>(null);
+  const [fitZoom, setFitZoom] = useState(0.4);
+  const zoom = z0 === 'fit' ? fitZoom : z0;
+  const box = { widthMm: edition.pageSize.widthMm, heightMm: edition.pageSize.heightMm };
+
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const fit = () => setFitZoom(Math.max(0.15, Math.min(2, (el.clientWidth - 40) / (box.widthMm * PX_PER_MM))));
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [box.widthMm]);
+  useLayoutEffect(() => { p.onZoom(zoom); }, [zoom]);
+
+  const replace = useCallback((b: Block) => page.blocks.map((x) => (x.id === b.id ? b : x)), [page]);
+
+  const onPointerDown = (e: PointerEvent, b: Block, mode: Drag['mode']) => {
+    if (e.button !== 0) return;
+    e.stopPropagation();
+    p.onSelect(b.id);
+    host.current?.focus({ preventScroll: true });
+    drag.current = { id: b.id, mode, x: e.clientX, y: e.clientY, orig: b, moved: false };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d) return;
+    const dxMm = (e.clientX - d.x) / (zoom * PX_PER_MM);
+    const dyMm = (e.clientY - d.y) / (zoom * PX_PER_MM);
+    const pitch = (box.widthMm - page.grid.margins.left - page.grid.margins.right + page.grid.gutterMm) / page.grid.columns;
+    const dCol = Math.round(dxMm / pitch);
+    const next = d.mode === 'move' ? moveBlock(page.grid, box, d.orig, dCol, dyMm) : resizeBlock(page.grid, box, d.orig, dCol, dyMm);
+    const cur = page.blocks.find((b) => b.id === d.id);
+    if (cur && (cur.col !== next.col || cur.span !== next.span || cur.yMm !== next.yMm || cur.hMm !== next.hMm)) {
+      d.moved = true;
+      p.onChange({ ...page, blocks: replace(next) }, false);
+    }
+  };
+  const onPointerUp = () => {
+    const d = drag.current;
+    drag.current = null;
+    if (d?.moved) p.onChange(page, true);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && e.key.toLowerCase() === 'z') { e.preventDefault(); if (e.shiftKey) p.onRedo(); else p.onUndo(); return; }
+    if (mod && e.key.toLowerCase() === 'y') { e.preventDefault(); p.onRedo(); return; }
+    const b = page.blocks.find((x) => x.id === p.selected);
+    if (!b) return;
+    if (e.key === 'Escape') { p.onSelect(null); return; }
+    if (e.key === 'Delete' || e.key === 'Backspace') { e.preventDefault(); p.onDelete(b.id); return; }
+    const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const a = arrows[e.key];
+    if (!a) return;
+    e.preventDefault();
+    const step = vStep(page.grid) * (e.shiftKey ? 10 : 1);
+    const cols = e.shiftKey ? 2 : 1;
+    const next = e.altKey ? resizeBlock(page.grid, box, b, a[0] * cols, a[1] * step) : moveBlock(page.grid, box, b, a[0] * cols, a[1] * step);
+    p.onChange({ ...page, blocks: replace(next) }, true);
+  };
+
+  const fits = new Map((p.report?.frames ?? []).map((f) => [f.blockId, f]));
+  const overlay = (b: Block): ReactNode => (
+    <>
+      {fits.get(b.id) && <CopyfitBadge fit={fits.get(b.id)!} />}
+      {b.id === p.selected && (
+        <span className="resize-handle" data-handle="resize" onPointerDown={(e) => onPointerDown(e, b, 'resize')} style={{ transform: `scale(${1 / zoom})` }} />
+      )}
+    </>
+  );
+  const blockProps = (b: Block): Record<string, unknown> => ({
+    'data-selected': b.id === p.selected ? 'true' : undefined,
+    onPointerDown: (e: PointerEvent) => onPointerDown(e, b, 'move'),
+  });
+
+  const w = box.widthMm * PX_PER_MM * zoom, h = box.heightMm * PX_PER_MM * zoom;
+  return (
+    <div
+      className="compose-stage"
+      ref={host}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerDown={() => p.onSelect(null)}
+      data-zoom={zoom.toFixed(3)}
+    >
+      <div className="compose-paper" style={{ width: w, height: h }}>
+        <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
+          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} />
+          <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Column guides over the type area, drawn outside the sheet so they never print. */
+function GridGuides({ page, widthMm, heightMm }: { page: Page; widthMm: number; heightMm: number }) {
+  const { columns, gutterMm, margins } = page.grid;
+  const colW = (widthMm - margins.left - margins.right - gutterMm * (columns - 1)) / columns;
+  return (
+    <div className="grid-guides" aria-hidden="true" style={{ width: `${widthMm}mm`, height: `${heightMm}mm` }}>
+      {Array.from({ length: columns }, (_, i) => (
+        <i key={i} style={{ left: `${margins.left + i * (colW + gutterMm)}mm`, top: `${margins.top}mm`, width: `${colW}mm`, height: `${heightMm - margins.top - margins.bottom}mm` }} />
+      ))}
+    </div>
+  );
+}
