@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
+import sharp from 'sharp';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { appError } from '../../../shared/contract/messages';
 import { AppError } from '../../../shared/contract/errors';
 import { printQuery, type PrintReport, type PrintRequest } from '../../../shared/layout/report';
-import { DEFAULT_READY_TIMEOUT_MS, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from './print-engine';
+import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from './print-engine';
 
 // The print engine of the browser host and the CLI: Chromium driven by playwright-core
 // against the host's own print route on 127.0.0.1. One browser is launched on first use
@@ -92,7 +93,7 @@ export class ChromiumPrintEngine implements PrintEngine {
     let context: BrowserContext | null = null;
     try {
       const browser = await this.launch();
-      context = await browser.newContext({ deviceScaleFactor: opts.deviceScaleFactor ?? 1, viewport: { width: 1280, height: 900 } });
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addCookies([{ name: 'ed_token', value: encodeURIComponent(token), url: origin, httpOnly: true, sameSite: 'Strict' }]);
       const page = await context.newPage();
       const job = new ChromiumJob(origin, context, page, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () => this.jobDone());
@@ -161,16 +162,41 @@ class ChromiumJob implements PrintJob {
     try {
       const { width, height } = this.report.pageSizeMm;
       const bleed = this.report.bleedMm;
-      // A viewport the size of one page, so each page is photographed whole after scrolling to it.
-      await this.page.setViewportSize({ width: Math.ceil(((width + 2 * bleed) / 25.4) * 96), height: Math.ceil(((height + 2 * bleed) / 25.4) * 96) });
+      // A viewport a little larger than one page.
+      await this.page.setViewportSize({ width: Math.ceil(((width + 2 * bleed) / 25.4) * 96) + 32, height: Math.ceil(((height + 2 * bleed) / 25.4) * 96) + 32 });
       const out: PageImage[] = [];
-      for (const el of await this.page.$$('.print-page')) {
-        const pageId = (await el.getAttribute('data-page-id')) ?? String(out.length + 1);
+      const count = await this.page.locator('.print-page').count();
+      for (let i = 0; i < count; i++) {
+        // One page shown at a time, at the top left, so a capture a little past its edge
+        // meets white, never the next page.
+        const box = await this.page.evaluate((index) => {
+          const all = Array.from(document.querySelectorAll<HTMLElement>('.print-page'));
+          all.forEach((el, j) => { el.style.display = j === index ? '' : 'none'; });
+          window.scrollTo(0, 0);
+          const r = all[index]!.getBoundingClientRect();
+          return { id: all[index]!.dataset['pageId'] ?? String(index + 1), x: r.left, y: r.top, width: r.width, height: r.height };
+        }, i);
+        const scale = opts.dpi / 96;
+        const target = { width: pixelsFor(width + 2 * bleed, opts.dpi), height: pixelsFor(height + 2 * bleed, opts.dpi) };
+        // Rasterised at dpi/96 by the capture itself (sharp text, not an upscaled screen).
+        // round(mm / 25.4 × dpi) pixels are wanted; Chromium's scaled capture can come out
+        // a few pixels short of its clip, so a little more is taken, over white, and the
+        // exact size cut from it.
+        const cdp = await this.context.newCDPSession(this.page);
+        const shot = await cdp.send('Page.captureScreenshot', {
+          format: 'png',
+          // lossless, cut and encoded below
+          clip: { x: box.x, y: box.y, width: (target.width + 4) / scale, height: (target.height + 4) / scale, scale },
+          captureBeyondViewport: true, fromSurface: true,
+        });
+        await cdp.detach();
+        const cut = sharp(await atLeast(Buffer.from(shot.data, 'base64'), target)).extract({ left: 0, top: 0, ...target });
         const buf = opts.format === 'jpeg'
-          ? await el.screenshot({ type: 'jpeg', quality: opts.quality ?? 88, animations: 'disabled', caret: 'hide' })
-          : await el.screenshot({ type: 'png', animations: 'disabled', caret: 'hide' });
-        out.push({ pageId, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), ...imageSize(buf) });
+          ? await cut.jpeg({ quality: opts.quality ?? 88, chromaSubsampling: '4:4:4' }).withMetadata({ density: opts.dpi }).toBuffer()
+          : await cut.png({ compressionLevel: 6 }).withMetadata({ density: opts.dpi }).toBuffer();
+        out.push({ pageId: box.id, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), ...target });
       }
+      await this.page.evaluate(() => document.querySelectorAll<HTMLElement>('.print-page').forEach((el) => { el.style.display = ''; }));
       return out;
     } finally {
       await this.page.emulateMedia({ media: null });
@@ -210,19 +236,13 @@ export function checkReport(x: unknown): PrintReport {
   return r;
 }
 
-/** Width and height from a PNG IHDR or a JPEG SOF marker. */
-export function imageSize(buf: Uint8Array): { width: number; height: number } {
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf[0] === 0x89 && buf[1] === 0x50) return { width: dv.getUint32(16), height: dv.getUint32(20) };
-  let i = 2;
-  while (i + 9 < buf.length) {
-    if (buf[i] !== 0xff) { i++; continue; }
-    const marker = buf[i + 1]!;
-    const len = dv.getUint16(i + 2);
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { width: dv.getUint16(i + 7), height: dv.getUint16(i + 5) };
-    }
-    i += 2 + len;
-  }
-  return { width: 0, height: 0 };
+/** The capture, widened with white where it came out smaller than `size`. */
+async function atLeast(png: Buffer, size: { width: number; height: number }): Promise<Buffer> {
+  const w = png.readUInt32BE(16);
+  const h = png.readUInt32BE(20);
+  if (w >= size.width && h >= size.height) return png;
+  return sharp(png)
+    .extend({ right: Math.max(0, size.width - w), bottom: Math.max(0, size.height - h), background: '#ffffff' })
+    .png({ compressionLevel: 0 })
+    .toBuffer();
 }

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../atomic-write';
 import { readEdition, readPages, readStory } from '../edition-store';
 import type { Workspace } from '../workspace';
 import { writeHandoffPackage } from './handoff-package';
-import { scaleForDpi, type PageImage, type PrintEngine, type PrintJob } from './print-engine';
+import { type PageImage, type PrintEngine, type PrintJob } from './print-engine';
 import { webImages } from './web-images';
 
 // export:preflight and export:run. The pages are rendered once by the print route in a
@@ -123,7 +123,7 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
       const request: PrintRequest = {
         edition: req.edition, pages: l.pages.map((p) => p.id), lang: req.lang, bleedMm: wantsPdf?.bleedMm ?? 0, marks: wantsPdf?.marks ?? false,
       };
-      const job: PrintJob = await engineOf(svc).open(request, { deviceScaleFactor: wantsImages ? scaleForDpi(wantsImages.dpi) : 1 });
+      const job: PrintJob = await engineOf(svc).open(request, {});
       try {
         found = await findings(svc, l, job.report);
         if (wantsPdf) pdf = await job.pdf();

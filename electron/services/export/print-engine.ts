@@ -33,8 +33,6 @@ export interface PrintJob {
 }
 
 export interface OpenOptions {
-  /** Device scale for images; fixed for the job's tab (dpi / 96). Default 1. */
-  deviceScaleFactor?: number;
   /** How long to wait for data-print-ready. Default 60 s. */
   timeoutMs?: number;
 }
@@ -44,9 +42,6 @@ export interface PrintEngine {
   /** Ends the engine's browser (if it has one of its own). */
   close(): Promise<void>;
 }
-
-/** CSS pixels are 1/96 in; a page image at `dpi` needs this device scale. */
-export const scaleForDpi = (dpi: number): number => dpi / 96;
 
 /** The image size a page of `mm` gets at `dpi`. */
 export const pixelsFor = (mm: number, dpi: number): number => Math.round((mm / 25.4) * dpi);
