@@ -31,7 +31,7 @@ async function callFromPage(page: import('@playwright/test').Page, channel: stri
 
 test('wrong argument types and paths outside the workspace return typed errors and touch nothing', async ({ page }) => {
   await page.goto(host.url);
-  await expect(page.locator('.block-headline')).toBeVisible();
+  await expect(page.locator('.pb-headline')).toBeVisible();
   const ws = join(host.dataDir, 'workspace');
   const before = treeHash(ws);
 

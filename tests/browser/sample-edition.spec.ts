@@ -15,9 +15,9 @@ test('opens the sample edition on its 2026 page with the headline and all eight 
   const violations: string[] = [];
   page.on('console', (m) => { if (m.type() === 'error') violations.push(m.text()); });
   await page.goto(host.url);
-  const sheet = page.locator('.page[data-page-id="page-2026"]');
-  await expect(sheet.locator('.block-headline')).toHaveText('谋好篇 布好局 履职尽责为人民');
-  const heads = sheet.locator('.story-flow h3');
+  const sheet = page.locator('.sheet[data-page-id="page-2026"]');
+  await expect(sheet.locator('.pb-headline')).toHaveText('谋好篇 布好局 履职尽责为人民');
+  const heads = sheet.locator('.story-box .fp-h2');
   await expect(heads).toHaveCount(8);
   expect(await heads.allTextContents()).toEqual(SECTION_HEADS);
   await expect(page.getByRole('tab', { name: '版面' })).toHaveAttribute('aria-selected', 'true');
@@ -30,10 +30,10 @@ test('opens the sample edition on its 2026 page with the headline and all eight 
 test('the 2025 page shows its masthead and credits block', async ({ page }) => {
   await page.goto(host.url);
   await page.locator('[data-page-id="page-2025"]').first().click();
-  const sheet = page.locator('.page[data-page-id="page-2025"]');
-  await expect(sheet.locator('.masthead-zh')).toHaveText('长治日报');
-  await expect(sheet.locator('.block-headline')).toHaveText('筑梦太岳 勇谱新篇');
-  await expect(sheet.locator('.credits dt')).toHaveText(['策划', '统筹', '文字', '图片', '版式']);
+  const sheet = page.locator('.sheet[data-page-id="page-2025"]');
+  await expect(sheet.locator('.mh-zh')).toHaveText('长治日报');
+  await expect(sheet.locator('.pb-headline')).toHaveText('筑梦太岳 勇谱新篇');
+  await expect(sheet.locator('.pb-credits dt')).toHaveText(['策划', '统筹', '文字', '图片', '版式']);
 });
 
 test('the photo library holds the eight stand-in photos with their captions written into the files', async ({ page }) => {

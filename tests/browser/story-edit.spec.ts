@@ -31,7 +31,7 @@ test('an edit made in the story editor autosaves and is there after the host res
     await expect(page.locator('.editor-content p').first()).toHaveText(/^【编辑测试】站在崭新的历史节点/);
     // …and on the page preview too.
     await page.getByRole('tab', { name: '版面' }).click();
-    await expect(page.locator('.page .story-flow p').first()).toHaveText(/^【编辑测试】/);
+    await expect(page.locator('.sheet .story-box .fp-p').first()).toHaveText(/^【编辑测试】/);
   } finally {
     await host.stop();
   }

@@ -1,0 +1,150 @@
+import { test, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { REPO, startHost, type RunningHost } from '../support/host';
+
+// The page composer as a layout designer uses it: blocks moved and resized with the mouse
+// and the keys (snapped to the grid, saved, undoable), a story frame made too small to see
+// 超 N 字, the story threaded into a second frame with the copy continuing where the
+// first frame really breaks, live copyfit while typing, and an export from the dialog.
+
+let host: RunningHost;
+test.beforeAll(async () => { host = await startHost(); });
+test.afterAll(async () => { await host.stop(); });
+
+async function openComposer(page: Page) {
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: '版面' }).click();
+  await expect(page.locator('.sheet[data-page-id="page-2026"] [data-fit]')).toHaveCount(1);
+}
+
+async function storedPage(page: Page, pageId: string) {
+  return page.evaluate(async (id) => {
+    const r = await fetch('/api/page:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', pageId: id }) });
+    return (await r.json()).value as { blocks: Array<{ id: string; col: number; span: number; yMm: number; hMm: number; storyId?: string; thread?: number }> };
+  }, pageId);
+}
+
+test('export from the dialog: preflight, then a PDF written into the edition and offered for download', async ({ page }) => {
+  await openComposer(page);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/composer.png') });
+  await page.getByRole('button', { name: '导出…' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出' });
+  await expect(dialog.locator('[data-preflight]')).not.toHaveAttribute('data-preflight', 'running');
+  await dialog.getByRole('button', { name: '导出', exact: true }).click();
+  const link = dialog.locator('[data-export-kind="pdf"] a');
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  const href = await link.getAttribute('href');
+  const head = await page.evaluate(async (u) => new Uint8Array(await (await fetch(u!)).arrayBuffer()).slice(0, 5), href);
+  expect(String.fromCharCode(...Object.values(head))).toBe('%PDF-');
+  await page.screenshot({ path: join(REPO, 'test-results/browser/export-dialog.png') });
+});
+
+test('blocks move and resize with the mouse and the arrow keys, snapped to the grid, saved and undoable', async ({ page }) => {
+  await openComposer(page);
+  const deck = page.locator('.sheet [data-block-kind="deck"]');
+  const before = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id.includes('deck'))!;
+  await deck.click();
+  await expect(page.locator('.inspector h3')).toHaveText('导语');
+  // Drag right by about one and a half column pitches and down by about 10 mm.
+  const box = (await deck.boundingBox())!;
+  const zoom = Number(await page.locator('.compose-stage').getAttribute('data-zoom'));
+  const pxPerMm = (96 / 25.4) * zoom;
+  const pitchPx = ((390 - 30 + 4) / 8) * pxPerMm;
+  await page.mouse.move(box.x + 40, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40 + pitchPx * 0.6, box.y + 10 + 5 * pxPerMm, { steps: 4 });
+  await page.mouse.move(box.x + 40 + pitchPx * 1.4, box.y + 10 + 10.2 * pxPerMm, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+  let after = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === before.id)!;
+  // The deck spans all eight columns, so it cannot move right; it moved down by whole mm.
+  expect(after.col).toBe(0);
+  expect(after.yMm).toBe(before.yMm + 10);
+
+  // Keys: Alt+← narrows by a column, → then moves it by one, Shift+↓ moves 10 mm.
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(page.locator('input[name="col"]')).toHaveValue('2');
+  await expect(page.locator('input[name="span"]')).toHaveValue('7');
+  await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+  after = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === before.id)!;
+  expect(after).toMatchObject({ col: 1, span: 7, yMm: before.yMm + 20, hMm: before.hMm + 1 });
+
+  // Undo twice: the height and the 10 mm step come back; the change is saved.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('input[name="yMm"]')).toHaveValue(String(before.yMm + 10));
+  await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+  after = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === before.id)!;
+  expect(after).toMatchObject({ col: 1, span: 7, yMm: before.yMm + 10, hMm: before.hMm });
+  await page.reload();
+  await page.getByRole('tab', { name: '版面' }).click();
+  await expect(page.locator('.sheet [data-block-kind="deck"]')).toBeVisible();
+  expect((await storedPage(page, 'page-2026')).blocks.find((b) => b.id === before.id)).toMatchObject({ col: 1, yMm: before.yMm + 10 });
+});
+
+test('a story frame made too small shows 超 N 字 / N 行; threaded into a second frame the copy continues where it broke', async ({ page }) => {
+  await openComposer(page);
+  await page.locator('[data-page-id="page-2025"]').first().click();
+  const frame = page.locator('.sheet[data-page-id="page-2025"] [data-block-kind="story"]');
+  await expect(frame).toHaveAttribute('data-fit', /fit|short/);
+  await frame.click({ position: { x: 30, y: 30 } });
+  const hField = page.locator('input[name="hMm"]');
+  await hField.fill('60');
+  await hField.press('Enter');
+  const badge = frame.locator('[data-copyfit]');
+  await expect(badge).toHaveAttribute('data-copyfit', 'over');
+  const overBefore = Number(await badge.getAttribute('data-over-chars'));
+  expect(overBefore).toBeGreaterThan(500);
+  await expect(badge).toHaveText(/^超 \d+ 字 \/ \d+ 行$/);
+  await expect(page.locator('.tb-fits')).toContainText('超');
+  await page.screenshot({ path: join(REPO, 'test-results/browser/composer-overset.png') });
+
+  // Thread into a new frame below: the first frame now says "续 2 →", the overset shrinks.
+  await page.getByRole('button', { name: '续排到新框' }).click();
+  const frames = page.locator('.sheet[data-page-id="page-2025"] [data-block-kind="story"]');
+  await expect(frames).toHaveCount(2);
+  await expect(frames.nth(0).locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'cont');
+  await expect.poll(async () => Number(await frames.nth(1).locator('[data-copyfit]').getAttribute('data-over-chars'))).toBeLessThan(overBefore);
+  // No character lost or doubled at the break: frame 1 + frame 2 is the story's start.
+  const [a, b, all] = await page.evaluate(() => {
+    const boxes = Array.from(document.querySelectorAll('.sheet[data-page-id="page-2025"] .story-box'));
+    return [boxes[0]!.textContent ?? '', boxes[1]!.textContent ?? '', ''];
+  });
+  void all;
+  expect(b.length).toBeGreaterThan(100);
+  const story = await page.evaluate(async () => {
+    const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: 'story-2025' }) });
+    const s = (await r.json()).value;
+    const text = (n: { text?: string; children?: unknown[] }): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map((c) => text(c as never)).join(''));
+    return s.zh.root.children.map(text).join('');
+  });
+  expect(story.startsWith(a + b)).toBe(true);
+  // The second frame starts mid-paragraph without an indent when the break fell inside one.
+  const firstOfSecond = frames.nth(1).locator('.fp').first();
+  const cont = await firstOfSecond.evaluate((el) => el.classList.contains('cont'));
+  if (cont) await expect(firstOfSecond).toHaveCSS('text-indent', '0px');
+  await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+  const stored = (await storedPage(page, 'page-2025')).blocks.filter((x) => x.storyId === 'story-2025');
+  expect(stored.map((x) => x.thread)).toEqual([0, 1]);
+});
+
+test('copyfit follows the copy as it is typed in the frame\'s editor', async ({ page }) => {
+  await openComposer(page);
+  const frame = page.locator('.sheet[data-page-id="page-2026"] [data-block-kind="story"]');
+  await frame.click({ position: { x: 30, y: 30 } });
+  await page.locator('input[name="hMm"]').fill('100');
+  await page.locator('input[name="hMm"]').press('Enter');
+  const badge = frame.locator('[data-copyfit]');
+  await expect(badge).toHaveAttribute('data-copyfit', 'over');
+  const n0 = Number(await badge.getAttribute('data-over-chars'));
+  await page.getByRole('button', { name: '编辑稿件（实时配字）' }).click();
+  const editor = page.locator('.composer-copy .editor-content');
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('新增十个汉字的测试句');
+  await expect.poll(async () => Number(await badge.getAttribute('data-over-chars'))).toBe(n0 + 10);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/composer-live.png') });
+});
