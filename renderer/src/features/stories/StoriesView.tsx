@@ -98,11 +98,11 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
               </div>
               <div className={`story-columns view-${view}`}>
                 {(view === 'zh' || view === 'pair') && (
-                  <StoryEditor key={`${story.id}:zh`} story={story} lang="zh" onSave={save} onError={onError}
+                  <StoryEditor key={`${story.id}:zh`} edition={editionRef} story={story} lang="zh" onSave={save} onError={onError}
                     onIds={onZhIds} otherIds={view === 'pair' && story.en ? enIds : null} />
                 )}
                 {(view === 'en' || view === 'pair') && (story.en || view === 'en') && (
-                  <StoryEditor key={`${story.id}:en:${story.en ? 'has' : 'none'}`} story={story} lang="en" onSave={save} onError={onError}
+                  <StoryEditor key={`${story.id}:en:${story.en ? 'has' : 'none'}`} edition={editionRef} story={story} lang="en" onSave={save} onError={onError}
                     onIds={onEnIds} otherIds={view === 'pair' ? zhIds : null} />
                 )}
               </div>
