@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { PRINT_ROUTE_BUILT, PRINT_ROUTE_SKIP } from './export-support';
+
+// `edition-desk export` end to end: a sample edition written by the CLI, exported by the
+// CLI (its own in-process host and Chromium), files checked with poppler and unzip.
+// The CLI is bundled from source into a folder of its own under out/, beside the built
+// renderer it prints through, so another test rebuilding out/cli meanwhile cannot break it.
+
+const CLI = join(REPO_ROOT, 'out', 'test-export-cli', 'index.mjs');
+let tmp: string;
+let ed: string;
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LANG: 'C' }, timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
+  beforeAll(async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    await build({
+      entryPoints: [join(REPO_ROOT, 'electron/cli/index.ts')], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'esm',
+      external: [...Object.keys(pkg.dependencies), 'electron'], define: { __APP_VERSION__: JSON.stringify(pkg.version) }, logLevel: 'warning',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    tmp = await tempDir('export-cli');
+    ed = join(tmp, 'demo.edition');
+    const r = cli('sample', ed);
+    expect(r.code, r.err).toBe(0);
+  }, 120_000);
+  afterAll(cleanupTemp);
+
+  it('writes a PDF, page PNGs, web HTML and the package where asked, and lists them', () => {
+    const r = cli('export', ed, '--pdf', 'out/p.pdf', '--png', 'out/png', '--dpi', '100', '--html', 'out/web', '--package', 'out/handoff.zip', '--pages', 'page-2026');
+    expect(r.code, r.err).toBe(0);
+    const listed = r.out.trim().split('\n').map((l) => l.split('\t')[0]);
+    expect(listed).toEqual(['p.pdf', 'png/qinyuan-lianghui-p1.png', 'web/qinyuan-lianghui-p1.html', 'handoff.zip'].map((f) => join(tmp, 'out', f)));
+    for (const line of r.out.trim().split('\n')) {
+      const [file, bytes] = line.split('\t');
+      expect(readFileSync(file!).length).toBe(Number(bytes));
+    }
+    // Warnings do not fail the command; each is one line saying what and where.
+    for (const line of r.err.trim().split('\n').filter(Boolean)) expect(line).toMatch(/^preflight (warning|error): /);
+    const info = spawnSync('pdfinfo', [join(tmp, 'out', 'p.pdf')], { encoding: 'utf8' }).stdout;
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    expect(info).toMatch(/^Page size:\s+1105\.\d+ x 1544\.\d+ pts/m);
+    const zip = spawnSync('unzip', ['-Z1', join(tmp, 'out', 'handoff.zip')], { encoding: 'utf8' }).stdout;
+    expect(zip).toContain('captions.csv');
+    expect(zip).toContain('stories/story-2026.docx');
+    // The edition keeps no copy of what went to the named files.
+    expect(existsSync(join(ed, 'exports'))).toBe(false);
+  }, 120_000);
+
+  it('exports JPEG page images in English at the dpi asked', async () => {
+    const r = cli('export', ed, '--jpeg', 'jpg', '--dpi', '50', '--lang', 'en');
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(join(tmp, 'jpg')).sort()).toEqual(['qinyuan-lianghui-en-p1.jpg', 'qinyuan-lianghui-en-p2.jpg']);
+    const m = await sharp(join(tmp, 'jpg', 'qinyuan-lianghui-en-p1.jpg')).metadata();
+    expect([m.width, m.height]).toEqual([Math.round((390 / 25.4) * 50), Math.round((545 / 25.4) * 50)]);
+  }, 120_000);
+
+  it('says what is wrong in one line with exit 2 for usage, 1 for errors', () => {
+    const usage = [
+      ['export', ed],
+      ['export', ed, '--png', 'a', '--jpeg', 'b'],
+      ['export', ed, '--pdf', 'x.pdf', '--lang', 'fr'],
+      ['export', ed, '--png', 'a', '--dpi', '2000'],
+      ['export', join(tmp, 'not-an-edition'), '--pdf', 'x.pdf'],
+      ['export', ed, '--bleed', '3'],
+      ['export', ed, '--pdf', 'x.pdf', '--nope'],
+    ];
+    for (const args of usage) {
+      const r = cli(...args);
+      expect([r.code, r.err.trim().split('\n').length], `${args.join(' ')}: ${r.err}`).toEqual([2, 1]);
+      expect(r.err).toMatch(/^edition-desk: /);
+    }
+    const missing = cli('export', join(tmp, 'gone.edition'), '--pdf', 'x.pdf');
+    expect([missing.code, missing.err.trim().split('\n').length], missing.err).toEqual([1, 1]);
+    expect(missing.err).toMatch(/NOT_FOUND/);
+    const page = cli('export', ed, '--html', 'h', '--pages', 'page-1999');
+    expect(page.code, page.err).toBe(1);
+    expect(page.err).toMatch(/NOT_FOUND.*page-1999/);
+  }, 60_000);
+
+  it('is in the help', () => {
+    const r = cli('--help');
+    expect(r.out).toContain('edition-desk export DIR [--pdf OUT.pdf]');
+  });
+});
+
+if (!PRINT_ROUTE_BUILT) console.log(PRINT_ROUTE_SKIP);
