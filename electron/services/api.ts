@@ -7,6 +7,7 @@ import type { SettingsStore } from './settings-store';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
 import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
+import { countOpenFindings } from '../../shared/proof';
 import { readDictionaryFiles } from './proof/speller';
 import { createPage, putPage, setPageSize } from './page-store';
 import { ingest } from './library/ingest';
@@ -36,7 +37,11 @@ export function createApi(ctx: ApiContext): Api {
   const ignoreWrites = createSerialQueue();
   // Page saves and page-list changes share edition.json and page files: one at a time.
   const pageWrites = createSerialQueue();
-  const exporting: ExportServices = { engine: null, rendererDir: '', ...ctx.printing, workspace: ws };
+  const exporting: ExportServices = {
+    engine: null, rendererDir: '', ...ctx.printing, workspace: ws,
+    // The preflight counts the proofreader's open findings (issue 6): not ignored, any level.
+    openProofFindings: async (dir) => countOpenFindings(await proofEditionFolder(dir, settings.get().proofTerms), await readIgnores(dir)).total,
+  };
   return {
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
