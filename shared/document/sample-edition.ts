@@ -76,11 +76,20 @@ function pageFromParts(seed: SampleSeed, parts: FeatureParts, photos: Photo[], n
   const creditsH = parts.credits.length > 0 ? 34 : 0;
   // The story frame gets the depth its copy is estimated to need across eight columns
   // (plus one line of slack); the photos share what is left below it.
-  const colW = columnWidthMm(GRID, PAGE_PRESETS.broadsheet.widthMm);
-  const perCol = Math.ceil(estimateLines(flowContent(bodyState(parts.body)), colW) / GRID.columns) + 1;
+  // The story frame spans the page. With photos below it, it sets eight text columns and
+  // takes the depth its copy is estimated to need (plus a line); without photos, it uses
+  // as few, wider, columns as fill the page's depth, as a text-only feature page does.
+  const typeW = columnWidthMm(GRID, PAGE_PRESETS.broadsheet.widthMm) * GRID.columns + GRID.gutterMm * (GRID.columns - 1);
+  const content = flowContent(bodyState(parts.body));
   const room = CONTENT_H - footerH - creditsH - y;
-  const storyH = Math.min(heightForLines(perCol), photoRows > 0 ? room - photoRows * 45 : room);
-  blocks.push({ id: id('story'), kind: 'story', col: 0, span: 8, yMm: y, hMm: Math.max(20, storyH), lang: 'zh', storyId: seed.storyId });
+  const depth = (cols: number) => heightForLines(Math.ceil(estimateLines(content, (typeW - GRID.gutterMm * (cols - 1)) / cols) / cols) + 1);
+  let cols = GRID.columns;
+  if (photoRows === 0) while (cols > 4 && depth(cols - 1) <= room) cols--;
+  const storyH = Math.min(depth(cols), photoRows > 0 ? room - photoRows * 45 : room);
+  blocks.push({
+    id: id('story'), kind: 'story', col: 0, span: 8, yMm: y, hMm: Math.max(20, storyH), lang: 'zh', storyId: seed.storyId,
+    ...(cols !== GRID.columns ? { cols } : {}),
+  });
   const rowH = photoRows > 0 ? Math.min(120, (room - storyH - 2) / photoRows) : 0;
   photos.forEach((p, i) => {
     blocks.push({
