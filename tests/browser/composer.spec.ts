@@ -150,3 +150,43 @@ test('copyfit follows the copy as it is typed in the frame\'s editor', async ({ 
   await expect.poll(async () => Number(await badge.getAttribute('data-over-chars'))).toBe(n0 + 10);
   await page.screenshot({ path: join(REPO, 'test-results/browser/composer-live.png') });
 });
+
+test('the corner handle resizes with the mouse; a headline turns vertical; the English page shows the English words', async ({ page }) => {
+  await openComposer(page);
+  const photo = page.locator('.sheet[data-page-id="page-2026"] [data-block-kind="photo"]').first();
+  const id = (await photo.getAttribute('data-block-id'))!;
+  const before = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === id)!;
+  await photo.click();
+  const handle = photo.locator('[data-handle="resize"]');
+  const hb = (await handle.boundingBox())!;
+  const zoom = Number(await page.locator('.compose-stage').getAttribute('data-zoom'));
+  const pxPerMm = (96 / 25.4) * zoom;
+  const pitchPx = ((390 - 30 + 4) / 8) * pxPerMm;
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(hb.x + hb.width / 2 + pitchPx, hb.y + hb.height / 2 + 12 * pxPerMm, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+  const after = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === id)!;
+  expect(after).toMatchObject({ col: before.col, span: before.span + 1, yMm: before.yMm });
+  expect(after.hMm).toBeGreaterThanOrEqual(before.hMm + 11);
+  expect(after.hMm).toBeLessThanOrEqual(before.hMm + 13);
+
+  // 竖排: the headline sets vertically.
+  const headline = page.locator('.sheet[data-page-id="page-2026"] [data-block-kind="headline"]');
+  await headline.click();
+  await page.locator('input[name="vertical"]').check();
+  await expect(headline).toHaveCSS('writing-mode', 'vertical-rl');
+
+  // A deck in both languages, and the English page.
+  const deck = page.locator('.sheet[data-page-id="page-2026"] [data-block-kind="deck"]');
+  await deck.click();
+  await page.locator('select[name="lang"]').selectOption('both');
+  await page.locator('textarea[name="textEn"]').fill('Grasp the pen of delivery; answer with results.');
+  await page.locator('textarea[name="textEn"]').blur();
+  await expect(deck.locator('[lang="en"]')).toHaveText('Grasp the pen of delivery; answer with results.');
+  await expect(deck.locator('[lang="zh-CN"]')).toContainText('执笔');
+  await page.getByRole('button', { name: '英文版' }).click();
+  await expect(deck.locator('[lang="zh-CN"]')).toHaveCount(0);
+  await expect(page.locator('.sheet[data-page-id="page-2026"]')).toHaveAttribute('lang', 'en');
+});

@@ -138,8 +138,15 @@ export function Stage(p: Props) {
 function GridGuides({ page, widthMm, heightMm }: { page: Page; widthMm: number; heightMm: number }) {
   const { columns, gutterMm, margins } = page.grid;
   const colW = (widthMm - margins.left - margins.right - gutterMm * (columns - 1)) / columns;
+  const base = page.grid.baselineMm;
   return (
     <div className="grid-guides" aria-hidden="true" style={{ width: `${widthMm}mm`, height: `${heightMm}mm` }}>
+      {base && (
+        <b className="baseline-guides" style={{
+          left: `${margins.left}mm`, top: `${margins.top}mm`, width: `${widthMm - margins.left - margins.right}mm`, height: `${heightMm - margins.top - margins.bottom}mm`,
+          backgroundImage: `repeating-linear-gradient(to bottom, transparent 0, transparent calc(${base}mm - 1px), rgba(0, 160, 200, 0.25) calc(${base}mm - 1px), rgba(0, 160, 200, 0.25) ${base}mm)`,
+        }} />
+      )}
       {Array.from({ length: columns }, (_, i) => (
         <i key={i} style={{ left: `${margins.left + i * (colW + gutterMm)}mm`, top: `${margins.top}mm`, width: `${colW}mm`, height: `${heightMm - margins.top - margins.bottom}mm` }} />
       ))}
