@@ -1,22 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ExportFormats } from '../../shared/contract/export-schemas';
 import { ExportFormats as ExportFormatsSchema } from '../../shared/contract/export-schemas';
-import { createHandler } from '../../shared/contract/handle';
 import { Id } from '../../shared/document/ids';
-import { createApi } from '../services/api';
-import { createConfSettings } from '../services/conf-settings';
-import { ChromiumPrintEngine } from '../services/export/chromium-engine';
-import { runExport, runPreflight, type ExportServices } from '../services/export/export-job';
-import { LibraryStore } from '../services/library/store';
-import { APP_VERSION } from '../services/version';
-import { EDITION_SUFFIX, Workspace } from '../services/workspace';
-import { createHostServer } from '../host/server';
+import { runExport, runPreflight } from '../services/export/export-job';
+import { startInProcessHost } from '../host/in-process';
+import { EDITION_SUFFIX } from '../services/workspace';
 
 // `edition-desk export`: the export without the GUI. It starts the browser host's server
 // in this process on 127.0.0.1:0 (workspace = the edition's parent folder, settings and
@@ -94,36 +86,11 @@ function parse(args: string[]): Parsed {
   };
 }
 
-/** A host for this one command: the same server and services as `npm run web`, on loopback. */
-async function startInProcessHost(editionDir: string, scratch: string): Promise<{ services: ExportServices; stop: () => Promise<void> }> {
-  const here = dirname(fileURLToPath(import.meta.url)); // out/cli
-  const rendererDir = join(here, '..', 'renderer');
-  const workspace = new Workspace(dirname(editionDir), join(scratch, 'cache'));
-  const library = new LibraryStore(join(scratch, 'workspace'));
-  const settings = createConfSettings(join(scratch, 'user-data'));
-  const engine = new ChromiumPrintEngine({ idleCloseMs: 0 });
-  const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition: basename(editionDir), printing: { engine, rendererDir } }),
-    (e) => console.error('[edition-desk] internal error:', e),
-  );
-  const token = randomBytes(24).toString('base64url');
-  const server = createHostServer({ handler, workspace, library, rendererDir, token });
-  await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(0, '127.0.0.1', () => ok()); });
-  engine.setTarget(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, token);
-  return {
-    services: { workspace, engine, rendererDir },
-    stop: async () => {
-      await engine.close();
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
-    },
-  };
-}
-
 export async function exportVerb(args: string[], ui: 'zh-CN' | 'en'): Promise<void> {
   const p = parse(args);
   const scratch = await mkdtemp(join(tmpdir(), 'edition-desk-cli-'));
-  const host = await startInProcessHost(p.editionDir, scratch);
+  const here = dirname(fileURLToPath(import.meta.url)); // out/cli
+  const host = await startInProcessHost({ workspaceRoot: dirname(p.editionDir), scratch, rendererDir: join(here, '..', 'renderer'), defaultEdition: basename(p.editionDir) });
   const ref = basename(p.editionDir);
   try {
     if (p.strict) {

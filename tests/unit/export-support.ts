@@ -1,17 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createHandler, type Handler } from '../../shared/contract/handle';
-import { createApi } from '../../electron/services/api';
-import { createConfSettings } from '../../electron/services/conf-settings';
-import { ChromiumPrintEngine } from '../../electron/services/export/chromium-engine';
-import type { ExportServices } from '../../electron/services/export/export-job';
-import { LibraryStore } from '../../electron/services/library/store';
+import { startInProcessHost, type InProcessHost } from '../../electron/host/in-process';
 import { writeSampleEdition } from '../../electron/services/sample';
-import { Workspace } from '../../electron/services/workspace';
-import { createHostServer } from '../../electron/host/server';
+import type { Workspace } from '../../electron/services/workspace';
 import { REPO_ROOT, RESOURCES } from './helpers';
 
 // Helpers of the export tests (export-*.test.ts): a workspace with the sample edition,
@@ -22,40 +14,15 @@ export const RENDERER_DIR = join(REPO_ROOT, 'out', 'renderer');
 export const PRINT_ROUTE_BUILT = existsSync(join(RENDERER_DIR, 'print.html')) && existsSync(join(RENDERER_DIR, 'fonts', 'coverage.json'));
 export const PRINT_ROUTE_SKIP = 'SKIPPED: out/renderer/print.html or its fonts are not built (run npm run build)';
 
-export interface TestHost {
-  origin: string;
-  token: string;
-  handler: Handler;
-  services: ExportServices;
-  workspace: Workspace;
-  stop(): Promise<void>;
-}
+export type TestHost = InProcessHost & { workspace: Workspace };
 
 /** `base`/workspace/sample.edition plus a host serving it, exporting through Chromium. */
 export async function startExportHost(base: string): Promise<TestHost> {
   const root = join(base, 'workspace');
   await mkdir(root, { recursive: true });
   await writeSampleEdition(RESOURCES, join(root, 'sample.edition'));
-  const workspace = new Workspace(root, join(base, 'cache'));
-  const library = new LibraryStore(root);
-  const engine = new ChromiumPrintEngine({ idleCloseMs: 0 });
-  const printing = { engine, rendererDir: RENDERER_DIR };
-  const handler = createHandler(createApi({
-    workspace, library, settings: createConfSettings(join(base, 'user-data')), host: 'browser', version: 'test', defaultEdition: 'sample.edition', printing,
-  }), (e) => console.error(e));
-  const token = randomBytes(16).toString('base64url');
-  const server = createHostServer({ handler, workspace, library, rendererDir: RENDERER_DIR, token });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  engine.setTarget(origin, token);
-  return {
-    origin, token, handler, workspace, services: { workspace, ...printing },
-    stop: async () => {
-      await engine.close();
-      server.closeAllConnections();
-      await new Promise<void>((ok) => server.close(() => ok()));
-    },
-  };
+  const host = await startInProcessHost({ workspaceRoot: root, scratch: base, rendererDir: RENDERER_DIR, defaultEdition: 'sample.edition' });
+  return { ...host, workspace: host.services.workspace };
 }
 
 /** RFC 4180, read independently of the writer. */

@@ -123,7 +123,7 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
       const request: PrintRequest = {
         edition: req.edition, pages: l.pages.map((p) => p.id), lang: req.lang, bleedMm: wantsPdf?.bleedMm ?? 0, marks: wantsPdf?.marks ?? false,
       };
-      const job: PrintJob = await engineOf(svc).open(request, {});
+      const job: PrintJob = await engineOf(svc).open(request);
       try {
         found = await findings(svc, l, job.report);
         if (wantsPdf) pdf = await job.pdf();
