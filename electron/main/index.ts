@@ -10,6 +10,7 @@ import { createElectronSettings } from './electron-settings';
 import { isTrustedSender, registerIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './protocol-media';
 import { applySessionPolicy, createMainWindow, hardenWebContents, type RendererPaths } from './window';
+import { ElectronPrintEngine } from './print-engine-electron';
 
 // The desktop host: the same services and contract as the browser host (electron/host),
 // wired to IPC, a media: protocol and one sandboxed window.
@@ -37,14 +38,18 @@ async function start(): Promise<void> {
   const resources = findResourcesDir(app.isPackaged ? process.resourcesPath : here);
   const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources);
   const settings = createElectronSettings(userData);
+  // Exports print in a hidden window of our own print.html (see print-engine-electron.ts).
+  // TODO(issue 5): an export:reveal channel so the export dialog can shell.showItemInFolder()
+  // the written folder; the browser host offers the files as downloads instead.
+  const printEngine = new ElectronPrintEngine({ preload: paths.preload, printHtml: join(here, '..', 'renderer', 'print.html') });
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition }),
+    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') } }),
     log,
   );
 
   applySessionPolicy(session.defaultSession);
   handleMediaProtocol(workspace, library, log);
-  registerIpc(handler, (event) => isTrustedSender(event, win, paths.indexHtml));
+  registerIpc(handler, (event) => isTrustedSender(event, win, paths.indexHtml) || printEngine.isOwnSender(event));
 
   const open = (): void => {
     const w = createMainWindow(paths, settings);
