@@ -17,7 +17,11 @@ let tmp: string;
 let ed: string;
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LANG: 'C' }, timeout: 120_000 });
+  return cliEnv({}, ...args);
+}
+
+function cliEnv(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env }, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -86,6 +90,16 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
     const page = cli('export', ed, '--html', 'h', '--pages', 'page-1999');
     expect(page.code, page.err).toBe(1);
     expect(page.err).toMatch(/NOT_FOUND.*page-1999/);
+  }, 60_000);
+
+  it('names a missing Chromium, in Chinese too', () => {
+    const r = cliEnv({ EDITION_DESK_CHROMIUM: join(tmp, 'no-chromium') }, 'export', ed, '--pdf', 'never.pdf');
+    expect([r.code, r.err.trim().split('\n').length], r.err).toEqual([1, 1]);
+    expect(r.err).toMatch(/CHROMIUM_MISSING.*EDITION_DESK_CHROMIUM=.*no-chromium/);
+    const zh = cliEnv({ EDITION_DESK_CHROMIUM: join(tmp, 'no-chromium'), LANG: 'zh_CN.UTF-8' }, 'export', ed, '--pdf', 'never.pdf');
+    expect(zh.err).toContain('找不到用于导出的 Chromium 浏览器');
+    expect(existsSync(join(tmp, 'never.pdf'))).toBe(false);
+    expect(existsSync(join(ed, 'exports'))).toBe(false);
   }, 60_000);
 
   it('is in the help', () => {

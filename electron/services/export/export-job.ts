@@ -1,4 +1,4 @@
-import { mkdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, realpath, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, relative, sep } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
@@ -178,6 +178,8 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
     return { folder: rel(final), files, findings: found };
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
+    // A failed first export leaves no empty exports/ behind (rmdir refuses a non-empty one).
+    await rmdir(exportsDir).catch(() => {});
     throw e;
   }
 }
