@@ -70,9 +70,17 @@ async function load(ws: Workspace, ref: string, pageIds: string[] | undefined): 
   return { dir, edition, pages: wanted ? all.filter((p) => wanted.includes(p.id)) : all };
 }
 
-async function findings(svc: ExportServices, l: Loaded, report: PrintReport): Promise<PreflightFindingData[]> {
+/**
+ * The proofreader's count, started while the pages render (it reads every story); a
+ * proofreader that fails leaves the count out rather than failing the export.
+ */
+function proofCount(svc: ExportServices, l: Loaded): Promise<number | undefined> {
+  return svc.openProofFindings ? svc.openProofFindings(l.dir).catch(() => undefined) : Promise.resolve(undefined);
+}
+
+async function findings(svc: ExportServices, l: Loaded, report: PrintReport, proof: Promise<number | undefined>): Promise<PreflightFindingData[]> {
   const coverage = await loadCoverage(svc.rendererDir);
-  const openProofFindings = await svc.openProofFindings?.(l.dir);
+  const openProofFindings = await proof;
   return preflight({ edition: l.edition, pages: l.pages, report, coverage, ...(openProofFindings !== undefined ? { openProofFindings } : {}) })
     .map((f) => ({ ...f, message: preflightText(f) }));
 }
@@ -84,9 +92,10 @@ function engineOf(svc: ExportServices): PrintEngine {
 
 export async function runPreflight(svc: ExportServices, req: { edition: string; pages?: string[] | undefined; lang: 'zh' | 'en' }): Promise<PreflightFindingData[]> {
   const l = await load(svc.workspace, req.edition, req.pages);
+  const proof = proofCount(svc, l);
   const job = await engineOf(svc).open({ edition: req.edition, pages: l.pages.map((p) => p.id), lang: req.lang, bleedMm: 0, marks: false });
   try {
-    return await findings(svc, l, job.report);
+    return await findings(svc, l, job.report, proof);
   } finally {
     await job.close();
   }
@@ -120,12 +129,13 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
     let pdf: Uint8Array | null = null;
     let images: PageImage[] = [];
     if (wantsPdf || wantsImages) {
+      const proof = proofCount(svc, l);
       const request: PrintRequest = {
         edition: req.edition, pages: l.pages.map((p) => p.id), lang: req.lang, bleedMm: wantsPdf?.bleedMm ?? 0, marks: wantsPdf?.marks ?? false,
       };
       const job: PrintJob = await engineOf(svc).open(request);
       try {
-        found = await findings(svc, l, job.report);
+        found = await findings(svc, l, job.report, proof);
         if (wantsPdf) pdf = await job.pdf();
         if (wantsImages) {
           // Images for screens: the trimmed page, without bleed or marks.
