@@ -190,3 +190,19 @@ test('the corner handle resizes with the mouse; a headline turns vertical; the E
   await expect(deck.locator('[lang="zh-CN"]')).toHaveCount(0);
   await expect(page.locator('.sheet[data-page-id="page-2026"]')).toHaveAttribute('lang', 'en');
 });
+
+test('a new page from the photo-page template lands at the end of the edition, its blocks on the grid', async ({ page }) => {
+  await openComposer(page);
+  await page.locator('select[name="new-page"]').selectOption('photo');
+  const sheet = page.locator('.sheet').last();
+  await expect(page.locator('.page-list li')).toHaveCount(3);
+  await expect(page.locator('.page-list li').last()).toContainText('图片专版');
+  await expect(sheet.locator('[data-block-kind="photo"]')).toHaveCount(5);
+  // Empty frames say so; a photo is placed from the inspector.
+  const first = sheet.locator('[data-block-kind="photo"]').first();
+  await first.click();
+  const photoId = await page.locator('select[name="photoId"] option').nth(1).getAttribute('value');
+  await page.locator('select[name="photoId"]').selectOption(photoId!);
+  await expect(first.locator('img')).toHaveCount(1);
+  await expect(first.locator('figcaption')).not.toBeEmpty();
+});
