@@ -11,8 +11,8 @@ let host: RunningHost;
 test.beforeAll(async () => { host = await startHost(); });
 test.afterAll(async () => { await host.stop(); });
 
-async function openComposer(page: Page) {
-  await page.goto(host.url);
+async function openComposer(page: Page, on: RunningHost = host) {
+  await page.goto(on.url);
   await page.getByRole('tab', { name: '版面' }).click();
   await expect(page.locator('.sheet[data-page-id="page-2026"] [data-fit]')).toHaveCount(1);
 }
@@ -152,7 +152,17 @@ test('copyfit follows the copy as it is typed in the frame\'s editor', async ({ 
 });
 
 test('the corner handle resizes with the mouse; a headline turns vertical; the English page shows the English words', async ({ page }) => {
-  await openComposer(page);
+  // A host of its own: the tests above moved the deck onto the story frame.
+  const own = await startHost();
+  try {
+    await cornerHandleAndLanguages(page, own);
+  } finally {
+    await own.stop();
+  }
+});
+
+async function cornerHandleAndLanguages(page: Page, own: RunningHost) {
+  await openComposer(page, own);
   const photo = page.locator('.sheet[data-page-id="page-2026"] [data-block-kind="photo"]').first();
   const id = (await photo.getAttribute('data-block-id'))!;
   const before = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === id)!;
@@ -189,7 +199,7 @@ test('the corner handle resizes with the mouse; a headline turns vertical; the E
   await page.getByRole('button', { name: '英文版' }).click();
   await expect(deck.locator('[lang="zh-CN"]')).toHaveCount(0);
   await expect(page.locator('.sheet[data-page-id="page-2026"]')).toHaveAttribute('lang', 'en');
-});
+}
 
 test('a new page from the photo-page template lands at the end of the edition, its blocks on the grid', async ({ page }) => {
   await openComposer(page);
