@@ -18,10 +18,14 @@ const want = (name) => only.length === 0 || only.includes(name);
 // Only the parts being built are cleared, so `build.mjs node` leaves out/renderer alone.
 if (want('node')) for (const d of ['main', 'preload', 'host', 'cli']) rmSync(join(root, 'out', d), { recursive: true, force: true });
 
-const node = (entry, outfile, format = 'esm') =>
+const node = (entry, outfile, format = 'esm', split = false) =>
   esbuild({
     entryPoints: [join(root, entry)],
-    outfile: join(root, outfile),
+    // Split builds keep a dynamic import() a separate chunk with its own imports, so the
+    // CLI loads playwright-core and sharp only for the verbs that use them.
+    ...(split
+      ? { outdir: dirname(join(root, outfile)), splitting: true, entryNames: '[dir]/index', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' } }
+      : { outfile: join(root, outfile) }),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -42,7 +46,7 @@ if (want('node')) {
     // The sandboxed preload must be a single CommonJS file.
     node('electron/preload/index.ts', 'out/preload/index.cjs', 'cjs'),
     node('electron/host/index.ts', 'out/host/index.mjs'),
-    node('electron/cli/index.ts', 'out/cli/index.mjs'),
+    node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
   );
 }
 if (want('renderer')) {

@@ -9,21 +9,14 @@ import { Id } from '../../shared/document/ids';
 import { runExport, runPreflight } from '../services/export/export-job';
 import { startInProcessHost } from '../host/in-process';
 import { EDITION_SUFFIX } from '../services/workspace';
+import { ExportUsageError } from './export-usage';
 
 // `edition-desk export`: the export without the GUI. It starts the browser host's server
 // in this process on 127.0.0.1:0 (workspace = the edition's parent folder, settings and
 // caches in a temp folder), drives Chromium against its print route, and copies the
 // written files to where the options say.
 
-export const EXPORT_HELP = `  edition-desk export DIR [--pdf OUT.pdf] [--png OUTDIR | --jpeg OUTDIR] [--dpi 150]
-                         [--html OUTDIR] [--package OUT.zip] [--lang zh|en] [--pages ID,ID]
-                         [--bleed MM] [--marks] [--strict]
-                              export the pages of edition DIR (a NAME.edition folder): print
-                              PDF, page images, web HTML, handoff zip; prints the preflight
-                              findings (stderr) and the files written (stdout); --strict
-                              stops before writing when the preflight finds an error`;
-
-export class ExportUsageError extends Error {}
+export { EXPORT_HELP, ExportUsageError } from './export-usage';
 
 interface Parsed {
   editionDir: string;

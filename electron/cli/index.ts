@@ -4,14 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
 import { appError } from '../../shared/contract/messages';
 import { Id } from '../../shared/document/ids';
-import { readEdition } from '../services/edition-store';
-import { exportStory, importStoryFile, type CopyFormat } from '../services/copy/story-copy';
+import type { CopyFormat } from '../services/copy/story-copy';
 import { findResourcesDir } from '../services/paths';
-import { proofPath } from '../services/proof/proof-files';
 import { DEFAULT_HOUSE_TERMS } from '../../shared/proof/rules/terms';
-import { writeSampleEdition } from '../services/sample';
 import { APP_VERSION } from '../services/version';
-import { EXPORT_HELP, ExportUsageError, exportVerb } from './export-verb';
+import { EXPORT_HELP, ExportUsageError } from './export-usage';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -65,10 +62,13 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
+// Each verb loads what it needs when it runs (the build splits them into chunks), so
+// `proof` and `--help` do not pay for sharp, docx or playwright-core.
 const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
-  export: (args) => exportVerb(args, lang),
+  export: async (args) => (await import('./export-verb')).exportVerb(args, lang),
   async proof(args) {
     if (args.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE');
+    const { proofPath } = await import('../services/proof/proof-files');
     const placed = await proofPath(resolve(args[0]!), { terms: DEFAULT_HOUSE_TERMS }, args[0]!);
     const msgLang = lang === 'zh-CN' ? 'zh' : 'en';
     const out = placed.map((p) => `${p.file}:${p.line}:${p.col}  ${p.finding.severity}  ${p.finding.ruleId}  ${p.finding.message[msgLang]}`);
@@ -79,6 +79,7 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     if (args.length !== 1) throw new UsageError('sample needs exactly one folder: edition-desk sample DIR');
     const target = resolve(args[0]!);
     const resources = findResourcesDir(dirname(fileURLToPath(import.meta.url)));
+    const { writeSampleEdition } = await import('../services/sample');
     const bundle = await writeSampleEdition(resources, target);
     console.log(`${target}\t${bundle.edition.title}\t${bundle.pages.length} pages, ${bundle.stories.length} stories, ${bundle.edition.photos.length} photos`);
   },
@@ -87,6 +88,7 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     const dir = opts.get('edition');
     if (pos.length !== 1 || !dir) throw new UsageError('import needs a file and an edition: edition-desk import FILE.docx --edition DIR');
     const editionDir = resolve(dir);
+    const [{ readEdition }, { importStoryFile }] = await Promise.all([import('../services/edition-store'), import('../services/copy/story-copy')]);
     await readEdition(editionDir); // an edition folder, readable, before anything is written
     const file = resolve(pos[0]!);
     const { storyId } = await importStoryFile(editionDir, basename(file), await readInput(file));
@@ -103,6 +105,7 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
     if (!Id.safeParse(pos[1]).success) throw new UsageError(`"${pos[1]}" is not a story id`);
     if (out === '-' && format === 'docx') throw new UsageError('a .docx cannot go to stdout; give a file name');
+    const { exportStory } = await import('../services/copy/story-copy');
     const file = await exportStory(resolve(pos[0]!), pos[1]!, format, lang);
     if (out === '-') {
       // Wait for the pipe to take it all: main() exits the process right after.
