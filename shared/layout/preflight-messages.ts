@@ -30,6 +30,10 @@ const TEMPLATES: Record<PreflightId, LocalizedText> = {
     'zh-CN': '内置字体缺少 {count} 个字符：{chars}',
     en: 'The bundled fonts lack {count} characters: {chars}',
   },
+  untranslated: {
+    'zh-CN': '第 {page} 版英文版：{kind}框没有英文，仍显示中文。',
+    en: 'Page {page}, English version: a {kind} frame has no English and shows the Chinese.',
+  },
   'proof-open': {
     'zh-CN': '还有 {count} 条校对意见未处理。',
     en: '{count} proofreading findings are still open.',
@@ -37,7 +41,7 @@ const TEMPLATES: Record<PreflightId, LocalizedText> = {
 };
 
 const KIND_NAMES: Record<string, LocalizedText> = {
-  story: { 'zh-CN': '文', en: 'story' },
+  story: { 'zh-CN': '正文', en: 'story' },
   photo: { 'zh-CN': '图片', en: 'photo' },
   headline: { 'zh-CN': '标题', en: 'headline' },
   deck: { 'zh-CN': '副题', en: 'deck' },

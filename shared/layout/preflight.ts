@@ -5,7 +5,7 @@ import type { PrintReport } from './report';
 // from the print route's report of the real rendering. Pure: the composer runs it live,
 // the export services run it before writing files.
 
-export const PREFLIGHT_IDS = ['overset', 'low-ppi', 'no-caption', 'no-credit', 'empty-frame', 'missing-glyph', 'proof-open'] as const;
+export const PREFLIGHT_IDS = ['overset', 'low-ppi', 'no-caption', 'no-credit', 'empty-frame', 'missing-glyph', 'proof-open', 'untranslated'] as const;
 export type PreflightId = (typeof PREFLIGHT_IDS)[number];
 export type Severity = 'error' | 'warning';
 
@@ -118,6 +118,10 @@ export function preflight(input: PreflightInput): PreflightFinding[] {
       if (photo.meta.creator.trim() === '' && photo.meta.credit.trim() === '') {
         findings.push({ id: 'no-credit', severity: 'warning', ...where, params: { page: page.number, photo: name, photoId: photo.id } });
       }
+    }
+    // The English version of a page still showing Chinese where nobody wrote the English.
+    for (const blockId of page.untranslated ?? []) {
+      findings.push({ id: 'untranslated', severity: 'warning', ...at, blockId, params: { page: page.number, kind: blocks.get(blockId)?.kind ?? 'block' } });
     }
     for (const blockId of page.emptyBlocks) {
       findings.push({ id: 'empty-frame', severity: 'warning', ...at, blockId, params: { page: page.number, kind: blocks.get(blockId)?.kind ?? 'block' } });

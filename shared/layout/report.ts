@@ -37,6 +37,8 @@ export interface PageReport {
   photos: PlacedPhoto[];
   /** Blocks that show nothing: story frames no copy reached, photo frames without a photo, empty text blocks. */
   emptyBlocks: string[];
+  /** On an English page: blocks that show Chinese because no English was written (stories without an English version, text blocks without English text). */
+  untranslated?: string[];
 }
 
 export interface PrintReport {

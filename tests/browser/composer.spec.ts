@@ -182,6 +182,19 @@ async function cornerHandleAndLanguages(page: Page, own: RunningHost) {
   expect(after.hMm).toBeGreaterThanOrEqual(before.hMm + 11);
   expect(after.hMm).toBeLessThanOrEqual(before.hMm + 13);
 
+  // Alt-drag inside the photo frame recrops: dragging the photo left shows more of its right side.
+  const ib = (await photo.locator('.ph-box').boundingBox())!;
+  await page.keyboard.down('Alt');
+  await page.mouse.move(ib.x + ib.width / 2, ib.y + ib.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(ib.x + ib.width / 2 - ib.width * 0.3, ib.y + ib.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Alt');
+  const focusOf = async () => ((await storedPage(page, 'page-2026')).blocks.find((b) => b.id === id) as { focus?: { x: number; y: number } }).focus;
+  await expect.poll(async () => (await focusOf())?.x ?? 0.5).toBeCloseTo(0.8, 1);
+  expect((await focusOf())!.y).toBe(0.5);
+  await expect(photo.locator('img')).toHaveCSS('object-position', /^8\d(\.\d+)?% 50%$/);
+
   // 竖排: the headline sets vertically.
   const headline = page.locator('.sheet[data-page-id="page-2026"] [data-block-kind="headline"]');
   await headline.click();

@@ -94,6 +94,13 @@ describe('preflight', () => {
     expect(preflightMessage(f[0]!, 'en')).toBe('Page 1: a photo frame is empty.');
   });
 
+  it('warns where the English version of a page still shows Chinese', () => {
+    const f = preflight({ edition: edition([]), pages: [page], report: report({ untranslated: ['b-story'] }, 'abc', 'en'), coverage: COVERAGE });
+    expect(f).toEqual([{ id: 'untranslated', severity: 'warning', pageId: 'p1', blockId: 'b-story', params: { page: 1, kind: 'story' } }]);
+    expect(preflightMessage(f[0]!, 'zh-CN')).toBe('第 1 版英文版：正文框没有英文，仍显示中文。');
+    expect(preflightMessage(f[0]!, 'en')).toBe('Page 1, English version: a story frame has no English and shows the Chinese.');
+  });
+
   it('lists characters no bundled family covers, ignoring whitespace and invisible controls', () => {
     // 𠀀 (U+20000, CJK Ext. B) and ☃ are outside the table; spaces, tab, NBSP, ZWSP, BOM are not glyphs.
     expect(missingGlyphs('沁源 \t\n\u00a0\u200b\ufeff。！☃𠀀☃A', COVERAGE)).toEqual(['☃', '𠀀']);

@@ -120,7 +120,7 @@ export const en: Record<MessageKey, string> = {
   'compose.color': "Colour",
   'compose.stroke': "Stroke (mm)",
   'compose.editCopy': "Edit copy (live copyfit)",
-  'compose.keys': "Arrows move · Shift for big steps · Alt+arrows resize · Delete removes · Ctrl+Z undoes",
+  'compose.keys': "Arrows move · Shift for big steps · Alt+arrows resize · Alt+drag a photo to recrop · Delete removes · Ctrl+Z undoes",
   'compose.preflight': "Preflight",
   'compose.export': "Export…",
   'pageExport.title': "Export",

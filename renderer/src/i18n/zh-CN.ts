@@ -120,7 +120,7 @@ export const zhCN = {
   'compose.color': "颜色",
   'compose.stroke': "线宽 (毫米)",
   'compose.editCopy': "编辑稿件（实时配字）",
-  'compose.keys': "方向键移动 · Shift 大步 · Alt+方向键改尺寸 · Delete 删除 · Ctrl+Z 撤销",
+  'compose.keys': "方向键移动 · Shift 大步 · Alt+方向键改尺寸 · Alt+拖动图片调整裁切 · Delete 删除 · Ctrl+Z 撤销",
   'compose.preflight': "印前检查",
   'compose.export': "导出…",
   'pageExport.title': "导出",

@@ -154,7 +154,7 @@ export function Composer({ editionRef, edition, page: loaded, onEdition, onPageS
             <div className="composer-copy">
               <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing} data-action="edit-copy">{t('compose.editCopy')}</button>
               {editing && (
-                <StoryEditor key={`${story.id}:${lang}`} story={story} lang={lang} onSave={saveStory} onError={onError} onLive={live} />
+                <StoryEditor key={`${story.id}:${lang}`} edition={editionRef} story={story} lang={lang} onSave={saveStory} onError={onError} onLive={live} />
               )}
             </div>
           )}

@@ -29,7 +29,7 @@ interface Props {
   onRedo(): void;
 }
 
-interface Drag { id: string; mode: 'move' | 'resize'; x: number; y: number; orig: Block; moved: boolean }
+interface Drag { id: string; mode: 'move' | 'resize' | 'pan'; x: number; y: number; orig: Block; moved: boolean; boxPx?: { w: number; h: number } }
 
 export function Stage(p: Props) {
   const { edition, page, zoom: z0 } = p;
@@ -57,12 +57,23 @@ export function Stage(p: Props) {
     e.stopPropagation();
     p.onSelect(b.id);
     host.current?.focus({ preventScroll: true });
-    drag.current = { id: b.id, mode, x: e.clientX, y: e.clientY, orig: b, moved: false };
+    // Alt-drag inside a photo frame moves the photo, not the frame (InDesign's content grabber).
+    const pan = mode === 'move' && e.altKey && b.kind === 'photo';
+    const ph = pan ? (e.currentTarget as HTMLElement).querySelector('.ph-box')?.getBoundingClientRect() : undefined;
+    drag.current = { id: b.id, mode: pan ? 'pan' : mode, x: e.clientX, y: e.clientY, orig: b, moved: false, ...(ph ? { boxPx: { w: ph.width, h: ph.height } } : {}) };
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
   };
   const onPointerMove = (e: PointerEvent) => {
     const d = drag.current;
     if (!d) return;
+    if (d.mode === 'pan') {
+      const clamp = (v: number) => Math.round(Math.max(0, Math.min(1, v)) * 1000) / 1000;
+      const w = d.boxPx?.w || 1, h = d.boxPx?.h || 1;
+      const focus = { x: clamp((d.orig.focus?.x ?? 0.5) - (e.clientX - d.x) / w), y: clamp((d.orig.focus?.y ?? 0.5) - (e.clientY - d.y) / h) };
+      d.moved = true;
+      p.onChange({ ...page, blocks: replace({ ...d.orig, focus }) }, false);
+      return;
+    }
     const dxMm = (e.clientX - d.x) / (zoom * PX_PER_MM);
     const dyMm = (e.clientY - d.y) / (zoom * PX_PER_MM);
     const pitch = (box.widthMm - page.grid.margins.left - page.grid.margins.right + page.grid.gutterMm) / page.grid.columns;

@@ -71,6 +71,13 @@ export function flowPage(sheet: HTMLElement, page: Page, edition: Edition, stori
       if (r.status === 'empty') empty.push(blockId);
     });
   }
+  const untranslated: string[] = [];
+  if (lang === 'en') {
+    for (const b of page.blocks) {
+      if (b.kind === 'story' && b.storyId && stories[b.storyId] && !stories[b.storyId]!.en) untranslated.push(b.id);
+      else if (['kicker', 'label', 'headline', 'deck', 'caption', 'footer'].includes(b.kind) && b.text?.trim() && !b.textEn?.trim()) untranslated.push(b.id);
+    }
+  }
   const photos: PlacedPhoto[] = [];
   for (const b of page.blocks) {
     if (b.kind === 'story' && !b.storyId) empty.push(b.id);
@@ -83,7 +90,7 @@ export function flowPage(sheet: HTMLElement, page: Page, edition: Edition, stori
       if (!t.zh && !t.en) empty.push(b.id);
     } else if (b.kind === 'credits' && !(b.credits ?? []).length) empty.push(b.id);
   }
-  return { id: page.id, number: page.number, frames, photos, emptyBlocks: empty };
+  return { id: page.id, number: page.number, frames, photos, emptyBlocks: empty, ...(untranslated.length ? { untranslated } : {}) };
 }
 
 /** Every distinct character drawn on the sheets, for the missing-glyph check. */
