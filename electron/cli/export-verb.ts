@@ -1,7 +1,6 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ExportFormats } from '../../shared/contract/export-schemas';
 import { ExportFormats as ExportFormatsSchema } from '../../shared/contract/export-schemas';
@@ -79,10 +78,12 @@ function parse(args: string[]): Parsed {
   };
 }
 
-export async function exportVerb(args: string[], ui: 'zh-CN' | 'en'): Promise<void> {
+/** `cliDir` is the folder of the CLI's entry (out/cli); the built renderer sits beside it. */
+export async function exportVerb(args: string[], ui: 'zh-CN' | 'en', cliDir: string): Promise<void> {
   const p = parse(args);
   const scratch = await mkdtemp(join(tmpdir(), 'edition-desk-cli-'));
-  const here = dirname(fileURLToPath(import.meta.url)); // out/cli
+  // Not this module's own folder: the build splits the verb into out/cli/chunks/.
+  const here = cliDir;
   const host = await startInProcessHost({ workspaceRoot: dirname(p.editionDir), scratch, rendererDir: join(here, '..', 'renderer'), defaultEdition: basename(p.editionDir) });
   const ref = basename(p.editionDir);
   try {

@@ -7,6 +7,8 @@ import { Id } from '../../shared/document/ids';
 import type { CopyFormat } from '../services/copy/story-copy';
 import { findResourcesDir } from '../services/paths';
 import { DEFAULT_HOUSE_TERMS } from '../../shared/proof/rules/terms';
+import { parseTermsFile } from '../../shared/proof/term-list';
+import type { HouseTerm } from '../../shared/proof/types';
 import { APP_VERSION } from '../services/version';
 import { EXPORT_HELP, ExportUsageError } from './export-usage';
 
@@ -23,9 +25,13 @@ Usage:
   edition-desk story DIR ID --md|--txt|--docx OUT [--lang zh|en]
                               write story ID of edition DIR to OUT ("-" for stdout, .md/.txt)
 ${EXPORT_HELP}
-  edition-desk proof FILE      proofread FILE (.md, .txt, .docx or an edition folder): one line
+  edition-desk proof FILE [--terms TERMS]
+                              proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
-                              the paragraph for .docx and stories); exit 1 if any is an error
+                              the paragraph for .docx and stories); exit 1 if any is an error.
+                              --terms replaces the built-in house terms with TERMS: a text file,
+                              one term a line, "preferred = variant, variant [| accepted]" (#
+                              comments), or JSON (the terms array, or a settings.json)
   edition-desk --version      print the version
   edition-desk --help         print this help
 
@@ -62,14 +68,27 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
+/** A house terms file for `proof --terms` (format: shared/proof/term-list.ts). */
+async function readTerms(file: string): Promise<HouseTerm[]> {
+  const bytes = await readInput(resolve(file));
+  try {
+    return parseTermsFile(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch (e) {
+    throw appError('INVALID_ARGUMENT', `${file}: ${e instanceof TypeError ? 'not UTF-8 text' : (e as Error).message}`);
+  }
+}
+
 // Each verb loads what it needs when it runs (the build splits them into chunks), so
 // `proof` and `--help` do not pay for sharp, docx or playwright-core.
 const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
-  export: async (args) => (await import('./export-verb')).exportVerb(args, lang),
+  export: async (args) => (await import('./export-verb')).exportVerb(args, lang, dirname(fileURLToPath(import.meta.url))),
   async proof(args) {
-    if (args.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE');
+    const { pos, opts } = parseArgs(args, ['terms']);
+    if (pos.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE [--terms TERMS]');
+    const termsFile = opts.get('terms');
+    const terms = termsFile === undefined ? DEFAULT_HOUSE_TERMS : await readTerms(termsFile);
     const { proofPath } = await import('../services/proof/proof-files');
-    const placed = await proofPath(resolve(args[0]!), { terms: DEFAULT_HOUSE_TERMS }, args[0]!);
+    const placed = await proofPath(resolve(pos[0]!), { terms }, pos[0]!);
     const msgLang = lang === 'zh-CN' ? 'zh' : 'en';
     const out = placed.map((p) => `${p.file}:${p.line}:${p.col}  ${p.finding.severity}  ${p.finding.ruleId}  ${p.finding.message[msgLang]}`);
     if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));

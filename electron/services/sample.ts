@@ -35,6 +35,8 @@ async function photoFacts(path: string): Promise<{ sha256: string; width: number
   };
 }
 
+const SampleEnglish = z.object({ texts: z.record(z.string(), z.string()) });
+
 export async function buildSample(resourcesDir: string, now = new Date()): Promise<{ bundle: EditionBundle; assets: { from: string; name: string }[] }> {
   const dir = join(resourcesDir, 'sample');
   const list = SamplePhotos.parse(JSON.parse(await readFile(join(dir, 'photos.json'), 'utf8')));
@@ -63,6 +65,7 @@ export async function buildSample(resourcesDir: string, now = new Date()): Promi
     ],
     inputs,
     now.toISOString(),
+    SampleEnglish.parse(JSON.parse(await readFile(join(dir, 'english.json'), 'utf8'))).texts,
   );
   return { bundle, assets: list.photos.map((p) => ({ from: join(dir, 'photos', p.file), name: p.file })) };
 }

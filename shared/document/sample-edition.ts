@@ -105,7 +105,11 @@ function pageFromParts(seed: SampleSeed, parts: FeatureParts, photos: Photo[], n
   return { id: seed.pageId, name: seed.name, number, grid: GRID, blocks };
 }
 
-export function buildSampleEdition(seeds: SampleSeed[], photoInputs: SamplePhotoInput[], updatedAt: string): EditionBundle {
+/**
+ * `english` maps a text block's Chinese to its English (resources/sample/english.json):
+ * the page's 英文版 then shows English headings while its story still waits for a translation.
+ */
+export function buildSampleEdition(seeds: SampleSeed[], photoInputs: SamplePhotoInput[], updatedAt: string, english: Record<string, string> = {}): EditionBundle {
   const allPhotos: Photo[] = photoInputs.map((p) => ({
     id: photoIdFor(p.sha256),
     asset: { file: `assets/${p.file}`, sha256: p.sha256, width: p.width, height: p.height, bytes: p.bytes },
@@ -121,7 +125,9 @@ export function buildSampleEdition(seeds: SampleSeed[], photoInputs: SamplePhoto
       if (!p) throw new Error(`sample edition: no photo carries the caption "${c}"`);
       return p;
     });
-    pages.push(pageFromParts(seed, parts, photos, i + 1));
+    const page = pageFromParts(seed, parts, photos, i + 1);
+    page.blocks = page.blocks.map((b) => (b.text && !b.textEn && english[b.text] ? { ...b, textEn: english[b.text] } : b));
+    pages.push(page);
     stories.push({ id: seed.storyId, title: parts.headline, zh: bodyState(parts.body), en: null, updatedAt });
   });
   const edition: Edition = {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,8 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
   beforeAll(async () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
     await build({
-      entryPoints: [join(REPO_ROOT, 'electron/cli/index.ts')], outfile: CLI, bundle: true, platform: 'node', target: 'node20', format: 'esm',
+      // Split like scripts/build.mjs does, so the verb runs from a chunk as it does in out/cli.
+      entryPoints: [join(REPO_ROOT, 'electron/cli/index.ts')], outdir: dirname(CLI), splitting: true, entryNames: 'index', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm',
       external: [...Object.keys(pkg.dependencies), 'electron'], define: { __APP_VERSION__: JSON.stringify(pkg.version) }, logLevel: 'warning',
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });

@@ -91,6 +91,9 @@ describe('sample edition built from the seeds', () => {
   it('sets the 2026 headline, its eight section heads and the PM2.5 subscript', () => {
     const p = page('page-2026');
     expect(p.blocks.filter((b) => b.kind === 'headline').map((b) => b.text)).toEqual(['谋好篇 布好局 履职尽责为人民']);
+    // English headings for the page's 英文版 (resources/sample/english.json); every text block has one.
+    expect(p.blocks.find((b) => b.kind === 'headline')?.textEn).toBe('Plan Well, Start Well, Serve the People');
+    expect(p.blocks.filter((b) => b.text && !b.textEn).map((b) => b.text)).toEqual([]);
 
     const seedHeads = [...seeds[SEED_2026]!.matchAll(/^### (.*重实干、开新局)\s*$/gm)].map((m) => m[1]!.trim());
     expect(seedHeads).toHaveLength(8);
