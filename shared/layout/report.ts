@@ -17,6 +17,9 @@ export interface FrameFit {
   overChars: number;
   /** Lines that did not fit, when 'over'; lines left empty, when 'short'. */
   lines: number;
+  /** The thread goes on (下转) on, or came (上接) from, another page: its number. */
+  nextPage?: number;
+  prevPage?: number;
 }
 
 export interface PlacedPhoto {

@@ -229,3 +229,54 @@ test('a new page from the photo-page template lands at the end of the edition, i
   await expect(first.locator('img')).toHaveCount(1);
   await expect(first.locator('figcaption')).not.toBeEmpty();
 });
+
+test('a story threads on to a frame on a later page: 下转第 N 版, the copy goes on there, and the print route agrees', async ({ page }) => {
+  const own = await startHost();
+  try {
+    await openComposer(page, own);
+    // Page 2: make the 2025 story's frame too short for its copy.
+    await page.locator('[data-page-id="page-2025"]').first().click();
+    const p2 = page.locator('.compose-paper .sheet[data-page-id="page-2025"]');
+    const frame2 = p2.locator('[data-block-kind="story"]');
+    await frame2.click({ position: { x: 30, y: 30 } });
+    await page.locator('input[name="hMm"]').fill('80');
+    await page.locator('input[name="hMm"]').press('Enter');
+    await expect(frame2.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'over');
+    await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+
+    // Page 3 from the feature template: its first story frame takes the 2025 story.
+    await page.locator('select[name="new-page"]').selectOption('feature');
+    const p3 = page.locator('.compose-paper .sheet[data-page-id="page-3"]');
+    const frame3 = p3.locator('[data-block-kind="story"]').first();
+    await frame3.click({ position: { x: 20, y: 20 } });
+    await page.locator('select[name="storyId"]').selectOption('story-2025');
+    await expect(frame3.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', /fit|short/);
+    await expect(frame3.locator('[data-from-page]')).toHaveText('上接第 2 版');
+    const text3 = (await frame3.locator('.story-box').textContent())!;
+    expect(text3.length).toBeGreaterThan(50);
+    await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+
+    // Back on page 2 the frame now says where the story goes on.
+    await page.locator('[data-page-id="page-2025"]').first().click();
+    await expect(frame2.locator('[data-copyfit]')).toHaveText('下转第 3 版 →');
+    const text2 = (await frame2.locator('.story-box').textContent())!;
+    const story = await page.evaluate(async () => {
+      const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: 'story-2025' }) });
+      const s = (await r.json()).value;
+      const text = (n: { text?: string; children?: unknown[] }): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map((c) => text(c as never)).join(''));
+      return s.zh.root.children.map(text).join('');
+    });
+    expect(story.startsWith(text2 + text3)).toBe(true);
+
+    // Printing page 3 alone starts its frame where page 2 left off.
+    await page.goto(new URL('/print.html?edition=qinyuan-lianghui.edition&pages=page-3&lang=zh&bleed=0&marks=0', own.url).href);
+    await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'ok', { timeout: 30_000 });
+    const printed = await page.locator('.print-page [data-block-kind="story"] .story-box').first().textContent();
+    expect(printed).toBe(text3);
+    const report = await page.evaluate(() => (window as unknown as { __editionDeskPrint: { pages: Array<{ frames: Array<{ prevPage?: number }> }> } }).__editionDeskPrint);
+    expect(report.pages).toHaveLength(1);
+    expect(report.pages[0]!.frames[0]!.prevPage).toBe(2);
+  } finally {
+    await own.stop();
+  }
+});

@@ -3,7 +3,7 @@ import type { Edition, Page, Story } from '../../../shared/document/schema';
 import { parsePrintQuery, type PrintReport } from '../../../shared/layout/report';
 import { call, mediaUrl } from '../api/client';
 import { PageCanvas } from '../features/pages/layout/PageCanvas';
-import { drawnChars, flowPage } from '../features/pages/layout/flow-page';
+import { drawnChars, flowThreads, pageReport } from '../features/pages/layout/flow-page';
 import { settleLayout } from '../features/pages/layout/settle';
 import './print.css';
 
@@ -11,7 +11,16 @@ declare global {
   interface Window { __editionDeskPrint?: PrintReport }
 }
 
-interface Loaded { edition: Edition; pages: Page[]; stories: Record<string, Story> }
+interface Loaded {
+  edition: Edition;
+  /** The pages asked for. */
+  pages: Page[];
+  /** Pages not asked for whose frames carry a thread of a page asked for: set first, never printed. */
+  shadows: Page[];
+  /** Both, in edition order: the order threads run in. */
+  ordered: Page[];
+  stories: Record<string, Story>;
+}
 
 const MARK_SLUG_MM = 8;
 
@@ -29,7 +38,10 @@ export function PrintApp() {
       if (pages.length === 0) throw new Error('no such pages');
       const ids = [...new Set(pages.flatMap((p) => p.blocks.flatMap((b) => (b.storyId ? [b.storyId] : []))))];
       const stories = await Promise.all(ids.map((storyId) => call('story:get', { edition: req.edition, storyId })));
-      setData({ edition, pages, stories: Object.fromEntries(stories.map((s) => [s.id, s])) });
+      const asked = new Set(pages.map((p) => p.id));
+      const shadows = all.filter((p) => !asked.has(p.id) && p.blocks.some((b) => b.kind === 'story' && b.storyId && ids.includes(b.storyId)));
+      const ordered = all.filter((p) => asked.has(p.id) || shadows.includes(p));
+      setData({ edition, pages, shadows, ordered, stories: Object.fromEntries(stories.map((s) => [s.id, s])) });
     })().catch((e: unknown) => {
       root.dataset['printError'] = e instanceof Error ? e.message : String(e);
       root.dataset['printReady'] = 'error';
@@ -46,11 +58,14 @@ export function PrintApp() {
     sheet.replaceSync(`@page { size: ${widthMm + 2 * outer}mm ${heightMm + 2 * outer}mm; margin: 0 }`);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     const opts = { photoUrl: (id: string) => mediaUrl(req.edition, id, 'original') };
-    settleLayout(() => data.pages.map((p) => flowPage(sheets.current.get(p.id)!, p, data.edition, data.stories, req.lang, opts)))
+    settleLayout(() => {
+      const frames = flowThreads(sheets.current, data.ordered, data.stories, req.lang, opts);
+      return data.pages.map((p) => pageReport(sheets.current.get(p.id)!, p, data.edition, data.stories, req.lang, frames.get(p.id) ?? []));
+    })
       .then((pages) => {
         window.__editionDeskPrint = {
           pageSizeMm: { width: widthMm, height: heightMm }, bleedMm: req.bleedMm, lang: req.lang, pages,
-          chars: drawnChars([...sheets.current.values()]),
+          chars: drawnChars(data.pages.map((p) => sheets.current.get(p.id)!)),
         };
         root.dataset['printReady'] = 'ok';
       })
@@ -78,6 +93,12 @@ export function PrintApp() {
           {req.marks && <CropMarks w={widthMm} h={heightMm} outer={outer} bleed={req.bleedMm} />}
         </section>
       ))}
+      <div className="print-shadows" aria-hidden="true">
+        {data.shadows.map((p) => (
+          <PageCanvas key={p.id} ref={(el) => { if (el) sheets.current.set(p.id, el); }} edition={data.edition} page={p} lang={req.lang}
+            photoUrl={(id) => mediaUrl(req.edition, id, 'preview')} />
+        ))}
+      </div>
     </>
   );
 }

@@ -49,7 +49,7 @@ export function PagesView({ editionRef, edition: initial, onError }: { editionRe
         </select>
         <p className="page-meta">{t('pages.size', { w: edition.pageSize.widthMm, h: edition.pageSize.heightMm, c: page?.grid.columns ?? 0 })}</p>
       </aside>
-      {page && <Composer key={page.id} editionRef={editionRef} edition={edition} page={page} onEdition={setEdition} onPageSaved={onPageSaved} onError={onError} />}
+      {page && <Composer key={page.id} editionRef={editionRef} edition={edition} page={page} allPages={pages} onEdition={setEdition} onPageSaved={onPageSaved} onError={onError} />}
     </section>
   );
 }

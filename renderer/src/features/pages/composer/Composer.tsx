@@ -23,12 +23,14 @@ interface Props {
   editionRef: string;
   edition: Edition;
   page: Page;
+  /** All pages of the edition, in order: threads may start on another page. */
+  allPages: Page[];
   onEdition(e: Edition): void;
   onPageSaved(p: Page): void;
   onError(e: unknown): void;
 }
 
-export function Composer({ editionRef, edition, page: loaded, onEdition, onPageSaved, onError }: Props) {
+export function Composer({ editionRef, edition, page: loaded, allPages, onEdition, onPageSaved, onError }: Props) {
   const { t } = useI18n();
   const hist = useHistory<Page>(loaded);
   const page = hist.present;
@@ -59,7 +61,16 @@ export function Composer({ editionRef, edition, page: loaded, onEdition, onPageS
   }, [storyIds, editionRef, onError]);
 
   const photoUrl = useCallback((id: string) => mediaUrl(editionRef, id, 'preview'), [editionRef]);
-  const { report } = useFlow(sheetRef, page, edition, stories, lang, shownZoom, photoUrl);
+  // Pages whose frames share a story with this page: their frames are set first, hidden.
+  const shadows = useRef<Map<string, HTMLDivElement>>(new Map());
+  const threadPages = useMemo(() => {
+    const ids = new Set(storyIds ? storyIds.split(',') : []);
+    return allPages
+      .map((p) => (p.id === page.id ? page : p))
+      .filter((p) => p.id === page.id || p.blocks.some((b) => b.kind === 'story' && b.storyId && ids.has(b.storyId)));
+  }, [allPages, page, storyIds]);
+  const shadowPages = threadPages.filter((p) => p.id !== page.id);
+  const { report } = useFlow(sheetRef, shadows, page, threadPages, edition, stories, lang, shownZoom, photoUrl);
 
   const flush = useCallback(async () => {
     if (saveTimer.current) { clearTimeout(saveTimer.current); saveTimer.current = null; }
@@ -144,6 +155,7 @@ export function Composer({ editionRef, edition, page: loaded, onEdition, onPageS
       <div className="composer-body">
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
+          shadowPages={shadowPages} shadowRefs={shadows}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
         />
         <aside className="composer-side">

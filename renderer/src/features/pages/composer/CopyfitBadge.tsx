@@ -3,7 +3,10 @@ import { useI18n } from '../../../i18n';
 
 /** InCopy's copyfit bar, counted the Chinese way: fits, 超 N 字 / N 行, or 差 N 行. */
 export function copyfitLabel(t: ReturnType<typeof useI18n>['t'], f: FrameFit): string {
-  if (!f.last) return f.status === 'empty' ? t('compose.fit.empty') : t('compose.fit.cont', { n: f.threadIndex + 2 });
+  if (!f.last) {
+    if (f.status === 'empty') return t('compose.fit.empty');
+    return f.nextPage ? t('compose.fit.jump', { page: f.nextPage }) : t('compose.fit.cont', { n: f.threadIndex + 2 });
+  }
   switch (f.status) {
     case 'over': return t('compose.fit.over', { chars: f.overChars, lines: f.lines });
     case 'short': return t('compose.fit.short', { lines: f.lines });
@@ -19,4 +22,10 @@ export function CopyfitBadge({ fit }: { fit: FrameFit }) {
       {copyfitLabel(t, fit)}
     </span>
   );
+}
+
+/** On a frame whose copy comes from another page: 上接第 N 版 (the jump line's other end). */
+export function FromTag({ page }: { page: number }) {
+  const { t } = useI18n();
+  return <span className="copyfit copyfit-from" data-from-page={page}>{t('compose.fit.from', { page })}</span>;
 }

@@ -3,7 +3,7 @@ import type { Block, Edition, Page } from '../../../../../shared/document/schema
 import { moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
 import type { PageReport } from '../../../../../shared/layout/report';
 import { PageCanvas } from '../layout/PageCanvas';
-import { CopyfitBadge } from './CopyfitBadge';
+import { CopyfitBadge, FromTag } from './CopyfitBadge';
 
 // The page on screen: the true-size canvas under a zoom transform, with selection,
 // mouse drags (move from the body, resize from the corner handle) and InDesign's keys.
@@ -19,6 +19,9 @@ interface Props {
   selected: string | null;
   report: PageReport | null;
   sheetRef: React.RefObject<HTMLDivElement | null>;
+  /** Other pages a thread on this page runs through: laid out hidden under it (use-flow.ts). */
+  shadowPages: Page[];
+  shadowRefs: React.RefObject<Map<string, HTMLDivElement>>;
   photoUrl(id: string): string;
   onZoom(z: number): void;
   onSelect(id: string | null): void;
@@ -113,6 +116,7 @@ export function Stage(p: Props) {
   const overlay = (b: Block): ReactNode => (
     <>
       {fits.get(b.id) && <CopyfitBadge fit={fits.get(b.id)!} />}
+      {fits.get(b.id)?.prevPage && <FromTag page={fits.get(b.id)!.prevPage!} />}
       {b.id === p.selected && (
         <span className="resize-handle" data-handle="resize" onPointerDown={(e) => onPointerDown(e, b, 'resize')} style={{ transform: `scale(${1 / zoom})` }} />
       )}
@@ -139,6 +143,12 @@ export function Stage(p: Props) {
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
           <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
+          <div className="flow-shadows" aria-hidden="true">
+            {p.shadowPages.map((sp) => (
+              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl}
+                ref={(el) => { if (el) p.shadowRefs.current.set(sp.id, el); else p.shadowRefs.current.delete(sp.id); }} />
+            ))}
+          </div>
         </div>
       </div>
     </div>

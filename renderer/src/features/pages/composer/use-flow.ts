@@ -1,25 +1,29 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { Edition, Page, Story } from '../../../../../shared/document/schema';
 import type { PageReport } from '../../../../../shared/layout/report';
-import { flowPage } from '../layout/flow-page';
+import { flowThreads, pageReport } from '../layout/flow-page';
 import { fontsLinked } from '../../../fonts';
 
 // Reflows the page's stories after every render that changed the page, its copy, the
 // language or the zoom, in the same frame (a layout effect), so the copyfit on screen is
-// never a frame behind the keystroke or the drag. Font slices that arrive later trigger
-// one more pass. `lastMs` is how long the last reflow took, for the bench and the UI.
+// never a frame behind the keystroke or the drag. A thread that starts on an earlier page
+// is set through that page's frames first (they are laid out, hidden, under this page:
+// `shadows`), so this page's frames start where the copy really left off there. Font
+// slices that arrive later trigger one more pass.
 export function useFlow(
   sheet: RefObject<HTMLDivElement | null>,
+  shadows: RefObject<Map<string, HTMLDivElement>>,
   page: Page | null,
+  /** The pages whose frames share a story with this one, this one included, in edition order. */
+  threadPages: Page[],
   edition: Edition,
   stories: Record<string, Story>,
   lang: 'zh' | 'en',
   zoom: number,
   photoUrl: (id: string) => string,
-): { report: PageReport | null; lastMs: number } {
+): { report: PageReport | null } {
   const [report, setReport] = useState<PageReport | null>(null);
   const [fontTick, setFontTick] = useState(0);
-  const lastMs = useRef(0);
   const key = useRef('');
 
   useEffect(() => {
@@ -32,13 +36,15 @@ export function useFlow(
   useLayoutEffect(() => {
     const el = sheet.current;
     if (!el || !page) return;
-    const t0 = performance.now();
-    const r = flowPage(el, page, edition, stories, lang, { photoUrl }, zoom);
-    lastMs.current = performance.now() - t0;
+    const sheets = new Map(shadows.current);
+    sheets.set(page.id, el);
+    const only = new Set(page.blocks.flatMap((b) => (b.kind === 'story' && b.storyId ? [b.storyId] : [])));
+    const frames = flowThreads(sheets, threadPages, stories, lang, { photoUrl }, zoom, only).get(page.id) ?? [];
+    const r = pageReport(el, page, edition, stories, lang, frames);
     const k = JSON.stringify(r);
     if (k !== key.current) { key.current = k; setReport(r); }
     el.dataset['flowedAt'] = String(Math.round(performance.now()));
-  }, [sheet, page, edition, stories, lang, zoom, photoUrl, fontTick]);
+  }, [sheet, shadows, page, threadPages, edition, stories, lang, zoom, photoUrl, fontTick]);
 
-  return { report, lastMs: lastMs.current };
+  return { report };
 }

@@ -17,18 +17,24 @@ export function storyContent(story: Story | undefined, lang: 'zh' | 'en'): FlowP
   return flowContent(state, lang);
 }
 
-/** The frames of each story on the page, in thread order (续排). */
-export function threadsOf(page: Page): Map<string, Block[]> {
-  const out = new Map<string, Block[]>();
-  page.blocks.forEach((b) => {
-    if (b.kind !== 'story' || !b.storyId) return;
-    const list = out.get(b.storyId) ?? [];
-    list.push(b);
-    out.set(b.storyId, list);
-  });
-  for (const list of out.values()) {
-    const index = new Map(list.map((b, i) => [b.id, i]));
-    list.sort((a, b) => (a.thread ?? index.get(a.id)!) - (b.thread ?? index.get(b.id)!) || index.get(a.id)! - index.get(b.id)!);
+/** A story frame and the page it sits on. */
+export interface PlacedFrame { page: Page; block: Block }
+
+/**
+ * The frames of each story, in thread order (续排): page by page in the order given (the
+ * edition's), and on a page by each frame's `thread` number, else its place in the page.
+ */
+export function threadsOf(pages: Page[]): Map<string, PlacedFrame[]> {
+  const out = new Map<string, PlacedFrame[]>();
+  for (const page of pages) {
+    const index = new Map(page.blocks.map((b, i) => [b.id, i]));
+    const order = (b: Block) => b.thread ?? index.get(b.id)!;
+    const frames = page.blocks.filter((b) => b.kind === 'story' && b.storyId).sort((a, b) => order(a) - order(b) || index.get(a.id)! - index.get(b.id)!);
+    for (const block of frames) {
+      const list = out.get(block.storyId!) ?? [];
+      list.push({ page, block });
+      out.set(block.storyId!, list);
+    }
   }
   return out;
 }
@@ -49,28 +55,43 @@ function placedPhoto(el: HTMLElement, b: Block, edition: Edition): PlacedPhoto |
   };
 }
 
-export function flowPage(sheet: HTMLElement, page: Page, edition: Edition, stories: Record<string, Story>, lang: 'zh' | 'en', opts: FlowOptions, scale = 1): PageReport {
-  const frames: FrameFit[] = [];
-  const empty: string[] = [];
-  const el = (id: string) => sheet.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(id)}"]`);
-  for (const [storyId, blocks] of threadsOf(page)) {
+/** The story threads of `pages` (in edition order), set across all their frames. */
+export function flowThreads(
+  sheets: ReadonlyMap<string, HTMLElement>, pages: Page[], stories: Record<string, Story>, lang: 'zh' | 'en', opts: FlowOptions, scale = 1,
+  only?: ReadonlySet<string>,
+): Map<string, FrameFit[]> {
+  const byPage = new Map<string, FrameFit[]>(pages.map((p) => [p.id, []]));
+  for (const [storyId, placed] of threadsOf(pages)) {
+    if (only && !only.has(storyId)) continue;
     const thread: ThreadFrame[] = [];
-    const ids: string[] = [];
-    for (const b of blocks) {
-      const frame = el(b.id);
+    const at: PlacedFrame[] = [];
+    for (const f of placed) {
+      const frame = sheets.get(f.page.id)?.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(f.block.id)}"]`);
       const box = frame?.querySelector<HTMLElement>('.story-box');
       if (!frame || !box) continue;
-      thread.push({ frame, box, cols: b.cols ?? b.span, gapPx: COLUMN_GAP_MM * PX_PER_MM });
-      ids.push(b.id);
+      thread.push({ frame, box, cols: f.block.cols ?? f.block.span, gapPx: COLUMN_GAP_MM * PX_PER_MM });
+      at.push(f);
     }
     const results = flowThread(thread, storyContent(stories[storyId], lang), opts, scale);
     results.forEach((r, i) => {
-      const blockId = ids[i]!;
-      el(blockId)?.setAttribute('data-fit', r.status);
-      frames.push({ blockId, storyId, threadIndex: i, last: i === results.length - 1, status: r.status, overChars: r.overChars, lines: r.lines });
-      if (r.status === 'empty') empty.push(blockId);
+      const { page, block } = at[i]!;
+      const next = at[i + 1]?.page;
+      const prev = at[i - 1]?.page;
+      thread[i]!.frame.setAttribute('data-fit', r.status);
+      byPage.get(page.id)!.push({
+        blockId: block.id, storyId, threadIndex: i, last: i === results.length - 1, status: r.status, overChars: r.overChars, lines: r.lines,
+        ...(next && next.id !== page.id ? { nextPage: next.number } : {}),
+        ...(prev && prev.id !== page.id ? { prevPage: prev.number } : {}),
+      });
     });
   }
+  return byPage;
+}
+
+/** Everything but the copyfit: photos as placed, empty blocks, Chinese left on an English page. */
+export function pageReport(sheet: HTMLElement, page: Page, edition: Edition, stories: Record<string, Story>, lang: 'zh' | 'en', frames: FrameFit[]): PageReport {
+  const empty = frames.filter((f) => f.status === 'empty').map((f) => f.blockId);
+  const el = (id: string) => sheet.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(id)}"]`);
   const untranslated: string[] = [];
   if (lang === 'en') {
     for (const b of page.blocks) {
@@ -98,4 +119,10 @@ export function drawnChars(sheets: HTMLElement[]): string {
   const set = new Set<string>();
   for (const s of sheets) for (const ch of s.textContent ?? '') set.add(ch);
   return [...set].join('');
+}
+
+/** One page on its own (threads that start on other pages are not followed). */
+export function flowPage(sheet: HTMLElement, page: Page, edition: Edition, stories: Record<string, Story>, lang: 'zh' | 'en', opts: FlowOptions, scale = 1): PageReport {
+  const frames = flowThreads(new Map([[page.id, sheet]]), [page], stories, lang, opts, scale).get(page.id)!;
+  return pageReport(sheet, page, edition, stories, lang, frames);
 }
