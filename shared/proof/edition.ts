@@ -31,6 +31,12 @@ export interface EditionProofInput {
 /** Document ids of story versions: "<story id>/zh", "<story id>/en". */
 export const storyDocId = (storyId: string, lang: 'zh' | 'en') => `${storyId}/${lang}`;
 
+/** "story-2025/en" → its story and language; null for other documents ("photo:…"). */
+export function storyOfDocId(docId: string): { storyId: string; lang: 'zh' | 'en' } | null {
+  const m = /^(.+)\/(zh|en)$/.exec(docId);
+  return m ? { storyId: m[1]!, lang: m[2] as 'zh' | 'en' } : null;
+}
+
 export function storyDocuments(stories: readonly Story[]): ProofDocument[] {
   const docs: ProofDocument[] = [];
   for (const s of stories) {

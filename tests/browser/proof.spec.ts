@@ -62,3 +62,120 @@ test('proofreading: underlines, panel, apply a fix, ignore one and the ignore pe
     await host.stop();
   }
 });
+
+test('house terms: edited in the dialog, proofread at once, kept in settings across a restart', async ({ page }) => {
+  const dataDir = tempDataDir();
+  let host = await startHost(dataDir);
+  const panel = page.locator('.proof-panel').first();
+  const term = panel.locator('[data-rule="term.house-style"]', { hasText: '黎霍高速公路沁源段' });
+  try {
+    await openStory(page, host.url);
+    await expect(panel.locator('.proof-counts')).toBeVisible();
+    await expect(term).toHaveCount(0);
+
+    await panel.getByRole('button', { name: '术语表…' }).click();
+    const dialog = page.getByRole('dialog', { name: '规范术语表' });
+    // The default list, quotation marks exactly as stored.
+    await expect(dialog.locator('input[name^="term-preferred-"]').nth(1)).toHaveValue('“十五五”');
+    const rows = await dialog.locator('tbody tr').count();
+    await dialog.getByRole('button', { name: '添加术语' }).click();
+    const preferred = dialog.locator(`input[name="term-preferred-${rows}"]`);
+    const variants = dialog.locator(`textarea[name="term-variants-${rows}"]`);
+    const save = dialog.getByRole('button', { name: '保存' });
+    // Validation in the UI language; nothing is saved while a row is wrong.
+    await expect(dialog.getByRole('alert')).toContainText(`第 ${rows + 1} 条：请填写规范写法。`);
+    await expect(save).toBeDisabled();
+    await preferred.fill('黎霍高速公路沁源段');
+    await variants.fill('黎霍高速公路沁源段');
+    await expect(dialog.getByRole('alert')).toContainText('与规范写法相同');
+    await variants.fill('黎霍高速沁源段\n黎霍高速 沁源段');
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await save.click();
+    await expect(dialog).toHaveCount(0);
+
+    // The open editor proofreads again with the new list: a finding and its underline.
+    await expect(term).toHaveCount(1, { timeout: 10_000 });
+    await expect(term).toContainText('“黎霍高速沁源段”应写作“黎霍高速公路沁源段”');
+    await expect.poll(() => highlightCount(page, 'proof-warning')).toBeGreaterThan(0);
+    // The whole-edition run (main) reads the saved list too.
+    await panel.getByRole('button', { name: '全刊' }).click();
+    await expect(term).toHaveCount(1, { timeout: 10_000 });
+  } finally {
+    await host.stop();
+  }
+
+  host = await startHost(dataDir);
+  try {
+    await openStory(page, host.url);
+    await expect(term).toHaveCount(1, { timeout: 10_000 });
+    await panel.getByRole('button', { name: '术语表…' }).click();
+    const dialog = page.getByRole('dialog', { name: '规范术语表' });
+    const last = dialog.locator('tbody tr').last();
+    await expect(last.locator('input')).toHaveValue('黎霍高速公路沁源段');
+    await expect(last.locator('textarea').first()).toHaveValue('黎霍高速沁源段\n黎霍高速 沁源段');
+    // Delete it again: the finding goes.
+    await last.getByRole('button', { name: '删除此术语' }).click();
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(term).toHaveCount(0, { timeout: 10_000 });
+  } finally {
+    await host.stop();
+  }
+});
+
+test('edition view: a finding in another story opens that story and selects it', async ({ page }) => {
+  const host = await startHost(tempDataDir());
+  try {
+    await openStory(page, host.url);
+    const panel = page.locator('.proof-panel').first();
+    await expect(panel.locator('.proof-counts')).toBeVisible();
+    await panel.getByRole('button', { name: '全刊' }).click();
+    const other = panel.locator('[data-doc="story-2026/zh"][data-rule="char.possible-repeat"]');
+    await expect(other).toHaveCount(1, { timeout: 10_000 });
+    await other.locator('.proof-jump').click();
+
+    await expect(page.locator('.story-list button.active')).toHaveAttribute('data-story-id', 'story-2026');
+    await expect(page.locator('.editor-content')).toContainText('产学研研合作');
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('研研');
+    // The panel stays on the edition list, now with this story's findings jumpable here.
+    await expect(panel.getByRole('button', { name: '全刊' })).toHaveAttribute('aria-pressed', 'true');
+    const back = panel.locator('[data-doc="story-2025/zh"][data-rule="punct.half-width-parens"]');
+    await expect(back).toHaveCount(1, { timeout: 10_000 });
+    const unmatched = panel.locator('[data-doc="story-2026/zh"][data-rule="punct.unmatched"]').first();
+    await unmatched.locator('.proof-jump').click();
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('“');
+
+    // And back to the first story, at its bracket finding.
+    await back.locator('.proof-jump').click();
+    await expect(page.locator('.story-list button.active')).toHaveAttribute('data-story-id', 'story-2025');
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('(区)');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('figure captions are proofread in the editor: the finding is listed and jump selects it in the caption field', async ({ page }) => {
+  const host = await startHost(tempDataDir());
+  try {
+    await openStory(page, host.url);
+    const zh = page.locator('.story-editor[data-lang="zh"]');
+    const last = zh.locator('.editor-content > *').last();
+    const box = (await last.boundingBox())!;
+    await last.click({ position: { x: box.width - 2, y: box.height - 4 } });
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await zh.locator('button[name="insert-figure"]').click();
+    await zh.locator('.figure-picker [role="option"]', { hasText: '好乐草莓' }).click();
+    const caption = zh.locator('.figure-view input[name="figure-caption-zh"]').last();
+    await caption.fill('游客在好乐草莓园里的的采摘');
+    await zh.locator('.figure-view input[name="figure-caption-en"]').last().click(); // blur commits
+
+    const slip = zh.locator('.proof-panel [data-rule="char.repeated"]');
+    await expect(slip).toHaveCount(1, { timeout: 10_000 });
+    await expect(slip.locator('.proof-fix')).toHaveCount(0); // the caption is a form field: no fix through Lexical
+    await slip.locator('.proof-jump').click();
+    await expect(caption).toBeFocused();
+    expect(await caption.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart!, el.selectionEnd!))).toBe('的的');
+  } finally {
+    await host.stop();
+  }
+});

@@ -65,6 +65,28 @@ describe('edition-desk proof', () => {
     expect(e.lines.every((l) => LINE.test(l)), e.out).toBe(true);
   });
 
+  it('--terms FILE replaces the built-in terms (text or JSON); a bad terms file exits 1 naming it', () => {
+    const copy = join(tmp, 'terms-copy.md');
+    writeFileSync(copy, '# 标题\n\n游客走进太岳山森林公园，学习政府工作报告。\n');
+    const terms = join(tmp, 'terms.txt');
+    writeFileSync(terms, '# 本台术语\n太岳山国家森林公园 = 太岳山森林公园\n');
+    const builtIn = cli('C', 'proof', copy);
+    expect(builtIn.lines.map((l) => LINE.exec(l)![5])).toEqual(['term.house-style']); // 《政府工作报告》
+    const r = cli('C', 'proof', copy, '--terms', terms);
+    expect(r.code, r.err).toBe(0);
+    expect(r.lines.map((l) => LINE.exec(l)!.slice(2, 6).join(' '))).toEqual(['3 5 warning term.house-style']);
+    expect(r.out).toContain('"太岳山森林公园" should be written "太岳山国家森林公园"');
+    const json = join(tmp, 'terms.json');
+    writeFileSync(json, JSON.stringify({ proofTerms: [{ preferred: '《政府工作报告》', variants: ['政府工作报告'] }] }));
+    expect(cli('C', 'proof', copy, `--terms=${json}`).lines.map((l) => LINE.exec(l)![6])).toEqual(['"政府工作报告" should be written "《政府工作报告》"']);
+    const bad = join(tmp, 'bad-terms.txt');
+    writeFileSync(bad, '沁源县\n');
+    const b = cli('C', 'proof', copy, '--terms', bad);
+    expect([b.code, b.err]).toEqual([1, expect.stringContaining('bad-terms.txt: line 1')]);
+    expect(cli('C', 'proof', copy, '--terms', join(tmp, 'missing.txt')).code).toBe(1);
+    expect(cli('C', 'proof', copy, '--terms').code).toBe(2);
+  });
+
   it('usage errors exit 2', () => {
     expect(cli('C', 'proof').code).toBe(2);
     expect(cli('C', 'proof', join(tmp, 'missing.md')).code).toBe(1);

@@ -11,6 +11,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import type { EditorState } from 'lexical';
 import type { Story } from '../../../shared/document/schema';
 import type { SerializedEditorState } from '../../../shared/document/lexical-state';
+import type { Finding } from '../../../shared/proof/types';
 import { useI18n } from '../i18n';
 import { storyTheme } from './theme';
 import { STORY_NODES } from './nodes';
@@ -37,11 +38,15 @@ interface Props {
   onError(e: unknown): void;
   onIds?: (ids: string[]) => void;
   otherIds?: Set<string> | null;
+  /** Opens another story at a finding of the edition's proofreading list. */
+  onOpenFinding?: (f: Finding) => void;
+  /** A finding of the edition list to select once the copy is proofread. */
+  proofJump?: Finding | null;
   /** Every change, at once (the page composer reflows the copy for a live copyfit). */
   onLive?: (state: SerializedEditorState) => void;
 }
 
-export function StoryEditor({ edition, story, lang, onSave, onError, onIds, otherIds, onLive }: Props) {
+export function StoryEditor({ edition, story, lang, onSave, onError, onIds, otherIds, onLive, onOpenFinding, proofJump }: Props) {
   const { t } = useI18n();
   const [status, setStatus] = useState<SaveState>({ kind: 'saved', at: story.updatedAt });
   const latest = useRef<EditorState | null>(null);
@@ -108,7 +113,7 @@ export function StoryEditor({ edition, story, lang, onSave, onError, onIds, othe
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        {edition !== undefined && <ProofPlugin edition={edition} storyId={story.id} lang={lang} />}
+        {edition !== undefined && <ProofPlugin edition={edition} storyId={story.id} lang={lang} onOpenFinding={onOpenFinding} jumpTo={proofJump} />}
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={(u) => SAFE_LINK.test(u)} />

@@ -2,43 +2,52 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createRangeSelection, $setSelection } from 'lexical';
 import { call } from '../../api/client';
-import { useI18n } from '../../i18n';
-import { proofDocument, storyDocId, type Finding, type HouseTerm, type Severity, type Speller } from '../../../../shared/proof';
-import { domSegments, segmentRange, type DomSegment } from '../proof/dom-segments';
+import { proofDocument, storyDocId, storyOfDocId, type Finding, type HouseTerm, type Severity, type Speller } from '../../../../shared/proof';
+import { blockPathRange, domSegments, fieldSelect, segmentRange, type DomSegment } from '../proof/dom-segments';
 import { editorSpeller } from '../proof/speller';
+import { houseTerms, onHouseTerms } from '../proof/house-terms';
+import { ProofPanel, SEVERITIES } from '../proof/ProofPanel';
 import '../proof/proof.css';
 
 // Proofreading in the story editor (issue 6). Checks run after a typing pause, in an idle
 // callback, never inside a keystroke; findings are shown with the CSS Custom Highlight API
 // (ranges over the rendered text, styled by ::highlight(proof-…)) so the Lexical document
 // and the saved state stay clean. A side panel lists them: jump, apply the fix, ignore
-// (remembered per edition through proof:ignores:*), or the whole edition's list.
+// (remembered per edition through proof:ignores:*), or the whole edition's list, whose
+// findings in other stories open that story through the host (onOpenFinding).
 
 const PAUSE_MS = 400;
-const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 interface Props {
   edition: string | undefined;
   storyId: string;
   lang: 'zh' | 'en';
+  /** Opens another story of the edition at a finding of the edition list. */
+  onOpenFinding?: (f: Finding) => void;
+  /** A finding of the edition list to select once this editor has proofread its copy. */
+  jumpTo?: Finding | null;
+}
+
+function withoutFix(f: Finding): Finding {
+  const { fix: _fix, ...rest } = f;
+  return rest;
 }
 
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 const highlights = (): Map<string, unknown> | null => (globalThis.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights ?? null;
 const HighlightClass = (globalThis as unknown as { Highlight?: HighlightCtor }).Highlight;
 
-let termsPromise: Promise<HouseTerm[]> | null = null;
-const houseTerms = () => (termsPromise ??= call('settings:get', {}).then((s) => s.proofTerms, () => []));
-
-export function ProofPlugin({ edition, storyId, lang }: Props) {
+export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: Props) {
   const [editor] = useLexicalComposerContext();
-  const { t, lang: uiLang } = useI18n();
   const [findings, setFindings] = useState<Finding[]>([]);
   const [ignored, setIgnored] = useState<Set<string>>(new Set());
-  const [scope, setScope] = useState<'story' | 'edition'>('story');
+  // Opened at a finding of the edition list: stay in the edition view to walk on through it.
+  const [scope, setScope] = useState<'story' | 'edition'>(jumpTo ? 'edition' : 'story');
   const [editionFindings, setEditionFindings] = useState<Finding[] | null>(null);
   const segments = useRef<Map<string, DomSegment>>(new Map());
+  const own = useRef<Finding[]>([]);
   const opts = useRef<{ terms: HouseTerm[]; speller: Speller | null } | null>(null);
+  const pendingJump = useRef<Finding | null>(jumpTo ?? null);
   const docId = storyDocId(storyId, lang);
 
   useEffect(() => {
@@ -48,12 +57,56 @@ export function ProofPlugin({ edition, storyId, lang }: Props) {
     return () => { live = false; };
   }, [edition]);
 
+  const loadEdition = useCallback(() => {
+    if (!edition) return;
+    setEditionFindings(null);
+    call('proof:edition', { edition }).then(setEditionFindings, () => setEditionFindings([]));
+  }, [edition]);
+  useEffect(() => { if (scope === 'edition') loadEdition(); }, [scope, loadEdition]);
+
+  const select = useCallback((r: Range | null, el?: Element | null) => {
+    el?.scrollIntoView({ block: 'center' });
+    r?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    if (!r) return;
+    editor.focus(() => {
+      const sel = globalThis.getSelection?.();
+      sel?.removeAllRanges();
+      sel?.addRange(r);
+    });
+  }, [editor]);
+
+  /** The DOM range of a finding: this editor's own, or one of the edition list for this story. */
+  const locate = useCallback((f: Finding, fromEdition: boolean): { range: Range | null; el?: Element | null; finding: Finding | null; seg?: DomSegment } => {
+    // An edition finding's segment id is a block path; the same finding in this editor's own
+    // run (same key) has a Lexical key and the offsets of the copy as it is now.
+    const mine = fromEdition ? own.current.find((x) => x.key === f.key) ?? null : f;
+    if (mine) {
+      const seg = segments.current.get(mine.segmentId);
+      return { range: seg ? segmentRange(seg, mine.start, mine.end) : null, finding: mine, ...(seg ? { seg } : {}) };
+    }
+    const at = blockPathRange(editor, f.segmentId, f.start, f.end); // edition-only rules (bylines, name variants)
+    return { range: at?.range ?? null, el: at?.el, finding: null };
+  }, [editor]);
+
+  const show = useCallback((at: ReturnType<typeof locate>) => {
+    if (at.seg && at.seg.nodes.length === 0 && at.finding) fieldSelect(editor, at.seg, at.finding.start, at.finding.end);
+    else select(at.range, at.el);
+  }, [editor, select]);
+
   const run = useCallback(() => {
     if (!opts.current) return;
     const segs = domSegments(editor, lang);
     segments.current = new Map(segs.map((s) => [s.id, s]));
-    setFindings(proofDocument({ id: docId, segments: segs }, opts.current));
-  }, [editor, lang, docId]);
+    // A caption's text is edited in a form field (and may be the photo library's): no fix
+    // through a Lexical selection there, only the finding.
+    own.current = proofDocument({ id: docId, segments: segs }, opts.current).map((f) => (f.fix && segments.current.get(f.segmentId)?.nodes.length === 0 ? withoutFix(f) : f));
+    setFindings(own.current);
+    const pending = pendingJump.current;
+    if (pending && pending.docId === docId) {
+      pendingJump.current = null;
+      show(locate(pending, true));
+    }
+  }, [editor, lang, docId, locate, show]);
 
   // Debounced, idle-time runs: an update only (re)arms a timer.
   useEffect(() => {
@@ -72,6 +125,12 @@ export function ProofPlugin({ edition, storyId, lang }: Props) {
       opts.current = { terms, speller };
       schedule();
     });
+    // A new term list from the dialog: proofread again with it.
+    const offTerms = onHouseTerms((terms) => {
+      if (!opts.current) return;
+      opts.current = { ...opts.current, terms };
+      schedule();
+    });
     const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return; // selection only
       schedule();
@@ -79,11 +138,22 @@ export function ProofPlugin({ edition, storyId, lang }: Props) {
     return () => {
       live = false;
       off();
+      offTerms();
       if (timer) clearTimeout(timer);
       const cic = (globalThis as unknown as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback;
       if (idle !== null && cic) cic(idle);
     };
   }, [editor, lang, run]);
+
+  // The edition list follows a new term list too.
+  useEffect(() => onHouseTerms(() => { if (scope === 'edition') loadEdition(); }), [scope, loadEdition]);
+
+  // A jump asked for while this editor is already open (the 对照 view's other language).
+  useEffect(() => {
+    if (!jumpTo || jumpTo.docId !== docId) return;
+    pendingJump.current = jumpTo;
+    if (opts.current) run();
+  }, [jumpTo, docId, run]);
 
   const open = useMemo(() => findings.filter((f) => !ignored.has(f.key)), [findings, ignored]);
 
@@ -115,21 +185,19 @@ export function ProofPlugin({ edition, storyId, lang }: Props) {
     };
   }, [open, editor]);
 
+  const fromEdition = scope === 'edition';
+  const isHere = (f: Finding) => f.docId === docId;
+  const canJump = (f: Finding) => isHere(f) || (onOpenFinding !== undefined && storyOfDocId(f.docId) !== null);
+
   const jump = (f: Finding) => {
-    const seg = segments.current.get(f.segmentId);
-    const r = seg && segmentRange(seg, f.start, f.end);
-    if (!r) return;
-    r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    editor.focus(() => {
-      const sel = globalThis.getSelection?.();
-      sel?.removeAllRanges();
-      sel?.addRange(r);
-    });
+    if (!isHere(f)) { onOpenFinding?.(f); return; }
+    show(locate(f, fromEdition));
   };
 
   const applyFix = (f: Finding) => {
-    const seg = segments.current.get(f.segmentId);
-    const fix = f.fix;
+    const mine = locate(f, fromEdition).finding;
+    const seg = mine && segments.current.get(mine.segmentId);
+    const fix = mine?.fix;
     const r = seg && fix && segmentRange(seg, fix.start, fix.end);
     if (!r || !fix) return;
     editor.update(() => {
@@ -138,6 +206,7 @@ export function ProofPlugin({ edition, storyId, lang }: Props) {
       $setSelection(sel);
       sel.insertText(fix.replacement);
     });
+    if (fromEdition) setEditionFindings((l) => l && l.filter((x) => x !== f));
   };
 
   const ignore = (f: Finding) => {
@@ -146,39 +215,15 @@ export function ProofPlugin({ edition, storyId, lang }: Props) {
     if (edition) call('proof:ignores:set', { edition, keys: [...next] }).catch(() => {});
   };
 
-  const showEdition = () => {
-    setScope('edition');
-    if (edition) call('proof:edition', { edition }).then(setEditionFindings, () => setEditionFindings([]));
+  const changeScope = (s: 'story' | 'edition') => {
+    if (s === 'edition' && scope === 'edition') loadEdition(); // pressed again: refresh
+    setScope(s);
   };
 
-  const msg = (f: Finding) => (uiLang === 'en' ? f.message.en : f.message.zh);
   const list = scope === 'story' ? open : (editionFindings ?? []).filter((f) => !ignored.has(f.key));
-  const counts = SEVERITIES.map((s) => open.filter((f) => f.severity === s).length);
 
   return (
-    <aside className="proof-panel" aria-label={t('proof.title')} data-proof-count={open.length}>
-      <header>
-        <strong>{t('proof.title')}</strong>
-        <span className="proof-counts">{t('proof.counts', { e: counts[0]!, w: counts[1]!, i: counts[2]! })}</span>
-        <span className="proof-scope" role="group">
-          <button type="button" aria-pressed={scope === 'story'} onClick={() => setScope('story')}>{t('proof.scope.story')}</button>
-          <button type="button" aria-pressed={scope === 'edition'} onClick={showEdition} disabled={!edition}>{t('proof.scope.edition')}</button>
-        </span>
-      </header>
-      {scope === 'edition' && editionFindings === null ? <p>{t('proof.running')}</p> : list.length === 0 ? <p className="proof-none">{t('proof.none')}</p> : (
-        <ul>
-          {list.map((f) => (
-            <li key={`${f.docId}|${f.key}|${f.start}`} className={`proof-item ${f.severity}`} data-rule={f.ruleId}>
-              <button type="button" className="proof-jump" onClick={() => jump(f)} disabled={f.docId !== docId} title={f.standard}>
-                <span className={`proof-sev ${f.severity}`}>{t(`proof.severity.${f.severity}`)}</span> {msg(f)}
-                {f.docId !== docId ? <span className="proof-where"> · {f.docId}</span> : null}
-              </button>
-              {f.fix && f.docId === docId ? <button type="button" className="proof-fix" onClick={() => applyFix(f)}>{t('proof.fix')}</button> : null}
-              <button type="button" className="proof-ignore" onClick={() => ignore(f)}>{t('proof.ignore')}</button>
-            </li>
-          ))}
-        </ul>
-      )}
-    </aside>
+    <ProofPanel open={open} list={list} scope={scope} running={scope === 'edition' && editionFindings === null} canEdition={!!edition}
+      canJump={canJump} isHere={isHere} onScope={changeScope} onJump={jump} onFix={applyFix} onIgnore={ignore} />
   );
 }

@@ -3,6 +3,8 @@ import type { StorySummary } from '../../../../shared/contract/contract';
 import type { Story } from '../../../../shared/document/schema';
 import type { SerializedEditorState } from '../../../../shared/document/lexical-state';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
+import { storyOfDocId } from '../../../../shared/proof/edition';
+import type { Finding } from '../../../../shared/proof/types';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { StoryEditor } from '../../editor/StoryEditor';
@@ -21,6 +23,9 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
   const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
   const [zhIds, setZhIds] = useState<Set<string> | null>(null);
   const [enIds, setEnIds] = useState<Set<string> | null>(null);
+  // A finding of the edition's proofreading list in another story (or language): the
+  // story opens and that version's editor selects it once it has proofread its copy.
+  const [proofJump, setProofJump] = useState<Finding | null>(null);
 
   const refresh = useCallback(() => call('story:list', { edition: editionRef }).then(setList, onError), [editionRef, onError]);
   useEffect(() => { void refresh(); }, [refresh]);
@@ -61,6 +66,16 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
     } catch (e) { onError(e); }
   };
 
+  const pick = (id: string) => { setProofJump(null); setStoryId(id); };
+  const openFinding = useCallback((f: Finding) => {
+    const at = storyOfDocId(f.docId);
+    if (!at) return;
+    setProofJump({ ...f }); // a new object: the same finding asked for again jumps again
+    setStoryId(at.storyId);
+    setView((v) => (v === 'pair' || v === at.lang ? v : at.lang));
+  }, []);
+  const jumpFor = (lang: 'zh' | 'en') => (proofJump && storyOfDocId(proofJump.docId)?.lang === lang ? proofJump : null);
+
   const onZhIds = useCallback((ids: string[]) => setZhIds(new Set(ids)), []);
   const onEnIds = useCallback((ids: string[]) => setEnIds(new Set(ids)), []);
 
@@ -69,11 +84,11 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
       <section className="stories">
         <aside className="sidebar">
           <h2>{t('stories.list')}</h2>
-          <ImportCopyButton edition={editionRef} onError={onError} onImported={(id) => { void refresh(); setStoryId(id); }} />
+          <ImportCopyButton edition={editionRef} onError={onError} onImported={(id) => { void refresh(); pick(id); }} />
           <ul className="story-list">
             {list.map((s) => (
               <li key={s.id}>
-                <button className={s.id === storyId ? 'active' : ''} onClick={() => setStoryId(s.id)} data-story-id={s.id}>
+                <button className={s.id === storyId ? 'active' : ''} onClick={() => pick(s.id)} data-story-id={s.id}>
                   <span className="story-title">{s.title}</span>
                   <span className="story-chars">{t('stories.chars', { n: s.chars })}</span>
                 </button>
@@ -99,11 +114,11 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
               <div className={`story-columns view-${view}`}>
                 {(view === 'zh' || view === 'pair') && (
                   <StoryEditor key={`${story.id}:zh`} edition={editionRef} story={story} lang="zh" onSave={save} onError={onError}
-                    onIds={onZhIds} otherIds={view === 'pair' && story.en ? enIds : null} />
+                    onIds={onZhIds} otherIds={view === 'pair' && story.en ? enIds : null} onOpenFinding={openFinding} proofJump={jumpFor('zh')} />
                 )}
                 {(view === 'en' || view === 'pair') && (story.en || view === 'en') && (
                   <StoryEditor key={`${story.id}:en:${story.en ? 'has' : 'none'}`} edition={editionRef} story={story} lang="en" onSave={save} onError={onError}
-                    onIds={onEnIds} otherIds={view === 'pair' ? zhIds : null} />
+                    onIds={onEnIds} otherIds={view === 'pair' ? zhIds : null} onOpenFinding={openFinding} proofJump={jumpFor('en')} />
                 )}
               </div>
             </>
