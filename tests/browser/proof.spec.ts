@@ -130,6 +130,8 @@ test('edition view: a finding in another story opens that story and selects it',
     await expect(panel.locator('.proof-counts')).toBeVisible();
     await panel.getByRole('button', { name: '全刊' }).click();
     const other = panel.locator('[data-doc="story-2026/zh"][data-rule="char.possible-repeat"]');
+    // Named by the story's title, not its id.
+    await expect(other.locator('.proof-where')).toHaveText(' · 谋好篇 布好局 履职尽责为人民 · 中');
     await expect(other).toHaveCount(1, { timeout: 10_000 });
     await other.locator('.proof-jump').click();
 

@@ -57,10 +57,13 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
     return () => { live = false; };
   }, [edition]);
 
+  // Story titles, so the whole-edition list says which story a finding is in.
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
   const loadEdition = useCallback(() => {
     if (!edition) return;
     setEditionFindings(null);
     call('proof:edition', { edition }).then(setEditionFindings, () => setEditionFindings([]));
+    call('story:list', { edition }).then((l) => setTitles(new Map(l.map((s) => [s.id, s.title]))), () => {});
   }, [edition]);
   useEffect(() => { if (scope === 'edition') loadEdition(); }, [scope, loadEdition]);
 
@@ -224,6 +227,6 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
 
   return (
     <ProofPanel open={open} list={list} scope={scope} running={scope === 'edition' && editionFindings === null} canEdition={!!edition}
-      canJump={canJump} isHere={isHere} onScope={changeScope} onJump={jump} onFix={applyFix} onIgnore={ignore} />
+      canJump={canJump} isHere={isHere} onScope={changeScope} onJump={jump} onFix={applyFix} onIgnore={ignore} titles={titles} />
   );
 }

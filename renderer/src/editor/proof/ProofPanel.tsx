@@ -21,9 +21,18 @@ interface Props {
   onJump(f: Finding): void;
   onFix(f: Finding): void;
   onIgnore(f: Finding): void;
+  /** Story id → title, for findings in other stories. */
+  titles?: ReadonlyMap<string, string>;
 }
 
-export function ProofPanel({ open, list, scope, running, canEdition, canJump, isHere, onScope, onJump, onFix, onIgnore }: Props) {
+/** "标题 · 中" for a finding's document id "story-2026/zh"; the id itself when unknown. */
+function whereOf(docId: string, titles: ReadonlyMap<string, string> | undefined): string {
+  const m = /^(.+)\/(zh|en)$/.exec(docId);
+  const title = m ? titles?.get(m[1]!) : undefined;
+  return title ? `${title.length > 16 ? `${title.slice(0, 16)}…` : title} · ${m![2] === 'zh' ? '中' : 'EN'}` : docId;
+}
+
+export function ProofPanel({ open, list, scope, running, canEdition, canJump, isHere, onScope, onJump, onFix, onIgnore, titles }: Props) {
   const { t, lang: uiLang } = useI18n();
   const [terms, setTerms] = useState(false);
   const msg = (f: Finding) => (uiLang === 'en' ? f.message.en : f.message.zh);
@@ -46,7 +55,7 @@ export function ProofPanel({ open, list, scope, running, canEdition, canJump, is
             <li key={`${f.docId}|${f.key}|${f.start}`} className={`proof-item ${f.severity}`} data-rule={f.ruleId} data-doc={f.docId}>
               <button type="button" className="proof-jump" onClick={() => onJump(f)} disabled={!canJump(f)} title={isHere(f) ? f.standard : `${f.standard} · ${t('proof.openStory')}`}>
                 <span className={`proof-sev ${f.severity}`}>{t(`proof.severity.${f.severity}`)}</span> {msg(f)}
-                {!isHere(f) ? <span className="proof-where"> · {f.docId}</span> : null}
+                {!isHere(f) ? <span className="proof-where" title={f.docId}> · {whereOf(f.docId, titles)}</span> : null}
               </button>
               {f.fix && isHere(f) ? <button type="button" className="proof-fix" onClick={() => onFix(f)}>{t('proof.fix')}</button> : null}
               <button type="button" className="proof-ignore" onClick={() => onIgnore(f)}>{t('proof.ignore')}</button>
