@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandler } from '../../shared/contract/handle';
@@ -39,11 +39,10 @@ async function start(): Promise<void> {
   const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources);
   const settings = createElectronSettings(userData);
   // Exports print in a hidden window of our own print.html (see print-engine-electron.ts).
-  // TODO(issue 5): an export:reveal channel so the export dialog can shell.showItemInFolder()
-  // the written folder; the browser host offers the files as downloads instead.
+  // export:reveal shows a written export in the file manager; the browser host offers downloads instead.
   const printEngine = new ElectronPrintEngine({ preload: paths.preload, printHtml: join(here, '..', 'renderer', 'print.html') });
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') } }),
+    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p) }),
     log,
   );
 

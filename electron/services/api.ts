@@ -17,6 +17,7 @@ import { exportStory, importStoryFile } from './copy/story-copy';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
+import { resolveExportFile } from './export/export-files';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -27,6 +28,8 @@ export interface ApiContext {
   defaultEdition: string | null;
   /** Print engine and built renderer for export:*; absent → those channels say CHROMIUM_MISSING. */
   printing?: Omit<ExportServices, 'workspace'>;
+  /** Shows a file in the system file manager (Electron's shell); absent in the browser host. */
+  reveal?: (absolutePath: string) => void;
 }
 
 // The services behind every channel. Inputs arrive already validated by handle(); what
@@ -142,6 +145,12 @@ export function createApi(ctx: ApiContext): Api {
       return exportPhotos(ctx.library, ids, { longEdge, quality, watermark }, join(ws.root, 'exports', `photos-${stamp}`));
     },
     'export:preflight': async (input) => runPreflight(exporting, input),
+    'export:reveal': async ({ path }) => {
+      const real = await resolveExportFile(ws, path.split('/'));
+      if (!ctx.reveal) return { shown: false };
+      ctx.reveal(real);
+      return { shown: true };
+    },
     'export:run': async (input) => runExport(exporting, input),
     'proof:edition': async ({ edition }) => proofEditionFolder(await ws.resolveEdition(edition), settings.get().proofTerms),
     'proof:ignores:get': async ({ edition }) => ({ keys: await readIgnores(await ws.resolveEdition(edition)) }),

@@ -26,6 +26,7 @@ export const CHANNELS = [
   'library:export',
   'export:preflight',
   'export:run',
+  'export:reveal',
   'proof:edition',
   'proof:ignores:get',
   'proof:ignores:set',

@@ -135,6 +135,8 @@ export const contract = {
     input: z.object({ edition: EditionRef, pages: ExportPageIds.optional(), lang: Lang.default('zh'), formats: ExportFormats }).strict(),
     output: ExportResultSchema,
   },
+  /** Shows a written export file in the system's file manager (Electron); the browser host has none and says so. */
+  'export:reveal': { input: z.object({ path: z.string().min(1).max(1000) }).strict(), output: z.object({ shown: z.boolean() }) },
   /** Proofreading (issue 6): every finding of the edition, with the house terms from settings. */
   'proof:edition': { input: inEdition, output: z.array(ProofFindingSchema) },
   /** Findings the desk chose to ignore, remembered in <edition>/proof-ignores.json. */

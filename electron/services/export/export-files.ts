@@ -21,6 +21,13 @@ export interface ExportDownload {
 
 /** Segments of "<edition ref…>/exports/<stamp>/<name>", each already URL-decoded. */
 export async function readExportFile(ws: Workspace, segments: string[]): Promise<ExportDownload> {
+  const real = await resolveExportFile(ws, segments);
+  const fileName = segments[segments.length - 1]!;
+  return { body: await readFile(real), mime: MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream', fileName };
+}
+
+/** The real path of a written export file, given as workspace-relative segments; nothing else resolves. */
+export async function resolveExportFile(ws: Workspace, segments: string[]): Promise<string> {
   const n = segments.length;
   if (n < 4 || segments[n - 3] !== 'exports' || !STAMP.test(segments[n - 2]!) || !NAME.test(segments[n - 1]!)) {
     throw appError('NOT_FOUND', segments.join('/'));
@@ -34,7 +41,7 @@ export async function readExportFile(ws: Workspace, segments: string[]): Promise
     throw appError('NOT_FOUND', segments.join('/'));
   }
   if (!isInside(join(dir, 'exports'), real)) throw appError('PATH_OUTSIDE_WORKSPACE', segments.join('/'));
-  return { body: await readFile(real), mime: MIME[extname(fileName).toLowerCase()] ?? 'application/octet-stream', fileName };
+  return real;
 }
 
 /** Content-Disposition that keeps a Chinese file name (RFC 6266 / 5987). */

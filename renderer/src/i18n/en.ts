@@ -161,6 +161,7 @@ export const en: Record<MessageKey, string> = {
   'pageExport.running': "Exporting…",
   'pageExport.done': "Exported to {folder}",
   'pageExport.close': "Close",
+  'pageExport.reveal': "Show in folder",
   'pageExport.download': "Download",
   'photos.rating': '{n} stars',
   'photos.emptyLibrary': 'The library is empty: use “Import photos” or “Import folder”.',

@@ -161,6 +161,7 @@ export const zhCN = {
   'pageExport.running': "正在导出……",
   'pageExport.done': "已导出到 {folder}",
   'pageExport.close': "关闭",
+  'pageExport.reveal': "在文件夹中显示",
   'pageExport.download': "下载",
   'photos.rating': '{n} 星',
   'photos.emptyLibrary': '图库还是空的：点“导入图片”或“导入文件夹”。',

@@ -88,7 +88,7 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
                 <li key={f.path} data-export-kind={f.kind}>
                   {hostKind() === 'browser'
                     ? <a href={`/export-file/${f.path.split('/').map(encodeURIComponent).join('/')}`} download>{f.path.split('/').pop()}</a>
-                    : <span>{f.path.split('/').pop()}</span>}
+                    : <button type="button" className="link" onClick={() => call('export:reveal', { path: f.path }).catch(onError)}>{f.path.split('/').pop()} · {t('pageExport.reveal')}</button>}
                   {' '}<small>{(f.bytes / 1024).toFixed(0)} KB</small>
                 </li>
               ))}
