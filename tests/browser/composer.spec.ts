@@ -252,6 +252,7 @@ test('a story threads on to a frame on a later page: 下转第 N 版, the copy g
     await page.locator('select[name="storyId"]').selectOption('story-2025');
     await expect(frame3.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', /fit|short/);
     await expect(frame3.locator('[data-from-page]')).toHaveText('上接第 2 版');
+    await expect(frame3.locator('[data-jump="from"]')).toHaveText('（上接第2版）');
     const text3 = (await frame3.locator('.story-box').textContent())!;
     expect(text3.length).toBeGreaterThan(50);
     await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
@@ -259,6 +260,8 @@ test('a story threads on to a frame on a later page: 下转第 N 版, the copy g
     // Back on page 2 the frame now says where the story goes on.
     await page.locator('[data-page-id="page-2025"]').first().click();
     await expect(frame2.locator('[data-copyfit]')).toHaveText('下转第 3 版 →');
+    // The jump lines are set in the frames themselves, a line each.
+    await expect(frame2.locator('[data-jump="to"]')).toHaveText('（下转第3版）');
     const text2 = (await frame2.locator('.story-box').textContent())!;
     const story = await page.evaluate(async () => {
       const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: 'story-2025' }) });
@@ -273,6 +276,7 @@ test('a story threads on to a frame on a later page: 下转第 N 版, the copy g
     await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'ok', { timeout: 30_000 });
     const printed = await page.locator('.print-page [data-block-kind="story"] .story-box').first().textContent();
     expect(printed).toBe(text3);
+    await expect(page.locator('.print-page [data-jump="from"]')).toHaveText('（上接第2版）');
     const report = await page.evaluate(() => (window as unknown as { __editionDeskPrint: { pages: Array<{ frames: Array<{ prevPage?: number }> }> } }).__editionDeskPrint);
     expect(report.pages).toHaveLength(1);
     expect(report.pages[0]!.frames[0]!.prevPage).toBe(2);

@@ -3,7 +3,7 @@ import type { Edition, Page, Story } from '../../../shared/document/schema';
 import { parsePrintQuery, type PrintReport } from '../../../shared/layout/report';
 import { call, mediaUrl } from '../api/client';
 import { PageCanvas } from '../features/pages/layout/PageCanvas';
-import { drawnChars, flowThreads, pageReport } from '../features/pages/layout/flow-page';
+import { drawnChars, flowThreads, jumpsOf, pageReport } from '../features/pages/layout/flow-page';
 import { settleLayout } from '../features/pages/layout/settle';
 import './print.css';
 
@@ -76,6 +76,7 @@ export function PrintApp() {
   }, [data]);
 
   if (!data) return null;
+  const jumps = jumpsOf(data.ordered);
   const { widthMm, heightMm } = data.edition.pageSize;
   return (
     <>
@@ -88,6 +89,7 @@ export function PrintApp() {
               page={p}
               lang={req.lang}
               photoUrl={(id) => mediaUrl(req.edition, id, 'original')}
+              jumps={jumps}
             />
           </div>
           {req.marks && <CropMarks w={widthMm} h={heightMm} outer={outer} bleed={req.bleedMm} />}
@@ -96,7 +98,7 @@ export function PrintApp() {
       <div className="print-shadows" aria-hidden="true">
         {data.shadows.map((p) => (
           <PageCanvas key={p.id} ref={(el) => { if (el) sheets.current.set(p.id, el); }} edition={data.edition} page={p} lang={req.lang}
-            photoUrl={(id) => mediaUrl(req.edition, id, 'preview')} />
+            photoUrl={(id) => mediaUrl(req.edition, id, 'preview')} jumps={jumps} />
         ))}
       </div>
     </>

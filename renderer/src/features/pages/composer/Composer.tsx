@@ -11,6 +11,7 @@ import { Inspector } from './Inspector';
 import { PageSetup } from './PageSetup';
 import { ComposerToolbar } from './ComposerToolbar';
 import { useFlow } from './use-flow';
+import { jumpsOf } from '../layout/flow-page';
 import { useHistory } from './use-history';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
@@ -70,6 +71,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
       .filter((p) => p.id === page.id || p.blocks.some((b) => b.kind === 'story' && b.storyId && ids.has(b.storyId)));
   }, [allPages, page, storyIds]);
   const shadowPages = threadPages.filter((p) => p.id !== page.id);
+  const jumps = useMemo(() => jumpsOf(threadPages), [threadPages]);
   const { report } = useFlow(sheetRef, shadows, page, threadPages, edition, stories, lang, shownZoom, photoUrl);
 
   const flush = useCallback(async () => {
@@ -155,7 +157,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
       <div className="composer-body">
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
-          shadowPages={shadowPages} shadowRefs={shadows}
+          shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
         />
         <aside className="composer-side">

@@ -3,6 +3,7 @@ import type { Block, Edition, Page } from '../../../../../shared/document/schema
 import { moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
 import type { PageReport } from '../../../../../shared/layout/report';
 import { PageCanvas } from '../layout/PageCanvas';
+import type { Jump } from '../layout/flow-page';
 import { CopyfitBadge, FromTag } from './CopyfitBadge';
 
 // The page on screen: the true-size canvas under a zoom transform, with selection,
@@ -22,6 +23,7 @@ interface Props {
   /** Other pages a thread on this page runs through: laid out hidden under it (use-flow.ts). */
   shadowPages: Page[];
   shadowRefs: React.RefObject<Map<string, HTMLDivElement>>;
+  jumps: ReadonlyMap<string, Jump>;
   photoUrl(id: string): string;
   onZoom(z: number): void;
   onSelect(id: string | null): void;
@@ -141,11 +143,11 @@ export function Stage(p: Props) {
     >
       <div className="compose-paper" style={{ width: w, height: h }}>
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
-          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} />
+          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
           <div className="flow-shadows" aria-hidden="true">
             {p.shadowPages.map((sp) => (
-              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl}
+              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} jumps={p.jumps}
                 ref={(el) => { if (el) p.shadowRefs.current.set(sp.id, el); else p.shadowRefs.current.delete(sp.id); }} />
             ))}
           </div>

@@ -2,6 +2,7 @@ import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 import type { Block, Edition, Page } from '../../../../../shared/document/schema';
 import { blockRectMm } from '../../../../../shared/layout/geometry';
 import { captionOf, issueDate, shownText, type ShownText } from './block-text';
+import type { Jump } from './flow-page';
 import './page.css';
 
 // One page at true size (mm, pt), as it prints. Story frames are empty boxes here: the
@@ -15,6 +16,8 @@ export interface CanvasProps {
   /** Extra content per block (the composer's handles and copyfit badges). */
   overlay?(b: Block): ReactNode;
   blockProps?(b: Block): Record<string, unknown>;
+  /** Story frames whose thread jumps from or to another page (flow-page.ts jumpsOf). */
+  jumps?: ReadonlyMap<string, Jump>;
 }
 
 const mm = (v: number) => `${v.toFixed(3)}mm`;
@@ -34,7 +37,13 @@ export function photoCrop(b: Block): CSSProperties {
   return { objectPosition: `${fx}% ${fy}%`, transformOrigin: `${fx}% ${fy}%`, transform: z !== 1 ? `scale(${z})` : undefined };
 }
 
-function BlockBody({ b, edition, lang, photoUrl }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string }) {
+/** 上接第 N 版 / 下转第 N 版: a line of the frame, above or below the copy. */
+function JumpLine({ page, dir, lang }: { page: number; dir: 'from' | 'to'; lang: 'zh' | 'en' }) {
+  const text = lang === 'en' ? `(Continued ${dir === 'from' ? 'from' : 'on'} page ${page})` : `（${dir === 'from' ? '上接' : '下转'}第${page}版）`;
+  return <p className={`jump jump-${dir}`} data-jump={dir}>{text}</p>;
+}
+
+function BlockBody({ b, edition, lang, photoUrl, jump }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined }) {
   const t = shownText(b, lang);
   switch (b.kind) {
     case 'masthead':
@@ -47,8 +56,16 @@ function BlockBody({ b, edition, lang, photoUrl }: { b: Block; edition: Edition;
           </span>
         </>
       );
-    case 'story':
-      return <div className="story-box" lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ columnCount: b.cols ?? b.span, columnGap: '4mm' }} />;
+    case 'story': {
+      const lines = (jump?.prev ? 1 : 0) + (jump?.next ? 1 : 0);
+      return (
+        <>
+          {jump?.prev && <JumpLine page={jump.prev} dir="from" lang={lang} />}
+          <div className="story-box" lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ columnCount: b.cols ?? b.span, columnGap: '4mm', ...(lines ? { height: `calc(100% - ${lines * 15}pt)` } : {}) }} />
+          {jump?.next && <JumpLine page={jump.next} dir="to" lang={lang} />}
+        </>
+      );
+    }
     case 'photo': {
       const cap = captionOf(edition, b.photoId, lang, b.lang);
       const has = edition.photos.some((p) => p.id === b.photoId);
@@ -76,7 +93,7 @@ function BlockBody({ b, edition, lang, photoUrl }: { b: Block; edition: Edition;
   }
 }
 
-export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps }, ref) {
+export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps, jumps }, ref) {
   const { widthMm, heightMm } = edition.pageSize;
   return (
     <div ref={ref} className="sheet" data-page-id={page.id} lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ width: mm(widthMm), height: mm(heightMm) }}>
@@ -95,7 +112,7 @@ export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageC
             style={style}
             {...(blockProps?.(b) ?? {})}
           >
-            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} />
+            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} />
             {overlay?.(b)}
           </div>
         );

@@ -246,7 +246,8 @@ export function flowThread(frames: ThreadFrame[], content: FlowPara[], opts: Flo
     }
     const start: FlowPos = pos;
     setCopy(f.box, content, start, opts);
-    const rect = f.frame.getBoundingClientRect();
+    // The copy's own box: a jump line (下转/上接) may take a line of the frame above or below it.
+    const rect = f.box.getBoundingClientRect();
     const brk = findBreak(f.box, rect, start.offset);
     if (!brk) {
       const lines = last ? shortLines(f.box, rect, f.cols, f.gapPx, scale) : 0;

@@ -39,6 +39,24 @@ export function threadsOf(pages: Page[]): Map<string, PlacedFrame[]> {
   return out;
 }
 
+/** Where a frame's thread comes from or goes on to on another page: the pages' numbers, for the jump lines. */
+export interface Jump { next?: number; prev?: number }
+
+export function jumpsOf(pages: Page[]): Map<string, Jump> {
+  const out = new Map<string, Jump>();
+  for (const frames of threadsOf(pages).values()) {
+    frames.forEach((f, i) => {
+      const next = frames[i + 1]?.page, prev = frames[i - 1]?.page;
+      const j: Jump = {
+        ...(next && next.id !== f.page.id ? { next: next.number } : {}),
+        ...(prev && prev.id !== f.page.id ? { prev: prev.number } : {}),
+      };
+      if (j.next || j.prev) out.set(f.block.id, j);
+    });
+  }
+  return out;
+}
+
 function placedPhoto(el: HTMLElement, b: Block, edition: Edition): PlacedPhoto | null {
   const p = edition.photos.find((ph) => ph.id === b.photoId);
   const box = el.querySelector<HTMLElement>('.ph-box');
