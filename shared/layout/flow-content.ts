@@ -32,7 +32,6 @@ export interface FlowPara {
 }
 
 export interface FlowPos { para: number; offset: number }
-export const FLOW_START: FlowPos = { para: 0, offset: 0 };
 
 function runsOf(children: SerializedNode[] | undefined, out: FlowRun[] = []): FlowRun[] {
   for (const c of children ?? []) {
@@ -97,10 +96,6 @@ export function flowContent(state: SerializedEditorState | null | undefined, lan
   return out;
 }
 
-export function paraLength(p: FlowPara): number {
-  return p.runs.reduce((n, r) => n + r.text.length, 0);
-}
-
 /** Runs from character `offset` on (UTF-16 units; never splits a surrogate pair). */
 export function sliceRuns(runs: FlowRun[], offset: number): FlowRun[] {
   if (offset <= 0) return runs;
@@ -133,12 +128,4 @@ export function paraText(p: FlowPara): string {
 /** Newsroom count (字: Han + punctuation + words) of the copy from `pos` on. */
 export function countFrom(content: FlowPara[], pos: FlowPos): number {
   return contentFrom(content, pos).reduce((n, p) => n + countCopy(paraText(p)).total, 0);
-}
-
-export function comparePos(a: FlowPos, b: FlowPos): number {
-  return a.para - b.para || a.offset - b.offset;
-}
-
-export function isEnd(content: FlowPara[], pos: FlowPos): boolean {
-  return pos.para >= content.length;
 }

@@ -17,6 +17,16 @@ async function openComposer(page: Page, on: RunningHost = host) {
   await expect(page.locator('.sheet[data-page-id="page-2026"] [data-fit]')).toHaveCount(1);
 }
 
+/** The Chinese version's text as stored: every block's text, joined without separators. */
+async function storyText(page: Page, storyId: string): Promise<string> {
+  return page.evaluate(async (id) => {
+    const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: id }) });
+    const s = (await r.json()).value;
+    const text = (n: { text?: string; children?: unknown[] }): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map((c) => text(c as never)).join(''));
+    return s.zh.root.children.map(text).join('') as string;
+  }, storyId);
+}
+
 async function storedPage(page: Page, pageId: string) {
   return page.evaluate(async (id) => {
     const r = await fetch('/api/page:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', pageId: id }) });
@@ -111,18 +121,9 @@ test('a story frame made too small shows 超 N 字 / N 行; threaded into a seco
   await expect(frames.nth(0).locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'cont');
   await expect.poll(async () => Number(await frames.nth(1).locator('[data-copyfit]').getAttribute('data-over-chars'))).toBeLessThan(overBefore);
   // No character lost or doubled at the break: frame 1 + frame 2 is the story's start.
-  const [a, b, all] = await page.evaluate(() => {
-    const boxes = Array.from(document.querySelectorAll('.sheet[data-page-id="page-2025"] .story-box'));
-    return [boxes[0]!.textContent ?? '', boxes[1]!.textContent ?? '', ''];
-  });
-  void all;
+  const [a = '', b = ''] = await frames.locator('.story-box').allTextContents();
   expect(b.length).toBeGreaterThan(100);
-  const story = await page.evaluate(async () => {
-    const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: 'story-2025' }) });
-    const s = (await r.json()).value;
-    const text = (n: { text?: string; children?: unknown[] }): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map((c) => text(c as never)).join(''));
-    return s.zh.root.children.map(text).join('');
-  });
+  const story = await storyText(page, 'story-2025');
   expect(story.startsWith(a + b)).toBe(true);
   // The second frame starts mid-paragraph without an indent when the break fell inside one.
   const firstOfSecond = frames.nth(1).locator('.fp').first();
@@ -263,12 +264,7 @@ test('a story threads on to a frame on a later page: 下转第 N 版, the copy g
     // The jump lines are set in the frames themselves, a line each.
     await expect(frame2.locator('[data-jump="to"]')).toHaveText('（下转第3版）');
     const text2 = (await frame2.locator('.story-box').textContent())!;
-    const story = await page.evaluate(async () => {
-      const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: 'story-2025' }) });
-      const s = (await r.json()).value;
-      const text = (n: { text?: string; children?: unknown[] }): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map((c) => text(c as never)).join(''));
-      return s.zh.root.children.map(text).join('');
-    });
+    const story = await storyText(page, 'story-2025');
     expect(story.startsWith(text2 + text3)).toBe(true);
 
     // Printing page 3 alone starts its frame where page 2 left off.

@@ -1,5 +1,6 @@
 import nspell from 'nspell';
 import type { Speller } from '../../../shared/proof/types';
+import { memoSpeller } from '../../../shared/proof/speller';
 
 // English spelling for proofreading: Hunspell en_US (dictionary-en) through nspell, both
 // pure JS and offline. The files are read from the package here, in Node; the renderer gets
@@ -29,14 +30,7 @@ let speller: Promise<Speller> | null = null;
 export function loadSpeller(): Promise<Speller> {
   speller ??= readDictionaryFiles().then(({ aff, dic }) => {
     const s = nspell(aff, dic);
-    const cache = new Map<string, boolean>();
-    return {
-      correct(word: string) {
-        let ok = cache.get(word);
-        if (ok === undefined) cache.set(word, (ok = s.correct(word)));
-        return ok;
-      },
-    };
+    return memoSpeller((w) => s.correct(w));
   });
   return speller;
 }

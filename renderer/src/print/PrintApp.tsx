@@ -59,7 +59,8 @@ export function PrintApp() {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     const opts = { photoUrl: (id: string) => mediaUrl(req.edition, id, 'original') };
     settleLayout(() => {
-      const frames = flowThreads(sheets.current, data.ordered, data.stories, req.lang, opts);
+      // Only the threads of the pages asked for; a shadow page's other stories are not set.
+      const frames = flowThreads(sheets.current, data.ordered, data.stories, req.lang, opts, 1, new Set(Object.keys(data.stories)));
       return data.pages.map((p) => pageReport(sheets.current.get(p.id)!, p, data.edition, data.stories, req.lang, frames.get(p.id) ?? []));
     })
       .then((pages) => {

@@ -1,6 +1,7 @@
 import nspell from 'nspell';
 import { call } from '../../api/client';
 import type { Speller } from '../../../../shared/proof/types';
+import { memoSpeller } from '../../../../shared/proof/speller';
 
 // The editor's English speller. The dictionary files come from main over proof:dictionary
 // rather than being bundled: dictionary-en reads them from disk in Node, and fetching them
@@ -12,14 +13,7 @@ export function editorSpeller(): Promise<Speller | null> {
   speller ??= call('proof:dictionary', {}).then(
     ({ aff, dic }) => {
       const s = nspell(aff, dic);
-      const cache = new Map<string, boolean>();
-      return {
-        correct(word: string) {
-          let ok = cache.get(word);
-          if (ok === undefined) cache.set(word, (ok = s.correct(word)));
-          return ok;
-        },
-      };
+      return memoSpeller((w) => s.correct(w));
     },
     () => null, // no spelling rather than no proofreading
   );

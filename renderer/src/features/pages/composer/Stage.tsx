@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Block, Edition, Page } from '../../../../../shared/document/schema';
-import { moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
+import { columnsForDelta, columnWidthMm, moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
 import type { PageReport } from '../../../../../shared/layout/report';
 import { PageCanvas } from '../layout/PageCanvas';
 import type { Jump } from '../layout/flow-page';
@@ -81,8 +81,7 @@ export function Stage(p: Props) {
     }
     const dxMm = (e.clientX - d.x) / (zoom * PX_PER_MM);
     const dyMm = (e.clientY - d.y) / (zoom * PX_PER_MM);
-    const pitch = (box.widthMm - page.grid.margins.left - page.grid.margins.right + page.grid.gutterMm) / page.grid.columns;
-    const dCol = Math.round(dxMm / pitch);
+    const dCol = columnsForDelta(page.grid, box.widthMm, dxMm);
     const next = d.mode === 'move' ? moveBlock(page.grid, box, d.orig, dCol, dyMm) : resizeBlock(page.grid, box, d.orig, dCol, dyMm);
     const cur = page.blocks.find((b) => b.id === d.id);
     if (cur && (cur.col !== next.col || cur.span !== next.span || cur.yMm !== next.yMm || cur.hMm !== next.hMm)) {
@@ -160,7 +159,7 @@ export function Stage(p: Props) {
 /** Column guides over the type area, drawn outside the sheet so they never print. */
 function GridGuides({ page, widthMm, heightMm }: { page: Page; widthMm: number; heightMm: number }) {
   const { columns, gutterMm, margins } = page.grid;
-  const colW = (widthMm - margins.left - margins.right - gutterMm * (columns - 1)) / columns;
+  const colW = columnWidthMm(page.grid, widthMm);
   const base = page.grid.baselineMm;
   return (
     <div className="grid-guides" aria-hidden="true" style={{ width: `${widthMm}mm`, height: `${heightMm}mm` }}>

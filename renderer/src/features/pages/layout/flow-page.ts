@@ -138,9 +138,3 @@ export function drawnChars(sheets: HTMLElement[]): string {
   for (const s of sheets) for (const ch of s.textContent ?? '') set.add(ch);
   return [...set].join('');
 }
-
-/** One page on its own (threads that start on other pages are not followed). */
-export function flowPage(sheet: HTMLElement, page: Page, edition: Edition, stories: Record<string, Story>, lang: 'zh' | 'en', opts: FlowOptions, scale = 1): PageReport {
-  const frames = flowThreads(new Map([[page.id, sheet]]), [page], stories, lang, opts, scale).get(page.id)!;
-  return pageReport(sheet, page, edition, stories, lang, frames);
-}
