@@ -56,7 +56,10 @@ test('the photo library holds the eight stand-in photos with their captions writ
 test('UI language switches to English and back, and the choice survives a reload', async ({ page }) => {
   await page.goto(host.url);
   await expect(page.getByRole('tab', { name: '稿件' })).toBeVisible();
+  // The UI switches at once and saves in the background: reload only once the save is answered.
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/settings:set') && r.ok());
   await page.getByRole('button', { name: '切换界面语言' }).click();
+  await saved;
   await expect(page.getByRole('tab', { name: 'Stories' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
