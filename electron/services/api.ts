@@ -161,5 +161,23 @@ export function createApi(ctx: ApiContext): Api {
       return { ok: true as const };
     },
     'proof:dictionary': async () => readDictionaryFiles(),
+
+    // [A: editions & stories (issue 10 items 1-2)]
+    // [/A]
+
+    // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+    // [/B]
+
+    // [C: library to page (issue 10 item 4)]
+    // [/C]
+
+    // [D: photo desk (issue 10 item 7)]
+    // [/D]
+
+    // [E: sample, preflight, export names (issue 10 items 8-10)]
+    // [/E]
+
+    // [H: hardening (issue 11)]
+    // [/H]
   };
 }

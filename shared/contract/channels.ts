@@ -31,5 +31,23 @@ export const CHANNELS = [
   'proof:ignores:get',
   'proof:ignores:set',
   'proof:dictionary',
+
+  // [A: editions & stories (issue 10 items 1-2)]
+  // [/A]
+
+  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  // [/B]
+
+  // [C: library to page (issue 10 item 4)]
+  // [/C]
+
+  // [D: photo desk (issue 10 item 7)]
+  // [/D]
+
+  // [E: sample, preflight, export names (issue 10 items 8-10)]
+  // [/E]
+
+  // [H: hardening (issue 11)]
+  // [/H]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

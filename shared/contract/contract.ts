@@ -144,6 +144,24 @@ export const contract = {
   'proof:ignores:set': { input: z.object({ edition: EditionRef, keys: ProofIgnoreKeys }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** The Hunspell en_US files for the editor's speller (read once per session). */
   'proof:dictionary': { input: empty, output: ProofDictionary },
+
+  // [A: editions & stories (issue 10 items 1-2)]
+  // [/A]
+
+  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  // [/B]
+
+  // [C: library to page (issue 10 item 4)]
+  // [/C]
+
+  // [D: photo desk (issue 10 item 7)]
+  // [/D]
+
+  // [E: sample, preflight, export names (issue 10 items 8-10)]
+  // [/E]
+
+  // [H: hardening (issue 11)]
+  // [/H]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

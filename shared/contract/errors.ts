@@ -22,6 +22,24 @@ export const ERROR_CODES = [
   'CHROMIUM_MISSING',
   'PRINT_FAILED',
   'INTERNAL',
+
+  // [A: editions & stories (issue 10 items 1-2)]
+  // [/A]
+
+  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  // [/B]
+
+  // [C: library to page (issue 10 item 4)]
+  // [/C]
+
+  // [D: photo desk (issue 10 item 7)]
+  // [/D]
+
+  // [E: sample, preflight, export names (issue 10 items 8-10)]
+  // [/E]
+
+  // [H: hardening (issue 11)]
+  // [/H]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -50,6 +50,24 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   },
   PRINT_FAILED: { 'zh-CN': '版面渲染失败，未能导出。', en: 'The pages could not be rendered for export.' },
   INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
+
+  // [A: editions & stories (issue 10 items 1-2)]
+  // [/A]
+
+  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  // [/B]
+
+  // [C: library to page (issue 10 item 4)]
+  // [/C]
+
+  // [D: photo desk (issue 10 item 7)]
+  // [/D]
+
+  // [E: sample, preflight, export names (issue 10 items 8-10)]
+  // [/E]
+
+  // [H: hardening (issue 11)]
+  // [/H]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

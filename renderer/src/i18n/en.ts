@@ -260,4 +260,22 @@ export const en: Record<MessageKey, string> = {
   'copy.export.md': 'Export Markdown',
   'copy.export.txt': 'Export text',
   'tool.unlink': 'Unlink',
+
+  // [A: editions & stories (issue 10 items 1-2)]
+  // [/A]
+
+  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  // [/B]
+
+  // [C: library to page (issue 10 item 4)]
+  // [/C]
+
+  // [D: photo desk (issue 10 item 7)]
+  // [/D]
+
+  // [E: sample, preflight, export names (issue 10 items 8-10)]
+  // [/E]
+
+  // [H: hardening (issue 11)]
+  // [/H]
 };

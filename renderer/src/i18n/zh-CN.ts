@@ -260,6 +260,24 @@ export const zhCN = {
   'copy.export.md': '导出 Markdown',
   'copy.export.txt': '导出纯文本',
   'tool.unlink': '取消链接',
+
+  // [A: editions & stories (issue 10 items 1-2)]
+  // [/A]
+
+  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  // [/B]
+
+  // [C: library to page (issue 10 item 4)]
+  // [/C]
+
+  // [D: photo desk (issue 10 item 7)]
+  // [/D]
+
+  // [E: sample, preflight, export names (issue 10 items 8-10)]
+  // [/E]
+
+  // [H: hardening (issue 11)]
+  // [/H]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
