@@ -10,6 +10,7 @@ import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-ser
 import { countOpenFindings } from '../../shared/proof';
 import { readDictionaryFiles } from './proof/speller';
 import { createPage, putPage, setPageSize } from './page-store';
+import { deletePage, duplicatePage, putPages, reorderPages } from './page-list';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
 import { exportPhotos } from './library/export';
@@ -72,7 +73,12 @@ export function createApi(ctx: ApiContext): Api {
       const dir = await ws.resolveEdition(edition);
       return readPages(dir, await readEdition(dir));
     },
-    'page:get': async ({ edition, pageId }) => readPage(await ws.resolveEdition(edition), pageId),
+    'page:get': async ({ edition, pageId }) => {
+      // Read with the edition, so the number and thread places are those the list shows.
+      const dir = await ws.resolveEdition(edition);
+      const page = (await readPages(dir, await readEdition(dir))).find((p) => p.id === pageId);
+      return page ?? readPage(dir, pageId);
+    },
     'page:put': async ({ edition, page }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => putPage(dir, page)); },
     'page:create': async ({ edition, template, name }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => createPage(dir, template, name)); },
     'edition:page-size': async ({ edition, pageSize }) => {
@@ -166,6 +172,14 @@ export function createApi(ctx: ApiContext): Api {
     // [/A]
 
     // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+    'page:duplicate': async ({ edition, pageId, name }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => duplicatePage(dir, pageId, name)); },
+    'page:delete': async ({ edition, pageId }) => {
+      const dir = await ws.resolveEdition(edition);
+      const entry = await pageWrites(() => deletePage(ws.root, dir, edition, pageId));
+      return { trashId: entry.id };
+    },
+    'page:reorder': async ({ edition, order }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => reorderPages(dir, order)); },
+    'page:put-many': async ({ edition, pages }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => putPages(dir, pages)); },
     // [/B]
 
     // [C: library to page (issue 10 item 4)]

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { Edition, Page, Story } from '../../shared/document/schema';
 import { migrateEdition } from '../../shared/document/migrate';
+import { liftPages } from '../../shared/layout/page-lift';
 import type { EditionBundle } from '../../shared/document/sample-edition';
 import { appError } from '../../shared/contract/messages';
 import type { AppError } from '../../shared/contract/errors';
@@ -53,8 +54,9 @@ export async function readPage(dir: string, id: string): Promise<Page> {
   return parseWith(Page, await readJson(file, badEdition), file, badEdition);
 }
 
+/** The edition's pages in its order, numbered by it, threads explicit (shared/layout/page-lift.ts). */
 export async function readPages(dir: string, edition: Edition): Promise<Page[]> {
-  return Promise.all(edition.pages.map((id) => readPage(dir, id)));
+  return liftPages(await Promise.all(edition.pages.map((id) => readPage(dir, id))));
 }
 
 export async function readStory(dir: string, id: string): Promise<Story> {

@@ -36,6 +36,10 @@ export const CHANNELS = [
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'page:duplicate',
+  'page:delete',
+  'page:reorder',
+  'page:put-many',
   // [/B]
 
   // [C: library to page (issue 10 item 4)]

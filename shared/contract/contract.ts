@@ -149,6 +149,14 @@ export const contract = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  /** A copy of the page's layout right after it (story frames left empty). */
+  'page:duplicate': { input: z.object({ edition: EditionRef, pageId: Id, name: z.string().min(1).max(200) }).strict(), output: Page },
+  /** To the workspace trash; the id leaves edition.json's order (the entry keeps its index). */
+  'page:delete': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: z.object({ trashId: z.string() }) },
+  /** A new page order (every id once); numbers and jump lines follow it on the next read. */
+  'page:reorder': { input: z.object({ edition: EditionRef, order: z.array(Id).min(1).max(500) }).strict(), output: Edition },
+  /** Several pages at once (a thread changed across pages); answers the edition's pages as read back. */
+  'page:put-many': { input: z.object({ edition: EditionRef, pages: z.array(Page).min(1).max(500) }).strict(), output: z.array(Page) },
   // [/B]
 
   // [C: library to page (issue 10 item 4)]

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'PAGE_LAST',
   // [/B]
 
   // [C: library to page (issue 10 item 4)]

@@ -55,6 +55,7 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  PAGE_LAST: { 'zh-CN': '特刊至少要有一个版面，最后一个版面不能删除。', en: 'An edition needs at least one page; the last page cannot be deleted.' },
   // [/B]
 
   // [C: library to page (issue 10 item 4)]

@@ -47,8 +47,19 @@ export const Block = z.object({
   credits: z.array(Credit).optional(),
   /** Story frames: text columns inside the frame (default: one per grid column spanned). */
   cols: z.number().int().min(1).max(12).optional(),
-  /** Story frames: order in the story's thread (续排); frames without one follow page order. */
+  /**
+   * Legacy (files before issue 10): a frame's order among its story's frames on its own page.
+   * Lifted on read into `threadPos` (shared/layout/page-lift.ts) and never written again.
+   */
   thread: z.number().int().min(0).max(99).optional(),
+  /**
+   * Story frames: the frame's place in its story's thread (续排) across the whole edition,
+   * 0 = where the story starts. Explicit on every frame that has a story: there is no
+   * default order, so a thread stays whole when pages are reordered.
+   */
+  threadPos: z.number().int().min(0).max(999).optional(),
+  /** Kicker, headline and deck blocks: take the text from `storyId`'s own kicker/headline/deck. */
+  fromStory: z.boolean().optional(),
   /** Headlines and labels set vertically (竖排). */
   vertical: z.boolean().optional(),
   /** Photo frames: the point of the photo kept in view (0..1) and the zoom over "cover". */

@@ -1,7 +1,7 @@
 import { forwardRef, type CSSProperties, type ReactNode } from 'react';
-import type { Block, Edition, Page } from '../../../../../shared/document/schema';
+import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { blockRectMm } from '../../../../../shared/layout/geometry';
-import { captionOf, issueDate, shownText, type ShownText } from './block-text';
+import { captionOf, headContext, issueDate, shownText, type ShownText, type TextContext } from './block-text';
 import type { Jump } from './flow-page';
 import './page.css';
 
@@ -18,6 +18,8 @@ export interface CanvasProps {
   blockProps?(b: Block): Record<string, unknown>;
   /** Story frames whose thread jumps from or to another page (flow-page.ts jumpsOf). */
   jumps?: ReadonlyMap<string, Jump>;
+  /** Stories whose kicker/headline/deck blocks on this page show ("from story"). */
+  stories?: Readonly<Record<string, Story>>;
 }
 
 const mm = (v: number) => `${v.toFixed(3)}mm`;
@@ -43,8 +45,8 @@ function JumpLine({ page, dir, lang }: { page: number; dir: 'from' | 'to'; lang:
   return <p className={`jump jump-${dir}`} data-jump={dir}>{text}</p>;
 }
 
-function BlockBody({ b, edition, lang, photoUrl, jump }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined }) {
-  const t = shownText(b, lang);
+function BlockBody({ b, edition, lang, photoUrl, jump, ctx }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined; ctx: TextContext }) {
+  const t = shownText(b, lang, ctx);
   switch (b.kind) {
     case 'masthead':
       return (
@@ -93,8 +95,9 @@ function BlockBody({ b, edition, lang, photoUrl, jump }: { b: Block; edition: Ed
   }
 }
 
-export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps, jumps }, ref) {
+export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps, jumps, stories }, ref) {
   const { widthMm, heightMm } = edition.pageSize;
+  const ctx: TextContext = { heads: headContext(edition, page), ...(stories ? { stories } : {}) };
   return (
     <div ref={ref} className="sheet" data-page-id={page.id} lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ width: mm(widthMm), height: mm(heightMm) }}>
       {page.blocks.map((b) => {
@@ -109,10 +112,11 @@ export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageC
             className={`pb pb-${kind}${b.vertical ? ' vertical' : ''}${b.kind === 'photo' && b.captionPos === 'beside' ? ' cap-beside' : ''}`}
             data-block-id={b.id}
             data-block-kind={b.kind}
+            {...(b.fromStory && b.storyId ? { 'data-from-story': b.storyId } : {})}
             style={style}
             {...(blockProps?.(b) ?? {})}
           >
-            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} />
+            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} ctx={ctx} />
             {overlay?.(b)}
           </div>
         );

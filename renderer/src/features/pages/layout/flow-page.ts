@@ -2,7 +2,9 @@ import type { Block, Edition, Page, Story } from '../../../../../shared/document
 import { flowContent, type FlowPara } from '../../../../../shared/layout/flow-content';
 import type { FrameFit, PageReport, PlacedPhoto } from '../../../../../shared/layout/report';
 import { flowThread, type FlowOptions, type ThreadFrame } from './flow-dom';
-import { shownText } from './block-text';
+import { headContext, shownText } from './block-text';
+import { threadsOf, type PlacedFrame } from '../../../../../shared/layout/threads';
+import { shownParts, type StoryPart } from '../../../../../shared/layout/story-parts';
 
 // Lays out one page's story threads and reports what the page holds: copyfit per frame,
 // each photo's placed size and crop (for effective ppi), and blocks that show nothing.
@@ -10,34 +12,15 @@ import { shownText } from './block-text';
 const PX_PER_MM = 96 / 25.4;
 export const COLUMN_GAP_MM = 4;
 
-/** A story's copy for a page language; the English page falls back to the Chinese. */
-export function storyContent(story: Story | undefined, lang: 'zh' | 'en'): FlowPara[] {
+/** A story's copy for a page language; the English page falls back to the Chinese. `skip`: parts shown by blocks elsewhere on the page. */
+export function storyContent(story: Story | undefined, lang: 'zh' | 'en', skip?: ReadonlySet<StoryPart>): FlowPara[] {
   if (!story) return [];
   const state = lang === 'en' ? story.en ?? story.zh : story.zh;
-  return flowContent(state, lang);
+  const content = flowContent(state, lang);
+  return skip?.size ? content.filter((p) => !(skip as ReadonlySet<string>).has(p.kind)) : content;
 }
 
-/** A story frame and the page it sits on. */
-export interface PlacedFrame { page: Page; block: Block }
-
-/**
- * The frames of each story, in thread order (续排): page by page in the order given (the
- * edition's), and on a page by each frame's `thread` number, else its place in the page.
- */
-export function threadsOf(pages: Page[]): Map<string, PlacedFrame[]> {
-  const out = new Map<string, PlacedFrame[]>();
-  for (const page of pages) {
-    const index = new Map(page.blocks.map((b, i) => [b.id, i]));
-    const order = (b: Block) => b.thread ?? index.get(b.id)!;
-    const frames = page.blocks.filter((b) => b.kind === 'story' && b.storyId).sort((a, b) => order(a) - order(b) || index.get(a.id)! - index.get(b.id)!);
-    for (const block of frames) {
-      const list = out.get(block.storyId!) ?? [];
-      list.push({ page, block });
-      out.set(block.storyId!, list);
-    }
-  }
-  return out;
-}
+export { threadsOf, type PlacedFrame };
 
 /** Where a frame's thread comes from or goes on to on another page: the pages' numbers, for the jump lines. */
 export interface Jump { next?: number; prev?: number }
@@ -79,6 +62,7 @@ export function flowThreads(
   only?: ReadonlySet<string>,
 ): Map<string, FrameFit[]> {
   const byPage = new Map<string, FrameFit[]>(pages.map((p) => [p.id, []]));
+  const parts = shownParts(pages);
   for (const [storyId, placed] of threadsOf(pages)) {
     if (only && !only.has(storyId)) continue;
     const thread: ThreadFrame[] = [];
@@ -90,7 +74,7 @@ export function flowThreads(
       thread.push({ frame, box, cols: f.block.cols ?? f.block.span, gapPx: COLUMN_GAP_MM * PX_PER_MM });
       at.push(f);
     }
-    const results = flowThread(thread, storyContent(stories[storyId], lang), opts, scale);
+    const results = flowThread(thread, storyContent(stories[storyId], lang, parts.get(storyId)), opts, scale);
     results.forEach((r, i) => {
       const { page, block } = at[i]!;
       const next = at[i + 1]?.page;
@@ -125,7 +109,7 @@ export function pageReport(sheet: HTMLElement, page: Page, edition: Edition, sto
       const placed = e && placedPhoto(e, b, edition);
       if (placed) photos.push(placed); else empty.push(b.id);
     } else if (['masthead', 'kicker', 'label', 'headline', 'deck', 'caption', 'footer'].includes(b.kind)) {
-      const t = shownText(b, lang);
+      const t = shownText(b, lang, { heads: headContext(edition, page), stories });
       if (!t.zh && !t.en) empty.push(b.id);
     } else if (b.kind === 'credits' && !(b.credits ?? []).length) empty.push(b.id);
   }
