@@ -265,6 +265,34 @@ export const en: Record<MessageKey, string> = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'pages.up': 'Move up',
+  'pages.down': 'Move down',
+  'pages.duplicate': 'Duplicate page',
+  'pages.delete': 'Delete page',
+  'pages.copyName': '{name} copy',
+  'pages.deleteConfirm': 'Move “{name}” to the trash? It can be restored from the trash.',
+  'pages.moveHint': 'Drag, or use Move up / Move down, to reorder; page numbers and running heads follow',
+  'pages.actionsFor': 'Page {n} {name}',
+  'compose.port': 'Out port ({place})',
+  'compose.portEmpty': 'Out port',
+  'compose.threading': 'Click the next story frame to thread (Esc cancels); you may switch pages on the left first',
+  'compose.unthread': 'Unthread',
+  'compose.cancel': 'Cancel',
+  'compose.threadPlace': 'Place in thread',
+  'compose.threadOf': '{i}/{n}',
+  'compose.fromStory': 'From story',
+  'compose.fromStoryHint': 'Text taken from the story’s {part}',
+  'compose.threadTo': 'Thread to…',
+  'side.tabs': 'Stories and photos',
+  'side.stories': 'Story list',
+  'side.photos': 'Photo strip',
+  'side.search': 'Search stories',
+  'side.place': 'Place in selected frame',
+  'side.placed': 'Page {pages}',
+  'side.unplaced': 'Not placed',
+  'side.dragHint': 'Drag a story onto a story frame to place it; onto empty page to make a frame',
+  'side.noFrame': 'Select a story frame first',
+  'side.empty': 'No matching stories',
   // [/B]
 
   // [C: library to page (issue 10 item 4)]

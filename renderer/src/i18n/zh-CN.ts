@@ -265,6 +265,34 @@ export const zhCN = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'pages.up': '上移',
+  'pages.down': '下移',
+  'pages.duplicate': '复制版面',
+  'pages.delete': '删除版面',
+  'pages.copyName': '{name} 副本',
+  'pages.deleteConfirm': '将「{name}」移到废纸篓？可在废纸篓中恢复。',
+  'pages.moveHint': '拖动或用“上移”“下移”调整版序，版号和报眉随之更新',
+  'pages.actionsFor': '第 {n} 版 {name}',
+  'compose.port': '续排出口（{place}）',
+  'compose.portEmpty': '续排出口',
+  'compose.threading': '请点击下一个文框以续排（Esc 取消），可先在左侧切换到其他版面',
+  'compose.unthread': '断开续排',
+  'compose.cancel': '取消',
+  'compose.threadPlace': '续排位置',
+  'compose.threadOf': '{i}/{n}',
+  'compose.fromStory': '来自稿件',
+  'compose.fromStoryHint': '文字取自所选稿件的{part}',
+  'compose.threadTo': '续排到…',
+  'side.tabs': '稿件与图片',
+  'side.stories': '文稿',
+  'side.photos': '照片',
+  'side.search': '搜索稿件',
+  'side.place': '放入所选文框',
+  'side.placed': '第 {pages} 版',
+  'side.unplaced': '未上版',
+  'side.dragHint': '把稿件拖到正文框上即可放入；拖到空白处会新建正文框',
+  'side.noFrame': '请先选中一个正文框',
+  'side.empty': '没有匹配的稿件',
   // [/B]
 
   // [C: library to page (issue 10 item 4)]

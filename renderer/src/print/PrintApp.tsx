@@ -39,7 +39,8 @@ export function PrintApp() {
       const ids = [...new Set(pages.flatMap((p) => p.blocks.flatMap((b) => (b.storyId ? [b.storyId] : []))))];
       const stories = await Promise.all(ids.map((storyId) => call('story:get', { edition: req.edition, storyId })));
       const asked = new Set(pages.map((p) => p.id));
-      const shadows = all.filter((p) => !asked.has(p.id) && p.blocks.some((b) => b.kind === 'story' && b.storyId && ids.includes(b.storyId)));
+      // Frames of the same stories, and from-story blocks (their parts are left out of the frames).
+      const shadows = all.filter((p) => !asked.has(p.id) && p.blocks.some((b) => (b.kind === 'story' || b.fromStory) && b.storyId && ids.includes(b.storyId)));
       const ordered = all.filter((p) => asked.has(p.id) || shadows.includes(p));
       setData({ edition, pages, shadows, ordered, stories: Object.fromEntries(stories.map((s) => [s.id, s])) });
     })().catch((e: unknown) => {
@@ -91,6 +92,7 @@ export function PrintApp() {
               lang={req.lang}
               photoUrl={(id) => mediaUrl(req.edition, id, 'original')}
               jumps={jumps}
+              stories={data.stories}
             />
           </div>
           {req.marks && <CropMarks w={widthMm} h={heightMm} outer={outer} bleed={req.bleedMm} />}
@@ -99,7 +101,7 @@ export function PrintApp() {
       <div className="print-shadows" aria-hidden="true">
         {data.shadows.map((p) => (
           <PageCanvas key={p.id} ref={(el) => { if (el) sheets.current.set(p.id, el); }} edition={data.edition} page={p} lang={req.lang}
-            photoUrl={(id) => mediaUrl(req.edition, id, 'preview')} jumps={jumps} />
+            photoUrl={(id) => mediaUrl(req.edition, id, 'preview')} jumps={jumps} stories={data.stories} />
         ))}
       </div>
     </>

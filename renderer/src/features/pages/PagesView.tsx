@@ -1,15 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Edition, Page } from '../../../../shared/document/schema';
+import type { FrameRef } from '../../../../shared/layout/threads';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Composer } from './composer/Composer';
+import { PageList } from './PageList';
 
-// The pages workspace: the edition's pages down the side, the composer for the chosen one.
+// The pages workspace: the edition's pages down the side (add, duplicate, delete to the
+// trash, reorder by dragging or with 上移/下移), the composer for the chosen one. Page
+// numbers are the order: the service renumbers on every read, so the list reloads after
+// each change. The loaded thread cursor lives here, so it survives a switch of page.
 export function PagesView({ editionRef, edition: initial, onError }: { editionRef: string; edition: Edition; onError(e: unknown): void }) {
   const { t } = useI18n();
   const [edition, setEdition] = useState(initial);
   const [pages, setPages] = useState<Page[]>([]);
   const [pageId, setPageId] = useState<string | null>(null);
+  const [threading, setThreading] = useState<FrameRef | null>(null);
   useEffect(() => setEdition(initial), [initial]);
 
   const load = useCallback(() => call('page:list', { edition: editionRef }).then((list) => {
@@ -18,38 +24,60 @@ export function PagesView({ editionRef, edition: initial, onError }: { editionRe
   }, onError), [editionRef, onError]);
   useEffect(() => { void load(); }, [load]);
 
-  const newPage = async (template: 'front' | 'feature' | 'photo') => {
-    try {
-      const page = await call('page:create', { edition: editionRef, template, name: t(`compose.template.${template}`) });
-      setEdition(await call('edition:open', { edition: editionRef }));
-      setPages((list) => [...list, page]);
-      setPageId(page.id);
-    } catch (e) { onError(e); }
+  const reloadAll = async (select?: string) => {
+    setEdition(await call('edition:open', { edition: editionRef }));
+    await load();
+    if (select) setPageId(select);
   };
+  const guard = (f: () => Promise<void>) => async () => { try { await f(); } catch (e) { onError(e); } };
+
+  const newPage = (template: 'front' | 'feature' | 'photo') => guard(async () => {
+    const page = await call('page:create', { edition: editionRef, template, name: t(`compose.template.${template}`) });
+    await reloadAll(page.id);
+  })();
+  const duplicate = (p: Page) => guard(async () => {
+    const copy = await call('page:duplicate', { edition: editionRef, pageId: p.id, name: t('pages.copyName', { name: p.name }) });
+    await reloadAll(copy.id);
+  })();
+  const remove = (p: Page) => guard(async () => {
+    if (!window.confirm(t('pages.deleteConfirm', { name: p.name }))) return;
+    if (threading?.pageId === p.id) setThreading(null);
+    await call('page:delete', { edition: editionRef, pageId: p.id });
+    await reloadAll();
+  })();
+  const reorder = (order: string[]) => guard(async () => {
+    // Shown at once; the service's answer (and the renumbered pages) follow.
+    setPages((list) => order.map((id, i) => ({ ...list.find((p) => p.id === id)!, number: i + 1 })));
+    setEdition(await call('page:reorder', { edition: editionRef, order }));
+    await load();
+  })();
+
   const onPageSaved = useCallback((p: Page) => setPages((list) => list.map((x) => (x.id === p.id ? p : x))), []);
+  const onOtherPages = useCallback((changed: Page[]) => {
+    setPages((list) => list.map((x) => changed.find((c) => c.id === x.id) ?? x));
+    call('page:put-many', { edition: editionRef, pages: changed }).then(
+      (back) => setPages((list) => list.map((x) => (changed.some((c) => c.id === x.id) ? back.find((b) => b.id === x.id) ?? x : x))),
+      onError,
+    );
+  }, [editionRef, onError]);
   const page = pages.find((p) => p.id === pageId) ?? null;
 
   return (
     <section className="pages">
       <aside className="sidebar">
         <h2>{t('pages.list')}</h2>
-        <ol className="page-list">
-          {pages.map((p) => (
-            <li key={p.id}>
-              <button className={p.id === pageId ? 'active' : ''} onClick={() => setPageId(p.id)} data-page-id={p.id}>
-                <span className="page-no">{t('pages.number', { n: p.number })}</span>
-                <span className="page-name">{p.name}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
+        <PageList pages={pages} current={pageId} onSelect={setPageId} onReorder={(o) => void reorder(o)} onDuplicate={(p) => void duplicate(p)} onDelete={(p) => void remove(p)} />
         <select name="new-page" value="" onChange={(e) => { if (e.target.value) void newPage(e.target.value as 'front'); }}>
           <option value="">{t('compose.newPage')}</option>
           {(['front', 'feature', 'photo'] as const).map((k) => <option key={k} value={k}>{t(`compose.template.${k}`)}</option>)}
         </select>
+        <p className="page-hint">{t('pages.moveHint')}</p>
         <p className="page-meta">{t('pages.size', { w: edition.pageSize.widthMm, h: edition.pageSize.heightMm, c: page?.grid.columns ?? 0 })}</p>
       </aside>
-      {page && <Composer key={page.id} editionRef={editionRef} edition={edition} page={page} allPages={pages} onEdition={setEdition} onPageSaved={onPageSaved} onError={onError} />}
+      {page && (
+        <Composer key={page.id} editionRef={editionRef} edition={edition} page={page} allPages={pages} onEdition={setEdition}
+          onPageSaved={onPageSaved} onOtherPages={onOtherPages} threading={threading} onThreading={setThreading} onError={onError} />
+      )}
     </section>
   );
 }

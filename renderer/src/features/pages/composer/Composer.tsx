@@ -13,6 +13,12 @@ import { ComposerToolbar } from './ComposerToolbar';
 import { useFlow } from './use-flow';
 import { jumpsOf } from '../layout/flow-page';
 import { useHistory } from './use-history';
+import type { FrameRef } from '../../../../../shared/layout/threads';
+import { useThreads } from './use-threads';
+import { ThreadingBar } from './ThreadPort';
+import { SidePanel } from './side/SidePanel';
+import { StoryPanel } from './side/StoryPanel';
+// [C: photo strip] stream C adds: import { PhotoStrip } from './strip/PhotoStrip';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
 // the mouse or the keys, the inspector for the selection, live copyfit on every story
@@ -28,13 +34,20 @@ interface Props {
   allPages: Page[];
   onEdition(e: Edition): void;
   onPageSaved(p: Page): void;
+  /** Other pages a thread edit changed: saved together by the pages view. */
+  onOtherPages(pages: Page[]): void;
+  /** The loaded thread cursor (InDesign): lives above the composer, so it survives a page switch. */
+  threading: FrameRef | null;
+  onThreading(r: FrameRef | null): void;
   onError(e: unknown): void;
 }
 
-export function Composer({ editionRef, edition, page: loaded, allPages, onEdition, onPageSaved, onError }: Props) {
+export function Composer({ editionRef, edition, page: loaded, allPages, onEdition, onPageSaved, onOtherPages, threading, onThreading, onError }: Props) {
   const { t } = useI18n();
   const hist = useHistory<Page>(loaded);
-  const page = hist.present;
+  // The page's number follows the edition's order (a reorder renumbers it; running heads follow).
+  const number = Math.max(1, allPages.findIndex((p) => p.id === loaded.id) + 1);
+  const page = useMemo(() => (hist.present.number === number ? hist.present : { ...hist.present, number }), [hist.present, number]);
   const [selected, setSelected] = useState<string | null>(null);
   const [lang, setLang] = useState<'zh' | 'en'>('zh');
   const [zoom, setZoom] = useState<number | 'fit'>('fit');
@@ -68,7 +81,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
     const ids = new Set(storyIds ? storyIds.split(',') : []);
     return allPages
       .map((p) => (p.id === page.id ? page : p))
-      .filter((p) => p.id === page.id || p.blocks.some((b) => b.kind === 'story' && b.storyId && ids.has(b.storyId)));
+      .filter((p) => p.id === page.id || p.blocks.some((b) => (b.kind === 'story' || b.fromStory) && b.storyId && ids.has(b.storyId)));
   }, [allPages, page, storyIds]);
   const shadowPages = threadPages.filter((p) => p.id !== page.id);
   const jumps = useMemo(() => jumpsOf(threadPages), [threadPages]);
@@ -95,11 +108,13 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const change = useCallback((p: Page, commit = true) => {
     hist.set(p, commit);
     if (!commit) return;
+    // The pages view knows the latest page at once (thread edits across pages read it).
+    onPageSaved(p);
     pending.current = p;
     setSaveState('dirty');
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => void flush(), SAVE_MS);
-  }, [hist, flush]);
+  }, [hist, flush, onPageSaved]);
   const undo = () => { const p = hist.undo(); if (p) { pending.current = p; void flush(); } };
   const redo = () => { const p = hist.redo(); if (p) { pending.current = p; void flush(); } };
 
@@ -119,15 +134,9 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
     change({ ...page, blocks: [...page.blocks, b] });
     setSelected(b.id);
   };
-  const threadNext = () => {
-    if (!block?.storyId) return;
-    const frames = page.blocks.filter((b) => b.kind === 'story' && b.storyId === block.storyId);
-    const maxThread = Math.max(...frames.map((b, i) => b.thread ?? i));
-    const below = clampBlock(page.grid, edition.pageSize, { ...block, id: newId('story'), yMm: block.yMm + block.hMm + 4, hMm: Math.min(block.hMm, 80), thread: maxThread + 1 });
-    const withThreads = page.blocks.map((b) => (b.kind === 'story' && b.storyId === block.storyId && b.thread === undefined ? { ...b, thread: frames.indexOf(b) } : b));
-    change({ ...page, blocks: [...withThreads, below] });
-    setSelected(below.id);
-  };
+  const threads = useThreads({
+    editionRef, edition, page, allPages, stories, setStories, change, onOtherPages, threading, onThreading, newId, select: setSelected, onError,
+  });
   const setSize = async (s: PageSize) => {
     try {
       await call('edition:page-size', { edition: editionRef, pageSize: s });
@@ -154,15 +163,23 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
         editionRef={editionRef} edition={edition} page={page} lang={lang} zoom={zoom} shownZoom={shownZoom} report={report} saveState={saveState}
         stories={summaries} onLang={setLang} onZoom={setZoom} onAdd={add} onUndo={undo} onRedo={redo} onError={onError}
       />
-      <div className="composer-body">
+      {threading && <ThreadingBar onCancel={() => onThreading(null)} />}
+      <div className="composer-body with-side">
+        <SidePanel
+          stories={<StoryPanel stories={summaries} pages={threads.pages} canPlace={block?.kind === 'story'} onPlace={(id) => { if (block?.kind === 'story') void threads.placeIn(block.id, id); }} />}
+          /* [C: photo strip] photos={<PhotoStrip … />} */
+        />
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
-          shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps}
+          shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps} stories={stories}
+          threadUi={threads.threadUi} onThreadTarget={threads.onTarget} onDropStory={(id, at) => void threads.dropStory(id, at)}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
         />
         <aside className="composer-side">
           {block
-            ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)} onThreadNext={threadNext} />
+            ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)}
+                onThreadNext={() => threads.threadIntoNew(block)} onStory={(id) => void threads.placeIn(block.id, id)}
+                place={threads.placeOf(block)} onPlace={(n) => threads.moveTo(block, n)} />
             : <PageSetup edition={edition} page={page} onGrid={(grid) => change({ ...page, grid })} onSize={(s) => void setSize(s)} />}
           {block?.kind === 'story' && story && (
             <div className="composer-copy">

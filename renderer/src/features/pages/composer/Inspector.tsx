@@ -3,6 +3,8 @@ import type { Block, Edition, Page } from '../../../../../shared/document/schema
 import { clampBlock } from '../../../../../shared/layout/geometry';
 import { useI18n } from '../../../i18n';
 import { NumberField, Row, TextField } from './fields';
+import { FromStoryRow } from './FromStory';
+import { isPartKind } from '../../../../../shared/layout/story-parts';
 
 // Properties of the selected block. Every change goes through clampBlock, so a typed
 // value can never put a block off the type area.
@@ -15,11 +17,16 @@ interface Props {
   onChange(b: Block): void;
   onDelete(): void;
   onThreadNext(): void;
+  /** Puts a story into the selected story frame (or empties it): thread and story parts follow. */
+  onStory(storyId: string | undefined): void;
+  /** The frame's place in its thread, and a move to another place (1-based). */
+  place: { index: number; count: number } | null;
+  onPlace(n: number): void;
 }
 
 const TEXT_KINDS = ['masthead', 'kicker', 'label', 'headline', 'deck', 'caption', 'footer'];
 
-export function Inspector({ edition, page, block: b, stories, onChange, onDelete, onThreadNext }: Props) {
+export function Inspector({ edition, page, block: b, stories, onChange, onDelete, onThreadNext, onStory, place, onPlace }: Props) {
   const { t } = useI18n();
   const set = (patch: Partial<Block>) => onChange(clampBlock(page.grid, edition.pageSize, { ...b, ...patch }));
   return (
@@ -38,7 +45,8 @@ export function Inspector({ edition, page, block: b, stories, onChange, onDelete
           </select>
         </Row>
       )}
-      {TEXT_KINDS.includes(b.kind) && (
+      {isPartKind(b.kind) && <FromStoryRow block={b} stories={stories} onChange={(patch) => set(patch)} />}
+      {TEXT_KINDS.includes(b.kind) && !b.fromStory && (
         <>
           <Row label={t('compose.text')}><TextField name="text" multiline value={b.text ?? ''} onCommit={(v) => set({ text: v })} /></Row>
           <Row label={t('compose.textEn')}><TextField name="textEn" multiline value={b.textEn ?? ''} onCommit={(v) => set({ textEn: v })} /></Row>
@@ -51,13 +59,17 @@ export function Inspector({ edition, page, block: b, stories, onChange, onDelete
       {b.kind === 'story' && (
         <>
           <Row label={t('compose.story')}>
-            <select name="storyId" value={b.storyId ?? ''} onChange={(e) => set({ storyId: e.target.value || undefined })}>
+            <select name="storyId" value={b.storyId ?? ''} onChange={(e) => onStory(e.target.value || undefined)}>
               <option value="">{t('compose.noStory')}</option>
               {stories.map((s) => <option key={s.id} value={s.id}>{s.title}</option>)}
             </select>
           </Row>
           <Row label={t('compose.cols')}><NumberField name="cols" value={b.cols ?? b.span} min={1} max={12} onCommit={(v) => set({ cols: v })} /></Row>
-          <Row label={t('compose.thread')}><NumberField name="thread" value={b.thread ?? 0} min={0} max={99} onCommit={(v) => set({ thread: v })} /></Row>
+          {place && (
+            <Row label={`${t('compose.threadPlace')} (${t('compose.threadOf', { i: place.index, n: place.count })})`}>
+              <NumberField name="threadPos" value={place.index} min={1} max={place.count} onCommit={onPlace} />
+            </Row>
+          )}
           {b.storyId && <button type="button" onClick={onThreadNext} data-action="thread-next">{t('compose.threadNext')}</button>}
         </>
       )}

@@ -1,10 +1,12 @@
 import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
-import type { Block, Edition, Page } from '../../../../../shared/document/schema';
+import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { columnsForDelta, columnWidthMm, moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
 import type { PageReport } from '../../../../../shared/layout/report';
 import { PageCanvas } from '../layout/PageCanvas';
 import type { Jump } from '../layout/flow-page';
 import { CopyfitBadge, FromTag } from './CopyfitBadge';
+import { ThreadOverlay, type ThreadUi } from './ThreadPort';
+import { storyDropHandlers, type StoryDropAt } from './story-drop';
 
 // The page on screen: the true-size canvas under a zoom transform, with selection,
 // mouse drags (move from the body, resize from the corner handle) and InDesign's keys.
@@ -32,6 +34,13 @@ interface Props {
   onDelete(id: string): void;
   onUndo(): void;
   onRedo(): void;
+  /** Stories of from-story blocks. */
+  stories?: Readonly<Record<string, Story>>;
+  /** Out-ports and thread places on story frames; a click on a frame while the cursor is loaded threads it. */
+  threadUi?: ThreadUi;
+  onThreadTarget?(b: Block): void;
+  /** A story dragged from the side panel onto a frame or onto empty page. */
+  onDropStory?(storyId: string, at: StoryDropAt): void;
 }
 
 interface Drag { id: string; mode: 'move' | 'resize' | 'pan'; x: number; y: number; orig: Block; moved: boolean; boxPx?: { w: number; h: number } }
@@ -60,6 +69,7 @@ export function Stage(p: Props) {
   const onPointerDown = (e: PointerEvent, b: Block, mode: Drag['mode']) => {
     if (e.button !== 0) return;
     e.stopPropagation();
+    if (p.threadUi?.active && b.kind === 'story' && p.onThreadTarget) { p.onThreadTarget(b); return; }
     p.onSelect(b.id);
     host.current?.focus({ preventScroll: true });
     // Alt-drag inside a photo frame moves the photo, not the frame (InDesign's content grabber).
@@ -99,6 +109,7 @@ export function Stage(p: Props) {
     const mod = e.ctrlKey || e.metaKey;
     if (mod && e.key.toLowerCase() === 'z') { e.preventDefault(); if (e.shiftKey) p.onRedo(); else p.onUndo(); return; }
     if (mod && e.key.toLowerCase() === 'y') { e.preventDefault(); p.onRedo(); return; }
+    if (e.key === 'Escape' && p.threadUi?.active) { p.threadUi.onCancel(); return; }
     const b = page.blocks.find((x) => x.id === p.selected);
     if (!b) return;
     if (e.key === 'Escape') { p.onSelect(null); return; }
@@ -118,6 +129,7 @@ export function Stage(p: Props) {
     <>
       {fits.get(b.id) && <CopyfitBadge fit={fits.get(b.id)!} />}
       {fits.get(b.id)?.prevPage && <FromTag page={fits.get(b.id)!.prevPage!} />}
+      {p.threadUi && <ThreadOverlay b={b} zoom={zoom} ui={p.threadUi} />}
       {b.id === p.selected && (
         <span className="resize-handle" data-handle="resize" onPointerDown={(e) => onPointerDown(e, b, 'resize')} style={{ transform: `scale(${1 / zoom})` }} />
       )}
@@ -131,8 +143,9 @@ export function Stage(p: Props) {
   const w = box.widthMm * PX_PER_MM * zoom, h = box.heightMm * PX_PER_MM * zoom;
   return (
     <div
-      className="compose-stage"
+      className={`compose-stage${p.threadUi?.active ? ' threading' : ''}`}
       ref={host}
+      {...(p.onDropStory ? storyDropHandlers(() => p.sheetRef.current, box.widthMm, p.onDropStory) : {})}
       tabIndex={0}
       onKeyDown={onKeyDown}
       onPointerMove={onPointerMove}
@@ -142,11 +155,11 @@ export function Stage(p: Props) {
     >
       <div className="compose-paper" style={{ width: w, height: h }}>
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
-          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} />
+          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
           <div className="flow-shadows" aria-hidden="true">
             {p.shadowPages.map((sp) => (
-              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} jumps={p.jumps}
+              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})}
                 ref={(el) => { if (el) p.shadowRefs.current.set(sp.id, el); else p.shadowRefs.current.delete(sp.id); }} />
             ))}
           </div>
