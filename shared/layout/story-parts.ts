@@ -19,6 +19,15 @@ export function storyPartText(story: Story | undefined, part: StoryPart, lang: '
   return (state?.root.children ?? []).filter((n) => n.type === part).map((n) => nodeText(n).trim()).filter(Boolean).join('\n');
 }
 
+/**
+ * A from-story headline on a page with no from-story kicker block for the same story heads
+ * its title group with the story's kicker (引题 over 主题, as Chinese papers set them), so
+ * a story with a kicker never has it fall into the body columns.
+ */
+export function headlineTakesKicker(page: Page, b: Block): boolean {
+  return b.kind === 'headline' && !!b.fromStory && !!b.storyId && !page.blocks.some((k) => k.kind === 'kicker' && k.fromStory && k.storyId === b.storyId);
+}
+
 /** Which parts of which stories blocks on `pages` show: those the frames skip. */
 export function shownParts(pages: readonly Page[]): Map<string, Set<StoryPart>> {
   const out = new Map<string, Set<StoryPart>>();
@@ -26,6 +35,7 @@ export function shownParts(pages: readonly Page[]): Map<string, Set<StoryPart>> 
     if (!b.fromStory || !b.storyId || !isPartKind(b.kind)) continue;
     const set = out.get(b.storyId) ?? new Set<StoryPart>();
     set.add(b.kind);
+    if (headlineTakesKicker(p, b)) set.add('kicker');
     out.set(b.storyId, set);
   }
   return out;

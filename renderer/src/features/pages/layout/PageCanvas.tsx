@@ -1,7 +1,7 @@
 import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { blockRectMm } from '../../../../../shared/layout/geometry';
-import { captionOf, headContext, issueDate, shownText, type ShownText, type TextContext } from './block-text';
+import { captionOf, headContext, issueDate, shownText, titleKicker, type ShownText, type TextContext } from './block-text';
 import type { Jump } from './flow-page';
 import './page.css';
 
@@ -45,7 +45,7 @@ function JumpLine({ page, dir, lang }: { page: number; dir: 'from' | 'to'; lang:
   return <p className={`jump jump-${dir}`} data-jump={dir}>{text}</p>;
 }
 
-function BlockBody({ b, edition, lang, photoUrl, jump, ctx }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined; ctx: TextContext }) {
+function BlockBody({ b, page, edition, lang, photoUrl, jump, ctx }: { b: Block; page: Page; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined; ctx: TextContext }) {
   const t = shownText(b, lang, ctx);
   switch (b.kind) {
     case 'masthead':
@@ -90,6 +90,16 @@ function BlockBody({ b, edition, lang, photoUrl, jump, ctx }: { b: Block; editio
       return <i style={{ height: mm(b.strokeMm ?? 0.5), background: b.color ?? '#b8141c' }} />;
     case 'box':
       return null;
+    case 'headline': {
+      const kicker = titleKicker(b, page, ctx, lang);
+      if (!kicker && !b.fromStory) return <Words t={t} />;
+      return (
+        <>
+          {kicker && <span className="hl-kicker" lang={lang === 'en' ? 'en' : 'zh-CN'}>{kicker}</span>}
+          <span className="hl-main"><Words t={t} /></span>
+        </>
+      );
+    }
     default:
       return <Words t={t} />;
   }
@@ -116,7 +126,7 @@ export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageC
             style={style}
             {...(blockProps?.(b) ?? {})}
           >
-            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} ctx={ctx} />
+            <BlockBody b={b} page={page} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} ctx={ctx} />
             {overlay?.(b)}
           </div>
         );

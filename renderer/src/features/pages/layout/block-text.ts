@@ -1,6 +1,6 @@
 import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { formatIssueDate, resolveHeads, type HeadContext } from '../../../../../shared/layout/running-heads';
-import { isPartKind, storyPartText } from '../../../../../shared/layout/story-parts';
+import { headlineTakesKicker, isPartKind, storyPartText } from '../../../../../shared/layout/story-parts';
 
 // Which words a text block shows for the page's language. A Chinese page honours each
 // block's own language (an English deck, a bilingual masthead); the English version of
@@ -36,6 +36,14 @@ export function shownText(b: Block, pageLang: 'zh' | 'en', ctx?: TextContext): S
   if (b.lang === 'en') return en ? { en } : { zh };
   if (b.lang === 'both') return { zh, en };
   return { zh };
+}
+
+/** The story's kicker over a from-story headline (see headlineTakesKicker), for the page's language. */
+export function titleKicker(b: Block, page: Page, ctx: TextContext | undefined, lang: 'zh' | 'en'): string | undefined {
+  if (!headlineTakesKicker(page, b)) return undefined;
+  const story = ctx?.stories?.[b.storyId!];
+  const text = (lang === 'en' ? storyPartText(story, 'kicker', 'en') : '') || storyPartText(story, 'kicker', 'zh');
+  return text || undefined;
 }
 
 export function captionOf(edition: Edition, photoId: string | undefined, lang: 'zh' | 'en', blockLang: Block['lang']): ShownText {

@@ -43,7 +43,7 @@ export function StoryPanel({ stories, pages, canPlace, onPlace }: Props) {
             <li
               key={s.id}
               draggable
-              data-story-id={s.id}
+              data-panel-story={s.id}
               onDragStart={(e) => { e.dataTransfer.setData(STORY_DRAG_TYPE, s.id); e.dataTransfer.setData('text/plain', s.title); e.dataTransfer.effectAllowed = 'copy'; }}
             >
               <span className="title">{s.title}</span>
