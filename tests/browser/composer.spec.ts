@@ -30,7 +30,7 @@ async function storyText(page: Page, storyId: string): Promise<string> {
 async function storedPage(page: Page, pageId: string) {
   return page.evaluate(async (id) => {
     const r = await fetch('/api/page:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', pageId: id }) });
-    return (await r.json()).value as { blocks: Array<{ id: string; col: number; span: number; yMm: number; hMm: number; storyId?: string; thread?: number }> };
+    return (await r.json()).value as { blocks: Array<{ id: string; col: number; span: number; yMm: number; hMm: number; storyId?: string; threadPos?: number }> };
   }, pageId);
 }
 
@@ -130,8 +130,11 @@ test('a story frame made too small shows 超 N 字 / N 行; threaded into a seco
   const cont = await firstOfSecond.evaluate((el) => el.classList.contains('cont'));
   if (cont) await expect(firstOfSecond).toHaveCSS('text-indent', '0px');
   await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+  // Both frames carry their explicit place in the thread (issue 10: no hidden default order).
   const stored = (await storedPage(page, 'page-2025')).blocks.filter((x) => x.storyId === 'story-2025');
-  expect(stored.map((x) => x.thread)).toEqual([0, 1]);
+  expect(stored.map((x) => x.threadPos)).toEqual([0, 1]);
+  await expect(frames.nth(0).locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '1/2');
+  await expect(frames.nth(1).locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '2/2');
 });
 
 test('copyfit follows the copy as it is typed in the frame\'s editor', async ({ page }) => {

@@ -65,8 +65,10 @@ test.describe('threads, pages and story parts', () => {
     const lowId = (await low.getAttribute('data-block-id'))!;
 
     // The top frame takes the 2025 story, and is made short so the copy must go on.
+    // Keys and menus instead of a drag: select the frame, then 放入所选文框 on the story.
     await top.click({ position: { x: 30, y: 30 } });
-    await page.locator('select[name="storyId"]').selectOption('story-feature');
+    await page.getByRole('button', { name: '放入所选文框：专题测试稿' }).click();
+    await expect(page.locator('select[name="storyId"]')).toHaveValue('story-feature');
     await expect(top.locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '1/1');
     await setField(page, 'hMm', '60');
     await expect(top.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'over');
@@ -221,5 +223,28 @@ test.describe('threads, pages and story parts', () => {
     await expect(page.locator('html')).toHaveAttribute('data-print-ready', 'ok', { timeout: 30_000 });
     await expect(page.locator('.print-page [data-block-kind="headline"] .hl-main')).toHaveText(parts['headline']!.replace(/\n/g, ''));
     await expect(page.locator('.print-page [data-block-kind="story"] .story-box').first()).toHaveText(set);
+  });
+
+  test('a story dropped on empty page makes a story frame there, on the grid', async ({ page }) => {
+    await open(page, host);
+    await page.locator('select[name="new-page"]').selectOption('feature');
+    const sheet = page.locator('.compose-paper .sheet[data-page-id="page-3"]');
+    const low = sheet.locator('[data-block-kind="story"]').nth(1);
+    await low.click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Delete');
+    await expect(sheet.locator('[data-block-kind="story"]')).toHaveCount(1);
+    // Drop the 2026 story where the lower frame was: a new frame, three columns wide.
+    const box = (await sheet.boundingBox())!;
+    await page.locator('[data-panel-story="story-2026"]').dragTo(sheet, { targetPosition: { x: box.width * 0.3, y: box.height * 0.7 } });
+    await expect(sheet.locator('[data-block-kind="story"]')).toHaveCount(2);
+    const made = sheet.locator('[data-block-kind="story"]').nth(1);
+    await expect(made.locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '2/2');
+    // A story already placed goes on from where it is: the 2026 copy all fits on page 1, so this frame is empty.
+    await expect(made.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'empty');
+    await saved(page);
+    const stored = (await api<{ blocks: Array<{ id: string; kind: string; col: number; span: number; storyId?: string }> }>(page, 'page:get', { edition: EDITION, pageId: 'page-3' })).blocks;
+    const frame = stored.filter((b) => b.kind === 'story').at(-1)!;
+    expect(frame).toMatchObject({ storyId: 'story-2026', span: 3 });
+    expect(Number.isInteger(frame.col)).toBe(true);
   });
 });

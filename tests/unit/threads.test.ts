@@ -28,6 +28,15 @@ describe('threads', () => {
     expect(order(rev, 's')).toEqual([low.id, top.id]);
   });
 
+  it('the issue\'s inspector steps: the same story given to the top frame, then the lower one, starts at the top', () => {
+    const p = feature('page-1', 1);
+    const [top, low] = frames(p) as [Block, Block];
+    let pages = placeStory([p], ref(p, top), 's');
+    pages = placeStory(pages, ref(p, low), 's');
+    expect(order(pages, 's')).toEqual([top.id, low.id]);
+    expect(frames(pages[0]!).map((f) => f.threadPos)).toEqual([0, 1]);
+  });
+
   it('a thread cannot link a frame to itself, nor from a frame without a story', () => {
     const p = feature('page-1', 1);
     const [top, low] = frames(p) as [Block, Block];
