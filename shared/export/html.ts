@@ -1,6 +1,8 @@
 import type { Block, Edition, Page, Story } from '../document/schema';
 import { esc, langTag } from './html-escape';
 import { creditsHtml, figureHtml, storyHtml, type StoryRenderContext, type WebImage } from './html-story';
+import { blockWords, type WordsContext } from '../layout/block-words';
+import { headlineTakesKicker, shownParts, storyPartText } from '../layout/story-parts';
 
 // Web HTML export (issue 5): one self-contained responsive article per page, in reading
 // order rather than page geometry, fit for pasting into a WeChat or 学习强国 editor.
@@ -48,9 +50,11 @@ function readingOrder(blocks: readonly Block[]): Block[] {
 }
 
 /** A block's text in the article language, with the language it really is in. */
-function blockText(b: Block, lang: 'zh' | 'en'): { text: string; lang: 'zh' | 'en' } {
-  const zh = (b.text ?? '').trim();
-  const en = (b.textEn ?? '').trim();
+function blockText(b: Block, lang: 'zh' | 'en', words?: WordsContext): { text: string; lang: 'zh' | 'en' } {
+  // From-story blocks and running-head variables (issue 10) resolve as on the printed page.
+  const w = blockWords(b, words);
+  const zh = (w.zh ?? '').trim();
+  const en = (w.en ?? '').trim();
   if (lang === 'en') return en ? { text: en, lang: 'en' } : { text: zh, lang: 'zh' };
   return zh ? { text: zh, lang: 'zh' } : { text: en, lang: 'en' };
 }
@@ -82,6 +86,13 @@ export function webArticleHtml(input: WebArticleInput): string {
     return figureHtml({ photoId, caption: own || p.meta.caption[other].trim(), captionLang: own ? lang : other, credit }, ctx);
   };
 
+  const words: WordsContext = {
+    heads: { title: edition.title, paper: edition.paper, paperEn: edition.paperEn, issueDate: edition.issueDate, page: page.number, pages: (edition as Partial<Edition>).pages?.length ?? page.number },
+    stories: input.stories,
+  };
+  const bt = (b: Block) => blockText(b, lang, words);
+  // Story parts the page shows in blocks of their own are not repeated in the story's copy.
+  const skip = shownParts([page]);
   const blocks = readingOrder(page.blocks);
   // Figures of the stories first, so a photo block showing the same photo is not repeated.
   const storyParts = new Map<string, string>();
@@ -89,9 +100,11 @@ export function webArticleHtml(input: WebArticleInput): string {
     if (b.kind !== 'story' || !b.storyId || storyParts.has(b.storyId)) continue;
     const story = input.stories[b.storyId];
     if (!story) continue;
-    const state = lang === 'en' ? story.en ?? story.zh : story.zh ?? story.en;
-    if (!state) continue;
-    const stateLang = state === story.en ? 'en' : 'zh';
+    const full = lang === 'en' ? story.en ?? story.zh : story.zh ?? story.en;
+    if (!full) continue;
+    const parts = skip.get(b.storyId);
+    const state = parts?.size ? { root: { ...full.root, children: full.root.children.filter((n) => !(parts as ReadonlySet<string>).has(n.type)) } } : full;
+    const stateLang = full === story.en ? 'en' : 'zh';
     storyParts.set(b.storyId, storyHtml(state, ctx, stateLang));
   }
 
@@ -105,17 +118,21 @@ export function webArticleHtml(input: WebArticleInput): string {
       }
       case 'kicker':
       case 'label':
-        parts.push(textEl('p', b.kind, blockText(b, lang), lang));
+        parts.push(textEl('p', b.kind, bt(b), lang));
         break;
       case 'headline': {
-        const t = blockText(b, lang);
+        const t = bt(b);
+        if (headlineTakesKicker(page, b)) {
+          const k = (lang === 'en' ? storyPartText(input.stories[b.storyId!], 'kicker', 'en') : '') || storyPartText(input.stories[b.storyId!], 'kicker', 'zh');
+          if (k) parts.push(textEl('p', 'kicker', { text: k, lang: /[\u4e00-\u9fff]/.test(k) ? 'zh' : 'en' }, lang));
+        }
         if (!title) title = t.text;
         parts.push(textEl(h1Done ? 'h2' : 'h1', '', t, lang));
         h1Done = true;
         break;
       }
       case 'deck':
-        parts.push(textEl('p', 'deck', blockText(b, lang), lang));
+        parts.push(textEl('p', 'deck', bt(b), lang));
         break;
       case 'story':
         if (b.storyId && !storiesDone.has(b.storyId)) {
@@ -127,14 +144,14 @@ export function webArticleHtml(input: WebArticleInput): string {
         if (b.photoId) parts.push(photoFigure(b.photoId));
         break;
       case 'caption':
-        parts.push(textEl('p', 'caption', blockText(b, lang), lang));
+        parts.push(textEl('p', 'caption', bt(b), lang));
         break;
       case 'credits':
         if (b.credits?.length) parts.push(creditsHtml(b.credits, lang));
-        else parts.push(textEl('p', 'credits', blockText(b, lang), lang));
+        else parts.push(textEl('p', 'credits', bt(b), lang));
         break;
       case 'footer':
-        parts.push(textEl('footer', '', blockText(b, lang), lang));
+        parts.push(textEl('footer', '', bt(b), lang));
         break;
       default:
         break; // rules and boxes are page geometry, not copy

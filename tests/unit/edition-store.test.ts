@@ -6,6 +6,7 @@ import {
   listStoryIds, readEdition, readPage, readPages, readStory, writeNewEdition, writeStory,
 } from '../../electron/services/edition-store';
 import { buildSample, writeSampleEdition } from '../../electron/services/sample';
+import { liftPages } from '../../shared/layout/page-lift';
 import type { EditionBundle } from '../../shared/document/sample-edition';
 import { SCHEMA_VERSION, type Story } from '../../shared/document/schema';
 import { stateText } from '../../shared/document/lexical-state';
@@ -33,7 +34,8 @@ describe('the sample edition on disk', () => {
     const ed = await readEdition(pristine);
     expect(ed).toEqual(bundle.edition);
     expect(ed.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(await readPages(pristine, ed)).toEqual(bundle.pages);
+    // The page list is read as the order makes it: numbered by it, threads given explicit places (issue 10).
+    expect(await readPages(pristine, ed)).toEqual(liftPages(bundle.pages));
     expect(await readPage(pristine, 'page-2026')).toEqual(bundle.pages[0]);
     expect(await listStoryIds(pristine)).toEqual(['story-2025', 'story-2026']);
     for (const s of bundle.stories) expect(await readStory(pristine, s.id)).toEqual(s);

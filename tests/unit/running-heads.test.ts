@@ -39,7 +39,8 @@ describe('story parts', () => {
     const after = adoptStoryParts(page, story);
     const tied = after.blocks.filter((b) => b.fromStory);
     expect(tied.map((b) => [b.kind, b.storyId, b.text])).toEqual([['headline', 's', undefined], ['deck', 's', undefined]]);
-    expect([...shownParts([after]).get('s')!].sort()).toEqual(['deck', 'headline']);
+    // The feature page has no kicker block: the from-story headline heads its title group with the kicker.
+    expect([...shownParts([after]).get('s')!].sort()).toEqual(['deck', 'headline', 'kicker']);
     // A block the designer typed into is left alone.
     const typed = { ...page, blocks: page.blocks.map((b) => (b.kind === 'headline' ? { ...b, text: '我的标题' } : b)) };
     expect(adoptStoryParts(typed, story).blocks.find((b) => b.kind === 'headline')!.fromStory).toBeUndefined();

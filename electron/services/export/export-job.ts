@@ -199,7 +199,8 @@ async function storiesOf(l: Loaded): Promise<Map<string, Story>> {
   const out = new Map<string, Story>();
   for (const page of l.pages) {
     for (const b of page.blocks) {
-      if (b.kind !== 'story' || !b.storyId || out.has(b.storyId)) continue;
+      // Story frames, and blocks that show a story's kicker/headline/deck (issue 10).
+      if ((b.kind !== 'story' && !b.fromStory) || !b.storyId || out.has(b.storyId)) continue;
       out.set(b.storyId, await readStory(l.dir, b.storyId));
     }
   }

@@ -1,35 +1,18 @@
-import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
-import { formatIssueDate, resolveHeads, type HeadContext } from '../../../../../shared/layout/running-heads';
-import { headlineTakesKicker, isPartKind, storyPartText } from '../../../../../shared/layout/story-parts';
+import type { Block, Edition, Page } from '../../../../../shared/document/schema';
+import { formatIssueDate } from '../../../../../shared/layout/running-heads';
+import { blockWords, headContext, type WordsContext } from '../../../../../shared/layout/block-words';
+import { headlineTakesKicker, storyPartText } from '../../../../../shared/layout/story-parts';
 
 // Which words a text block shows for the page's language. A Chinese page honours each
 // block's own language (an English deck, a bilingual masthead); the English version of
 // the page shows every block's English, falling back to the Chinese where none exists.
 export interface ShownText { zh?: string; en?: string }
 
-export interface TextContext {
-  /** For the running-head variables ({edition}, {date}, {page}…). */
-  heads?: HeadContext;
-  /** For blocks that take their text from a story (fromStory). */
-  stories?: Readonly<Record<string, Story>>;
-}
-
-export function headContext(edition: Edition, page: Page): HeadContext {
-  return { title: edition.title, paper: edition.paper, paperEn: edition.paperEn, issueDate: edition.issueDate, page: page.number, pages: edition.pages.length };
-}
-
-/** The block's own words for each language: the story's part when it is "from story", else its text with variables filled. */
-function words(b: Block, ctx: TextContext | undefined): { zh?: string; en?: string } {
-  if (b.fromStory && b.storyId && isPartKind(b.kind)) {
-    const story = ctx?.stories?.[b.storyId];
-    return { zh: storyPartText(story, b.kind, 'zh'), en: storyPartText(story, b.kind, 'en') };
-  }
-  const fill = (s: string | undefined, l: 'zh' | 'en') => (s && ctx?.heads ? resolveHeads(s, ctx.heads, l) : s);
-  return { zh: fill(b.text, 'zh'), en: fill(b.textEn, 'en') };
-}
+export type TextContext = WordsContext;
+export { headContext };
 
 export function shownText(b: Block, pageLang: 'zh' | 'en', ctx?: TextContext): ShownText {
-  const w = words(b, ctx);
+  const w = blockWords(b, ctx);
   const zh = w.zh?.trim() ? w.zh : undefined;
   const en = w.en?.trim() ? w.en : undefined;
   if (pageLang === 'en') return en ? { en } : { zh };
