@@ -265,6 +265,7 @@ export const en: Record<MessageKey, string> = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'compose.vars': 'Variables: {edition} edition title, {paper} paper, {date} issue date, {weekday}, {page} page number, {pages} page count',
   'pages.up': 'Move up',
   'pages.down': 'Move down',
   'pages.duplicate': 'Duplicate page',

@@ -50,6 +50,7 @@ export function Inspector({ edition, page, block: b, stories, onChange, onDelete
         <>
           <Row label={t('compose.text')}><TextField name="text" multiline value={b.text ?? ''} onCommit={(v) => set({ text: v })} /></Row>
           <Row label={t('compose.textEn')}><TextField name="textEn" multiline value={b.textEn ?? ''} onCommit={(v) => set({ textEn: v })} /></Row>
+          <p className="insp-hint" data-hint="variables">{t('compose.vars')}</p>
           <Row label={t('compose.sizePt')}><NumberField name="sizePt" value={b.sizePt ?? 0} min={0} max={300} step={0.5} onCommit={(v) => set({ sizePt: v >= 4 ? v : undefined })} /></Row>
         </>
       )}
