@@ -215,6 +215,15 @@ test.describe('threads, pages and story parts', () => {
     // Headline, deck and (in the title group) kicker are set above; the frame starts with the body.
     const { body } = await bodyText(page, imported.id, ['kicker', 'headline', 'deck']);
     expect(body.startsWith(set)).toBe(true);
+    // The inspector shows the switch on, with the story chosen; switched off the block is the designer's again.
+    await headline.click();
+    await expect(page.getByRole('checkbox', { name: '来自稿件' })).toBeChecked();
+    await expect(page.locator('select[name="partStoryId"]')).toHaveValue(imported.id);
+    await page.getByRole('checkbox', { name: '来自稿件' }).uncheck();
+    await expect(headline).not.toHaveAttribute('data-from-story', /.*/);
+    await expect(page.locator('textarea[name="text"]')).toBeVisible();
+    await page.getByRole('checkbox', { name: '来自稿件' }).check();
+    await expect(headline).toHaveAttribute('data-from-story', imported.id);
     // The story list says where it is placed.
     await expect(page.locator(`[data-panel-story="${imported.id}"] [data-placed]`)).toHaveText('第 3 版');
     await saved(page);

@@ -45,7 +45,7 @@ export function Inspector({ edition, page, block: b, stories, onChange, onDelete
           </select>
         </Row>
       )}
-      {isPartKind(b.kind) && <FromStoryRow block={b} stories={stories} onChange={(patch) => set(patch)} />}
+      {isPartKind(b.kind) && <FromStoryRow block={b} page={page} stories={stories} onChange={(patch) => set(patch)} />}
       {TEXT_KINDS.includes(b.kind) && !b.fromStory && (
         <>
           <Row label={t('compose.text')}><TextField name="text" multiline value={b.text ?? ''} onCommit={(v) => set({ text: v })} /></Row>

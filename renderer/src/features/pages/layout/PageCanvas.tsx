@@ -119,7 +119,7 @@ export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageC
         return (
           <div
             key={b.id}
-            className={`pb pb-${kind}${b.vertical ? ' vertical' : ''}${b.kind === 'photo' && b.captionPos === 'beside' ? ' cap-beside' : ''}`}
+            className={`pb pb-${kind}${b.kind === 'footer' && b.yMm < 20 ? ' running-head' : ''}${b.vertical ? ' vertical' : ''}${b.kind === 'photo' && b.captionPos === 'beside' ? ' cap-beside' : ''}`}
             data-block-id={b.id}
             data-block-kind={b.kind}
             {...(b.fromStory && b.storyId ? { 'data-from-story': b.storyId } : {})}
