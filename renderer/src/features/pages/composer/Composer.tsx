@@ -59,6 +59,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const sheetRef = useRef<HTMLDivElement>(null);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<Page | null>(null);
+  const inflight = useRef(0);
 
   useEffect(() => { hist.reset(loaded); setSelected(null); }, [loaded.id]);
   useEffect(() => { call('story:list', { edition: editionRef }).then(setSummaries, onError); }, [editionRef, onError]);
@@ -92,12 +93,16 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
     const p = pending.current;
     if (!p) return;
     pending.current = null;
+    inflight.current += 1;
     setSaveState('saving');
     try {
       await call('page:put', { edition: editionRef, page: p });
-      onPageSaved(p);
-      setSaveState(pending.current ? 'dirty' : 'saved');
+      inflight.current -= 1;
+      // "Saved" only when no later save is still on its way (two quick undos are two puts).
+      if (pending.current) setSaveState('dirty');
+      else if (inflight.current === 0) { onPageSaved(p); setSaveState('saved'); }
     } catch (e) {
+      inflight.current -= 1;
       pending.current = pending.current ?? p;
       setSaveState('dirty');
       onError(e);
