@@ -215,6 +215,7 @@ test.describe('threads, pages and story parts', () => {
     // Headline, deck and (in the title group) kicker are set above; the frame starts with the body.
     const { body } = await bodyText(page, imported.id, ['kicker', 'headline', 'deck']);
     expect(body.startsWith(set)).toBe(true);
+    await page.screenshot({ path: join(REPO, 'test-results/browser/docx-on-page.png') });
     // The inspector shows the switch on, with the story chosen; switched off the block is the designer's again.
     await headline.click();
     await expect(page.getByRole('checkbox', { name: '来自稿件' })).toBeChecked();

@@ -51,7 +51,8 @@ export function ThreadOverlay({ b, zoom, ui }: { b: Block; zoom: number; ui: Thr
         onClick={(e) => { stop(e); click(); }}
       />
       {menu && (
-        <div className="thread-menu" role="menu" style={{ transform: `scale(${s})` }} onPointerDown={stop}>
+        <div className="thread-menu" role="menu" style={{ transform: `scale(${s})` }} onPointerDown={stop}
+          onKeyDown={(e) => { e.stopPropagation(); if (e.key === 'Escape') setMenu(false); }}>
           <button type="button" role="menuitem" onClick={(e) => { stop(e); setMenu(false); ui.onUnthread(b); }}>{t('compose.unthread')}</button>
           <button type="button" role="menuitem" onClick={(e) => { stop(e); setMenu(false); ui.onPort(b); }}>{t('compose.threadTo')}</button>
           <button type="button" role="menuitem" onClick={(e) => { stop(e); setMenu(false); }}>{t('compose.cancel')}</button>
