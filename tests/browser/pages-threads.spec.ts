@@ -100,6 +100,12 @@ test.describe('threads, pages and story parts', () => {
     await expect(low.locator('[data-thread-place]')).toHaveCount(0);
     await expect(top.locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '1/1');
     await expect(top.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'over');
+
+    // Without the mouse: the inspector's 续排到 threads the selected frame on to another one.
+    await top.click({ position: { x: 30, y: 30 } });
+    await page.locator('select[name="linkTo"]').selectOption({ label: '第 3 版 · 正文框 2（空）' });
+    await expect(low.locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '2/2');
+    await expect(top.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', 'cont');
   });
 
   test('pages reorder by dragging and with 上移: numbers, running heads and jump lines follow, no character lost', async ({ page }) => {

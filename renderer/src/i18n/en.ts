@@ -265,6 +265,10 @@ export const en: Record<MessageKey, string> = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'compose.linkTo': 'Thread to (keyboard)',
+  'compose.linkPick': 'Choose the next frame…',
+  'compose.frameLabel': 'Page {page} · story frame {k}{state}',
+  'compose.frameEmpty': ' (empty)',
   'compose.vars': 'Variables: {edition} edition title, {paper} paper, {date} issue date, {weekday}, {page} page number, {pages} page count',
   'pages.up': 'Move up',
   'pages.down': 'Move down',

@@ -265,6 +265,10 @@ export const zhCN = {
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
+  'compose.linkTo': '续排到（键盘可用）',
+  'compose.linkPick': '选择下一个文框…',
+  'compose.frameLabel': '第 {page} 版 · 正文框 {k}{state}',
+  'compose.frameEmpty': '（空）',
   'compose.vars': '可用变量：{edition} 特刊名，{paper} 报名，{date} 出版日期，{weekday} 星期，{page} 版次，{pages} 总版数',
   'pages.up': '上移',
   'pages.down': '下移',

@@ -184,7 +184,8 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
           {block
             ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)}
                 onThreadNext={() => threads.threadIntoNew(block)} onStory={(id) => void threads.placeIn(block.id, id)}
-                place={threads.placeOf(block)} onPlace={(n) => threads.moveTo(block, n)} />
+                place={threads.placeOf(block)} onPlace={(n) => threads.moveTo(block, n)}
+                linkTargets={block.kind === 'story' ? threads.linkTargets(block) : []} onLinkTo={(to) => threads.linkTo(block, to)} />
             : <PageSetup edition={edition} page={page} onGrid={(grid) => change({ ...page, grid })} onSize={(s) => void setSize(s)} />}
           {block?.kind === 'story' && story && (
             <div className="composer-copy">

@@ -22,11 +22,14 @@ interface Props {
   /** The frame's place in its thread, and a move to another place (1-based). */
   place: { index: number; count: number } | null;
   onPlace(n: number): void;
+  /** Other story frames of the edition, and threading this frame on to one of them (keys, not the port). */
+  linkTargets: Array<{ pageId: string; blockId: string; label: string }>;
+  onLinkTo(to: { pageId: string; blockId: string }): void;
 }
 
 const TEXT_KINDS = ['masthead', 'kicker', 'label', 'headline', 'deck', 'caption', 'footer'];
 
-export function Inspector({ edition, page, block: b, stories, onChange, onDelete, onThreadNext, onStory, place, onPlace }: Props) {
+export function Inspector({ edition, page, block: b, stories, onChange, onDelete, onThreadNext, onStory, place, onPlace, linkTargets, onLinkTo }: Props) {
   const { t } = useI18n();
   const set = (patch: Partial<Block>) => onChange(clampBlock(page.grid, edition.pageSize, { ...b, ...patch }));
   return (
@@ -69,6 +72,14 @@ export function Inspector({ edition, page, block: b, stories, onChange, onDelete
           {place && (
             <Row label={`${t('compose.threadPlace')} (${t('compose.threadOf', { i: place.index, n: place.count })})`}>
               <NumberField name="threadPos" value={place.index} min={1} max={place.count} onCommit={onPlace} />
+            </Row>
+          )}
+          {b.storyId && linkTargets.length > 0 && (
+            <Row label={t('compose.linkTo')}>
+              <select name="linkTo" value="" onChange={(e) => { const x = linkTargets[Number(e.target.value)]; if (x) onLinkTo(x); }}>
+                <option value="">{t('compose.linkPick')}</option>
+                {linkTargets.map((x, i) => <option key={`${x.pageId}/${x.blockId}`} value={i}>{x.label}</option>)}
+              </select>
             </Row>
           )}
           {b.storyId && <button type="button" onClick={onThreadNext} data-action="thread-next">{t('compose.threadNext')}</button>}

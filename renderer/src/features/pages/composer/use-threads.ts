@@ -104,8 +104,17 @@ export function useThreads(a: Args) {
     onCancel: () => a.onThreading(null),
   };
 
+  /** Every other story frame of the edition, for the inspector's keyboard way to thread (续排到). */
+  const linkTargets = (b: Block) => pages.flatMap((p, pi) => p.blocks.filter((x) => x.kind === 'story').flatMap((x, k) => (
+    p.id === page.id && x.id === b.id ? [] : [{ pageId: p.id, blockId: x.id, label: t('compose.frameLabel', { page: pi + 1, k: k + 1, state: x.storyId ? '' : t('compose.frameEmpty') }) }]
+  )));
+  const linkTo = (b: Block, to: FrameRef) => {
+    const next = linkAfter(pages, ref(b), to);
+    if (next) apply(next);
+  };
+
   return {
-    pages, threadUi, onTarget, placeIn, dropStory, threadIntoNew,
+    pages, threadUi, onTarget, placeIn, dropStory, threadIntoNew, linkTargets, linkTo,
     moveTo: (b: Block, place: number) => apply(moveInThread(pages, ref(b), place)),
     placeOf: (b: Block) => threadPlace(pages, ref(b)),
   };
