@@ -41,7 +41,7 @@ test('export from the dialog: preflight, then a PDF written into the edition and
   const dialog = page.getByRole('dialog', { name: '导出' });
   await expect(dialog.locator('[data-preflight]')).not.toHaveAttribute('data-preflight', 'running');
   // The proofreader's open findings on the sample (产学研研, 七县(区), the split quotation) are counted.
-  await expect(dialog.locator('[data-finding="proof-open"]')).toHaveText(/^还有 \d+ 条校对意见未处理。$/);
+  await expect(dialog.locator('[data-finding="proof-open"]')).toHaveText(/^警告 还有 \d+ 条校对意见未处理。$/);
   await dialog.getByRole('button', { name: '导出', exact: true }).click();
   const link = dialog.locator('[data-export-kind="pdf"] a');
   await expect(link).toBeVisible({ timeout: 60_000 });
