@@ -1,7 +1,7 @@
 import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 import type { Block, Edition, Page } from '../../../../../shared/document/schema';
 import { blockRectMm } from '../../../../../shared/layout/geometry';
-import { captionOf, issueDate, shownText, type ShownText } from './block-text';
+import { captionOf, mastheadDate, shownText, type ShownText } from './block-text';
 import type { Jump } from './flow-page';
 import './page.css';
 
@@ -43,7 +43,7 @@ function JumpLine({ page, dir, lang }: { page: number; dir: 'from' | 'to'; lang:
   return <p className={`jump jump-${dir}`} data-jump={dir}>{text}</p>;
 }
 
-function BlockBody({ b, edition, lang, photoUrl, jump }: { b: Block; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined }) {
+function BlockBody({ b, page, edition, lang, photoUrl, jump }: { b: Block; page: Page; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined }) {
   const t = shownText(b, lang);
   switch (b.kind) {
     case 'masthead':
@@ -52,7 +52,9 @@ function BlockBody({ b, edition, lang, photoUrl, jump }: { b: Block; edition: Ed
           <span className="mh-name"><span className="mh-zh" lang="zh-CN">{b.text}</span>{b.textEn && <span className="mh-en" lang="en">{' '}{b.textEn}</span>}</span>
           <span className="mh-side">
             <span className="mh-special">{lang === 'en' ? 'SPECIAL' : '特刊'}</span>
-            <span>{issueDate(edition.issueDate, lang)}</span>
+            <span className="mh-date">{mastheadDate(b, edition, lang)}</span>
+            {/* 版次: the page's number, which follows the page order. */}
+            <span className="mh-folio">{lang === 'en' ? `Page ${page.number}` : `第${page.number}版`}</span>
           </span>
         </>
       );
@@ -112,7 +114,7 @@ export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageC
             style={style}
             {...(blockProps?.(b) ?? {})}
           >
-            <BlockBody b={b} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} />
+            <BlockBody b={b} page={page} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} />
             {overlay?.(b)}
           </div>
         );
