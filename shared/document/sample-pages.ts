@@ -52,7 +52,7 @@ export function page2026(pageId: string, storyId: string, name: string, parts: F
   add({ kind: 'headline', col: 0, span: 8, yMm: 17, hMm: 26, text: parts.headline });
   if (parts.deck) add({ kind: 'deck', col: 0, span: 8, yMm: 44, hMm: 14, text: blockText(parts.deck) });
   const storyTop = 60;
-  add({ kind: 'story', col: 0, span: 8, yMm: storyTop, hMm: STORY_2026_MM, storyId, thread: 1 });
+  add({ kind: 'story', col: 0, span: 8, yMm: storyTop, hMm: STORY_2026_MM, storyId, thread: 0 });
   // Two rows of four photos share the depth between the copy and the running foot.
   const footerH = parts.footer ? 8 : 0;
   const top = storyTop + STORY_2026_MM + 4;
@@ -119,7 +119,7 @@ export function page2025(pageId: string, storyId: string, name: string, parts: F
   if (parts.deck) add({ kind: 'deck', col: 1, span: 6, yMm: 116, hMm: 26, text: blockText(parts.deck) });
   // The copy in eight columns.
   const storyTop = 150;
-  add({ kind: 'story', col: 0, span: 8, yMm: storyTop, hMm: STORY_2025_MM, storyId, thread: 1 });
+  add({ kind: 'story', col: 0, span: 8, yMm: storyTop, hMm: STORY_2025_MM, storyId, thread: 0 });
   // The foot row: the pull quote and the credits.
   const footH = 34;
   const footTop = FOOT - footH;

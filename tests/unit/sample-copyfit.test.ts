@@ -47,7 +47,8 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('the sample edition as a designer would sign
     for (const p of pages) {
       const frames = p.blocks.filter((b) => b.kind === 'story');
       expect(frames.length, p.id).toBeGreaterThan(0);
-      expect(frames.map((b) => b.thread), p.id).toEqual(frames.map((_, i) => i + 1));
+      // The thread's first frame is 0, as the engine counts (report.ts threadIndex).
+      expect(frames.map((b) => b.thread), p.id).toEqual(frames.map((_, i) => i));
     }
   });
 
