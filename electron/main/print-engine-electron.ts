@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appError } from '../../shared/contract/messages';
 import { printQuery, type PrintReport, type PrintRequest } from '../../shared/layout/report';
+import { setPdfInfo, type PdfInfo } from '../services/export/pdf-info';
 import { uncoverImages } from '../services/export/uncover-images';
 import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from '../services/export/print-engine';
 
@@ -88,11 +89,12 @@ class ElectronJob implements PrintJob {
     this.current = report;
   }
 
-  async pdf(): Promise<Uint8Array> {
+  async pdf(info: PdfInfo): Promise<Uint8Array> {
     // The same fast path for cropped photos as the Chromium engine (see uncover-images.ts).
     await this.win.webContents.executeJavaScript(`(${uncoverImages.toString()})()`);
     const buf = await this.win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    // Electron's Creator is its user agent, as Chromium's: the same Info as the other engine.
+    return setPdfInfo(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), info);
   }
 
   async images(opts: PageImageOptions): Promise<PageImage[]> {

@@ -72,6 +72,13 @@ export const Block = z.object({
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
   /** Type size in pt, where the block's default is not wanted. */
   sizePt: z.number().min(4).max(300).optional(),
+  /**
+   * Text blocks made from a template: the template's placeholder words (主标题, 副题…), kept
+   * so the preflight knows them while the page still shows them, whatever the template says later.
+   */
+  placeholder: z.object({ text: z.string().max(20000).optional(), textEn: z.string().max(20000).optional() }).optional(),
+  /** Mastheads: the issue date this page carries where it is not the edition's (YYYY-MM-DD). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
 });
 export type Block = z.infer<typeof Block>;
 

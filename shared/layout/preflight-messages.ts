@@ -10,6 +10,22 @@ const TEMPLATES: Record<PreflightId, LocalizedText> = {
     'zh-CN': '第 {page} 版：稿件超出文本框，超 {over} 字 / {lines} 行。',
     en: 'Page {page}: the story is overset by {over} characters / {lines} lines.',
   },
+  underset: {
+    'zh-CN': '第 {page} 版：稿件差 {lines} 行，文本框底部留白（超过 {limit} 行）。',
+    en: 'Page {page}: the story is {lines} lines short, leaving white at the foot of its frame (more than {limit}).',
+  },
+  placeholder: {
+    'zh-CN': '第 {page} 版：{kind}仍是模板占位文字「{text}」。',
+    en: 'Page {page}: the {kind} still shows the template\'s placeholder "{text}".',
+  },
+  'photo-empty': {
+    'zh-CN': '第 {page} 版：图片框没有图片，印出来是空框。',
+    en: 'Page {page}: a photo frame has no photo and would print empty.',
+  },
+  'credits-empty': {
+    'zh-CN': '第 {page} 版：署名框是空的（策划、文字、图片、版式）。',
+    en: 'Page {page}: the credits block is empty (planning, text, photos, layout).',
+  },
   'low-ppi': {
     'zh-CN': '第 {page} 版：图片「{photo}」有效分辨率仅 {ppi} ppi（印刷需 200 ppi 以上）。',
     en: 'Page {page}: photo "{photo}" has only {ppi} effective ppi at its placed size (print needs 200).',
@@ -48,6 +64,9 @@ const KIND_NAMES: Record<string, LocalizedText> = {
   kicker: { 'zh-CN': '眉题', en: 'kicker' },
   caption: { 'zh-CN': '图片说明', en: 'caption' },
   credits: { 'zh-CN': '署名', en: 'credits' },
+  label: { 'zh-CN': '标签', en: 'label' },
+  masthead: { 'zh-CN': '报头', en: 'masthead' },
+  footer: { 'zh-CN': '页脚', en: 'footer' },
 };
 
 const LANG_NAMES: Record<string, LocalizedText> = {

@@ -5,7 +5,9 @@ import type { PrintReport } from './report';
 // from the print route's report of the real rendering. Pure: the composer runs it live,
 // the export services run it before writing files.
 
-export const PREFLIGHT_IDS = ['overset', 'low-ppi', 'no-caption', 'no-credit', 'empty-frame', 'missing-glyph', 'proof-open', 'untranslated'] as const;
+export const PREFLIGHT_IDS = [
+  'overset', 'underset', 'placeholder', 'photo-empty', 'credits-empty', 'low-ppi', 'no-caption', 'no-credit', 'empty-frame', 'missing-glyph', 'proof-open', 'untranslated',
+] as const;
 export type PreflightId = (typeof PREFLIGHT_IDS)[number];
 export type Severity = 'error' | 'warning';
 
@@ -28,7 +30,15 @@ export interface PreflightInput {
   coverage: GlyphCoverage;
   /** Open findings of the proofreader (issue 6), when known. */
   openProofFindings?: number;
+  /** A thread short by more lines than this is reported (差 N 行); default UNDERSET_LINES. */
+  undersetLines?: number;
 }
+
+/**
+ * 差 1–3 行 is closed on the stone with a line of spacing or a longer head; more leaves a
+ * white hole at the foot of the copy that the layout must fix.
+ */
+export const UNDERSET_LINES = 3;
 
 /** Below this a photo prints soft (newsprint at 100 lpi wants about 2 × lpi). */
 export const MIN_PPI = 200;
@@ -96,12 +106,21 @@ export function preflight(input: PreflightInput): PreflightFinding[] {
   const photos = new Map(edition.photos.map((p) => [p.id, p]));
   const blocks = new Map(input.pages.flatMap((pg) => pg.blocks.map((b) => [b.id, b] as const)));
   const captionLang = report.lang;
+  const limit = input.undersetLines ?? UNDERSET_LINES;
 
   for (const page of report.pages) {
     const at = { pageId: page.id };
     for (const f of page.frames) {
-      if (!f.last || f.status !== 'over') continue;
-      findings.push({ id: 'overset', severity: 'error', ...at, blockId: f.blockId, params: { page: page.number, story: f.storyId, over: f.overChars, lines: f.lines } });
+      if (!f.last) continue;
+      if (f.status === 'over') {
+        findings.push({ id: 'overset', severity: 'error', ...at, blockId: f.blockId, params: { page: page.number, story: f.storyId, over: f.overChars, lines: f.lines } });
+      } else if (f.status === 'short' && f.lines > limit) {
+        findings.push({ id: 'underset', severity: 'warning', ...at, blockId: f.blockId, params: { page: page.number, story: f.storyId, lines: f.lines, limit } });
+      }
+    }
+    // Template words (主标题, "Deck in English") would print as if they were the headline.
+    for (const p of page.placeholders ?? []) {
+      findings.push({ id: 'placeholder', severity: 'error', ...at, blockId: p.blockId, params: { page: page.number, kind: blocks.get(p.blockId)?.kind ?? 'block', text: p.text } });
     }
     for (const placed of page.photos) {
       const photo = photos.get(placed.photoId);
@@ -124,7 +143,12 @@ export function preflight(input: PreflightInput): PreflightFinding[] {
       findings.push({ id: 'untranslated', severity: 'warning', ...at, blockId, params: { page: page.number, kind: blocks.get(blockId)?.kind ?? 'block' } });
     }
     for (const blockId of page.emptyBlocks) {
-      findings.push({ id: 'empty-frame', severity: 'warning', ...at, blockId, params: { page: page.number, kind: blocks.get(blockId)?.kind ?? 'block' } });
+      const kind = blocks.get(blockId)?.kind ?? 'block';
+      // A photo frame without a photo prints as a hole in the page; an empty credits block
+      // prints nothing, but a feature page without its bylines is not finished.
+      if (kind === 'photo') findings.push({ id: 'photo-empty', severity: 'error', ...at, blockId, params: { page: page.number } });
+      else if (kind === 'credits') findings.push({ id: 'credits-empty', severity: 'warning', ...at, blockId, params: { page: page.number } });
+      else findings.push({ id: 'empty-frame', severity: 'warning', ...at, blockId, params: { page: page.number, kind } });
     }
   }
 

@@ -42,6 +42,8 @@ export interface PageReport {
   emptyBlocks: string[];
   /** On an English page: blocks that show Chinese because no English was written (stories without an English version, text blocks without English text). */
   untranslated?: string[];
+  /** Text blocks still showing a template's placeholder words (placeholder.ts), with those words. */
+  placeholders?: { blockId: string; text: string }[];
 }
 
 export interface PrintReport {

@@ -9,7 +9,9 @@ import photo from '../../resources/templates/photo.json';
 // an 8-column broadsheet. Applied to another page size, columns and heights scale, so a
 // tabloid or A4 page gets the same arrangement in its own proportions.
 
-const TemplateBlock = Block.omit({ id: true }).extend({ lang: Block.shape.lang });
+// In a template, `placeholder: true` marks words meant to be replaced (主标题); the page made
+// from it records those words on the block (Block.placeholder) for the preflight.
+const TemplateBlock = Block.omit({ id: true, placeholder: true }).extend({ lang: Block.shape.lang, placeholder: z.boolean().optional() });
 export const Template = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.object({ zh: z.string(), en: z.string() }),
@@ -33,7 +35,12 @@ export function pageFromTemplate(t: Template, size: PageSize, id: string, name: 
   const blocks = t.blocks.map((b, i) => {
     const col = Math.round(b.col * cScale);
     const span = Math.max(1, Math.round((b.col + b.span) * cScale) - col);
-    return clampBlock(grid, size, { ...b, id: `${id}-${b.kind}-${i + 1}`, col, span, yMm: Math.round(b.yMm * yScale), hMm: Math.round(b.hMm * yScale) });
+    const { placeholder, ...rest } = b;
+    const words = placeholder ? { ...(b.text ? { text: b.text } : {}), ...(b.textEn ? { textEn: b.textEn } : {}) } : null;
+    return clampBlock(grid, size, {
+      ...rest, id: `${id}-${b.kind}-${i + 1}`, col, span, yMm: Math.round(b.yMm * yScale), hMm: Math.round(b.hMm * yScale),
+      ...(words ? { placeholder: words } : {}),
+    });
   });
   return { id, name, number, grid, blocks };
 }

@@ -41,7 +41,7 @@ test('export from the dialog: preflight, then a PDF written into the edition and
   const dialog = page.getByRole('dialog', { name: '导出' });
   await expect(dialog.locator('[data-preflight]')).not.toHaveAttribute('data-preflight', 'running');
   // The proofreader's open findings on the sample (产学研研, 七县(区), the split quotation) are counted.
-  await expect(dialog.locator('[data-finding="proof-open"]')).toHaveText(/^还有 \d+ 条校对意见未处理。$/);
+  await expect(dialog.locator('[data-finding="proof-open"]')).toHaveText(/^警告 还有 \d+ 条校对意见未处理。$/);
   await dialog.getByRole('button', { name: '导出', exact: true }).click();
   const link = dialog.locator('[data-export-kind="pdf"] a');
   await expect(link).toBeVisible({ timeout: 60_000 });
@@ -279,6 +279,43 @@ test('a story threads on to a frame on a later page: 下转第 N 版, the copy g
     const report = await page.evaluate(() => (window as unknown as { __editionDeskPrint: { pages: Array<{ frames: Array<{ prevPage?: number }> }> } }).__editionDeskPrint);
     expect(report.pages).toHaveLength(1);
     expect(report.pages[0]!.frames[0]!.prevPage).toBe(2);
+  } finally {
+    await own.stop();
+  }
+});
+
+test('preflight in the export dialog: template placeholders and empty photo frames are errors, listed first; an edited headline leaves the list', async ({ page }) => {
+  const own = await startHost();
+  try {
+    await openComposer(page, own);
+    await page.locator('select[name="new-page"]').selectOption('feature');
+    const sheet = page.locator('.compose-paper .sheet[data-page-id="page-3"]');
+    await expect(sheet.locator('.pb-headline')).toHaveText('主标题');
+    const preflight = async () => {
+      await page.getByRole('button', { name: '导出…' }).click();
+      const dialog = page.getByRole('dialog', { name: '导出' });
+      await expect(dialog.locator('[data-preflight]')).not.toHaveAttribute('data-preflight', 'running', { timeout: 60_000 });
+      return dialog;
+    };
+    let dialog = await preflight();
+    await expect(dialog.locator('[data-finding="placeholder"]')).toHaveText(['错误 第 3 版：标题仍是模板占位文字「主标题」。', '错误 第 3 版：副题仍是模板占位文字「副题」。']);
+    await expect(dialog.locator('[data-finding="photo-empty"]')).toHaveCount(2);
+    await expect(dialog.locator('[data-finding="empty-frame"]')).toHaveCount(2);
+    await expect(dialog.locator('[data-finding="credits-empty"]')).toHaveCount(1);
+    // Errors first, then warnings, under a count of each.
+    const severities = await dialog.locator('li[data-severity]').evaluateAll((els) => els.map((e) => e.getAttribute('data-severity')));
+    expect(severities).toEqual([...severities].sort());
+    await expect(dialog.locator('.pf-summary')).toHaveText(/^4 个错误，\d+ 个警告$/);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    // The designer writes the headline: its placeholder finding goes, the deck's stays.
+    await sheet.locator('[data-block-kind="headline"]').click();
+    await page.locator('textarea[name="text"]').fill('生态沁源 绿色发展');
+    await page.locator('textarea[name="text"]').blur();
+    await expect(sheet.locator('.pb-headline')).toHaveText('生态沁源 绿色发展');
+    await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+    dialog = await preflight();
+    await expect(dialog.locator('[data-finding="placeholder"]')).toHaveText(['错误 第 3 版：副题仍是模板占位文字「副题」。']);
   } finally {
     await own.stop();
   }

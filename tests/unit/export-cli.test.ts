@@ -13,6 +13,7 @@ import { PRINT_ROUTE_BUILT, PRINT_ROUTE_SKIP } from './export-support';
 // renderer it prints through, so another test rebuilding out/cli meanwhile cannot break it.
 
 const CLI = join(REPO_ROOT, 'out', 'test-export-cli', 'index.mjs');
+const pkgVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 let tmp: string;
 let ed: string;
 
@@ -45,7 +46,7 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
     const r = cli('export', ed, '--pdf', 'out/p.pdf', '--png', 'out/png', '--dpi', '100', '--html', 'out/web', '--package', 'out/handoff.zip', '--pages', 'page-2026');
     expect(r.code, r.err).toBe(0);
     const listed = r.out.trim().split('\n').map((l) => l.split('\t')[0]);
-    expect(listed).toEqual(['p.pdf', 'png/qinyuan-lianghui-p1.png', 'web/qinyuan-lianghui-p1.html', 'handoff.zip'].map((f) => join(tmp, 'out', f)));
+    expect(listed).toEqual(['p.pdf', 'png/20260226-第01版.png', 'web/20260226-第01版.html', 'handoff.zip'].map((f) => join(tmp, 'out', f)));
     for (const line of r.out.trim().split('\n')) {
       const [file, bytes] = line.split('\t');
       expect(readFileSync(file!).length).toBe(Number(bytes));
@@ -54,6 +55,8 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
     for (const line of r.err.trim().split('\n').filter(Boolean)) expect(line).toMatch(/^preflight (warning|error): /);
     const info = spawnSync('pdfinfo', [join(tmp, 'out', 'p.pdf')], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/^Pages:\s+1$/m);
+    expect(info).toMatch(/^Title:\s+沁源两会特刊（示例） 第1版$/m);
+    expect(info).toMatch(new RegExp(`^Creator:\\s+Edition Desk ${pkgVersion.replace(/\./g, '\\.')}$`, 'm'));
     expect(info).toMatch(/^Page size:\s+1105\.\d+ x 1544\.\d+ pts/m);
     const zip = spawnSync('unzip', ['-Z1', join(tmp, 'out', 'handoff.zip')], { encoding: 'utf8' }).stdout;
     expect(zip).toContain('captions.csv');
@@ -65,8 +68,8 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
   it('exports JPEG page images in English at the dpi asked', async () => {
     const r = cli('export', ed, '--jpeg', 'jpg', '--dpi', '50', '--lang', 'en');
     expect(r.code, r.err).toBe(0);
-    expect(readdirSync(join(tmp, 'jpg')).sort()).toEqual(['qinyuan-lianghui-en-p1.jpg', 'qinyuan-lianghui-en-p2.jpg']);
-    const m = await sharp(join(tmp, 'jpg', 'qinyuan-lianghui-en-p1.jpg')).metadata();
+    expect(readdirSync(join(tmp, 'jpg')).sort()).toEqual(['20260226-第01版-en.jpg', '20260226-第02版-en.jpg']);
+    const m = await sharp(join(tmp, 'jpg', '20260226-第01版-en.jpg')).metadata();
     expect([m.width, m.height]).toEqual([Math.round((390 / 25.4) * 50), Math.round((545 / 25.4) * 50)]);
   }, 120_000);
 

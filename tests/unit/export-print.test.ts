@@ -49,12 +49,15 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
   it.skipIf(!SHARED_FIXTURES)('prints the 2026 page as one PDF page of the edition size, bundled fonts only, every seed character in order', async () => {
     const r = await call<ExportResult>('export:run', { edition: ED, pages: ['page-2026'], lang: 'zh', formats: { pdf: { bleedMm: 0, marks: false } } });
     expect(r.folder).toMatch(/^sample\.edition\/exports\/\d{8}-\d{6}(-\d+)?$/);
-    expect(r.files.map((f) => [f.path.slice(r.folder.length + 1), f.kind])).toEqual([['qinyuan-lianghui.pdf', 'pdf']]);
+    expect(r.files.map((f) => [f.path.slice(r.folder.length + 1), f.kind])).toEqual([['20260226-第01版.pdf', 'pdf']]);
     const pdf = abs(r.files[0]!.path);
     expect(r.files[0]!.bytes).toBe(readFileSync(pdf).length);
 
     const info = tool('pdfinfo', pdf);
     expect(info).toMatch(/^Pages:\s+1$/m);
+    // Page 1 has no credits block: a Title, no Author.
+    expect(info).toMatch(/^Title:\s+沁源两会特刊（示例） 第1版$/m);
+    expect(info).not.toMatch(/^Author:/m);
     const [, w, h] = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info)!;
     expect(Math.abs(Number(w) - PT(390))).toBeLessThan(1);
     expect(Math.abs(Number(h) - PT(545))).toBeLessThan(1);
@@ -80,7 +83,7 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
     const before = ed.photos.map((p) => sha(abs(`${ED}/${p.asset.file}`)));
     const r = await call<ExportResult>('export:run', { edition: ED, lang: 'zh', formats: { png: { dpi: 150, format: 'png' }, html: true, package: true } });
     const names = r.files.map((f) => f.path.slice(r.folder.length + 1));
-    expect(names).toEqual(['qinyuan-lianghui-p1.png', 'qinyuan-lianghui-p2.png', 'qinyuan-lianghui-p1.html', 'qinyuan-lianghui-p2.html', 'qinyuan-lianghui-handoff.zip']);
+    expect(names).toEqual(['20260226-第01版.png', '20260226-第02版.png', '20260226-第01版.html', '20260226-第02版.html', '20260226-第01-02版.zip']);
 
     for (const f of r.files.filter((x) => x.kind === 'png')) {
       const m = await sharp(abs(f.path)).metadata();
@@ -102,7 +105,7 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
     const entries = tool('unzip', '-Z1', zip).trim().split('\n').sort();
     const photoNames = ed.photos.map((p) => `photos/${p.asset.file.slice('assets/'.length)}`);
     expect(entries).toEqual([
-      'captions.csv', ...photoNames, 'pages/qinyuan-lianghui-p1.png', 'pages/qinyuan-lianghui-p2.png', 'qinyuan-lianghui.pdf',
+      'captions.csv', ...photoNames, 'pages/20260226-第01版.png', 'pages/20260226-第02版.png', '20260226-第01-02版.pdf',
       'stories/story-2025.docx', 'stories/story-2025.md', 'stories/story-2026.docx', 'stories/story-2026.md',
     ].sort());
 
@@ -113,7 +116,13 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
     const meta = JSON.parse(tool('exiftool', '-j', '-XMP-dc:Description-zh-CN', '-XMP-dc:Description-en', '-IPTC:Caption-Abstract', join(out, photoNames[0]!)))[0];
     expect(meta['Description-zh-CN']).toBe(first.meta.caption.zh);
     expect(meta['Description-en']).toBe(first.meta.caption.en);
-    expect(tool('pdfinfo', join(out, 'qinyuan-lianghui.pdf'))).toMatch(/^Pages:\s+2$/m);
+    // Named for people: the edition's title and pages, the 版式 credit of page 2, the app.
+    const info = tool('pdfinfo', join(out, '20260226-第01-02版.pdf'));
+    expect(info).toMatch(/^Pages:\s+2$/m);
+    expect(info).toMatch(/^Title:\s+沁源两会特刊（示例） 第1–2版$/m);
+    expect(info).toMatch(/^Author:\s+高琪$/m);
+    expect(info).toMatch(/^Creator:\s+Edition Desk (dev|\d+\.\d+\.\d+)$/m);
+    expect(info).toMatch(/^Producer:\s+Skia\/PDF/m);
     expect(tool('unzip', '-p', zip, 'stories/story-2026.md')).toContain('传统产业守正延伸。');
 
     const csvBytes = readFileSync(join(out, 'captions.csv'));
@@ -133,7 +142,7 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
     expect(Number(w)).toBeGreaterThan(PT(396) - 1);
     expect(Number(h)).toBeGreaterThan(PT(551) - 1);
     const jpg = r.files.find((f) => f.kind === 'jpeg')!;
-    expect(jpg.path).toMatch(/qinyuan-lianghui-p2\.jpg$/);
+    expect(jpg.path).toMatch(/\/20260226-第02版\.jpg$/);
     const m = await sharp(abs(jpg.path)).metadata();
     expect([m.format, m.width, m.height]).toEqual(['jpeg', PX(390, 72), PX(545, 72)]);
   }, 60_000);
@@ -154,12 +163,12 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
   it('serves a written export to the token holder only, and nothing outside exports/', async () => {
     const r = await call<ExportResult>('export:run', { edition: ED, pages: ['page-2025'], lang: 'en', formats: { html: true } });
     const file = r.files[0]!;
-    expect(file.path).toMatch(/qinyuan-lianghui-en-p2\.html$/);
+    expect(file.path).toMatch(/\/20260226-第02版-en\.html$/);
     const url = `${host.origin}/export-file/${file.path.split('/').map(encodeURIComponent).join('/')}`;
     const cookie = { cookie: `ed_token=${host.token}` };
     const ok = await fetch(url, { headers: cookie });
     expect(ok.status).toBe(200);
-    expect(ok.headers.get('content-disposition')).toMatch(/^attachment; filename="qinyuan-lianghui-en-p2\.html"/);
+    expect(ok.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('20260226-第02版-en.html')}`);
     expect(Buffer.from(await ok.arrayBuffer()).equals(readFileSync(abs(file.path)))).toBe(true);
     expect((await fetch(url)).status).toBe(403);
     for (const bad of ['sample.edition/edition.json', 'sample.edition/exports/..%2Fedition.json/x', 'sample.edition/exports/20260101-000000/..%2F..%2Fedition.json', '..%2Fx.edition/exports/20260101-000000/a.pdf']) {

@@ -87,11 +87,43 @@ describe('preflight', () => {
     expect(preflight({ edition: credited, pages: [page], report: report(placed), coverage: COVERAGE })).toEqual([]);
   });
 
-  it('names the kind of an empty frame', () => {
-    const f = preflight({ edition: edition([]), pages: [page], report: report({ emptyBlocks: ['b-empty'] }), coverage: COVERAGE });
-    expect(f).toEqual([{ id: 'empty-frame', severity: 'warning', pageId: 'p1', blockId: 'b-empty', params: { page: 1, kind: 'photo' } }]);
-    expect(preflightMessage(f[0]!, 'zh-CN')).toBe('第 1 版：图片框是空的。');
-    expect(preflightMessage(f[0]!, 'en')).toBe('Page 1: a photo frame is empty.');
+  it('names the kind of an empty frame; an empty photo frame is an error, an empty credits block a warning', () => {
+    const withEmpty: Page = { ...page, blocks: [...page.blocks,
+      { id: 'b-cr', kind: 'credits', col: 6, span: 2, yMm: 150, hMm: 30, lang: 'zh', credits: [] },
+      { id: 'b-frame', kind: 'story', col: 0, span: 4, yMm: 200, hMm: 30, lang: 'zh' },
+    ] };
+    const f = preflight({ edition: edition([]), pages: [withEmpty], report: report({ emptyBlocks: ['b-empty', 'b-cr', 'b-frame'] }), coverage: COVERAGE });
+    expect(f).toEqual([
+      { id: 'photo-empty', severity: 'error', pageId: 'p1', blockId: 'b-empty', params: { page: 1 } },
+      { id: 'credits-empty', severity: 'warning', pageId: 'p1', blockId: 'b-cr', params: { page: 1 } },
+      { id: 'empty-frame', severity: 'warning', pageId: 'p1', blockId: 'b-frame', params: { page: 1, kind: 'story' } },
+    ]);
+    expect(preflightMessage(f[0]!, 'zh-CN')).toBe('第 1 版：图片框没有图片，印出来是空框。');
+    expect(preflightMessage(f[0]!, 'en')).toBe('Page 1: a photo frame has no photo and would print empty.');
+    expect(preflightMessage(f[1]!, 'zh-CN')).toBe('第 1 版：署名框是空的（策划、文字、图片、版式）。');
+    expect(preflightMessage(f[2]!, 'zh-CN')).toBe('第 1 版：正文框是空的。');
+    expect(preflightMessage(f[2]!, 'en')).toBe('Page 1: a story frame is empty.');
+  });
+
+  it('warns of a thread short by more than 3 lines (差 N 行 > 3), on its last frame; the limit can be set', () => {
+    const short = (lines: number, last = true) => ({ blockId: 'b-story', storyId: 's1', threadIndex: 0, last, status: 'short' as const, overChars: 0, lines });
+    const run = (lines: number, undersetLines?: number, last = true) =>
+      preflight({ edition: edition([]), pages: [page], report: report({ frames: [short(lines, last)] }), coverage: COVERAGE, ...(undersetLines !== undefined ? { undersetLines } : {}) });
+    expect(run(3)).toEqual([]);
+    expect(run(9, undefined, false)).toEqual([]);
+    const f = run(4);
+    expect(f).toEqual([{ id: 'underset', severity: 'warning', pageId: 'p1', blockId: 'b-story', params: { page: 1, story: 's1', lines: 4, limit: 3 } }]);
+    expect(preflightMessage(f[0]!, 'zh-CN')).toBe('第 1 版：稿件差 4 行，文本框底部留白（超过 3 行）。');
+    expect(preflightMessage(f[0]!, 'en')).toBe('Page 1: the story is 4 lines short, leaving white at the foot of its frame (more than 3).');
+    expect(run(2, 1).map((x) => x.id)).toEqual(['underset']);
+  });
+
+  it('stops template placeholder words as an error, naming the block and the words', () => {
+    const withHead: Page = { ...page, blocks: [...page.blocks, { id: 'b-head', kind: 'headline', col: 0, span: 8, yMm: 0, hMm: 20, lang: 'zh', text: '主标题' }] };
+    const f = preflight({ edition: edition([]), pages: [withHead], report: report({ placeholders: [{ blockId: 'b-head', text: '主标题' }] }), coverage: COVERAGE });
+    expect(f).toEqual([{ id: 'placeholder', severity: 'error', pageId: 'p1', blockId: 'b-head', params: { page: 1, kind: 'headline', text: '主标题' } }]);
+    expect(preflightMessage(f[0]!, 'zh-CN')).toBe('第 1 版：标题仍是模板占位文字「主标题」。');
+    expect(preflightMessage(f[0]!, 'en')).toBe('Page 1: the headline still shows the template\'s placeholder "主标题".');
   });
 
   it('warns where the English version of a page still shows Chinese', () => {

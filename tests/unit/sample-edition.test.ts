@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSample } from '../../electron/services/sample';
 import type { EditionBundle } from '../../shared/document/sample-edition';
+import { FACTS_2025, QUOTE_2025 } from '../../shared/document/sample-pages';
+import { mastheadDate } from '../../renderer/src/features/pages/layout/block-text';
 import { Edition, Page, Story, type Block } from '../../shared/document/schema';
 import { FORMAT, stateText, type SerializedNode } from '../../shared/document/lexical-state';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
@@ -35,6 +37,8 @@ function seedUnits(md: string): SeedUnit[] {
 
 function blockTexts(b: Block): string[] {
   const out = [b.text ?? '', b.textEn ?? ''];
+  // A masthead draws the special's mark and its page's dateline beside the paper's name.
+  if (b.kind === 'masthead') out.push('特刊', mastheadDate(b, bundle.edition, 'zh'));
   if (b.credits) out.push(b.credits.map((c) => `${c.role} / ${c.names.join(' ')}`).join('\n'));
   return out.filter((t) => t !== '');
 }
@@ -149,6 +153,23 @@ describe('sample edition built from the seeds', () => {
     expect(list.find((c) => c.role === '策划')!.names).toEqual(['冯波']);
     // The credits are not repeated as story copy.
     expect(stateText(story('story-2025').zh)).not.toContain('策划 / 冯波');
+  });
+
+  it('dates the 2025 masthead with its own day, the edition keeping its stated placeholder date', () => {
+    const masthead = page('page-2025').blocks.find((b) => b.kind === 'masthead')!;
+    expect(masthead.date).toBe('2025-02-25');
+    expect(mastheadDate(masthead, bundle.edition, 'zh')).toBe('2025年2月25日 星期二');
+    expect(mastheadDate(masthead, bundle.edition, 'en')).toBe('Tuesday, February 25, 2025');
+    expect(bundle.edition.issueDate).toBe('2026-02-26');
+    // No stray label repeats the masthead's date or mark.
+    expect(page('page-2025').blocks.filter((b) => b.kind !== 'masthead' && /2025年|^特刊$/.test(b.text ?? ''))).toEqual([]);
+  });
+
+  it('draws the 2025 page\'s 数说 figures and pull quote from its own copy, and gives every text block its English', () => {
+    const copy = squash(stateText(story('story-2025').zh));
+    for (const [figure] of FACTS_2025) expect(copy, figure).toContain(squash(figure));
+    expect(copy).toContain(squash(QUOTE_2025));
+    for (const p of bundle.pages) expect(p.blocks.filter((b) => b.text && !b.textEn).map((b) => `${p.id}: ${b.text}`)).toEqual([]);
   });
 
   it('lays every block inside the page grid', () => {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { appError } from '../../../shared/contract/messages';
 import { AppError } from '../../../shared/contract/errors';
 import { printQuery, type PrintReport, type PrintRequest } from '../../../shared/layout/report';
+import { setPdfInfo, type PdfInfo } from './pdf-info';
 import { uncoverImages } from './uncover-images';
 import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from './print-engine';
 
@@ -152,10 +153,10 @@ class ChromiumJob implements PrintJob {
     this.current = await waitForPrintReady(this.page, this.timeoutMs);
   }
 
-  async pdf(): Promise<Uint8Array> {
+  async pdf(info: PdfInfo): Promise<Uint8Array> {
     await this.page.evaluate(uncoverImages);
     const buf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
-    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    return setPdfInfo(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), info);
   }
 
   async images(opts: PageImageOptions): Promise<PageImage[]> {

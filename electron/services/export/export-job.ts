@@ -4,14 +4,17 @@ import { join, relative, sep } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
 import type { ExportFile, ExportFormats, ExportResult, PreflightFindingData } from '../../../shared/contract/export-schemas';
 import type { Edition, Page, Story } from '../../../shared/document/schema';
+import { exportNames, layoutAuthor, pdfTitle } from '../../../shared/export/file-names';
 import { webArticleHtml } from '../../../shared/export/html';
 import { preflight, type GlyphCoverage } from '../../../shared/layout/preflight';
 import { preflightText } from '../../../shared/layout/preflight-messages';
 import type { PrintReport, PrintRequest } from '../../../shared/layout/report';
 import { writeFileAtomic } from '../atomic-write';
+import { APP_VERSION } from '../version';
 import { readEdition, readPages, readStory } from '../edition-store';
 import type { Workspace } from '../workspace';
 import { writeHandoffPackage } from './handoff-package';
+import type { PdfInfo } from './pdf-info';
 import { type PageImage, type PrintEngine, type PrintJob } from './print-engine';
 import { webImages } from './web-images';
 
@@ -114,7 +117,9 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
   const { formats } = req;
   const wantsPdf = formats.pdf ?? (formats.package ? { bleedMm: 0, marks: false } : undefined);
   const wantsImages = formats.png ?? (formats.package ? { dpi: 150, format: 'png' as const, quality: 88 } : undefined);
-  const base = `${l.edition.id}${req.lang === 'en' ? '-en' : ''}`;
+  const numbers = l.pages.map((p) => p.number);
+  const names = exportNames(l.edition, numbers, req.lang);
+  const info: PdfInfo = { title: pdfTitle(l.edition, numbers, req.lang), author: layoutAuthor(l.pages), creator: `Edition Desk ${APP_VERSION}` };
   const exportsDir = join(l.dir, 'exports');
   const staging = join(exportsDir, `.partial-${randomBytes(6).toString('hex')}`);
   await mkdir(staging, { recursive: true });
@@ -136,7 +141,7 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
       const job: PrintJob = await engineOf(svc).open(request);
       try {
         found = await findings(svc, l, job.report, proof);
-        if (wantsPdf) pdf = await job.pdf();
+        if (wantsPdf) pdf = await job.pdf(info);
         if (wantsImages) {
           // Images for screens: the trimmed page, without bleed or marks.
           if (request.bleedMm !== 0 || request.marks) await job.reload({ ...request, bleedMm: 0, marks: false });
@@ -147,11 +152,11 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
       }
     }
     const numberOf = new Map(l.pages.map((p) => [p.id, p.number]));
-    const imageNames = images.map((img) => {
+    const imageNames = images.map((img, i) => {
       const ext = wantsImages?.format === 'jpeg' ? 'jpg' : 'png';
-      return { ...img, name: `${base}-p${numberOf.get(img.pageId) ?? img.pageId}.${ext}` };
+      return { ...img, name: names.page(numberOf.get(img.pageId) ?? i + 1, ext) };
     });
-    if (pdf && formats.pdf) await put(`${base}.pdf`, 'pdf', pdf);
+    if (pdf && formats.pdf) await put(names.pdf, 'pdf', pdf);
     if (formats.png) for (const img of imageNames) await put(img.name, formats.png.format === 'jpeg' ? 'jpeg' : 'png', img.bytes, img.pageId);
 
     const stories = await storiesOf(l);
@@ -161,14 +166,14 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
       const images64 = await webImages(l.dir, l.edition, photoIds);
       for (const page of l.pages) {
         const html = webArticleHtml({ lang: req.lang, edition: l.edition, page, stories: Object.fromEntries(stories), images: images64 });
-        await put(`${base}-p${page.number}.html`, 'html', html, page.id);
+        await put(names.page(page.number, 'html'), 'html', html, page.id);
       }
     }
     if (formats.package) {
-      const name = `${base}-handoff.zip`;
+      const name = names.zip;
       await writeHandoffPackage(join(staging, name), {
         dir: l.dir, edition: l.edition, pages: l.pages, stories: [...stories.values()],
-        pdf: pdf ? { name: `${base}.pdf`, bytes: pdf } : null,
+        pdf: pdf ? { name: names.pdf, bytes: pdf } : null,
         images: imageNames.map((i) => ({ name: i.name, bytes: i.bytes })),
       });
       written.push({ name, kind: 'zip' });

@@ -48,6 +48,11 @@ class ZipFileWriter {
   async add(name: string, data: Uint8Array, compress: boolean): Promise<void> {
     if (this.failed) throw this.failed;
     const entry = compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name);
+    // Made on Unix, a regular file rw-r--r--: Info-ZIP's unzip reads the name of an entry
+    // made on MS-DOS (the default) as code page 437 even with the UTF-8 flag set, which
+    // garbles Chinese names (20260226-第01版.png); on Unix it takes the flag.
+    entry.os = 3;
+    entry.attrs = (0o100644 << 16) >>> 0;
     this.zip.add(entry);
     entry.push(data, true);
     if (this.out.writableNeedDrain) await new Promise<void>((ok) => this.out.once('drain', () => ok()));

@@ -1,4 +1,5 @@
 import type { PrintReport, PrintRequest } from '../../../shared/layout/report';
+import type { PdfInfo } from './pdf-info';
 
 // How the export services reach a rendering of the pages: the print route
 // (renderer/print.html) laid out by a browser engine. The browser host and the CLI use
@@ -23,8 +24,11 @@ export interface PageImage {
 /** One print route loaded and ready: read its report, print it, or photograph its pages. */
 export interface PrintJob {
   readonly report: PrintReport;
-  /** The document as PDF, one PDF page per page, at the route's own @page size. */
-  pdf(): Promise<Uint8Array>;
+  /**
+   * The document as PDF, one PDF page per page, at the route's own @page size, with
+   * `info` as its Title, Author and Creator (pdf-info.ts; every engine applies it).
+   */
+  pdf(info: PdfInfo): Promise<Uint8Array>;
   /** One image per `.print-page`, in document order. */
   images(opts: PageImageOptions): Promise<PageImage[]>;
   /** Loads the route again with other parameters (bleed, marks, language) in the same tab. */

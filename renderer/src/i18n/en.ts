@@ -307,6 +307,9 @@ export const en: Record<MessageKey, string> = {
   // [/D]
 
   // [E: sample, preflight, export names (issue 10 items 8-10)]
+  'export.preflight.summary': "{errors} errors, {warnings} warnings",
+  'export.preflight.error': "Error",
+  'export.preflight.warning': "Warning",
   // [/E]
 
   // [H: hardening (issue 11)]

@@ -307,6 +307,9 @@ export const zhCN = {
   // [/D]
 
   // [E: sample, preflight, export names (issue 10 items 8-10)]
+  'export.preflight.summary': "{errors} 个错误，{warnings} 个警告",
+  'export.preflight.error': "错误",
+  'export.preflight.warning': "警告",
   // [/E]
 
   // [H: hardening (issue 11)]

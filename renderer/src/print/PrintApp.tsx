@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Edition, Page, Story } from '../../../shared/document/schema';
+import { pdfTitle } from '../../../shared/export/file-names';
 import { parsePrintQuery, type PrintReport } from '../../../shared/layout/report';
 import { call, mediaUrl } from '../api/client';
 import { PageCanvas } from '../features/pages/layout/PageCanvas';
@@ -53,6 +54,8 @@ export function PrintApp() {
 
   useEffect(() => {
     if (!data) return;
+    // Chromium prints the document's title as the PDF's Title (the engines set it again, with Author and Creator).
+    document.title = pdfTitle(data.edition, data.pages.map((p) => p.number), req.lang);
     const { widthMm, heightMm } = data.edition.pageSize;
     // @page through CSSOM: the CSP allows no inline <style>, and the size is the edition's.
     const sheet = new CSSStyleSheet();

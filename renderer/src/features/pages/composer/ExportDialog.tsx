@@ -44,6 +44,7 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
     } catch (e) { onError(e); } finally { setBusy(false); }
   };
   const msgLang = ui === 'en' ? 'en' : 'zh-CN';
+  const errors = (findings ?? []).filter((f) => f.severity === 'error');
 
   return (
     <div className="dialog-backdrop" role="presentation" onClick={onClose}>
@@ -52,7 +53,15 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
         <section className="preflight" data-preflight={findings ? findings.length : 'running'}>
           <h3>{t('pageExport.preflight')}</h3>
           {!findings ? <p>{t('pageExport.preflight.running')}</p> : findings.length === 0 ? <p>{t('pageExport.preflight.none')}</p> : (
-            <ul>{findings.map((f, i) => <li key={i} className={`pf-${f.severity}`} data-finding={f.id}>{f.message[msgLang]}</li>)}</ul>
+            <>
+              <p className="pf-summary" data-errors={errors.length}>{t('export.preflight.summary', { errors: errors.length, warnings: findings.length - errors.length })}</p>
+              {/* Errors first: what must be fixed before print, then what a designer may accept. */}
+              <ul>{[...errors, ...findings.filter((f) => f.severity !== 'error')].map((f, i) => (
+                <li key={i} className={`pf-${f.severity}`} data-finding={f.id} data-severity={f.severity}>
+                  <span className="pf-tag">{t(f.severity === 'error' ? 'export.preflight.error' : 'export.preflight.warning')}</span> {f.message[msgLang]}
+                </li>
+              ))}</ul>
+            </>
           )}
         </section>
         <fieldset>

@@ -1,7 +1,7 @@
 import { forwardRef, type CSSProperties, type ReactNode } from 'react';
 import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { blockRectMm } from '../../../../../shared/layout/geometry';
-import { captionOf, headContext, issueDate, shownText, titleKicker, type ShownText, type TextContext } from './block-text';
+import { captionOf, headContext, mastheadDate, shownText, titleKicker, type ShownText, type TextContext } from './block-text';
 import type { Jump } from './flow-page';
 import './page.css';
 
@@ -54,7 +54,9 @@ function BlockBody({ b, page, edition, lang, photoUrl, jump, ctx }: { b: Block; 
           <span className="mh-name"><span className="mh-zh" lang="zh-CN">{b.text}</span>{b.textEn && <span className="mh-en" lang="en">{' '}{b.textEn}</span>}</span>
           <span className="mh-side">
             <span className="mh-special">{lang === 'en' ? 'SPECIAL' : '特刊'}</span>
-            <span>{issueDate(edition.issueDate, lang)}</span>
+            <span className="mh-date">{mastheadDate(b, edition, lang)}</span>
+            {/* 版次: the page's number, which follows the page order. */}
+            <span className="mh-folio">{lang === 'en' ? `Page ${page.number}` : `第${page.number}版`}</span>
           </span>
         </>
       );

@@ -43,3 +43,16 @@ export function captionOf(edition: Edition, photoId: string | undefined, lang: '
 export function issueDate(iso: string, lang: 'zh' | 'en'): string {
   return formatIssueDate(iso, lang);
 }
+
+/** 2025-02-25 → 星期二 (or Tuesday): the day of the week a masthead prints beside the date. */
+export function weekday(iso: string, lang: 'zh' | 'en'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return lang === 'en' ? ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]! : `星期${'日一二三四五六'[day]}`;
+}
+
+/** The masthead's dateline: the page's own date where it carries one (a page from another issue), else the edition's. */
+export function mastheadDate(b: Pick<Block, 'date'>, edition: Pick<Edition, 'issueDate'>, lang: 'zh' | 'en'): string {
+  const iso = b.date ?? edition.issueDate;
+  return lang === 'en' ? `${weekday(iso, 'en')}, ${issueDate(iso, 'en')}` : `${issueDate(iso, 'zh')} ${weekday(iso, 'zh')}`;
+}

@@ -1,5 +1,6 @@
 import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { flowContent, type FlowPara } from '../../../../../shared/layout/flow-content';
+import { placeholderShown } from '../../../../../shared/layout/placeholder';
 import type { FrameFit, PageReport, PlacedPhoto } from '../../../../../shared/layout/report';
 import { flowThread, type FlowOptions, type ThreadFrame } from './flow-dom';
 import { headContext, shownText } from './block-text';
@@ -102,6 +103,7 @@ export function pageReport(sheet: HTMLElement, page: Page, edition: Edition, sto
     }
   }
   const photos: PlacedPhoto[] = [];
+  const placeholders: { blockId: string; text: string }[] = [];
   for (const b of page.blocks) {
     if (b.kind === 'story' && !b.storyId) empty.push(b.id);
     else if (b.kind === 'photo') {
@@ -111,9 +113,14 @@ export function pageReport(sheet: HTMLElement, page: Page, edition: Edition, sto
     } else if (['masthead', 'kicker', 'label', 'headline', 'deck', 'caption', 'footer'].includes(b.kind)) {
       const t = shownText(b, lang, { heads: headContext(edition, page), stories });
       if (!t.zh && !t.en) empty.push(b.id);
+      const words = placeholderShown(b, [t.zh, t.en]);
+      if (words) placeholders.push({ blockId: b.id, text: words });
     } else if (b.kind === 'credits' && !(b.credits ?? []).length) empty.push(b.id);
   }
-  return { id: page.id, number: page.number, frames, photos, emptyBlocks: empty, ...(untranslated.length ? { untranslated } : {}) };
+  return {
+    id: page.id, number: page.number, frames, photos, emptyBlocks: empty,
+    ...(untranslated.length ? { untranslated } : {}), ...(placeholders.length ? { placeholders } : {}),
+  };
 }
 
 /** Every distinct character drawn on the sheets, for the missing-glyph check. */
