@@ -1,8 +1,7 @@
 import type { Api, EditionSummary } from '../../shared/contract/contract';
 import { AppError } from '../../shared/contract/errors';
 import { appError } from '../../shared/contract/messages';
-import { stateText } from '../../shared/document/lexical-state';
-import { listStoryIds, readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
+import { readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
