@@ -135,6 +135,7 @@ test('a .docx imported twice: the list counts 字 as the editor does, and the se
   await page.getByRole('dialog', { name: '已有相同内容的稿件' }).getByRole('button', { name: '仍要导入' }).click();
   await expect(items).toHaveCount(n + 2);
   await expect(page.locator('.story-list button.active .story-title')).toHaveText('谋好篇 布好局 履职尽责为人民（2）');
+  await page.screenshot({ path: 'test-results/browser/editions-stories.png' });
 });
 
 test('an edition is duplicated, deleted and restored from the trash with every file byte-identical', async ({ page }) => {
@@ -170,4 +171,31 @@ test('an edition is duplicated, deleted and restored from the trash with every f
   await expect(page.getByRole('combobox').first()).toBeVisible();
   await page.getByRole('tab', { name: '稿件' }).click();
   await expect(page.locator('.story-list li')).toHaveCount(3);
+});
+
+test('the start screen, its dialogs and the story actions have names in English too', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '特刊列表' }).click();
+  await page.screenshot({ path: 'test-results/browser/editions-start.png' });
+  await page.getByRole('button', { name: '切换界面语言' }).click();
+  const start = page.getByRole('region', { name: 'Editions' });
+  await expect(start.getByRole('button', { name: 'New edition' })).toBeVisible();
+  await expect(start.getByRole('button', { name: `Duplicate “${TITLE}”` })).toBeVisible();
+  await expect(start.getByRole('button', { name: `Delete “${TITLE}”` })).toBeVisible();
+  await start.getByRole('button', { name: 'New edition' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New edition' });
+  await expect(dialog.getByLabel('Page size').locator('option:checked')).toHaveText('Broadsheet 390×545');
+  await expect(dialog.getByLabel('Page 2 template')).toHaveValue('feature');
+  await page.screenshot({ path: 'test-results/browser/editions-new.png' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await start.getByRole('button', { name: 'Trash' }).click();
+  await expect(page.getByRole('dialog', { name: 'Trash' })).toContainText('The trash is empty.');
+  await page.getByRole('dialog', { name: 'Trash' }).getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('tab', { name: 'Stories' }).click();
+  await expect(page.getByRole('button', { name: 'New story' })).toBeVisible();
+  await page.locator('.story-list button').first().click();
+  await expect(page.getByRole('button', { name: 'Rename story' })).toBeVisible();
+  await expect(page.getByLabel('Status')).toBeVisible();
+  await page.getByRole('button', { name: '切换界面语言' }).or(page.getByRole('button', { name: 'Switch UI language' })).click();
 });
