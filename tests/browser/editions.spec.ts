@@ -140,6 +140,46 @@ test('a .docx imported twice: the list counts 字 as the editor does, and the se
   await page.screenshot({ path: 'test-results/browser/editions-stories.png' });
 });
 
+test('a story placed on page 2 is listed as 已上版 第2版; deleted, its frame goes empty without an error; restored, it is back', async ({ page }) => {
+  test.skip(!SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
+  const errors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: '版面' }).click();
+  await page.locator('.sidebar [data-page-id="page-2"]').click();
+  const frame = page.locator('.compose-paper .sheet[data-page-id="page-2"] [data-block-kind="story"]').first();
+  await frame.click({ position: { x: 20, y: 20 } });
+  await page.locator('select[name="storyId"]').selectOption({ label: '谋好篇 布好局 履职尽责为人民' });
+  await expect(frame.locator('.story-box')).toContainText('站在崭新的历史节点', { timeout: 20_000 });
+  await expect(page.locator('[data-page-save="saved"]')).toBeVisible();
+
+  await page.getByRole('tab', { name: '稿件' }).click();
+  const item = page.locator('.story-list button', { has: page.locator('.story-title', { hasText: /^谋好篇 布好局 履职尽责为人民$/ }) });
+  await expect(item.locator('.story-placed')).toHaveText('已上版 第2版');
+  await item.click();
+  await page.getByRole('button', { name: '删除稿件' }).click();
+  const confirm = page.getByRole('dialog', { name: '删除稿件' });
+  await expect(confirm).toContainText('已上版（第2版）');
+  await confirm.getByRole('button', { name: '删除稿件' }).click();
+  await expect(item).toHaveCount(0);
+
+  await page.getByRole('tab', { name: '版面' }).click();
+  await page.locator('.sidebar [data-page-id="page-2"]').click();
+  await expect(page.locator('.compose-paper .sheet[data-page-id="page-2"]')).toBeVisible();
+  await expect(frame.locator('.story-box')).not.toContainText('站在崭新的历史节点');
+  await expect(page.locator('.error-banner')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: '稿件' }).click();
+  await page.getByRole('button', { name: '回收站' }).click();
+  await page.getByRole('dialog', { name: '回收站' }).getByRole('button', { name: '还原《谋好篇 布好局 履职尽责为人民》' }).click();
+  await page.getByRole('dialog', { name: '回收站' }).getByRole('button', { name: '关闭' }).click();
+  await expect(item.locator('.story-placed')).toHaveText('已上版 第2版');
+  await page.getByRole('tab', { name: '版面' }).click();
+  await page.locator('.sidebar [data-page-id="page-2"]').click();
+  await expect(frame.locator('.story-box')).toContainText('站在崭新的历史节点', { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
 test('an edition is duplicated, deleted and restored from the trash with every file byte-identical', async ({ page }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: '特刊列表' }).click();
@@ -175,6 +215,30 @@ test('an edition is duplicated, deleted and restored from the trash with every f
   await expect(page.locator('.story-list li')).toHaveCount(3);
 });
 
+test('a new edition based on an existing one keeps its pages and empties its frames', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: '特刊列表' }).click();
+  await page.getByRole('region', { name: '特刊列表' }).getByRole('button', { name: '新建特刊' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建特刊' });
+  await dialog.getByLabel('标题').fill('沁源两会特刊 2028');
+  await dialog.getByLabel('出版日期').fill('2028-03-05');
+  await dialog.getByLabel('基于').selectOption({ label: `已有特刊《${TITLE}》的版面` });
+  await expect(dialog.getByLabel('版面尺寸')).toHaveCount(0);
+  await dialog.getByRole('button', { name: '创建' }).click();
+  await expect(page.locator('.compose-paper .sheet').first()).toBeVisible({ timeout: 20_000 });
+  const dir = join(workspace(), '沁源两会特刊 2028.edition');
+  const ed = JSON.parse(readFileSync(join(dir, 'edition.json'), 'utf8')) as { title: string; issueDate: string; pages: string[]; photos: unknown[] };
+  expect(ed).toMatchObject({ title: '沁源两会特刊 2028', issueDate: '2028-03-05', pages: ['page-1', 'page-2'], photos: [] });
+  const source = JSON.parse(readFileSync(join(workspace(), REF, 'pages', 'page-2.json'), 'utf8')) as { blocks: { id: string; storyId?: string }[] };
+  const made = JSON.parse(readFileSync(join(dir, 'pages', 'page-2.json'), 'utf8')) as { blocks: { id: string; storyId?: string }[] };
+  expect(source.blocks.some((b) => b.storyId)).toBe(true);
+  expect(made.blocks.map((b) => b.id)).toEqual(source.blocks.map((b) => b.id));
+  expect(made.blocks.filter((b) => b.storyId)).toEqual([]);
+  await page.getByRole('tab', { name: '稿件' }).click();
+  await expect(page.getByRole('button', { name: '新建稿件' })).toBeVisible();
+  await expect(page.locator('.story-list li')).toHaveCount(0);
+});
+
 test('the start screen, its dialogs and the story actions have names in English too', async ({ page }) => {
   await page.goto(host.url);
   await page.getByRole('button', { name: '特刊列表' }).click();
@@ -196,8 +260,14 @@ test('the start screen, its dialogs and the story actions have names in English 
   await page.getByRole('dialog', { name: 'Trash' }).getByRole('button', { name: 'Dismiss' }).click();
   await page.getByRole('tab', { name: 'Stories' }).click();
   await expect(page.getByRole('button', { name: 'New story' })).toBeVisible();
-  await page.locator('.story-list button').first().click();
+  await page.getByRole('button', { name: 'New story' }).click();
+  const ask = page.getByRole('dialog', { name: 'New story' });
+  await ask.getByLabel('Story title').fill('County news in brief');
+  await ask.getByRole('button', { name: 'Create' }).click();
+  await expect(page.locator('.story-list button.active')).toContainText('Draft');
   await expect(page.getByRole('button', { name: 'Rename story' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Duplicate story' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete story' })).toBeVisible();
   await expect(page.getByLabel('Status')).toBeVisible();
   await page.getByRole('button', { name: '切换界面语言' }).or(page.getByRole('button', { name: 'Switch UI language' })).click();
 });
