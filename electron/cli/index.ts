@@ -113,11 +113,12 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     const dir = opts.get('edition');
     if (pos.length !== 1 || !dir) throw new UsageError('import needs a file and an edition: edition-desk import FILE.docx --edition DIR');
     const editionDir = resolve(dir);
-    const [{ readEdition }, { importStoryFile }] = await Promise.all([import('../services/edition-store'), import('../services/copy/story-copy')]);
+    const [{ readEdition }, { importWithTwinCheck }] = await Promise.all([import('../services/edition-store'), import('../services/stories/story-list')]);
     await readEdition(editionDir); // an edition folder, readable, before anything is written
     const file = resolve(pos[0]!);
-    const { storyId } = await importStoryFile(editionDir, basename(file), await readInput(file));
-    console.log(storyId);
+    // The same import as the app's (a title of its own, 草稿); a script asked for this file, so no twin question.
+    const r = await importWithTwinCheck(editionDir, basename(file), await readInput(file), true);
+    if ('storyId' in r) console.log(r.storyId);
   },
   async story(args) {
     const { pos, opts } = parseArgs(args, ['md', 'txt', 'docx', 'lang']);

@@ -51,6 +51,19 @@ describe('new editions', () => {
     expect(await readdir(ws.root)).toEqual([]);
   });
 
+  it('starts empty with EDITION_DESK_NO_SAMPLE=1 too, and with the sample without it', async () => {
+    const a = await realpath(await tempDir('no-sample-env'));
+    process.env['EDITION_DESK_NO_SAMPLE'] = '1';
+    try {
+      const r = await ensureWorkspace(a, RESOURCES);
+      expect([r.defaultEdition, await r.workspace.listEditionRefs()]).toEqual([null, []]);
+    } finally {
+      delete process.env['EDITION_DESK_NO_SAMPLE'];
+    }
+    // The sample still comes on a normal first start (sampleWs above).
+    expect(await sampleWs.listEditionRefs()).toEqual([SAMPLE_EDITION_REF]);
+  });
+
   it('creates a 对开 edition from templates under a folder named for its Chinese title', async () => {
     const { ref } = expectOk<{ ref: string }>(await handle('edition:create', { title: '沁源两会特刊 2027', issueDate: '2027-03-05', size: 'broadsheet', pages: ['front', 'feature'] }));
     expect(ref).toBe('沁源两会特刊 2027.edition');
