@@ -271,3 +271,27 @@ test('the start screen, its dialogs and the story actions have names in English 
   await expect(page.getByLabel('Status')).toBeVisible();
   await page.getByRole('button', { name: '切换界面语言' }).or(page.getByRole('button', { name: 'Switch UI language' })).click();
 });
+
+test('with the sample, it opens by default, and each sample story lists the 字 its editor shows', async ({ page }) => {
+  const sample = await startHost();
+  try {
+    await page.goto(sample.url);
+    // The sample still opens by default: its page, not the start screen.
+    await expect(page.locator('.sheet[data-page-id="page-2026"]').first()).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('tab', { name: '稿件' }).click();
+    for (const id of ['story-2026', 'story-2025']) {
+      const item = page.locator(`[data-story-id="${id}"]`);
+      await item.click();
+      const count = page.locator('.story-editor[data-lang="zh"] .char-count');
+      await expect(count).toBeVisible();
+      const han = await count.getAttribute('data-count-han');
+      expect(Number(han)).toBeGreaterThan(1000);
+      await expect(item.locator('.story-chars')).toHaveText(`${han} 字`);
+      await expect(item.locator('.story-placed')).toHaveText(id === 'story-2026' ? '已上版 第1版' : '已上版 第2版');
+    }
+    await page.getByRole('button', { name: '特刊列表' }).click();
+    await expect(page.locator('tr[data-edition-ref="qinyuan-lianghui.edition"]')).toContainText('沁源两会特刊（示例）');
+  } finally {
+    await sample.stop();
+  }
+});

@@ -25,6 +25,8 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
 }) {
   const { t, lang } = useI18n();
   const [pending, setPending] = useState<Pending | null>(null);
+  // Newest issue first, as a desk looks for the edition it is working on; broken ones last.
+  const sorted = [...editions].sort((a, b) => Number(!!a.error) - Number(!!b.error) || b.issueDate.localeCompare(a.issueDate) || a.title.localeCompare(b.title, 'zh-CN'));
   const done = async () => { setPending(null); await onChanged(); };
   const act = async (fn: () => Promise<unknown>) => {
     try { await fn(); } catch (e) { onError(e); }
@@ -44,7 +46,7 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
             <tr><th>{t('editions.col.title')}</th><th>{t('editions.col.date')}</th><th>{t('editions.col.pages')}</th><th>{t('editions.col.changed')}</th><th /></tr>
           </thead>
           <tbody>
-            {editions.map((e) => (
+            {sorted.map((e) => (
               <tr key={e.ref} data-edition-ref={e.ref} className={e.ref === current ? 'current' : ''}>
                 <td className="edition-title">
                   {e.error ? <span className="broken">⚠ {e.ref} — {e.error.message[lang]}</span> : e.title}
