@@ -199,6 +199,22 @@ describe('rename, duplicate, delete and restore', () => {
     expect(existsSync(join(ws.pathFor(REF), 'stories', `${storyId}.json`))).toBe(true);
   });
 
+  it('deletes a broken edition too (listed by its folder name) and restores it as it was', async () => {
+    const dir = join(ws.root, 'broken.edition');
+    await mkdir(dir);
+    await writeFile(join(dir, 'edition.json'), '{"schemaVersion": 1, "title": ');
+    const before = await treeHash(dir);
+    const { trashId } = expectOk<{ trashId: string }>(await handle('edition:delete', { edition: 'broken.edition' }));
+    expect(expectOk<TrashItem[]>(await handle('trash:list', {})).find((t) => t.id === trashId)).toMatchObject({ kind: 'edition', title: 'broken.edition' });
+    expectOk(await handle('trash:restore', { id: trashId }));
+    expect(await treeHash(dir)).toEqual(before);
+    // What cannot be read is not renamed, duplicated or used as a base.
+    expectFail(await handle('edition:rename', { edition: 'broken.edition', title: 'x' }), 'EDITION_MALFORMED');
+    expectFail(await handle('edition:duplicate', { edition: 'broken.edition', title: 'x' }), 'EDITION_MALFORMED');
+    expectFail(await handle('edition:create-from', { source: 'broken.edition', title: 'x', issueDate: '2027-01-01' }), 'EDITION_MALFORMED');
+    expect(await treeHash(dir)).toEqual(before);
+  });
+
   it('purges an entry for good', async () => {
     const { ref } = expectOk<{ ref: string }>(await handle('edition:create', { title: '试版', issueDate: '2027-01-01', size: 'a3', pages: ['feature'] }));
     const { trashId } = expectOk<{ trashId: string }>(await handle('edition:delete', { edition: ref }));
