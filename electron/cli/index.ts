@@ -11,6 +11,7 @@ import { parseTermsFile } from '../../shared/proof/term-list';
 import type { HouseTerm } from '../../shared/proof/types';
 import { APP_VERSION } from '../services/version';
 import { EXPORT_HELP, ExportUsageError } from './export-usage';
+import { NEW_HELP, NewUsageError } from './new-usage';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -19,6 +20,7 @@ const HELP = `edition-desk ${APP_VERSION} — 特刊编辑台 command line
 
 Usage:
   edition-desk sample DIR     write the sample edition (沁源两会特刊) to the new folder DIR
+${NEW_HELP}
   edition-desk import FILE --edition DIR
                               add FILE (.docx, .md or .txt) to the edition folder DIR as a
                               new story; prints the story id
@@ -94,6 +96,10 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));
     return placed.some((p) => p.finding.severity === 'error') ? 1 : 0;
   },
+  async new(args) {
+    const { pos, opts } = parseArgs(args, ['title', 'date', 'size', 'pages', 'template']);
+    await (await import('./new-verb')).newVerb(pos, opts);
+  },
   async sample(args) {
     if (args.length !== 1) throw new UsageError('sample needs exactly one folder: edition-desk sample DIR');
     const target = resolve(args[0]!);
@@ -107,11 +113,12 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     const dir = opts.get('edition');
     if (pos.length !== 1 || !dir) throw new UsageError('import needs a file and an edition: edition-desk import FILE.docx --edition DIR');
     const editionDir = resolve(dir);
-    const [{ readEdition }, { importStoryFile }] = await Promise.all([import('../services/edition-store'), import('../services/copy/story-copy')]);
+    const [{ readEdition }, { importWithTwinCheck }] = await Promise.all([import('../services/edition-store'), import('../services/stories/story-list')]);
     await readEdition(editionDir); // an edition folder, readable, before anything is written
     const file = resolve(pos[0]!);
-    const { storyId } = await importStoryFile(editionDir, basename(file), await readInput(file));
-    console.log(storyId);
+    // The same import as the app's (a title of its own, 草稿); a script asked for this file, so no twin question.
+    const r = await importWithTwinCheck(editionDir, basename(file), await readInput(file), true);
+    if ('storyId' in r) console.log(r.storyId);
   },
   async story(args) {
     const { pos, opts } = parseArgs(args, ['md', 'txt', 'docx', 'lang']);
@@ -159,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ExportUsageError) {
+    if (e instanceof UsageError || e instanceof ExportUsageError || e instanceof NewUsageError) {
       console.error(`edition-desk: ${e.message}`);
       process.exit(2);
     }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHandler } from '../../shared/contract/handle';
 import { createApi } from '../services/api';
-import { ensureWorkspace } from '../services/bootstrap';
+import { ensureWorkspace, noSampleFromEnv } from '../services/bootstrap';
 import { createConfSettings } from '../services/conf-settings';
 import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
@@ -20,12 +20,14 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       'no-open': { type: 'boolean', default: false },
+      // An empty workspace on first start (no sample edition): a new user's first day.
+      'no-sample': { type: 'boolean', default: false },
     },
   });
   const here = dirname(fileURLToPath(import.meta.url));
   const resources = findResourcesDir(here);
   const userData = values['data-dir'] ?? userDataDir();
-  const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources);
+  const { workspace, library, defaultEdition } = await ensureWorkspace(userData, resources, { noSample: values['no-sample'] || noSampleFromEnv() });
   const settings = createConfSettings(userData);
   const rendererDir = join(here, '..', 'renderer');
   // Exports print through Chromium against this host's own print route; it learns the port below.

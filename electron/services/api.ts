@@ -1,8 +1,7 @@
 import type { Api, EditionSummary } from '../../shared/contract/contract';
 import { AppError } from '../../shared/contract/errors';
 import { appError } from '../../shared/contract/messages';
-import { stateText } from '../../shared/document/lexical-state';
-import { listStoryIds, readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
+import { readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
@@ -14,7 +13,10 @@ import { deletePage, duplicatePage, putPages, reorderPages } from './page-list';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
 import { exportPhotos } from './library/export';
-import { exportStory, importStoryFile } from './copy/story-copy';
+import { exportStory } from './copy/story-copy';
+import { editionChannels } from './editions/edition-api';
+import { lastChange } from './editions/edition-manage';
+import { importWithTwinCheck, listStories } from './stories/story-list';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
@@ -41,6 +43,8 @@ export function createApi(ctx: ApiContext): Api {
   const ignoreWrites = createSerialQueue();
   // Page saves and page-list changes share edition.json and page files: one at a time.
   const pageWrites = createSerialQueue();
+  // Edition folders made, copied, trashed or restored (issue 10): one at a time.
+  const folderWrites = createSerialQueue();
   const exporting: ExportServices = {
     engine: null, rendererDir: '', ...ctx.printing, workspace: ws,
     // The preflight counts the proofreader's open findings (issue 6): not ignored, any level.
@@ -55,7 +59,8 @@ export function createApi(ctx: ApiContext): Api {
       for (const ref of await ws.listEditionRefs()) {
         try {
           const ed = await readEdition(ws.pathFor(ref));
-          out.push({ ref, title: ed.title, issueDate: ed.issueDate, pageCount: ed.pages.length });
+          const updatedAt = await lastChange(ws.pathFor(ref));
+          out.push({ ref, title: ed.title, issueDate: ed.issueDate, pageCount: ed.pages.length, ...(updatedAt ? { updatedAt } : {}) });
         } catch (e) {
           // A broken edition is listed with its error rather than hidden, so the user sees it.
           const err = e instanceof AppError ? e : appError('IO_ERROR', String(e));
@@ -86,20 +91,7 @@ export function createApi(ctx: ApiContext): Api {
       await pageWrites(() => setPageSize(dir, pageSize));
       return { ok: true as const };
     },
-    'story:list': async ({ edition }) => {
-      const dir = await ws.resolveEdition(edition);
-      const out = [];
-      for (const id of await listStoryIds(dir)) {
-        try {
-          const s = await readStory(dir, id);
-          out.push({ id, title: s.title, updatedAt: s.updatedAt, chars: stateText(s.zh).replace(/\s/g, '').length });
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          out.push({ id, title: `⚠ ${id}`, updatedAt: '', chars: 0 });
-        }
-      }
-      return out;
-    },
+    'story:list': async ({ edition }) => listStories(await ws.resolveEdition(edition)),
     'story:get': async ({ edition, storyId }) => readStory(await ws.resolveEdition(edition), storyId),
     'story:save-version': async ({ edition, storyId, lang, state, title }) => {
       const dir = await ws.resolveEdition(edition);
@@ -120,10 +112,10 @@ export function createApi(ctx: ApiContext): Api {
       await writeStory(dir, { ...story, updatedAt });
       return { updatedAt };
     },
-    'story:import': async ({ edition, fileName, bytes }) => {
+    'story:import': async ({ edition, fileName, bytes, allowTwin }) => {
       const dir = await ws.resolveEdition(edition);
       await readEdition(dir);
-      return importStoryFile(dir, fileName, bytes);
+      return storyWrites(() => importWithTwinCheck(dir, fileName, bytes, allowTwin === true));
     },
     'story:export': async ({ edition, storyId, format, lang }) => exportStory(await ws.resolveEdition(edition), storyId, format, lang),
     'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
@@ -169,6 +161,7 @@ export function createApi(ctx: ApiContext): Api {
     'proof:dictionary': async () => readDictionaryFiles(),
 
     // [A: editions & stories (issue 10 items 1-2)]
+    ...editionChannels(ws, { pageWrites, storyWrites, folderWrites }),
     // [/A]
 
     // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]

@@ -6,19 +6,35 @@ import { LibraryStore } from './library/store';
 import { ingest } from './library/ingest';
 import { captionPhoto } from './library/caption';
 
+export interface WorkspaceOptions {
+  /** Start with an empty workspace (no sample edition, no stand-in photos): `--no-sample`. */
+  noSample?: boolean;
+}
+
+/** EDITION_DESK_NO_SAMPLE=1 asks for an empty first start, for hosts that take no flags. */
+export function noSampleFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['EDITION_DESK_NO_SAMPLE'] === '1';
+}
+
 /**
  * First start: a workspace in the user-data folder holding the sample edition, and its
  * stand-in photos in the photo library with their captions written into the files. Later
  * starts leave everything as it is, including a sample the user has edited or deleted.
+ * With `noSample` (or EDITION_DESK_NO_SAMPLE=1) the first start leaves the workspace empty.
  */
-export async function ensureWorkspace(userData: string, resourcesDir: string): Promise<{ workspace: Workspace; library: LibraryStore; defaultEdition: string | null }> {
+export async function ensureWorkspace(
+  userData: string,
+  resourcesDir: string,
+  options: WorkspaceOptions = {},
+): Promise<{ workspace: Workspace; library: LibraryStore; defaultEdition: string | null }> {
+  const noSample = options.noSample ?? noSampleFromEnv();
   const workspace = new Workspace(join(userData, 'workspace'));
   await workspace.init();
   const library = new LibraryStore(workspace.root);
   let refs = await workspace.listEditionRefs();
   const marker = join(userData, '.sample-created');
   const created = await access(marker).then(() => true, () => false);
-  if (refs.length === 0 && !created) {
+  if (refs.length === 0 && !created && !noSample) {
     const dir = workspace.pathFor(SAMPLE_EDITION_REF);
     const bundle = await writeSampleEdition(resourcesDir, dir);
     for (const p of bundle.edition.photos) {

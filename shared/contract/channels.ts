@@ -33,6 +33,19 @@ export const CHANNELS = [
   'proof:dictionary',
 
   // [A: editions & stories (issue 10 items 1-2)]
+  'edition:create',
+  'edition:create-from',
+  'edition:rename',
+  'edition:duplicate',
+  'edition:delete',
+  'trash:list',
+  'trash:restore',
+  'trash:purge',
+  'story:create',
+  'story:rename',
+  'story:duplicate',
+  'story:delete',
+  'story:set-status',
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]

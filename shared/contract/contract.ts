@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Edition, Lang, Page, PageSize, Photo, PhotoMeta, Story } from '../document/schema';
+import { Edition, Lang, Page, PageSize, Photo, PhotoMeta, Story, StoryStatus } from '../document/schema';
+import { IssueDate, NewEditionInput, StoryRef, Title, TrashItem } from './edition-schemas';
 import { EditorStateSchema } from '../document/lexical-state';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
@@ -29,11 +30,14 @@ export const EditionSummary = z.object({
   title: z.string(),
   issueDate: z.string(),
   pageCount: z.number().int(),
+  /** Newest change of edition.json, a page or a story (ISO time). */
+  updatedAt: z.string().optional(),
   error: z.object({ code: z.string(), message: z.object({ 'zh-CN': z.string(), en: z.string() }) }).optional(),
 });
 export type EditionSummary = z.infer<typeof EditionSummary>;
 
-export const StorySummary = z.object({ id: Id, title: z.string(), updatedAt: z.string(), chars: z.number().int() });
+/** chars: 字 as the editor counts them (Han characters of the zh version); pages: 第 N 版 that place it. */
+export const StorySummary = z.object({ id: Id, title: z.string(), updatedAt: z.string(), chars: z.number().int(), status: StoryStatus.optional(), pages: z.array(z.number().int()).optional() });
 export type StorySummary = z.infer<typeof StorySummary>;
 
 export const AppInfo = z.object({
@@ -62,6 +66,7 @@ export type IngestResultT = z.infer<typeof IngestResult>;
 export const Bytes = z.instanceof(Uint8Array);
 
 const empty = z.object({}).strict();
+const TrashId = z.string().regex(/^[a-z0-9-]{1,80}$/);
 const inEdition = z.object({ edition: EditionRef }).strict();
 
 export const contract = {
@@ -90,8 +95,9 @@ export const contract = {
   },
   /** A writer's .docx or .md becomes a new story (the zh version, or en when mostly Latin). */
   'story:import': {
-    input: z.object({ edition: EditionRef, fileName: z.string().min(1).max(255), bytes: Bytes }).strict(),
-    output: z.object({ storyId: Id, title: z.string() }),
+    // A file whose text equals a story's answers { twin } and adds nothing, unless allowTwin.
+    input: z.object({ edition: EditionRef, fileName: z.string().min(1).max(255), bytes: Bytes, allowTwin: z.boolean().optional() }).strict(),
+    output: z.union([z.object({ storyId: Id, title: z.string() }), z.object({ twin: StoryRef })]),
   },
   'story:export': {
     input: z.object({ edition: EditionRef, storyId: Id, format: z.enum(['md', 'txt', 'docx']), lang: Lang.default('zh') }).strict(),
@@ -146,6 +152,23 @@ export const contract = {
   'proof:dictionary': { input: empty, output: ProofDictionary },
 
   // [A: editions & stories (issue 10 items 1-2)]
+  /** A new edition from templates, one per page; answers the new folder's ref. */
+  'edition:create': { input: NewEditionInput, output: z.object({ ref: z.string() }) },
+  /** A new edition with the pages and styles of `source`, its story and photo frames emptied. */
+  'edition:create-from': { input: z.object({ source: EditionRef, title: Title, issueDate: IssueDate }).strict(), output: z.object({ ref: z.string() }) },
+  /** The title only; the folder keeps its name (see edition-manage.ts for why). */
+  'edition:rename': { input: z.object({ edition: EditionRef, title: Title }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'edition:duplicate': { input: z.object({ edition: EditionRef, title: Title }).strict(), output: z.object({ ref: z.string() }) },
+  'edition:delete': { input: inEdition, output: z.object({ trashId: z.string() }) },
+  'trash:list': { input: empty, output: z.array(TrashItem) },
+  /** Puts an entry back where it was (a page also back into the page order). */
+  'trash:restore': { input: z.object({ id: TrashId }).strict(), output: z.object({ kind: z.enum(['edition', 'story', 'page']), edition: z.string() }) },
+  'trash:purge': { input: z.object({ id: TrashId }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'story:create': { input: z.object({ edition: EditionRef, title: Title }).strict(), output: StoryRef },
+  'story:rename': { input: z.object({ edition: EditionRef, storyId: Id, title: Title }).strict(), output: z.object({ updatedAt: z.string() }) },
+  'story:duplicate': { input: z.object({ edition: EditionRef, storyId: Id }).strict(), output: StoryRef },
+  'story:delete': { input: z.object({ edition: EditionRef, storyId: Id }).strict(), output: z.object({ trashId: z.string() }) },
+  'story:set-status': { input: z.object({ edition: EditionRef, storyId: Id, status: StoryStatus }).strict(), output: z.object({ updatedAt: z.string() }) },
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]

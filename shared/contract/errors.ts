@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'INTERNAL',
 
   // [A: editions & stories (issue 10 items 1-2)]
+  'TRASH_EDITION_GONE',
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]

@@ -52,6 +52,10 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
 
   // [A: editions & stories (issue 10 items 1-2)]
+  TRASH_EDITION_GONE: {
+    'zh-CN': '它所属的特刊已不在工作区（可能也在回收站中），请先还原该特刊。',
+    en: 'The edition it belonged to is no longer in the workspace (it may be in the trash too); restore that edition first.',
+  },
   // [/A]
 
   // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]

@@ -91,9 +91,15 @@ export const Page = z.object({
 });
 export type Page = z.infer<typeof Page>;
 
+/** 稿件状态 as the desk sets it; 已上版 is not stored: it follows from the pages that place the story. */
+export const StoryStatus = z.enum(['draft', 'edited', 'proofed']);
+export type StoryStatus = z.infer<typeof StoryStatus>;
+
 export const Story = z.object({
   id: Id,
   title: z.string().max(500),
+  /** Absent in files written before issue 10: read as 'draft'. */
+  status: StoryStatus.optional(),
   /** Lexical state per language; null where that version has not been written yet. */
   zh: EditorStateSchema.nullable(),
   en: EditorStateSchema.nullable(),

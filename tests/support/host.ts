@@ -20,10 +20,11 @@ export function tempDataDir(): string {
 /**
  * Starts the built browser host (out/host) on a random port and waits for its URL line.
  * `repo` is for callers bundled elsewhere (bench/), where this file's own folder is not
- * inside the repository.
+ * inside the repository. `noSample` starts with an empty workspace (no sample edition).
  */
-export function startHost(dataDir = tempDataDir(), repo = REPO): Promise<RunningHost> {
-  const child = spawn(process.execPath, [join(repo, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0'], {
+export function startHost(dataDir = tempDataDir(), repo = REPO, options: { noSample?: boolean } = {}): Promise<RunningHost> {
+  const args = [join(repo, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0', ...(options.noSample ? ['--no-sample'] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((ok, fail) => {

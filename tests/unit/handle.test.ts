@@ -56,7 +56,7 @@ describe('handle() with the real API', () => {
     const info = expectOk<{ host: string; defaultEdition: string }>(await handle('app:info', {}));
     expect(info).toMatchObject({ host: 'browser', defaultEdition: ED, workspace: workspace.root });
     const list = expectOk<EditionSummary[]>(await handle('edition:list', undefined));
-    expect(list).toEqual([{ ref: ED, title: '沁源两会特刊（示例）', issueDate: '2026-02-26', pageCount: 2 }]);
+    expect(list).toEqual([{ ref: ED, title: '沁源两会特刊（示例）', issueDate: '2026-02-26', pageCount: 2, updatedAt: expect.any(String) }]);
     const ed = expectOk<Edition>(await handle('edition:open', { edition: ED }));
     expect(ed.photos).toHaveLength(8);
     const pages = expectOk<Page[]>(await handle('page:list', { edition: ED }));
@@ -70,7 +70,7 @@ describe('handle() with the real API', () => {
   });
 
   it('refuses an unknown channel', async () => {
-    for (const ch of ['fs:read', 'story:delete', '', '__proto__', 'constructor', 'toString']) {
+    for (const ch of ['fs:read', 'story:drop', '', '__proto__', 'constructor', 'toString']) {
       const r = await untouched(() => handle(ch, { edition: ED }));
       expectFail(r, 'UNKNOWN_CHANNEL');
     }

@@ -1,20 +1,19 @@
 import { extname, basename } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
-import { newId } from '../../../shared/document/ids';
 import type { SerializedEditorState } from '../../../shared/document/lexical-state';
-import type { Story } from '../../../shared/document/schema';
 import { importMarkdown } from '../../../shared/story/markdown-import';
 import { exportMarkdown, type CopyLang } from '../../../shared/story/markdown-export';
 import { isMostlyLatin } from '../../../shared/story/source-blocks';
 import type { ImportedStory, PairIdGenerator } from '../../../shared/story/story-structure';
 import { exportText } from '../../../shared/story/text-export';
-import { readStory, writeStory } from '../edition-store';
+import { readStory } from '../edition-store';
 import { readDocx } from './docx-read';
 import { writeDocx } from './docx-write';
 
-// Copy in and out of an edition: a writer's .docx or .md becomes a new story file
-// (stories/<id>.json); a story goes out as .md, .txt or .docx. The API channels
-// story:import/story:export and the CLI verbs import/story both call these.
+// Copy in and out of an edition: a writer's .docx or .md becomes story state (written as
+// a new story by stories/story-list.ts, which checks for twins first); a story goes out as
+// .md, .txt or .docx. The API channels story:import/story:export and the CLI verbs
+// import/story both call these.
 
 export type CopyFormat = 'md' | 'txt' | 'docx';
 export const COPY_MIME: Record<CopyFormat, string> = {
@@ -58,20 +57,6 @@ export function importCopy(fileName: string, bytes: Uint8Array, newPairId?: Pair
   const lang: CopyLang = isMostlyLatin(exportText(story.state)) ? 'en' : 'zh';
   const title = story.title || basename(fileName, extname(fileName)).slice(0, 200);
   return { ...story, title, lang };
-}
-
-/** Adds the file as a new story of the edition in `dir`; the edition must be readable. */
-export async function importStoryFile(dir: string, fileName: string, bytes: Uint8Array): Promise<{ storyId: string; title: string }> {
-  const { title, state, lang } = importCopy(fileName, bytes);
-  const story: Story = {
-    id: newId('story-'),
-    title,
-    zh: lang === 'zh' ? state : null,
-    en: lang === 'en' ? state : null,
-    updatedAt: new Date().toISOString(),
-  };
-  await writeStory(dir, story);
-  return { storyId: story.id, title };
 }
 
 export async function renderCopy(state: SerializedEditorState, format: CopyFormat, lang: CopyLang, title: string): Promise<Uint8Array<ArrayBuffer>> {

@@ -10,6 +10,7 @@ import { TopBar, type Tab } from './TopBar';
 import { PhotoDesk } from '../features/photos/PhotoDesk';
 import { StoriesView } from '../features/stories/StoriesView';
 import { PagesView } from '../features/pages/PagesView';
+import { EditionsView } from '../features/editions/EditionsView';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -19,6 +20,9 @@ export function App() {
   const [edition, setEdition] = useState<Edition | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [ready, setReady] = useState(false);
+  // The start screen (特刊列表): shown when no edition is open, or asked for in the top bar.
+  const [showEditions, setShowEditions] = useState(false);
+  const [reopen, setReopen] = useState(0);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
 
@@ -41,7 +45,19 @@ export function App() {
     if (!ref) return;
     setEdition(null);
     call('edition:open', { edition: ref }).then(setEdition, report);
-  }, [ref, report]);
+  }, [ref, reopen, report]);
+
+  // After a change on the start screen: a fresh list, and the open edition re-read (it may
+  // have been renamed) or closed (it may have been deleted).
+  const editionsChanged = useCallback(async () => {
+    try {
+      const list = await call('edition:list', {});
+      setEditions(list);
+      setRef((r) => (r && list.some((e) => e.ref === r && !e.error) ? r : null));
+      setReopen((n) => n + 1);
+    } catch (e) { report(e); }
+  }, [report]);
+  const openEdition = (r: string) => { setRef(r); setShowEditions(false); };
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -60,20 +76,22 @@ export function App() {
       <div className="app">
         <TopBar
           tab={tab}
-          onTab={setTab}
+          onTab={(k) => { setTab(k); setShowEditions(false); }}
           editions={editions}
           current={ref}
-          onEdition={setRef}
+          onEdition={openEdition}
+          onEditions={() => setShowEditions(true)}
           onLanguage={switchLanguage}
           host={hostKind()}
         />
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">
-          {!ready ? null : tab === 'photos' ? (
+          {!ready ? null : showEditions || (!ref && tab !== 'photos') ? (
+            <EditionsView editions={editions} current={ref} onOpen={openEdition} onCloseEdition={() => { setRef(null); setEdition(null); }}
+              onChanged={editionsChanged} onError={report} />
+          ) : tab === 'photos' ? (
             <PhotoDesk onError={report} />
-          ) : !ref ? (
-            <p className="empty">{translate(lang, 'app.noEdition')}</p>
-          ) : !edition ? (
+          ) : !ref ? null : !edition ? (
             <p className="empty">{translate(lang, 'app.loading')}</p>
           ) : tab === 'stories' ? (
             <StoriesView editionRef={ref} onError={report} />

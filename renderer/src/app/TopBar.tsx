@@ -10,11 +10,13 @@ interface Props {
   editions: EditionSummary[];
   current: string | null;
   onEdition(ref: string): void;
+  /** Shows the start screen (特刊列表). */
+  onEditions(): void;
   onLanguage(): void;
   host: 'electron' | 'browser';
 }
 
-export function TopBar({ tab, onTab, editions, current, onEdition, onLanguage, host }: Props) {
+export function TopBar({ tab, onTab, editions, current, onEdition, onEditions, onLanguage, host }: Props) {
   const { t, lang } = useI18n();
   return (
     <header className="topbar">
@@ -26,9 +28,11 @@ export function TopBar({ tab, onTab, editions, current, onEdition, onLanguage, h
           </button>
         ))}
       </nav>
+      <button type="button" className="editions-button" onClick={onEditions}>{t('editions.title')}</button>
       <label className="edition-picker">
         <span>{t('app.edition')}</span>
         <select value={current ?? ''} onChange={(e) => onEdition(e.target.value)}>
+          {!current && <option value="" disabled>{t('editions.noneOpen')}</option>}
           {editions.map((e) => (
             <option key={e.ref} value={e.ref} disabled={!!e.error}>
               {e.error ? `⚠ ${e.ref} — ${e.error.message[lang]}` : `${e.title} · ${e.issueDate}`}

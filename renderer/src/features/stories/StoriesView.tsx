@@ -11,6 +11,10 @@ import { StoryEditor } from '../../editor/StoryEditor';
 import { PhotoLibraryContext, type PhotoLibraryApi } from '../../editor/nodes/photo-library-context';
 import { skeletonOf } from './skeleton';
 import { ExportCopyMenu, ImportCopyButton } from './CopyTransfer';
+import { StoryListItem } from './StoryListItem';
+import { StoryActions } from './StoryActions';
+import { PromptDialog } from '../../app/dialogs';
+import { TrashDialog } from '../editions/TrashDialog';
 
 type View = 'zh' | 'en' | 'pair';
 
@@ -26,6 +30,7 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
   // A finding of the edition's proofreading list in another story (or language): the
   // story opens and that version's editor selects it once it has proofread its copy.
   const [proofJump, setProofJump] = useState<Finding | null>(null);
+  const [asking, setAsking] = useState<'new' | 'trash' | null>(null);
 
   const refresh = useCallback(() => call('story:list', { edition: editionRef }).then(setList, onError), [editionRef, onError]);
   useEffect(() => { void refresh(); }, [refresh]);
@@ -67,6 +72,22 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
   };
 
   const pick = (id: string) => { setProofJump(null); setStoryId(id); };
+  const createStory = async (title: string) => {
+    setAsking(null);
+    try {
+      const r = await call('story:create', { edition: editionRef, title });
+      await refresh();
+      pick(r.storyId);
+    } catch (e) { onError(e); }
+  };
+  const titleCount = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const s of list) m.set(s.title, (m.get(s.title) ?? 0) + 1);
+    return m;
+  }, [list]);
+  const summary = list.find((s) => s.id === story?.id) ?? null;
+  // A rename shows in the editor's heading at once, without reloading the open story.
+  const shownTitle = summary?.title ?? story?.title ?? '';
   const openFinding = useCallback((f: Finding) => {
     const at = storyOfDocId(f.docId);
     if (!at) return;
@@ -84,23 +105,29 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
       <section className="stories">
         <aside className="sidebar">
           <h2>{t('stories.list')}</h2>
-          <ImportCopyButton edition={editionRef} onError={onError} onImported={(id) => { void refresh(); pick(id); }} />
+          <div className="story-tools">
+            <button type="button" onClick={() => setAsking('new')}>{t('stories.new')}</button>
+            <ImportCopyButton edition={editionRef} onError={onError} onImported={(id) => { void refresh(); pick(id); }} />
+            <button type="button" onClick={() => setAsking('trash')}>{t('trash.title')}</button>
+          </div>
           <ul className="story-list">
             {list.map((s) => (
-              <li key={s.id}>
-                <button className={s.id === storyId ? 'active' : ''} onClick={() => pick(s.id)} data-story-id={s.id}>
-                  <span className="story-title">{s.title}</span>
-                  <span className="story-chars">{t('stories.chars', { n: s.chars })}</span>
-                </button>
-              </li>
+              <StoryListItem key={s.id} story={s} active={s.id === storyId} sameTitle={(titleCount.get(s.title) ?? 0) > 1} onPick={() => pick(s.id)} />
             ))}
           </ul>
+          {asking === 'new' && (
+            <PromptDialog label={t('stories.new')} field={t('stories.field.title')} okLabel={t('stories.create')}
+              onClose={() => setAsking(null)} onOk={(title) => void createStory(title)} />
+          )}
+          {asking === 'trash' && (
+            <TrashDialog edition={editionRef} onClose={() => setAsking(null)} onError={onError} onRestored={() => void refresh()} />
+          )}
         </aside>
         <div className="story-pane">
           {!story ? <p className="empty">{t('stories.pick')}</p> : (
             <>
               <div className="story-head">
-                <h2 className="story-heading">{story.title}</h2>
+                <h2 className="story-heading">{shownTitle}</h2>
                 <div className="seg" role="tablist">
                   {(['zh', 'en', 'pair'] as const).map((v) => (
                     <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)} name={`view-${v}`}>
@@ -111,6 +138,12 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
                 {!story.en && story.zh && <button onClick={() => void startEnglish()} name="start-english">{t('stories.startEnglish')}</button>}
                 <ExportCopyMenu edition={editionRef} storyId={story.id} lang={view === 'en' ? 'en' : 'zh'} onError={onError} />
               </div>
+              {summary && (
+                <StoryActions edition={editionRef} story={summary} onError={onError}
+                  onChanged={() => void refresh()}
+                  onDuplicated={(id) => { void refresh(); pick(id); }}
+                  onDeleted={() => { setStoryId(null); void refresh(); }} />
+              )}
               <div className={`story-columns view-${view}`}>
                 {(view === 'zh' || view === 'pair') && (
                   <StoryEditor key={`${story.id}:zh`} edition={editionRef} story={story} lang="zh" onSave={save} onError={onError}

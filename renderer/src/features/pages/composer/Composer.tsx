@@ -3,7 +3,7 @@ import type { StorySummary } from '../../../../../shared/contract/contract';
 import type { SerializedEditorState } from '../../../../../shared/document/lexical-state';
 import type { Block, Edition, Page, PageSize, Story } from '../../../../../shared/document/schema';
 import { clampBlock } from '../../../../../shared/layout/geometry';
-import { call, mediaUrl } from '../../../api/client';
+import { ApiError, call, mediaUrl } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { StoryEditor } from '../../../editor/StoryEditor';
 import { Stage } from './Stage';
@@ -69,8 +69,11 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
     const ids = storyIds ? storyIds.split(',') : [];
     const missing = ids.filter((id) => !stories[id]);
     if (missing.length === 0) return;
-    Promise.all(missing.map((id) => call('story:get', { edition: editionRef, storyId: id }))).then(
-      (list) => setStories((s) => ({ ...s, ...Object.fromEntries(list.map((x) => [x.id, x])) })),
+    // A story in the trash leaves its frames empty until it is restored, without an error.
+    const get = (id: string) => call('story:get', { edition: editionRef, storyId: id })
+      .catch((e: unknown) => { if (e instanceof ApiError && e.data.code === 'NOT_FOUND') return null; throw e; });
+    Promise.all(missing.map(get)).then(
+      (list) => setStories((s) => ({ ...s, ...Object.fromEntries(list.flatMap((x) => (x ? [[x.id, x]] : []))) })),
       onError,
     );
   }, [storyIds, editionRef, onError]);

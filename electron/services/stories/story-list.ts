@@ -1,0 +1,81 @@
+import type { StorySummary } from '../../../shared/contract/contract';
+import { AppError } from '../../../shared/contract/errors';
+import { newId } from '../../../shared/document/ids';
+import type { Story } from '../../../shared/document/schema';
+import { countStory, editorText } from '../../../shared/story/story-count';
+import { importCopy } from '../copy/story-copy';
+import { distinctTitle } from './story-manage';
+import { listStoryIds, readEdition, readPage, readStory, writeStory } from '../edition-store';
+
+// The story list with what the desk needs to see per story: its 稿件状态, where it is
+// placed (第 N 版, from the pages' story frames, never stored, so it cannot go stale) and
+// its 字 counted exactly as the editor counts them. Imports check for a twin first.
+
+/** Story id → page numbers (1-based, in edition order) of pages with a frame placing it. */
+export async function placements(dir: string): Promise<Map<string, number[]>> {
+  const out = new Map<string, number[]>();
+  const edition = await readEdition(dir);
+  for (const [i, pageId] of edition.pages.entries()) {
+    // A page that does not parse places nothing here; the composer reports it by name.
+    const page = await readPage(dir, pageId).catch(() => null);
+    if (!page) continue;
+    for (const b of page.blocks) {
+      if (b.kind !== 'story' || !b.storyId) continue;
+      const list = out.get(b.storyId) ?? [];
+      if (!list.includes(i + 1)) list.push(i + 1);
+      out.set(b.storyId, list);
+    }
+  }
+  return out;
+}
+
+async function readAll(dir: string): Promise<{ id: string; story: Story | null }[]> {
+  const out = [];
+  for (const id of await listStoryIds(dir)) {
+    try {
+      out.push({ id, story: await readStory(dir, id) });
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      out.push({ id, story: null });
+    }
+  }
+  return out;
+}
+
+export async function listStories(dir: string): Promise<StorySummary[]> {
+  const placed = await placements(dir);
+  return (await readAll(dir)).map(({ id, story }) => story
+    ? { id, title: story.title, updatedAt: story.updatedAt, chars: countStory(story.zh).han, status: story.status ?? 'draft', pages: placed.get(id) ?? [] }
+    : { id, title: `⚠ ${id}`, updatedAt: '', chars: 0, status: 'draft', pages: placed.get(id) ?? [] });
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+export type ImportOutcome =
+  | { storyId: string; title: string }
+  | { twin: { storyId: string; title: string } };
+
+/**
+ * Adds the file as a new story, unless a story of the edition already has the same text
+ * (whitespace aside) in either language and `allowTwin` is not set: then nothing is written
+ * and the twin is named, so the UI can ask before a second copy goes in.
+ */
+export async function importWithTwinCheck(dir: string, fileName: string, bytes: Uint8Array, allowTwin: boolean): Promise<ImportOutcome> {
+  const imported = importCopy(fileName, bytes);
+  const all = (await readAll(dir)).filter((s): s is { id: string; story: Story } => s.story !== null);
+  const text = squash(editorText(imported.state));
+  if (!allowTwin && text !== '') {
+    const twin = all.find(({ story }) => squash(editorText(story.zh)) === text || squash(editorText(story.en)) === text);
+    if (twin) return { twin: { storyId: twin.id, title: twin.story.title } };
+  }
+  const story: Story = {
+    id: newId('story-'),
+    title: distinctTitle(imported.title, all.map((s) => s.story.title)),
+    status: 'draft',
+    zh: imported.lang === 'zh' ? imported.state : null,
+    en: imported.lang === 'en' ? imported.state : null,
+    updatedAt: new Date().toISOString(),
+  };
+  await writeStory(dir, story);
+  return { storyId: story.id, title: story.title };
+}
