@@ -271,6 +271,38 @@ export const en: Record<MessageKey, string> = {
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]
+  'pd.sheet': 'Contact sheet',
+  'pd.status.saved': 'Written to the file (XMP/IPTC)',
+  'pd.status.dirty': 'Not yet written: leaving the field or the photo writes it (Ctrl+Enter now)',
+  'pd.status.saving': 'Writing to the file…',
+  'pd.status.error': 'Not written: {why}',
+  'pd.dateUnknown': 'No capture time in the file (YYYY-MM-DD)',
+  'pd.dateFromCamera': 'Capture time recorded by the camera: {date}',
+  'pd.mode.replace': 'Replace',
+  'pd.mode.append': 'Append',
+  'pd.mode.prepend': 'Prepend',
+  'pd.modeOf': 'How to apply {field}',
+  'pd.variables': 'Variables (click to insert into the current field)',
+  'pd.variablesHint': "A variable without a value is marked in the preview, never replaced by today's date; only ticked fields change.",
+  'pd.var.camera': 'camera model',
+  'pd.var.filename': 'file name',
+  'pd.missingCount': '{n} photos lack {what}',
+  'pd.missingOne': 'This photo lacks {what}',
+  'pd.fillEmpty': 'Apply to these photos anyway, leaving the missing values empty',
+  'pd.applied': 'Applied to {n} photos, skipped {skipped} (missing values)',
+  'pd.codes.hint': 'Type =code= in a caption field to replace it: Chinese in Chinese fields, English in the English caption; a code without English stays as typed there.',
+  'pd.codes.code': 'Code',
+  'pd.codes.zh': 'Chinese',
+  'pd.codes.en': 'English',
+  'pd.codes.zhOf': 'Chinese for code {code}',
+  'pd.codes.enOf': 'English for code {code}',
+  'pd.codes.removeOf': 'Remove code {code}',
+  'pd.codes.import': 'Import Photo Mechanic code file…',
+  'pd.codes.export': 'Export as Photo Mechanic code file',
+  'pd.codes.imported': 'Read {n} codes, skipped {skipped} lines.',
+  'pd.codes.line': 'line {n}',
+  'pd.codes.pmHint': 'A Photo Mechanic code file is plain text, one \"code⇥replacement\" a line; where a code has several replacements (code⇥first⇥second), the first is taken as Chinese and the second as English.',
+  'label.purple': 'Purple',
   // [/D]
 
   // [E: sample, preflight, export names (issue 10 items 8-10)]

@@ -271,6 +271,38 @@ export const zhCN = {
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]
+  'pd.sheet': '联系表',
+  'pd.status.saved': '已写入文件（XMP/IPTC）',
+  'pd.status.dirty': '未写入：离开字段或图片即写入（Ctrl+Enter 立即写入）',
+  'pd.status.saving': '正在写入文件……',
+  'pd.status.error': '写入失败：{why}',
+  'pd.dateUnknown': '文件中没有拍摄时间（YYYY-MM-DD）',
+  'pd.dateFromCamera': '相机记录的拍摄时间：{date}',
+  'pd.mode.replace': '替换',
+  'pd.mode.append': '追加在后',
+  'pd.mode.prepend': '插入在前',
+  'pd.modeOf': '{field}的套用方式',
+  'pd.variables': '变量（点击插入到当前字段）',
+  'pd.variablesHint': '没有值的变量在预览中标出，不会用今天的日期代替；只改动打勾的字段。',
+  'pd.var.camera': '相机型号',
+  'pd.var.filename': '文件名',
+  'pd.missingCount': '{n} 张缺少{what}',
+  'pd.missingOne': '这张图片缺少{what}',
+  'pd.fillEmpty': '缺少的值留空，照样套用到这些图片',
+  'pd.applied': '已套用 {n} 张，跳过 {skipped} 张（缺少值）',
+  'pd.codes.hint': '在说明字段中输入 =代码= 即替换：中文字段用中文，英文说明用英文；没有英文的代码在英文说明中保持原样。',
+  'pd.codes.code': '代码',
+  'pd.codes.zh': '中文',
+  'pd.codes.en': '英文',
+  'pd.codes.zhOf': '代码 {code} 的中文',
+  'pd.codes.enOf': '代码 {code} 的英文',
+  'pd.codes.removeOf': '删除代码 {code}',
+  'pd.codes.import': '导入 Photo Mechanic 代码文件…',
+  'pd.codes.export': '导出为 Photo Mechanic 代码文件',
+  'pd.codes.imported': '读入 {n} 条，跳过 {skipped} 行。',
+  'pd.codes.line': '第 {n} 行',
+  'pd.codes.pmHint': 'Photo Mechanic 代码文件是纯文本，每行“代码⇥替换文字”；一个代码有多个替换时（代码⇥替换1⇥替换2），第一个作为中文，第二个作为英文。',
+  'label.purple': '紫',
   // [/D]
 
   // [E: sample, preflight, export names (issue 10 items 8-10)]

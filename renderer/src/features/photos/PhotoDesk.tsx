@@ -3,7 +3,7 @@ import type { PhotoMeta } from '../../../../shared/document/schema';
 import type { Settings } from '../../../../shared/settings/schema';
 import type { ColorLabel, LibraryPhoto } from '../../../../shared/photo/library';
 import { filterPhotos, sortPhotos, NO_FILTER, type PhotoFilter, type SortKey } from '../../../../shared/photo/filter-sort';
-import { call, libraryUrl } from '../../api/client';
+import { ApiError, call, libraryUrl } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ContactSheet } from './ContactSheet';
 import { CaptionPanel } from './CaptionPanel';
@@ -20,7 +20,8 @@ import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8': 'green', '9': 'blue' };
 
 export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const sheetRef = useRef<HTMLDivElement | null>(null);
   const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
   const [settings, setSettings] = useState<Settings | null>(null);
   const [filter, setFilter] = useState<PhotoFilter>(NO_FILTER);
@@ -61,7 +62,12 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     if (mod && k.toLowerCase() === 'a') { e.preventDefault(); setSel({ ids: new Set(order), focus: Math.max(0, sel.focus), anchor: 0 }); return; }
     if (mod) return;
     if (k === ' ') { e.preventDefault(); setLoupe((v) => !v); return; }
-    if (k === 'Escape') { setLoupe(false); return; }
+    if (k === 'Escape') {
+      // Photo Mechanic: Escape closes the loupe, then drops a multi-selection to the focused photo.
+      if (loupe) setLoupe(false);
+      else if (sel.ids.size > 1 && focused) setSel({ ids: new Set([focused.id]), focus: sel.focus, anchor: sel.focus });
+      return;
+    }
     if (/^[0-5]$/.test(k)) { e.preventDefault(); mark({ rating: Number(k) }); return; }
     if (k in LABEL_KEYS) {
       e.preventDefault();
@@ -82,10 +88,16 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     cancelRef.current = job.cancel;
   };
 
-  const saveCaption = async (meta: PhotoMeta) => {
-    if (!focused) return;
-    try { upsert([await call('library:caption', { id: focused.id, meta })]); } catch (e) { onError(e); }
-  };
+  const saveCaption = useCallback(async (id: string, meta: PhotoMeta, opts?: { keepalive?: boolean }): Promise<string | null> => {
+    try {
+      upsert([await call('library:caption', { id, meta }, opts)]);
+      return null;
+    } catch (e) {
+      onError(e);
+      return e instanceof ApiError ? e.data.message[lang] : String(e);
+    }
+  }, [upsert, onError, lang]);
+  const focusSheet = useCallback(() => sheetRef.current?.focus(), []);
   const applyBatch = async (items: { id: string; meta: PhotoMeta }[]) => {
     try {
       const r = await call('library:caption-many', { items });
@@ -108,14 +120,14 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
       {progress && <IngestBar progress={progress} onCancel={() => cancelRef.current?.()} onClose={() => setProgress(null)} />}
       <div className="desk-body">
         {photos.size === 0 ? <p className="empty">{t('photos.emptyLibrary')}</p> : (
-          <ContactSheet photos={visible} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} />
+          <ContactSheet photos={visible} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} sheetRef={sheetRef} />
         )}
         <aside className="side-panel">
           {settings && selected.length > 1 ? (
             <BatchPanel photos={selected} settings={settings} onApply={applyBatch}
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
-            <CaptionPanel photo={focused} codes={settings.codeReplacements} onSave={saveCaption} />
+            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} />
           ) : <p className="hint pad">{t('photos.pickOne')}</p>}
         </aside>
       </div>
