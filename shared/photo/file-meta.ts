@@ -30,3 +30,11 @@ export type FileMarks = z.infer<typeof FileMarks>;
 
 export const FileMeta = z.object({ caption: PhotoMeta, tech: TechMeta, marks: FileMarks, warnings: z.array(z.string()) });
 export type FileMeta = z.infer<typeof FileMeta>;
+
+/**
+ * The camera's capture time as a caption's 拍摄日期 (photoshop:DateCreated): to the second,
+ * with the zone when the camera recorded one; sub-seconds are for sorting bursts, not captions.
+ */
+export function captionDateFromCapture(captureDate: string | null): string {
+  return (captureDate ?? '').replace(/(T\d{2}:\d{2}:\d{2})\.\d+/u, '$1');
+}

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import sharp from 'sharp';
 import { appError } from '../../../shared/contract/messages';
-import type { FileMeta } from '../../../shared/photo/file-meta';
+import { captionDateFromCapture, type FileMeta } from '../../../shared/photo/file-meta';
 import { extractEmbedded, sniff } from './embedded';
 import { readExif } from './exif/exif-read';
 import { exifCaptionDigest } from './exif/exif-digest';
@@ -65,6 +65,6 @@ export async function readFileMeta(file: string): Promise<FileMeta> {
   // DateTimeOriginal are one property. XMP and IIM came first above (a date typed on the desk
   // or in Photo Mechanic wins); a file with neither takes the camera's capture time, so the
   // panel's 拍摄日期 starts from it.
-  if (!caption.dateCreated && tech.captureDate) caption.dateCreated = tech.captureDate;
+  if (!caption.dateCreated && tech.captureDate) caption.dateCreated = captionDateFromCapture(tech.captureDate);
   return { caption, tech, marks: readXmpMarks(xmpText), warnings };
 }

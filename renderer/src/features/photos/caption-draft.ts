@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PhotoMeta } from '../../../../shared/document/schema';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
+import { captionDateFromCapture } from '../../../../shared/photo/file-meta';
 
 // The caption being typed for one photo, and the promise that none of it is ever dropped:
 // it is written into the file when the user leaves the field or the photo, on Ctrl+Enter,
@@ -16,7 +17,7 @@ export const AUTOSAVE_MS = 800;
 
 /** What the panel starts from: the record, with the camera's capture time as 拍摄日期 when the file has none. */
 export function baselineOf(photo: LibraryPhoto): PhotoMeta {
-  return { ...photo.meta, dateCreated: photo.meta.dateCreated || photo.tech.captureDate || '' };
+  return { ...photo.meta, dateCreated: photo.meta.dateCreated || captionDateFromCapture(photo.tech.captureDate) };
 }
 
 const splitKeywords = (s: string) => s.split(/[,，、;；]/).map((k) => k.trim()).filter(Boolean);
