@@ -63,6 +63,7 @@ test.describe('photo desk: captions are never dropped', () => {
     await cell(page, 'Landscape_1.jpg').click();
     await expect(panel(page).locator('textarea[name="caption-zh"]')).toHaveValue('两会代表走访王陶镇');
     await expect(panel(page).getByRole('status')).toHaveText('已写入文件（XMP/IPTC）');
+    await page.screenshot({ path: join(REPO, 'test-results/browser/photo-desk-caption-kept.png') });
     const t = exif(join(host.dataDir, 'workspace', (await record(page, 'Landscape_1.jpg')).file), '-XMP-dc:Description');
     expect(t['XMP-dc:Description']).toBe('两会代表走访王陶镇');
   });
@@ -128,8 +129,11 @@ test.describe('photo desk: captions are never dropped', () => {
     const missing = page.locator('.tpl-missing-list');
     await expect(missing).toContainText('1 张缺少拍摄日期');
     await expect(missing).toContainText('DudleyLeavittUtah.tiff');
-    await expect(page.locator('.batch-preview mark.tpl-missing')).toHaveCount(0); // the preview is the first photo, which has a date
-    await expect(page.locator('.batch-preview [data-field="caption.zh"]')).toHaveText('2008年5月30日 沁源县城');
+    // The preview shows the photo that lacks the date, with the gap marked.
+    await expect(page.locator('.batch-preview')).toContainText('预览：DudleyLeavittUtah.tiff');
+    await expect(page.locator('.batch-preview [data-field="caption.zh"] mark.tpl-missing')).toHaveText('{date}');
+    await expect(page.locator('.batch-preview [data-field="caption.zh"]')).toHaveText('{date} 沁源县城');
+    await page.screenshot({ path: join(REPO, 'test-results/browser/photo-desk-template-missing.png') });
     await page.getByRole('button', { name: '套用到 1 张' }).click();
     await expect(page.getByRole('status').filter({ hasText: '已套用 1 张，跳过 1 张' })).toBeVisible({ timeout: 20_000 });
     expect((await record(page, 'Canon_40D.jpg')).meta.caption.zh).toBe('2008年5月30日 沁源县城');

@@ -271,6 +271,7 @@ export const en: Record<MessageKey, string> = {
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]
+  'pd.previewOf': 'Preview: {name}',
   'pd.sheet': 'Contact sheet',
   'pd.status.saved': 'Written to the file (XMP/IPTC)',
   'pd.status.dirty': 'Not yet written: leaving the field or the photo writes it (Ctrl+Enter now)',
@@ -301,7 +302,7 @@ export const en: Record<MessageKey, string> = {
   'pd.codes.export': 'Export as Photo Mechanic code file',
   'pd.codes.imported': 'Read {n} codes, skipped {skipped} lines.',
   'pd.codes.line': 'line {n}',
-  'pd.codes.pmHint': 'A Photo Mechanic code file is plain text, one \"code⇥replacement\" a line; where a code has several replacements (code⇥first⇥second), the first is taken as Chinese and the second as English.',
+  'pd.codes.pmHint': 'A Photo Mechanic code file is plain text, one "code⇥replacement" a line; where a code has several replacements (code⇥first⇥second), the first is taken as Chinese and the second as English.',
   'label.purple': 'Purple',
   // [/D]
 

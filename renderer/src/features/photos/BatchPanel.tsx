@@ -50,7 +50,8 @@ export function BatchPanel({ photos, settings, onApply, onSaveTemplates }: Props
   const tpl: CaptionTemplate = useMemo(() => ({ id: tplId || 'custom', name: base?.name ?? 'custom', fields, modes }), [tplId, base, fields, modes]);
   const plan = useMemo(() => planBatch(photos, tpl, [...ticked]), [photos, tpl, ticked]);
   const toApply = plan.items.filter((i) => fillEmpty || !i.missing);
-  const first = photos[0];
+  // The preview shows a photo that lacks a value when there is one, so the gap is seen.
+  const first = plan.items.find((i) => i.missing)?.photo ?? photos[0];
 
   const apply = async () => {
     setBusy(true);
@@ -129,7 +130,7 @@ export function BatchPanel({ photos, settings, onApply, onSaveTemplates }: Props
         <span className="hint">{t('pd.variablesHint')}</span>
       </div>
       {first && (ticked.has('caption.zh') || ticked.has('caption.en')) && (
-        <div className="batch-preview" aria-label={t('batch.preview')}><span>{t('batch.preview')}</span>
+        <div className="batch-preview" aria-label={t('batch.preview')}><span>{t('pd.previewOf', { name: first.fileName })}</span>
           {preview('caption.zh')}{preview('caption.en')}
         </div>
       )}
