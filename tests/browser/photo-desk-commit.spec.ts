@@ -109,6 +109,11 @@ test.describe('photo desk: captions are never dropped', () => {
     const t = exif(join(host.dataDir, 'workspace', (await record(page, 'PNG.png')).file), '-XMP-xmp:Rating', '-XMP-xmp:Label');
     expect(t['XMP-xmp:Rating']).toBe(4);
     expect(t['XMP-xmp:Label']).toBe('Red');
+    // By mouse too: the panel's purple swatch, Bridge's fifth label.
+    await panel(page).getByRole('button', { name: '紫' }).click();
+    await expect(cell(page, 'PNG.png')).toHaveClass(/label-purple/);
+    await expect(panel(page).getByRole('button', { name: '紫' })).toHaveAttribute('aria-pressed', 'true');
+    expect(exif(join(host.dataDir, 'workspace', (await record(page, 'PNG.png')).file), '-XMP-xmp:Label')['XMP-xmp:Label']).toBe('Purple');
     // Two photos at once, as a batch mark.
     await cell(page, 'Landscape_1.jpg').click();
     await cell(page, 'Landscape_2.jpg').click({ modifiers: ['Shift'] });

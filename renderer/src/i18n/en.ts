@@ -272,6 +272,7 @@ export const en: Record<MessageKey, string> = {
 
   // [D: photo desk (issue 10 item 7)]
   'pd.previewOf': 'Preview: {name}',
+  'pd.marks.rating': 'Rating',
   'pd.sheet': 'Contact sheet',
   'pd.status.saved': 'Written to the file (XMP/IPTC)',
   'pd.status.dirty': 'Not yet written: leaving the field or the photo writes it (Ctrl+Enter now)',

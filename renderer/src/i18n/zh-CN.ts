@@ -272,6 +272,7 @@ export const zhCN = {
 
   // [D: photo desk (issue 10 item 7)]
   'pd.previewOf': '预览：{name}',
+  'pd.marks.rating': '星级',
   'pd.sheet': '联系表',
   'pd.status.saved': '已写入文件（XMP/IPTC）',
   'pd.status.dirty': '未写入：离开字段或图片即写入（Ctrl+Enter 立即写入）',

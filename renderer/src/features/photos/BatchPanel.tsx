@@ -8,6 +8,8 @@ import { expandCodes } from '../../../../shared/photo/code-replace';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/zh-CN';
 import { planBatch, VARIABLE_FIELD } from './template-missing';
+import { MarksBar } from './MarksBar';
+import type { PhotoMarks } from '../../../../shared/photo/marks';
 
 // Batch captioning, as Photo Mechanic's stationery pad: a saved template applied to every
 // selected photo, field by field — only ticked fields change, each replaced, appended to or
@@ -20,6 +22,9 @@ interface Props {
   settings: Settings;
   onApply(items: { id: string; meta: LibraryPhoto['meta'] }[]): Promise<void>;
   onSaveTemplates(list: CaptionTemplate[]): Promise<void>;
+  onMark(marks: PhotoMarks): void;
+  /** Focus the contact sheet (Escape in a template field). */
+  onLeave(): void;
 }
 
 const FIELD_KEYS: Record<TemplateField, MessageKey> = {
@@ -29,7 +34,7 @@ const FIELD_KEYS: Record<TemplateField, MessageKey> = {
 };
 const MODE_KEYS: Record<TemplateMode, MessageKey> = { replace: 'pd.mode.replace', append: 'pd.mode.append', prepend: 'pd.mode.prepend' };
 
-export function BatchPanel({ photos, settings, onApply, onSaveTemplates }: Props) {
+export function BatchPanel({ photos, settings, onApply, onSaveTemplates, onMark, onLeave }: Props) {
   const { t } = useI18n();
   const templates = settings.captionTemplates as CaptionTemplate[];
   const [tplId, setTplId] = useState(templates[0]?.id ?? '');
@@ -101,8 +106,16 @@ export function BatchPanel({ photos, settings, onApply, onSaveTemplates }: Props
   };
 
   return (
-    <div className="batch-panel" role="region" aria-label={t('batch.title', { n: photos.length })}>
+    <div className="batch-panel" role="region" aria-label={t('batch.title', { n: photos.length })}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.nativeEvent.isComposing) return;
+        e.preventDefault();
+        (document.activeElement as HTMLElement | null)?.blur();
+        onLeave();
+      }}>
       <h3 className="panel-title">{t('batch.title', { n: photos.length })}</h3>
+      <MarksBar rating={photos.every((p) => p.rating === photos[0]!.rating) ? photos[0]!.rating : null}
+        label={photos.every((p) => p.label === photos[0]!.label) ? photos[0]!.label : null} onMark={onMark} />
       <label className="field"><span>{t('batch.template')}</span>
         <select value={tplId} onChange={(e) => setTplId(e.target.value)} name="template">
           {templates.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}

@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n';
 import { CodeField } from './CodeField';
 import { TechFacts } from './TechFacts';
 import { useCaptionDraft, type SaveCaption } from './caption-draft';
+import { MarksBar } from './MarksBar';
+import type { PhotoMarks } from '../../../../shared/photo/marks';
 
 // The IPTC core fields a newsroom fills in, for the one focused photo (the desk mounts one
 // panel per photo). What is typed is written into the file (XMP, and IPTC where the file has
@@ -17,9 +19,10 @@ interface Props {
   onSave: SaveCaption;
   /** Focus the contact sheet (after Escape). */
   onLeave(): void;
+  onMark(marks: PhotoMarks): void;
 }
 
-export function CaptionPanel({ photo, codes, onSave, onLeave }: Props) {
+export function CaptionPanel({ photo, codes, onSave, onLeave, onMark }: Props) {
   const { t } = useI18n();
   const { draft, setDraft, keywords, setKeywords, commit, state, error } = useCaptionDraft(photo, onSave);
   const set = (patch: Partial<PhotoMeta>) => setDraft((d) => ({ ...d, ...patch }));
@@ -46,6 +49,7 @@ export function CaptionPanel({ photo, codes, onSave, onLeave }: Props) {
       onKeyDown={onKeyDown}
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void commit(); }}>
       <h3 className="panel-title" title={photo.sourcePath}>{photo.fileName}</h3>
+      <MarksBar rating={photo.rating} label={photo.label} onMark={onMark} />
       <CodeField name="caption-zh" label={t('caption.zh')} value={draft.caption.zh} onChange={(v) => set({ caption: { ...draft.caption, zh: v } })} codes={codes} multiline lang="zh-CN" />
       <CodeField name="caption-en" label={t('caption.en')} value={draft.caption.en} onChange={(v) => set({ caption: { ...draft.caption, en: v } })} codes={codes} multiline lang="en" />
       <CodeField name="headline" label={t('caption.headline')} value={draft.headline} onChange={(v) => set({ headline: v })} codes={codes} />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { PhotoMeta } from '../../../../shared/document/schema';
 import type { Settings } from '../../../../shared/settings/schema';
 import type { ColorLabel, LibraryPhoto } from '../../../../shared/photo/library';
+import type { PhotoMarks } from '../../../../shared/photo/marks';
 import { filterPhotos, sortPhotos, NO_FILTER, type PhotoFilter, type SortKey } from '../../../../shared/photo/filter-sort';
 import { ApiError, call, libraryUrl } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -48,7 +49,7 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const selected = useMemo(() => visible.filter((p) => sel.ids.has(p.id)), [visible, sel.ids]);
   const focused = sel.focus >= 0 ? visible[sel.focus] : undefined;
 
-  const mark = (marks: { rating?: number; label?: ColorLabel }) => {
+  const mark = (marks: PhotoMarks) => {
     const ids = selected.length > 0 ? selected.map((p) => p.id) : focused ? [focused.id] : [];
     if (ids.length === 0) return;
     call('library:mark', { ids, ...marks }).then(upsert, onError);
@@ -124,10 +125,10 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
         )}
         <aside className="side-panel">
           {settings && selected.length > 1 ? (
-            <BatchPanel photos={selected} settings={settings} onApply={applyBatch}
+            <BatchPanel photos={selected} settings={settings} onApply={applyBatch} onMark={mark} onLeave={focusSheet}
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
-            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} />
+            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark} />
           ) : <p className="hint pad">{t('photos.pickOne')}</p>}
         </aside>
       </div>
