@@ -68,6 +68,20 @@ test.describe('photo desk: captions are never dropped', () => {
     expect(t['XMP-dc:Description']).toBe('两会代表走访王陶镇');
   });
 
+  test('a caption typed and the desk switched, or the page reloaded, at once is kept', async ({ page }) => {
+    await openDesk(page, host.url);
+    await cell(page, 'Landscape_2.jpg').click();
+    await panel(page).locator('textarea[name="caption-en"]').fill('Morning in Wangtao');
+    await page.getByRole('tab', { name: '稿件' }).click();
+    await expect.poll(async () => (await record(page, 'Landscape_2.jpg')).meta.caption.en, { timeout: 20_000 }).toBe('Morning in Wangtao');
+    await page.getByRole('tab', { name: '图片' }).click();
+    await cell(page, 'Landscape_2.jpg').click();
+    // No leaving at all: the reload's pagehide sends the caption (fetch keepalive).
+    await panel(page).locator('textarea[name="caption-en"]').fill('Dawn in Wangtao');
+    await page.reload();
+    await expect.poll(async () => (await record(page, 'Landscape_2.jpg')).meta.caption.en, { timeout: 20_000 }).toBe('Dawn in Wangtao');
+  });
+
   test('拍摄日期 shows the camera capture date; a photo without one shows an empty field, not the edition date', async ({ page }) => {
     await openDesk(page, host.url);
     await cell(page, 'Canon_40D.jpg').click();
