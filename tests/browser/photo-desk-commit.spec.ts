@@ -119,7 +119,7 @@ test.describe('photo desk: captions are never dropped', () => {
     await page.keyboard.press('4');
     await page.keyboard.press('6');
     await expect(cell(page, 'PNG.png')).toHaveClass(/label-red/);
-    await expect.poll(async () => (await record(page, 'PNG.png')).rating).toBe(4);
+    await expect.poll(async () => { const r = await record(page, 'PNG.png'); return [r.rating, r.label]; }).toEqual([4, 'red']);
     const t = exif(join(host.dataDir, 'workspace', (await record(page, 'PNG.png')).file), '-XMP-xmp:Rating', '-XMP-xmp:Label');
     expect(t['XMP-xmp:Rating']).toBe(4);
     expect(t['XMP-xmp:Label']).toBe('Red');
@@ -127,6 +127,7 @@ test.describe('photo desk: captions are never dropped', () => {
     await panel(page).getByRole('button', { name: '紫' }).click();
     await expect(cell(page, 'PNG.png')).toHaveClass(/label-purple/);
     await expect(panel(page).getByRole('button', { name: '紫' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(async () => (await record(page, 'PNG.png')).label).toBe('purple');
     expect(exif(join(host.dataDir, 'workspace', (await record(page, 'PNG.png')).file), '-XMP-xmp:Label')['XMP-xmp:Label']).toBe('Purple');
     // Two photos at once, as a batch mark.
     await cell(page, 'Landscape_1.jpg').click();
@@ -169,11 +170,11 @@ test.describe('photo desk: captions are never dropped', () => {
     await openDesk(page, host.url);
     await cell(page, 'Landscape_2.jpg').click();
     const en = panel(page).locator('textarea[name="caption-en"]');
-    await en.click();
+    await en.fill('');
     await page.keyboard.type('Delegates in =qy=');
     await expect(en).toHaveValue('Delegates in Qinyuan County');
     const zh = panel(page).locator('textarea[name="caption-zh"]');
-    await zh.click();
+    await zh.fill('');
     await page.keyboard.type('代表在=qy=');
     await expect(zh).toHaveValue('代表在沁源县');
     await page.keyboard.press('Control+Enter');
@@ -206,7 +207,7 @@ test.describe('photo desk: captions are never dropped', () => {
     await page.screenshot({ path: join(REPO, 'test-results/browser/photo-desk-codes.png') });
     await dialog.getByRole('button', { name: '保存' }).click();
     await cell(page, 'PNG.png').click();
-    await panel(page).locator('textarea[name="caption-en"]').click();
+    await panel(page).locator('textarea[name="caption-en"]').fill('');
     await page.keyboard.type('Near =wt=');
     await expect(panel(page).locator('textarea[name="caption-en"]')).toHaveValue('Near Wangtao Town');
   });
