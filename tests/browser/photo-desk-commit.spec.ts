@@ -144,8 +144,9 @@ test.describe('photo desk: captions are never dropped', () => {
     await cell(page, 'Canon_40D.jpg').click();
     await cell(page, 'DudleyLeavittUtah.tiff').click({ modifiers: ['Control'] });
     await expect(page.locator('.batch-panel .panel-title')).toHaveText('批量编辑 2 张');
-    for (const f of ['caption.en', 'credit', 'source', 'location.city']) await page.locator(`input[name="tick-${f}"]`).uncheck();
-    await page.locator('input[name="tpl-caption.zh"]').fill('{date:yyyy年M月d日} 沁源县城');
+    for (const f of ['caption.en', 'credit', 'source']) await page.locator(`input[name="tick-${f}"]`).uncheck();
+    // {city} comes from the template's own 城市 field, ticked: not missing, in the preview too.
+    await page.locator('input[name="tpl-caption.zh"]').fill('{date:yyyy年M月d日} {city}城');
     const missing = page.locator('.tpl-missing-list');
     await expect(missing).toContainText('1 张缺少拍摄日期');
     await expect(missing).toContainText('DudleyLeavittUtah.tiff');

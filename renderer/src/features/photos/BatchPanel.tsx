@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Settings } from '../../../../shared/settings/schema';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
 import {
-  expandTemplateParts, TEMPLATE_FIELDS, TEMPLATE_MODES, TEMPLATE_VARIABLES, type CaptionTemplate, type TemplateField, type TemplateMode,
+  applyTemplate, expandTemplateParts, TEMPLATE_FIELDS, TEMPLATE_MODES, TEMPLATE_VARIABLES, type CaptionTemplate, type TemplateField, type TemplateMode,
 } from '../../../../shared/photo/template';
 import { expandCodes } from '../../../../shared/photo/code-replace';
 import { useI18n } from '../../i18n';
@@ -91,7 +91,10 @@ export function BatchPanel({ photos, settings, onApply, onSaveTemplates, onMark,
   const preview = (f: TemplateField) => {
     const text = fields[f];
     if (!first || !ticked.has(f) || text === undefined) return null;
-    const parts = expandTemplateParts(text, { meta: first.meta, tech: first.tech, fileName: first.fileName });
+    // Captions see the plain fields this template sets (its {city}), as applyTemplate does.
+    const ctx = { tech: first.tech, fileName: first.fileName };
+    const seen = applyTemplate(first.meta, tpl, [...ticked].filter((x) => !x.startsWith('caption')), ctx);
+    const parts = expandTemplateParts(text, { ...ctx, meta: { ...seen, caption: first.meta.caption } });
     const mode = modes[f] ?? 'replace';
     const old = f === 'caption.zh' ? first.meta.caption.zh : first.meta.caption.en;
     const body = parts.map((p, i) => ('text' in p ? <span key={i}>{p.text}</span>
