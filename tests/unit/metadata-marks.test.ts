@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readFileMeta, writeCaptionMeta, writeMarksMeta } from '../../electron/services/metadata';
+import { readFileMeta, sidecarPath, writeCaptionMeta, writeMarksMeta } from '../../electron/services/metadata';
 import { labelFromXmp, labelToXmp, ratingFromXmp } from '../../shared/photo/marks';
 import { copyFixtures, decode, exiftool, frameBytes, META, pick, pngChunks, runExiftool, SKIP_REASON } from './metadata-support';
 
@@ -97,6 +99,25 @@ describe.skipIf(!!SKIP_REASON)('writeMarksMeta on real files', () => {
     t = exiftool([p], MARK_TAGS)[p]!;
     expect(t['XMP-xmp:Rating']).toBe(1);
     expect(t['XMP-xmp:Label']).toBe('Yellow');
+  });
+
+  it('WebP in its XMP chunk; AVIF in a .xmp sidecar beside it, the file untouched, the caption sidecar kept', async () => {
+    const fx = copyFixtures([]);
+    const rgb = { create: { width: 64, height: 48, channels: 3 as const, background: { r: 200, g: 30, b: 30 } } };
+    const webp = join(fx.dir, 'a.webp');
+    writeFileSync(webp, await sharp(rgb).webp({ quality: 80 }).toBuffer());
+    await writeMarksMeta(webp, { rating: 2, label: 'yellow' });
+    expect(exiftool([webp], MARK_TAGS)[webp]).toMatchObject({ 'XMP-xmp:Rating': 2, 'XMP-xmp:Label': 'Yellow' });
+    const avif = join(fx.dir, 'b.avif');
+    const bytes = await sharp(rgb).avif({ quality: 50 }).toBuffer();
+    writeFileSync(avif, bytes);
+    await writeCaptionMeta(avif, META);
+    const r = await writeMarksMeta(avif, { rating: 5, label: 'blue' });
+    expect(r.sidecar).toBe(sidecarPath(avif));
+    expect(readFileSync(avif).equals(bytes)).toBe(true);
+    const t = exiftool([r.sidecar!], MARK_TAGS)[r.sidecar!]!;
+    expect(t).toMatchObject({ 'XMP-xmp:Rating': 5, 'XMP-xmp:Label': 'Blue', 'XMP-dc:Description-zh-CN': META.caption.zh });
+    expect((await readFileMeta(avif)).marks).toEqual({ rating: 5, label: 'blue' });
   });
 
   it('reads marks other tools wrote: MWG.jpg has Rating 3, exiftool-written Label Purple', async () => {
