@@ -104,6 +104,11 @@ test.describe('photo desk: captions are never dropped', () => {
     await expect(page.locator('.contact-sheet')).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(panel(page).locator('.panel-title')).toHaveText('Landscape_2.jpg');
+    // Enter goes back into the caption, Escape out again.
+    await page.keyboard.press('Enter');
+    await expect(panel(page).locator('textarea[name="caption-zh"]')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.contact-sheet')).toBeFocused();
     // What was typed before Escape went into the file.
     await expect.poll(async () => (await record(page, 'Landscape_1.jpg')).meta.caption.zh, { timeout: 20_000 }).toBe('记者');
     await page.keyboard.press('Shift+ArrowLeft');

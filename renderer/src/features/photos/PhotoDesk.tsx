@@ -23,6 +23,7 @@ const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8':
 export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const { t, lang } = useI18n();
   const sheetRef = useRef<HTMLDivElement | null>(null);
+  const deskRef = useRef<HTMLElement | null>(null);
   const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
   const [settings, setSettings] = useState<Settings | null>(null);
   const [filter, setFilter] = useState<PhotoFilter>(NO_FILTER);
@@ -74,6 +75,12 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     if (mod && k.toLowerCase() === 'a') { e.preventDefault(); setSel({ ids: new Set(order), focus: Math.max(0, sel.focus), anchor: 0 }); return; }
     if (mod) return;
     if (k === ' ') { e.preventDefault(); setLoupe((v) => !v); return; }
+    // Enter goes to the focused photo's caption, Escape there comes back: the keyboard loop.
+    if (k === 'Enter' && focused && sel.ids.size <= 1) {
+      e.preventDefault();
+      deskRef.current?.querySelector<HTMLTextAreaElement>('.caption-panel textarea[name="caption-zh"]')?.focus();
+      return;
+    }
     if (k === 'Escape') {
       // Photo Mechanic: Escape closes the loupe, then drops a multi-selection to the focused photo.
       if (loupe) setLoupe(false);
@@ -122,7 +129,7 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   };
 
   return (
-    <section className="photo-desk">
+    <section className="photo-desk" ref={deskRef}>
       <PhotoToolbar
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
         total={photos.size} shown={visible.length} selected={selected.length}
