@@ -19,11 +19,14 @@ import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
 const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8': 'green', '9': 'blue' };
+/** Photos per library:mark call (each is written into its file). */
+const MARK_CHUNK = 50;
 
 export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const { t, lang } = useI18n();
   const sheetRef = useRef<HTMLDivElement | null>(null);
   const deskRef = useRef<HTMLElement | null>(null);
+  const markQueue = useRef<Promise<void>>(Promise.resolve());
   const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
   const [settings, setSettings] = useState<Settings | null>(null);
   const [filter, setFilter] = useState<PhotoFilter>(NO_FILTER);
@@ -61,7 +64,11 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
       for (const id of ids) { const p = n.get(id); if (p) n.set(id, { ...p, ...change }); }
       return n;
     });
-    call('library:mark', { ids, ...marks }).then(upsert, (e: unknown) => {
+    // In chunks, one command after another: a caption saved meanwhile is not queued behind
+    // thousands of file writes, and two quick presses land in the order they were made.
+    markQueue.current = markQueue.current.then(async () => {
+      for (let i = 0; i < ids.length; i += MARK_CHUNK) upsert(await call('library:mark', { ids: ids.slice(i, i + MARK_CHUNK), ...marks }));
+    }).catch((e: unknown) => {
       onError(e);
       call('library:list', {}).then((list) => setPhotos(new Map(list.map((p) => [p.id, p]))), onError);
     });
