@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PhotoMeta } from '../document/schema';
+import { ColorLabel } from './marks';
 
 // What the app reads from a photo file besides the caption fields (PhotoMeta): the
 // technical facts a photographer sorts and filters by. Written by nobody but the camera.
@@ -23,5 +24,17 @@ export const TechMeta = z.object({
 });
 export type TechMeta = z.infer<typeof TechMeta>;
 
-export const FileMeta = z.object({ caption: PhotoMeta, tech: TechMeta, warnings: z.array(z.string()) });
+/** xmp:Rating and xmp:Label as the file states them; null where it says nothing. */
+export const FileMarks = z.object({ rating: z.number().int().min(0).max(5).nullable(), label: ColorLabel.nullable() });
+export type FileMarks = z.infer<typeof FileMarks>;
+
+export const FileMeta = z.object({ caption: PhotoMeta, tech: TechMeta, marks: FileMarks, warnings: z.array(z.string()) });
 export type FileMeta = z.infer<typeof FileMeta>;
+
+/**
+ * The camera's capture time as a caption's 拍摄日期 (photoshop:DateCreated): to the second,
+ * with the zone when the camera recorded one; sub-seconds are for sorting bursts, not captions.
+ */
+export function captionDateFromCapture(captureDate: string | null): string {
+  return (captureDate ?? '').replace(/(T\d{2}:\d{2}:\d{2})\.\d+/u, '$1');
+}

@@ -2,14 +2,12 @@ import { z } from 'zod';
 import { Id } from '../document/ids';
 import { PhotoMeta } from '../document/schema';
 import { TechMeta } from './file-meta';
+import { ColorLabel } from './marks';
 
 // One photo in the workspace library: the file as imported (by content hash), the caption
 // fields as last written into the file, the camera facts, and the desk's own marks.
 
-/** Colour labels as Photo Mechanic's keys 6–9 set them. */
-export const COLOR_LABELS = ['none', 'red', 'yellow', 'green', 'blue'] as const;
-export const ColorLabel = z.enum(COLOR_LABELS);
-export type ColorLabel = z.infer<typeof ColorLabel>;
+export { COLOR_LABELS, ColorLabel } from './marks';
 
 export const LibraryPhoto = z.object({
   id: Id,

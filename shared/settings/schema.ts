@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_CODES } from '../photo/code-replace';
-import { TEMPLATE_FIELDS } from '../photo/template';
+import { DEFAULT_CODES, withDefaultEnglish } from '../photo/code-replace';
+import { TEMPLATE_FIELDS, TEMPLATE_MODES } from '../photo/template';
 import { DEFAULT_HOUSE_TERMS } from '../proof/rules/terms';
 
 // One settings schema for both hosts: electron-store in Electron and conf in the
@@ -16,7 +16,7 @@ export const WindowState = z.object({
   maximized: z.boolean(),
 });
 
-export const CodeReplacement = z.object({ code: z.string().regex(/^[A-Za-z0-9_]{1,24}$/), text: z.string().max(500) });
+export const CodeReplacement = z.object({ code: z.string().regex(/^[A-Za-z0-9_]{1,24}$/), text: z.string().max(500), en: z.string().max(500).optional() });
 /** A house-style term for proofreading: the preferred form (quotation marks included), the spellings to flag. */
 export const HouseTerm = z.object({
   preferred: z.string().min(1).max(200),
@@ -27,6 +27,8 @@ export const CaptionTemplate = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,64}$/),
   name: z.string().min(1).max(100),
   fields: z.partialRecord(z.enum(TEMPLATE_FIELDS), z.string().max(2000)),
+  /** Per field: replace what the photo has (the default), or add after / before it. */
+  modes: z.partialRecord(z.enum(TEMPLATE_FIELDS), z.enum(TEMPLATE_MODES)).optional(),
 });
 
 /** The template a county desk starts with; users edit or add their own. */
@@ -64,7 +66,7 @@ export const Settings = z.object({
   uiLanguage: SettingsFields.uiLanguage.default('zh-CN'),
   recentEditions: SettingsFields.recentEditions.default([]),
   window: SettingsFields.window.default(null),
-  codeReplacements: SettingsFields.codeReplacements.default(DEFAULT_CODES),
+  codeReplacements: SettingsFields.codeReplacements.default(DEFAULT_CODES).transform(withDefaultEnglish),
   captionTemplates: SettingsFields.captionTemplates.default(DEFAULT_TEMPLATES),
   proofTerms: SettingsFields.proofTerms.default(DEFAULT_HOUSE_TERMS),
   photoExport: SettingsFields.photoExport.default({ longEdge: 2000, quality: 85, watermark: '' }),

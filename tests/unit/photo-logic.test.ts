@@ -30,14 +30,14 @@ describe('caption templates', () => {
   });
   it('expands variables from the photo, keeping unknown ones visible', () => {
     const meta = { ...emptyMeta, creator: '张三', location: { city: '沁源县', sublocation: '' } };
-    expect(expandTemplate('{city}{date:yyyy年M月d日} {creator} 摄', { meta, tech, fileName: 'a.jpg', today: '2026-03-01' }))
+    expect(expandTemplate('{city}{date:yyyy年M月d日} {creator} 摄', { meta, tech, fileName: 'a.jpg' }))
       .toBe('沁源县2026年2月26日 张三 摄');
-    expect(expandTemplate('{nope} {camera}', { meta, tech, fileName: 'a.jpg', today: '2026-03-01' })).toBe('{nope} Canon EOS R6');
+    expect(expandTemplate('{nope} {camera}', { meta, tech, fileName: 'a.jpg' })).toBe('{nope} Canon EOS R6');
   });
   it('changes only ticked fields, and variables see fields set by the same template', () => {
     const tpl: CaptionTemplate = DEFAULT_TEMPLATES[0]!;
     const meta = { ...emptyMeta, creator: '李四', headline: '原标题', caption: { zh: '原说明', en: 'old' } };
-    const out = applyTemplate(meta, tpl, ['caption.zh', 'location.city'], { tech, fileName: 'a.jpg', today: '2026-03-01' });
+    const out = applyTemplate(meta, tpl, ['caption.zh', 'location.city'], { tech, fileName: 'a.jpg' });
     expect(out.caption.zh).toBe('沁源县2026年2月26日 李四 摄');
     expect(out.caption.en).toBe('old');
     expect(out.headline).toBe('原标题');
@@ -46,7 +46,7 @@ describe('caption templates', () => {
   });
   it('splits keywords on Chinese and Latin separators', () => {
     const tpl: CaptionTemplate = { id: 'k', name: 'k', fields: { keywords: '两会、沁源, 特刊；' } };
-    expect(applyTemplate(emptyMeta, tpl, ['keywords'], { tech, fileName: 'a', today: '2026-01-01' }).keywords).toEqual(['两会', '沁源', '特刊']);
+    expect(applyTemplate(emptyMeta, tpl, ['keywords'], { tech, fileName: 'a' }).keywords).toEqual(['两会', '沁源', '特刊']);
   });
   it('default settings carry the templates and codes and validate', () => {
     const s = Settings.parse({});

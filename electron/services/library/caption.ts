@@ -4,7 +4,7 @@ import { appError } from '../../../shared/contract/messages';
 import { AppError } from '../../../shared/contract/errors';
 import type { PhotoMeta } from '../../../shared/document/schema';
 import type { ColorLabel, LibraryPhoto } from '../../../shared/photo/library';
-import { normalizeDate, writeCaptionMeta } from '../metadata';
+import { normalizeDate, writeCaptionMeta, writeMarksMeta } from '../metadata';
 import type { LibraryStore } from './store';
 
 // Captions are written into the photo file first (XMP, and IPTC where the file has it),
@@ -38,12 +38,37 @@ async function writeCaption(store: LibraryStore, id: string, input: PhotoMeta): 
   return next;
 }
 
+/** Warnings the desk adds when a pick could not go into the file; replaced on each try. */
+const MARKS_WARNING = 'rating/label not written into the file: ';
+
+/**
+ * Ratings and labels go into the file as xmp:Rating / xmp:Label (Bridge's and Photo Mechanic's
+ * places), then into the record. A file that cannot take them (damaged structure, XMP that
+ * does not parse) keeps its bytes; the record still carries the pick and says why in its
+ * warnings, so a batch of many photos never stops at one.
+ */
 export function markPhotos(store: LibraryStore, ids: string[], marks: { rating?: number | undefined; label?: ColorLabel | undefined }): Promise<LibraryPhoto[]> {
   return store.mutate(async () => {
     const out: LibraryPhoto[] = [];
     for (const id of ids) {
       const p = await mustGet(store, id);
-      const next = { ...p, ...(marks.rating !== undefined ? { rating: marks.rating } : {}), ...(marks.label !== undefined ? { label: marks.label } : {}) };
+      const change = {
+        ...(marks.rating !== undefined && marks.rating !== p.rating ? { rating: marks.rating } : {}),
+        ...(marks.label !== undefined && marks.label !== p.label ? { label: marks.label } : {}),
+      };
+      if (Object.keys(change).length === 0) { out.push(p); continue; }
+      const abs = store.filePath(p);
+      let warnings = p.warnings.filter((w) => !w.startsWith(MARKS_WARNING));
+      let { sha256, sidecar } = p;
+      try {
+        const r = await writeMarksMeta(abs, change);
+        if (r.sidecar) sidecar = r.sidecar.split(/[/\\]/).slice(-3).join('/');
+        else sha256 = createHash('sha256').update(await readFile(abs)).digest('hex');
+      } catch (e) {
+        const why = e instanceof AppError ? e.message : (e as Error).message;
+        warnings = [...warnings, `${MARKS_WARNING}${why}`];
+      }
+      const next: LibraryPhoto = { ...p, ...change, sha256, sidecar, warnings };
       await store.put(next);
       out.push(next);
     }

@@ -104,10 +104,13 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const warnings: string[] = [];
   let meta: PhotoMeta;
   let tech: LibraryPhoto['tech'];
+  let marks: Pick<LibraryPhoto, 'rating' | 'label'> = { rating: 0, label: 'none' };
   try {
     const fm = await readFileMeta(abs);
     meta = fm.caption;
     tech = fm.tech;
+    // Picks made in Photo Mechanic or Bridge arrive with the file (xmp:Rating, xmp:Label).
+    marks = { rating: fm.marks.rating ?? 0, label: fm.marks.label ?? 'none' };
     warnings.push(...fm.warnings);
   } catch (e) {
     warnings.push(`metadata: ${(e as Error).message}`);
@@ -119,7 +122,7 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   }
   const photo: LibraryPhoto = {
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
-    bytes: bytes.length, importedAt: now.toISOString(), rating: 0, label: 'none', meta, tech, warnings,
+    bytes: bytes.length, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
   };
   await store.put(photo);
   return { status: 'added', photo };

@@ -5,3 +5,5 @@ export { writeCaptionMeta } from './write-caption-meta';
 export { sidecarPath } from './sidecar';
 /** Turns a typed date (2026-2-6, 2026年2月6日, …) into the XMP form writeCaptionMeta stores, or null. */
 export { normalizeDate } from './date';
+export { writeMarksMeta } from './write-marks-meta';
+export { readXmpMarks } from './xmp/xmp-marks';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import sharp from 'sharp';
 import { appError } from '../../../shared/contract/messages';
-import type { FileMeta } from '../../../shared/photo/file-meta';
+import { captionDateFromCapture, type FileMeta } from '../../../shared/photo/file-meta';
 import { extractEmbedded, sniff } from './embedded';
 import { readExif } from './exif/exif-read';
 import { exifCaptionDigest } from './exif/exif-digest';
@@ -15,6 +15,7 @@ import { reconcile } from './reconcile';
 import { isCameraRaw, readSidecar } from './sidecar';
 import { buildTech } from './tech';
 import { readXmp, type XmpFacts } from './xmp/xmp-read';
+import { readXmpMarks } from './xmp/xmp-marks';
 
 /**
  * Caption fields and technical facts of one photo file. Damaged metadata never throws: what
@@ -59,5 +60,11 @@ export async function readFileMeta(file: string): Promise<FileMeta> {
     reconcile({ xmp, iim, iimEditedSinceXmp, exif, exifDigest: exifCaptionDigest(exif) }),
     warnings,
   );
-  return { caption, tech: buildTech(header, exif, xmp), warnings };
+  const tech = buildTech(header, exif, xmp);
+  // MWG 2.0 "DateTimeOriginal": XMP photoshop:DateCreated, IPTC 2:55/2:60 and EXIF
+  // DateTimeOriginal are one property. XMP and IIM came first above (a date typed on the desk
+  // or in Photo Mechanic wins); a file with neither takes the camera's capture time, so the
+  // panel's 拍摄日期 starts from it.
+  if (!caption.dateCreated && tech.captureDate) caption.dateCreated = captionDateFromCapture(tech.captureDate);
+  return { caption, tech, marks: readXmpMarks(xmpText), warnings };
 }

@@ -15,8 +15,8 @@ export class ApiError extends Error {
 let picked: Transport | null = null;
 const transport = (): Transport => (picked ??= pickTransport());
 
-export async function call<C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> {
-  const r = await transport().invoke(channel, input);
+export async function call<C extends Channel>(channel: C, input: Input<C>, opts?: { keepalive?: boolean }): Promise<Output<C>> {
+  const r = await transport().invoke(channel, input, opts);
   if (!r.ok) throw new ApiError(r.error);
   return r.value as Output<C>;
 }

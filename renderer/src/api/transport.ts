@@ -8,7 +8,8 @@ import { BRIDGE_KEY, type EditionDeskBridge } from '../../../shared/contract/bri
 // to /api/<channel> on the loopback server that served this page.
 export interface Transport {
   host: 'electron' | 'browser';
-  invoke(channel: Channel, input: unknown): Promise<Result<unknown>>;
+  /** keepalive: the call must reach main even if the page is going away (caption flush on close). */
+  invoke(channel: Channel, input: unknown, opts?: { keepalive?: boolean }): Promise<Result<unknown>>;
   mediaUrl(edition: string, photoId: string, size: MediaSizeName): string;
   libraryUrl(id: string, size: MediaSizeName): string;
 }
@@ -54,8 +55,11 @@ export function pickTransport(): Transport {
   }
   return {
     host: 'browser',
-    async invoke(channel, input) {
-      const res = await fetch(`/api/${channel}`, { method: 'POST', ...httpBody(input) });
+    async invoke(channel, input, opts) {
+      const req = httpBody(input);
+      // fetch's keepalive survives the page's unload; its body is capped at 64 KB.
+      const keepalive = !!opts?.keepalive && typeof req.body === 'string' && req.body.length < 60_000;
+      const res = await fetch(`/api/${channel}`, { method: 'POST', ...req, keepalive });
       if (!res.ok && res.headers.get('content-type')?.includes('json') !== true) {
         return { ok: false, error: { code: 'FORBIDDEN', message: { 'zh-CN': `连接失败（${res.status}）`, en: `Connection failed (${res.status})` } } };
       }

@@ -1,35 +1,55 @@
-import { useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { PhotoMeta } from '../../../../shared/document/schema';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
 import type { CodeReplacement } from '../../../../shared/photo/code-replace';
 import { useI18n } from '../../i18n';
 import { CodeField } from './CodeField';
 import { TechFacts } from './TechFacts';
+import { useCaptionDraft, type SaveCaption } from './caption-draft';
+import { MarksBar } from './MarksBar';
+import type { PhotoMarks } from '../../../../shared/photo/marks';
 
-// The IPTC core fields a newsroom fills in, for the one focused photo. Saving writes them
-// into the file (XMP, and IPTC where the file has it) through main.
+// The IPTC core fields a newsroom fills in, for the one focused photo (the desk mounts one
+// panel per photo). What is typed is written into the file (XMP, and IPTC where the file has
+// it) on leaving the field or the photo, on Ctrl+Enter and shortly after typing stops.
+// Escape leaves the field and gives the keys back to the contact sheet.
 interface Props {
   photo: LibraryPhoto;
   codes: CodeReplacement[];
-  onSave(meta: PhotoMeta): Promise<void>;
+  onSave: SaveCaption;
+  /** Focus the contact sheet (after Escape). */
+  onLeave(): void;
+  onMark(marks: PhotoMarks): void;
 }
 
-export function CaptionPanel({ photo, codes, onSave }: Props) {
+export function CaptionPanel({ photo, codes, onSave, onLeave, onMark }: Props) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<PhotoMeta>(photo.meta);
-  const [keywords, setKeywords] = useState(photo.meta.keywords.join(', '));
-  const [saving, setSaving] = useState(false);
-  useEffect(() => { setDraft(photo.meta); setKeywords(photo.meta.keywords.join(', ')); }, [photo.id, photo.meta]);
-
+  const { draft, setDraft, keywords, setKeywords, commit, state, error } = useCaptionDraft(photo, onSave);
   const set = (patch: Partial<PhotoMeta>) => setDraft((d) => ({ ...d, ...patch }));
-  const full = (): PhotoMeta => ({ ...draft, keywords: keywords.split(/[,，、;；]/).map((k) => k.trim()).filter(Boolean) });
-  const dirty = JSON.stringify(full()) !== JSON.stringify(photo.meta);
-  const save = async () => { setSaving(true); try { await onSave(full()); } finally { setSaving(false); } };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    // A key inside an IME composition belongs to the IME (Escape cancels the pinyin there).
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+    if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void commit(); return; }
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      void commit();
+      (document.activeElement as HTMLElement | null)?.blur();
+      onLeave();
+    }
+  };
+  const status = {
+    saved: t('pd.status.saved'), dirty: t('pd.status.dirty'), saving: t('pd.status.saving'), error: t('pd.status.error', { why: error ?? '' }),
+  }[state];
 
   return (
-    <form className="caption-panel" onSubmit={(e) => { e.preventDefault(); void save(); }}
-      onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); void save(); } }}>
+    <form className="caption-panel" data-photo-id={photo.id} data-save-state={state}
+      onSubmit={(e) => { e.preventDefault(); void commit(); }}
+      onKeyDown={onKeyDown}
+      onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) void commit(); }}>
       <h3 className="panel-title" title={photo.sourcePath}>{photo.fileName}</h3>
+      <MarksBar rating={photo.rating} label={photo.label} onMark={onMark} />
       <CodeField name="caption-zh" label={t('caption.zh')} value={draft.caption.zh} onChange={(v) => set({ caption: { ...draft.caption, zh: v } })} codes={codes} multiline lang="zh-CN" />
       <CodeField name="caption-en" label={t('caption.en')} value={draft.caption.en} onChange={(v) => set({ caption: { ...draft.caption, en: v } })} codes={codes} multiline lang="en" />
       <CodeField name="headline" label={t('caption.headline')} value={draft.headline} onChange={(v) => set({ headline: v })} codes={codes} />
@@ -48,12 +68,14 @@ export function CaptionPanel({ photo, codes, onSave }: Props) {
       <div className="field-row">
         <CodeField name="keywords" label={t('caption.keywords')} value={keywords} onChange={setKeywords} codes={codes} />
         <label className="field field-date"><span>{t('caption.dateCreated')}</span>
-          <input name="dateCreated" value={draft.dateCreated} placeholder="2026-02-26" onChange={(e) => set({ dateCreated: e.target.value })} />
+          <input name="dateCreated" value={draft.dateCreated} placeholder={t('pd.dateUnknown')}
+            title={photo.tech.captureDate ? t('pd.dateFromCamera', { date: photo.tech.captureDate }) : t('pd.dateUnknown')}
+            onChange={(e) => set({ dateCreated: e.target.value })} />
         </label>
       </div>
       <div className="panel-actions">
-        <button type="submit" disabled={!dirty || saving} className="primary">{saving ? t('caption.saving') : t('caption.save')}</button>
-        <span className="hint">{dirty ? t('caption.unsaved') : t('caption.inFile')}</span>
+        <button type="submit" disabled={state === 'saved' || state === 'saving'} className="primary">{state === 'saving' ? t('caption.saving') : t('caption.save')}</button>
+        <span className={`save-status save-${state}`} role="status" aria-live="polite">{status}</span>
       </div>
       {photo.warnings.length > 0 && <ul className="warnings">{photo.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
       <TechFacts photo={photo} />

@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, type ChangeEvent } from 'react';
 import { expandCodesAtCaret, type CodeReplacement } from '../../../../shared/photo/code-replace';
 
-// A caption input that expands code replacements (=qy= → 沁源县) as the user types, and
-// leaves IME composition alone: codes are expanded on the committed text only.
+// A caption input that expands code replacements as the user types, in the field's own
+// language (=qy= → 沁源县 in Chinese and untagged fields, Qinyuan County in English ones),
+// and leaves IME composition alone: codes are expanded on the committed text only.
 interface Props {
   label: string;
   value: string;
@@ -27,7 +28,7 @@ export function CodeField({ label, value, onChange, codes, multiline, lang, name
   const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     const el = e.target;
     if ((e.nativeEvent as InputEvent).isComposing) { onChange(el.value); return; }
-    const r = expandCodesAtCaret(el.value, el.selectionStart ?? el.value.length, codes);
+    const r = expandCodesAtCaret(el.value, el.selectionStart ?? el.value.length, codes, lang?.startsWith('en') ? 'en' : 'zh');
     if (r.text !== el.value) caret.current = r.caret;
     onChange(r.text);
   };

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type MutableRefObject } from 'react';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
 import { isCaptioned } from '../../../../shared/photo/library';
 import { libraryUrl } from '../../api/client';
@@ -18,6 +18,8 @@ interface Props {
   focus: number;
   onCellClick(index: number, e: MouseEvent): void;
   onKey(e: KeyboardEvent, columns: number): void;
+  /** The sheet element, for the desk to give it the keys back (Escape in a caption field). */
+  sheetRef?: MutableRefObject<HTMLDivElement | null>;
 }
 
 const Cell = memo(function Cell({ p, index, selected, focused, onClick }: { p: LibraryPhoto; index: number; selected: boolean; focused: boolean; onClick(i: number, e: MouseEvent): void }) {
@@ -44,8 +46,9 @@ const Cell = memo(function Cell({ p, index, selected, focused, onClick }: { p: L
   );
 });
 
-export function ContactSheet({ photos, selected, focus, onCellClick, onKey }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
+export function ContactSheet({ photos, selected, focus, onCellClick, onKey, sheetRef }: Props) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ w: 800, h: 600 });
   const [scrollTop, setScrollTop] = useState(0);
 
@@ -89,9 +92,10 @@ export function ContactSheet({ photos, selected, focus, onCellClick, onKey }: Pr
   return (
     <div
       className="contact-sheet"
-      ref={ref}
+      ref={(el) => { ref.current = el; if (sheetRef) sheetRef.current = el; }}
       tabIndex={0}
       role="grid"
+      aria-label={t('pd.sheet')}
       aria-rowcount={rows}
       data-columns={columns}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { PhotoMeta } from '../../../../shared/document/schema';
 import type { Settings } from '../../../../shared/settings/schema';
 import type { ColorLabel, LibraryPhoto } from '../../../../shared/photo/library';
+import type { PhotoMarks } from '../../../../shared/photo/marks';
 import { filterPhotos, sortPhotos, NO_FILTER, type PhotoFilter, type SortKey } from '../../../../shared/photo/filter-sort';
-import { call, libraryUrl } from '../../api/client';
+import { ApiError, call, libraryUrl } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ContactSheet } from './ContactSheet';
 import { CaptionPanel } from './CaptionPanel';
@@ -18,9 +19,14 @@ import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
 const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8': 'green', '9': 'blue' };
+/** Photos per library:mark call (each is written into its file). */
+const MARK_CHUNK = 50;
 
 export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const sheetRef = useRef<HTMLDivElement | null>(null);
+  const deskRef = useRef<HTMLElement | null>(null);
+  const markQueue = useRef<Promise<void>>(Promise.resolve());
   const [photos, setPhotos] = useState<Map<string, LibraryPhoto>>(new Map());
   const [settings, setSettings] = useState<Settings | null>(null);
   const [filter, setFilter] = useState<PhotoFilter>(NO_FILTER);
@@ -47,10 +53,25 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const selected = useMemo(() => visible.filter((p) => sel.ids.has(p.id)), [visible, sel.ids]);
   const focused = sel.focus >= 0 ? visible[sel.focus] : undefined;
 
-  const mark = (marks: { rating?: number; label?: ColorLabel }) => {
+  const mark = (marks: PhotoMarks) => {
     const ids = selected.length > 0 ? selected.map((p) => p.id) : focused ? [focused.id] : [];
     if (ids.length === 0) return;
-    call('library:mark', { ids, ...marks }).then(upsert, onError);
+    // Shown at once: writing the marks into hundreds of files takes a while (≈0.1 s per 8 MB
+    // JPEG here), and the sheet must not wait for it. The records main returns replace these.
+    const change = { ...(marks.rating !== undefined ? { rating: marks.rating } : {}), ...(marks.label !== undefined ? { label: marks.label } : {}) };
+    setPhotos((m) => {
+      const n = new Map(m);
+      for (const id of ids) { const p = n.get(id); if (p) n.set(id, { ...p, ...change }); }
+      return n;
+    });
+    // In chunks, one command after another: a caption saved meanwhile is not queued behind
+    // thousands of file writes, and two quick presses land in the order they were made.
+    markQueue.current = markQueue.current.then(async () => {
+      for (let i = 0; i < ids.length; i += MARK_CHUNK) upsert(await call('library:mark', { ids: ids.slice(i, i + MARK_CHUNK), ...marks }));
+    }).catch((e: unknown) => {
+      onError(e);
+      call('library:list', {}).then((list) => setPhotos(new Map(list.map((p) => [p.id, p]))), onError);
+    });
   };
 
   const onKey = (e: KeyboardEvent, columns: number) => {
@@ -61,7 +82,18 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     if (mod && k.toLowerCase() === 'a') { e.preventDefault(); setSel({ ids: new Set(order), focus: Math.max(0, sel.focus), anchor: 0 }); return; }
     if (mod) return;
     if (k === ' ') { e.preventDefault(); setLoupe((v) => !v); return; }
-    if (k === 'Escape') { setLoupe(false); return; }
+    // Enter goes to the focused photo's caption, Escape there comes back: the keyboard loop.
+    if (k === 'Enter' && focused && sel.ids.size <= 1) {
+      e.preventDefault();
+      deskRef.current?.querySelector<HTMLTextAreaElement>('.caption-panel textarea[name="caption-zh"]')?.focus();
+      return;
+    }
+    if (k === 'Escape') {
+      // Photo Mechanic: Escape closes the loupe, then drops a multi-selection to the focused photo.
+      if (loupe) setLoupe(false);
+      else if (sel.ids.size > 1 && focused) setSel({ ids: new Set([focused.id]), focus: sel.focus, anchor: sel.focus });
+      return;
+    }
     if (/^[0-5]$/.test(k)) { e.preventDefault(); mark({ rating: Number(k) }); return; }
     if (k in LABEL_KEYS) {
       e.preventDefault();
@@ -82,10 +114,16 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     cancelRef.current = job.cancel;
   };
 
-  const saveCaption = async (meta: PhotoMeta) => {
-    if (!focused) return;
-    try { upsert([await call('library:caption', { id: focused.id, meta })]); } catch (e) { onError(e); }
-  };
+  const saveCaption = useCallback(async (id: string, meta: PhotoMeta, opts?: { keepalive?: boolean }): Promise<string | null> => {
+    try {
+      upsert([await call('library:caption', { id, meta }, opts)]);
+      return null;
+    } catch (e) {
+      onError(e);
+      return e instanceof ApiError ? e.data.message[lang] : String(e);
+    }
+  }, [upsert, onError, lang]);
+  const focusSheet = useCallback(() => sheetRef.current?.focus(), []);
   const applyBatch = async (items: { id: string; meta: PhotoMeta }[]) => {
     try {
       const r = await call('library:caption-many', { items });
@@ -98,7 +136,7 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   };
 
   return (
-    <section className="photo-desk">
+    <section className="photo-desk" ref={deskRef}>
       <PhotoToolbar
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
         total={photos.size} shown={visible.length} selected={selected.length}
@@ -108,14 +146,14 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
       {progress && <IngestBar progress={progress} onCancel={() => cancelRef.current?.()} onClose={() => setProgress(null)} />}
       <div className="desk-body">
         {photos.size === 0 ? <p className="empty">{t('photos.emptyLibrary')}</p> : (
-          <ContactSheet photos={visible} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} />
+          <ContactSheet photos={visible} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} sheetRef={sheetRef} />
         )}
         <aside className="side-panel">
           {settings && selected.length > 1 ? (
-            <BatchPanel photos={selected} settings={settings} onApply={applyBatch}
+            <BatchPanel photos={selected} settings={settings} onApply={applyBatch} onMark={mark} onLeave={focusSheet}
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
-            <CaptionPanel photo={focused} codes={settings.codeReplacements} onSave={saveCaption} />
+            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark} />
           ) : <p className="hint pad">{t('photos.pickOne')}</p>}
         </aside>
       </div>
