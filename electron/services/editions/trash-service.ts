@@ -1,10 +1,10 @@
 import { realpath } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import type { TrashItem } from '../../../shared/contract/edition-schemas';
 import { appError } from '../../../shared/contract/messages';
 import { AppError } from '../../../shared/contract/errors';
-import { writeJsonAtomic } from '../atomic-write';
+import { relistPage } from '../page-list';
 import { readEdition } from '../edition-store';
 import { listTrash, purgeTrash, restoreFromTrash, type TrashEntry } from '../trash';
 import type { Workspace } from '../workspace';
@@ -60,12 +60,8 @@ export async function restoreItem(ws: Workspace, id: string): Promise<TrashEntry
     const extra = PageExtra.safeParse(entry.extra ?? {});
     const pageId = (extra.success ? extra.data.pageId : undefined) ?? basename(entry.origin, '.json');
     const edition = await readEdition(dir);
-    if (!edition.pages.includes(pageId)) {
-      const at = Math.min(extra.success && extra.data.index !== undefined ? extra.data.index : edition.pages.length, edition.pages.length);
-      const pages = [...edition.pages];
-      pages.splice(at, 0, pageId);
-      await writeJsonAtomic(join(dir, 'edition.json'), { ...edition, pages });
-    }
+    // One code path for putting a page id back into the order (the pages workspace's own).
+    await relistPage(dir, pageId, extra.success && extra.data.index !== undefined ? extra.data.index : edition.pages.length);
   }
   return entry;
 }
