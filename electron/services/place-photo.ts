@@ -88,7 +88,9 @@ async function assetsDir(editionDir: string): Promise<string> {
 /** The photographer's file name, made safe and unique in assets/ (the handoff zip shows it). */
 async function freeAssetName(assets: string, edition: Edition, rec: LibraryPhoto, ext: string): Promise<string> {
   const stem = rec.fileName.replace(/\.[^.]*$/, '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
+    // Characters Windows refuses in names, and control characters, become "_".
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/\p{Cc}/gu, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .slice(0, 100) || rec.id;
   const taken = new Set(edition.photos.map((p) => p.asset.file.slice('assets/'.length).toLowerCase()));

@@ -13,6 +13,10 @@ import { ComposerToolbar } from './ComposerToolbar';
 import { useFlow } from './use-flow';
 import { jumpsOf } from '../layout/flow-page';
 import { useHistory } from './use-history';
+import { PhotoStrip } from '../strip/PhotoStrip';
+import { useLibraryPhotos } from '../strip/use-library';
+import { usePhotoPlacement } from '../strip/use-place-photo';
+import { PlacementContext } from '../strip/placement-context';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
 // the mouse or the keys, the inspector for the selection, live copyfit on every story
@@ -147,6 +151,10 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
     setStories((s) => (s[id] ? { ...s, [id]: { ...s[id]!, [lang]: state } } : s));
   }, [block?.storyId, lang]);
   const story = block?.storyId ? stories[block.storyId] : undefined;
+  // Library photos to the page (issue 10 item 4): the strip, drops on the paper, the inspector's picker.
+  const library = useLibraryPhotos(onError);
+  const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
+  const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto }), [editionRef, library.photos, placing.placeInto]);
 
   return (
     <div className="composer" data-save-state={saveState}>
@@ -154,11 +162,15 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
         editionRef={editionRef} edition={edition} page={page} lang={lang} zoom={zoom} shownZoom={shownZoom} report={report} saveState={saveState}
         stories={summaries} onLang={setLang} onZoom={setZoom} onAdd={add} onUndo={undo} onRedo={redo} onError={onError}
       />
+      <PlacementContext.Provider value={placement}>
       <div className="composer-body">
+        <PhotoStrip photos={library.photos} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
+          onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id)} />
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
           shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
+          dropProps={placing.dropProps}
         />
         <aside className="composer-side">
           {block
@@ -174,6 +186,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
           )}
         </aside>
       </div>
+      </PlacementContext.Provider>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type DOMAttributes, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Block, Edition, Page } from '../../../../../shared/document/schema';
 import { columnsForDelta, columnWidthMm, moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
 import type { PageReport } from '../../../../../shared/layout/report';
@@ -32,6 +32,8 @@ interface Props {
   onDelete(id: string): void;
   onUndo(): void;
   onRedo(): void;
+  /** Drag-and-drop onto the paper (library photos from the strip: strip/use-place-photo.ts). */
+  dropProps?: DOMAttributes<HTMLDivElement>;
 }
 
 interface Drag { id: string; mode: 'move' | 'resize' | 'pan'; x: number; y: number; orig: Block; moved: boolean; boxPx?: { w: number; h: number } }
@@ -140,7 +142,7 @@ export function Stage(p: Props) {
       onPointerDown={() => p.onSelect(null)}
       data-zoom={zoom.toFixed(3)}
     >
-      <div className="compose-paper" style={{ width: w, height: h }}>
+      <div className="compose-paper" style={{ width: w, height: h }} {...p.dropProps}>
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
           <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />

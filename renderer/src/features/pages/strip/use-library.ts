@@ -1,0 +1,20 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { LibraryPhoto } from '../../../../../shared/photo/library';
+import { call } from '../../../api/client';
+
+/**
+ * The workspace library as the composer sees it: loaded when the composer opens and again
+ * when the window regains focus (the photo desk may have ingested or captioned meanwhile).
+ */
+export function useLibraryPhotos(onError: (e: unknown) => void) {
+  const [photos, setPhotos] = useState<LibraryPhoto[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const reload = useCallback(() => call('library:list', {}).then((l) => { setPhotos(l); setLoaded(true); }, onError), [onError]);
+  useEffect(() => {
+    void reload();
+    const onFocus = () => void reload();
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, [reload]);
+  return { photos, loaded, reload };
+}

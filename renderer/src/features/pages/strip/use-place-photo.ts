@@ -1,0 +1,124 @@
+import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import type { Block, Edition, Page, Photo } from '../../../../../shared/document/schema';
+import { clampBlock, columnAt, columnWidthMm, snapY, vStep } from '../../../../../shared/layout/geometry';
+import { call } from '../../../api/client';
+import { carriesLibraryPhoto, libraryPhotoOf } from './drag-data';
+
+// Library photo → page: the photo is first added to the edition (edition:place-photo copies
+// it into assets/ with its caption), then the page changes through the composer's one
+// change(), so Ctrl+Z takes the placement back like any other edit. The edition keeps the
+// copy after an undo, as InDesign keeps a link: placing it again costs nothing.
+
+interface Args {
+  editionRef: string;
+  edition: Edition;
+  page: Page;
+  change(p: Page): void;
+  onEdition(e: Edition): void;
+  onSelect(blockId: string): void;
+  onError(e: unknown): void;
+}
+
+/** Room under the photo for a two-line caption (9 pt LXGW WenKai at 1.35, plus the 1.5 mm gap). */
+const CAPTION_MM = 10;
+
+/** A frame given a new photo starts centred and uncropped: the old focus and zoom were for another picture. */
+function withPhoto(b: Block, photoId: string): Block {
+  const next: Block = { ...b, photoId };
+  delete next.focus;
+  delete next.zoom;
+  return next;
+}
+
+/** A new photo frame at a grid position: three eighths of the columns wide, as tall as the photo's proportions ask. */
+export function newPhotoFrame(page: Page, edition: Edition, photo: Photo, id: string, at: { col: number; yMm: number }): Block {
+  const { grid } = page;
+  const span = Math.max(1, Math.min(grid.columns, Math.round((grid.columns * 3) / 8)));
+  const widthMm = span * columnWidthMm(grid, edition.pageSize.widthMm) + (span - 1) * grid.gutterMm;
+  const hasCaption = !!(photo.meta.caption.zh || photo.meta.caption.en);
+  const hMm = Math.max(vStep(grid), snapY(grid, (widthMm * photo.asset.height) / photo.asset.width + (hasCaption ? CAPTION_MM : 0)));
+  return clampBlock(grid, edition.pageSize, { id, kind: 'photo', col: at.col, span, yMm: at.yMm, hMm, lang: 'zh', photoId: photo.id });
+}
+
+export function usePhotoPlacement(args: Args) {
+  const latest = useRef(args);
+  latest.current = args;
+
+  /** Adds the library photo to the edition (or finds it there) and returns the edition's photo. */
+  const toEdition = useCallback(async (libraryId: string): Promise<Photo> => {
+    const { photo } = await call('edition:place-photo', { edition: latest.current.editionRef, libraryId });
+    const ed = latest.current.edition;
+    const photos = ed.photos.some((p) => p.id === photo.id) ? ed.photos.map((p) => (p.id === photo.id ? photo : p)) : [...ed.photos, photo];
+    latest.current.onEdition({ ...ed, photos });
+    return photo;
+  }, []);
+
+  const placeInto = useCallback(async (blockId: string, libraryId: string) => {
+    try {
+      const photo = await toEdition(libraryId);
+      const { page, change, onSelect } = latest.current;
+      const b = page.blocks.find((x) => x.id === blockId);
+      if (!b || b.kind !== 'photo') return;
+      change({ ...page, blocks: page.blocks.map((x) => (x.id === blockId ? withPhoto(x, photo.id) : x)) });
+      onSelect(blockId);
+    } catch (e) { latest.current.onError(e); }
+  }, [toEdition]);
+
+  /** A new frame at a grid position, or at the top of the first column. */
+  const placeNew = useCallback(async (libraryId: string, at: { col: number; yMm: number } = { col: 0, yMm: 0 }) => {
+    try {
+      const photo = await toEdition(libraryId);
+      const { page, edition, change, onSelect } = latest.current;
+      let n = page.blocks.length + 1;
+      while (page.blocks.some((b) => b.id === `${page.id}-photo-${n}`)) n++;
+      const b = newPhotoFrame(page, { ...edition, photos: [...edition.photos, photo] }, photo, `${page.id}-photo-${n}`, at);
+      change({ ...page, blocks: [...page.blocks, b] });
+      onSelect(b.id);
+    } catch (e) { latest.current.onError(e); }
+  }, [toEdition]);
+
+  // Drops on the paper: onto a photo frame fills it; anywhere else makes a new frame whose
+  // top-left corner snaps to the column and baseline under the pointer (InDesign's place gun).
+  const dropProps = useMemo(() => {
+    let marked: HTMLElement | null = null;
+    const mark = (el: HTMLElement | null) => {
+      if (marked === el) return;
+      if (marked) delete marked.dataset['dropTarget'];
+      marked = el;
+      if (el) el.dataset['dropTarget'] = 'true';
+    };
+    const frameAt = (e: DragEvent): HTMLElement | null => {
+      const el = (e.target as Element).closest<HTMLElement>('.sheet > [data-block-kind="photo"]');
+      const id = el?.dataset['blockId'];
+      return id && latest.current.page.blocks.some((b) => b.id === id) ? el : null;
+    };
+    return {
+      onDragOver: (e: DragEvent<HTMLElement>) => {
+        if (!carriesLibraryPhoto(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        mark(frameAt(e));
+      },
+      onDragLeave: (e: DragEvent<HTMLElement>) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) mark(null);
+      },
+      onDrop: (e: DragEvent<HTMLElement>) => {
+        const libraryId = libraryPhotoOf(e);
+        mark(null);
+        if (!libraryId) return;
+        e.preventDefault();
+        // The keys follow the drop to the page: arrows nudge the frame, Ctrl+Z takes it back.
+        e.currentTarget.closest<HTMLElement>('.compose-stage')?.focus({ preventScroll: true });
+        const frame = frameAt(e);
+        if (frame) { void placeInto(frame.dataset['blockId']!, libraryId); return; }
+        const { page, edition } = latest.current;
+        const r = e.currentTarget.getBoundingClientRect();
+        const xMm = ((e.clientX - r.left) / r.width) * edition.pageSize.widthMm;
+        const yMm = ((e.clientY - r.top) / r.height) * edition.pageSize.heightMm - page.grid.margins.top;
+        void placeNew(libraryId, { col: columnAt(page.grid, edition.pageSize.widthMm, xMm), yMm: snapY(page.grid, Math.max(0, yMm)) });
+      },
+    };
+  }, [placeInto, placeNew]);
+
+  return { toEdition, placeInto, placeNew, dropProps };
+}

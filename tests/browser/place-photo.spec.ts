@@ -1,0 +1,240 @@
+import { test, expect, type Locator, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO, startHost, type RunningHost } from '../support/host';
+import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
+
+// From the photo library to the page (issue 10 item 4), through the UI: photos ingested and
+// one captioned on the photo desk, dragged from the composer's strip onto a photo frame and
+// onto empty page, placed from the keyboard, undone; the edition's assets/ holds the copy
+// with its caption, the PDF and the handoff zip carry it; the story editor's 插图 picker
+// shows the same thumbnails and search.
+
+const ED = 'qinyuan-lianghui.edition';
+const PHOTOS = ['Landscape_1.jpg', 'DSCN0010.jpg', 'Canon_40D.jpg', 'PNG.png'];
+const CAPTION = '灵空山林场的清晨，护林员巡山归来';
+const FIND = '护林员巡山';
+
+let host: RunningHost;
+let workspace: string;
+test.beforeAll(async () => { host = await startHost(); });
+test.afterAll(async () => { await host?.stop(); });
+
+async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  return page.evaluate(async ([c, i]) => {
+    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify(i) });
+    const j = await r.json();
+    if (!j.ok) throw new Error(JSON.stringify(j.error));
+    return j.value;
+  }, [channel, input] as const) as Promise<T>;
+}
+
+interface StoredBlock { id: string; kind: string; col: number; span: number; yMm: number; hMm: number; photoId?: string }
+interface EditionPhoto { id: string; libraryId?: string; asset: { file: string; width: number; height: number }; meta: { caption: { zh: string } } }
+const storedPage = (page: Page, pageId: string) => api<{ blocks: StoredBlock[] }>(page, 'page:get', { edition: ED, pageId });
+const editionPhotos = async (page: Page) => (await api<{ photos: EditionPhoto[] }>(page, 'edition:open', { edition: ED })).photos;
+const exif = (file: string, tag: string) => execFileSync('exiftool', ['-s3', '-charset', 'utf8', tag, file], { encoding: 'utf8' }).trim();
+
+/** Ingests the photos through the photo desk and captions Landscape_1 in the caption panel. */
+async function ingestAndCaption(page: Page) {
+  const card = mkdtempSync(join(tmpdir(), 'ed-place-'));
+  for (const f of PHOTOS) copyFileSync(join(SHARED_FIXTURES!, 'photos', f), join(card, f));
+  await page.goto(host.url);
+  workspace = (await api<{ workspace: string }>(page, 'app:info', {})).workspace;
+  await page.getByRole('tab', { name: '图片' }).click();
+  await page.locator('input[name="import-files"]').setInputFiles(PHOTOS.map((f) => join(card, f)));
+  await expect(page.locator('.ingest-bar')).toHaveAttribute('data-ingest-state', 'done', { timeout: 90_000 });
+  await page.getByRole('button', { name: '关闭' }).click();
+  await page.locator('input[name="filter-text"]').fill('Landscape_1');
+  await page.locator('.contact-sheet .cell').first().click();
+  await page.locator('[name="caption-zh"]').fill(CAPTION);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.contact-sheet .cell .cell-caption').first()).toHaveText(CAPTION, { timeout: 20_000 });
+}
+
+/** Each test also runs alone: the library is filled once per host. */
+async function ensureLibrary(page: Page) {
+  const list = await api<{ meta: { caption: { zh: string } } }[]>(page, 'library:list', {});
+  if (list.some((p) => p.meta.caption.zh === CAPTION)) workspace = (await api<{ workspace: string }>(page, 'app:info', {})).workspace;
+  else await ingestAndCaption(page);
+}
+
+async function openComposer(page: Page) {
+  await page.getByRole('tab', { name: '版面' }).click();
+  await expect(page.locator('.sheet[data-page-id="page-2026"] [data-fit]')).toHaveCount(1, { timeout: 30_000 });
+  return page.getByRole('listbox', { name: '图库照片' });
+}
+
+async function search(page: Page, text: string) {
+  await page.getByRole('searchbox', { name: '搜索图库' }).first().fill(text);
+}
+
+/** The frame's image has loaded (a broken media URL has naturalWidth 0). */
+async function expectImageLoaded(img: Locator) {
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
+}
+
+test('drag a captioned library photo onto a photo frame: placed, undoable, copied into the edition, in the PDF and the handoff zip', async ({ page }) => {
+  test.skip(!SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
+  test.setTimeout(240_000);
+  await ingestAndCaption(page);
+  const strip = await openComposer(page);
+  await search(page, FIND);
+  const thumb = strip.getByRole('option');
+  await expect(thumb).toHaveCount(1);
+  await expect(thumb.locator('img')).toHaveAttribute('src', /\/media\/library\//);
+  await expectImageLoaded(thumb.locator('img'));
+
+  const frame = page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="photo"]').first();
+  const frameId = (await frame.getAttribute('data-block-id'))!;
+  const before = (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)!;
+  await thumb.dragTo(frame);
+
+  // The edition now has the photo, copied from the library, and the frame shows it.
+  await expect.poll(async () => (await editionPhotos(page)).filter((p) => p.meta.caption.zh === CAPTION).length, { timeout: 20_000 }).toBe(1);
+  const placed = (await editionPhotos(page)).find((p) => p.meta.caption.zh === CAPTION)!;
+  expect(placed.libraryId).toMatch(/^ph-/);
+  await expect(frame.locator('img')).toHaveAttribute('src', new RegExp(`/media/photo/.+/${placed.id}/`));
+  await expectImageLoaded(frame.locator('img'));
+  await expect(frame.locator('figcaption')).toHaveText(CAPTION);
+  await expect.poll(async () => (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)!.photoId, { timeout: 10_000 }).toBe(placed.id);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-strip.png') });
+
+  // The copy is in the edition folder with its caption inside the file.
+  const asset = join(workspace, ED, placed.asset.file);
+  expect(placed.asset.file).toBe('assets/Landscape_1.jpg');
+  expect(existsSync(asset)).toBe(true);
+  expect(exif(asset, '-XMP-dc:Description')).toBe(CAPTION);
+
+  // Undo takes the placement back, redo brings it again; both are saved.
+  await page.locator('.compose-stage').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)!.photoId, { timeout: 10_000 }).toBe(before.photoId);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)!.photoId, { timeout: 10_000 }).toBe(placed.id);
+
+  // Dragging the same photo again onto another frame reuses the edition's copy.
+  const other = page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="photo"]').nth(1);
+  await thumb.dragTo(other);
+  await expect(other.locator('img')).toHaveAttribute('src', new RegExp(`/${placed.id}/`), { timeout: 20_000 });
+  expect((await editionPhotos(page)).filter((p) => p.libraryId === placed.libraryId)).toHaveLength(1);
+  await page.keyboard.press('Control+z');
+  await expect(other.locator('img')).not.toHaveAttribute('src', new RegExp(`/${placed.id}/`));
+  await expect(page.locator('.composer[data-save-state="saved"]')).toBeVisible({ timeout: 10_000 });
+
+  // Export this page as PDF and handoff zip from the dialog.
+  await page.getByRole('button', { name: '导出…' }).click();
+  const dialog = page.getByRole('dialog', { name: '导出' });
+  await dialog.locator('input[name="package"]').check();
+  await dialog.getByRole('button', { name: '导出', exact: true }).click();
+  await expect(dialog.locator('[data-export-kind="pdf"] a')).toBeVisible({ timeout: 120_000 });
+  const exports = join(workspace, ED, 'exports');
+  const latest = readdirSync(exports).filter((d) => !d.startsWith('.')).sort().pop()!;
+  const files = readdirSync(join(exports, latest));
+  const pdf = join(exports, latest, files.find((f) => f.endsWith('.pdf'))!);
+  const zip = join(exports, latest, files.find((f) => f.endsWith('.zip'))!);
+  // pdfimages lists the placed photo at its full 1800 × 1200 pixels.
+  const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+  expect(images.some((cols) => cols[3] === '1800' && cols[4] === '1200')).toBe(true);
+  // The zip's copy of the photo carries the caption for whoever gets the package.
+  const out = mkdtempSync(join(tmpdir(), 'ed-zip-'));
+  execFileSync('unzip', ['-q', zip, '-d', out]);
+  const zipped = join(out, 'photos', 'Landscape_1.jpg');
+  expect(statSync(zipped).size).toBeGreaterThan(0);
+  expect(exif(zipped, '-XMP-dc:Description')).toBe(CAPTION);
+});
+
+test('drop a photo on empty page for a new frame on the grid; place from the keyboard into the selected frame', async ({ page }) => {
+  test.skip(!SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
+  test.setTimeout(180_000);
+  await page.goto(host.url);
+  await ensureLibrary(page);
+  const strip = await openComposer(page);
+  // A photo page from the template: its big frame is removed to leave empty page.
+  await page.locator('select[name="new-page"]').selectOption('photo');
+  const sheet = page.locator('.compose-paper .sheet').first();
+  await expect(sheet.locator('[data-block-kind="photo"]')).toHaveCount(5, { timeout: 20_000 });
+  const pageId = (await sheet.getAttribute('data-page-id'))!;
+  const big = (await storedPage(page, pageId)).blocks.find((b) => b.kind === 'photo' && b.span === 8)!;
+  await sheet.locator(`[data-block-id="${big.id}"]`).click();
+  await page.keyboard.press('Delete');
+  await expect(sheet.locator('[data-block-kind="photo"]')).toHaveCount(4);
+
+  // Drop DSCN0010 at column 3, 100 mm below the top margin (on no block).
+  await search(page, 'DSCN0010');
+  await expect(strip.getByRole('option')).toHaveCount(1);
+  const box = (await sheet.boundingBox())!;
+  const mm = box.width / 390;
+  const colPitch = (390 - 30 + 4) / 8;
+  const target = { x: (15 + 2 * colPitch + 10) * mm, y: (18 + 100.4) * mm };
+  await strip.getByRole('option').dragTo(sheet, { targetPosition: target });
+  await expect(sheet.locator('[data-block-kind="photo"]')).toHaveCount(5, { timeout: 20_000 });
+  const photos = await editionPhotos(page);
+  const dscn = photos.find((p) => p.asset.file === 'assets/DSCN0010.jpg')!;
+  await expect.poll(async () => (await storedPage(page, pageId)).blocks.filter((b) => b.kind === 'photo' && b.photoId === dscn.id).length, { timeout: 10_000 }).toBe(1);
+  const made = (await storedPage(page, pageId)).blocks.find((b) => b.photoId === dscn.id)!;
+  expect(made).toMatchObject({ col: 2, span: 3, yMm: 100 });
+  // As tall as the photo's 4:3 proportions ask at three columns (no caption yet).
+  const widthMm = 3 * ((390 - 30 - 28) / 8) + 2 * 4;
+  expect(made.hMm).toBeCloseTo((widthMm * 480) / 640, 0);
+  const madeEl = sheet.locator(`[data-block-id="${made.id}"]`);
+  await expectImageLoaded(madeEl.locator('img'));
+  await expect(page.locator('.inspector')).toHaveAttribute('data-block-id', made.id);
+
+  // Keyboard: select an empty frame, pick a photo in the strip with the arrows, press the button.
+  const empty = (await storedPage(page, pageId)).blocks.find((b) => b.kind === 'photo' && !b.photoId)!;
+  await sheet.locator(`[data-block-id="${empty.id}"]`).click();
+  await search(page, 'Canon_40D');
+  await strip.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(strip.getByRole('option', { selected: true })).toHaveCount(1);
+  await page.getByRole('button', { name: '放入所选图框' }).click();
+  const canon = async () => (await editionPhotos(page)).find((p) => p.asset.file === 'assets/Canon_40D.jpg');
+  await expect.poll(async () => (await canon())?.id, { timeout: 20_000 }).toBeTruthy();
+  await expect.poll(async () => (await storedPage(page, pageId)).blocks.find((b) => b.id === empty.id)!.photoId, { timeout: 10_000 }).toBe((await canon())!.id);
+
+  // The inspector's photo list offers library photos too, with thumbnails.
+  await page.getByRole('button', { name: '选择照片…' }).click();
+  await page.getByRole('button', { name: '图库', exact: true }).click();
+  const picker = page.locator('.frame-photo-picker').getByRole('listbox', { name: '图库' });
+  await expect(picker.getByRole('option').first().locator('img')).toHaveAttribute('src', /\/media\/library\//);
+  await page.locator('.frame-photo-picker').getByRole('searchbox').fill('PNG');
+  await picker.getByRole('option').first().click();
+  await expect.poll(async () => (await editionPhotos(page)).some((p) => p.asset.file === 'assets/PNG.png'), { timeout: 20_000 }).toBe(true);
+  const png = (await editionPhotos(page)).find((p) => p.asset.file === 'assets/PNG.png')!;
+  await expect.poll(async () => (await storedPage(page, pageId)).blocks.find((b) => b.id === empty.id)!.photoId, { timeout: 10_000 }).toBe(png.id);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-new-frame.png') });
+});
+
+test('the story editor\'s 插图 picker shows the library as thumbnails and searches it', async ({ page }) => {
+  test.skip(!SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await ensureLibrary(page);
+  await page.getByRole('tab', { name: '稿件' }).click();
+  await page.locator('[data-story-id="story-2026"]').click();
+  const zh = page.locator('.story-editor[data-lang="zh"]');
+  await expect(zh.locator('.editor-content')).toContainText('站在崭新的历史节点');
+  await zh.locator('.editor-content p').last().click();
+  await zh.locator('button[name="insert-figure"]').click();
+  const picker = zh.getByRole('dialog', { name: '插图：从图库选择' });
+  const options = picker.getByRole('listbox').getByRole('option');
+  await expect(options.first()).toBeVisible();
+  expect(await options.count()).toBeGreaterThanOrEqual(6);
+  await expectImageLoaded(options.first().locator('img'));
+  await expect(options.first().locator('img')).toHaveAttribute('src', /\/media\/library\//);
+  // The search box has the focus: typing filters at once.
+  await page.keyboard.type(FIND);
+  await expect(options).toHaveCount(1);
+  await expect(options.first()).toHaveAttribute('aria-label', CAPTION);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-figure-picker.png') });
+  // Clearing the search brings every photo back; a click inserts the figure with its caption.
+  await picker.getByRole('searchbox').fill('');
+  expect(await options.count()).toBeGreaterThanOrEqual(6);
+  await picker.getByRole('searchbox').fill(FIND);
+  await options.first().click();
+  await expect(zh.locator('.figure-view input[name="figure-caption-zh"]').last()).toHaveValue(CAPTION);
+  await expect(picker).toHaveCount(0);
+});
