@@ -115,6 +115,15 @@ test('drag a captioned library photo onto a photo frame: placed, undoable, copie
   await page.keyboard.press('Control+Shift+z');
   await expect.poll(async () => (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)!.photoId, { timeout: 10_000 }).toBe(placed.id);
 
+  // Back from another desk the frame still shows it (the composer reads the edition's photos
+  // afresh), and the strip marks the photo with the page it is on.
+  await page.getByRole('tab', { name: '图片' }).click();
+  await openComposer(page);
+  await expect(frame.locator('img')).toHaveAttribute('src', new RegExp(`/${placed.id}/`), { timeout: 20_000 });
+  await expectImageLoaded(frame.locator('img'));
+  await search(page, FIND);
+  await expect(thumb.locator('.thumb-badge')).toHaveText('第1版');
+
   // Dragging the same photo again onto another frame reuses the edition's copy.
   const other = page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="photo"]').nth(1);
   await thumb.dragTo(other);

@@ -268,6 +268,8 @@ export const en: Record<MessageKey, string> = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.placed': 'p. {pages}',
+  'strip.pageSep': ', ',
   'strip.title': 'Photo library',
   'strip.grid': 'Library photos',
   'strip.search': 'Search the library',

@@ -268,6 +268,8 @@ export const zhCN = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.placed': '第{pages}版',
+  'strip.pageSep': '、',
   'strip.title': '图库',
   'strip.grid': '图库照片',
   'strip.search': '搜索图库',

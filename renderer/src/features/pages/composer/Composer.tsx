@@ -154,6 +154,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   // Library photos to the page (issue 10 item 4): the strip, drops on the paper, the inspector's picker.
   const library = useLibraryPhotos(onError);
   const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
+  const stripPages = useMemo(() => allPages.map((p) => (p.id === page.id ? page : p)), [allPages, page]);
   const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto }), [editionRef, library.photos, placing.placeInto]);
 
   return (
@@ -164,7 +165,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
       />
       <PlacementContext.Provider value={placement}>
       <div className="composer-body">
-        <PhotoStrip photos={library.photos} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
+        <PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
           onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id)} />
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}

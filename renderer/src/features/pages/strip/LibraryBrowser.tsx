@@ -31,16 +31,21 @@ interface Props {
   onActivate?(id: string): void;
   /** A click chooses at once (pickers); otherwise it selects and Enter chooses. */
   activateOnClick?: boolean;
+  /** Marks per library id (PhotoStrip: the pages a photo is on). */
+  badges?: ReadonlyMap<string, string>;
   /** Thumbnails can be dragged onto the page. */
   draggable?: boolean;
   autoFocusSearch?: boolean;
 }
 
-export function LibraryBrowser({ photos, selected, label, onSelect, onActivate, activateOnClick, draggable, autoFocusSearch }: Props) {
+export function LibraryBrowser({ photos, selected, label, onSelect, onActivate, activateOnClick, badges, draggable, autoFocusSearch }: Props) {
   const { t } = useI18n();
   const [filter, setFilter] = useState<PhotoFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortChoice>(DEFAULT_SORT);
-  const items = useMemo(() => sortPhotos(filterPhotos(photos, filter), sort.key, sort.dir).map(toThumb), [photos, filter, sort]);
+  const items = useMemo(() => sortPhotos(filterPhotos(photos, filter), sort.key, sort.dir).map((p) => {
+    const badge = badges?.get(p.id);
+    return badge ? { ...toThumb(p), badge } : toThumb(p);
+  }), [photos, filter, sort, badges]);
   const onDragStart = (e: DragEvent, item: ThumbItem) => setLibraryPhotoDrag(e, item.id, item.title || item.name);
 
   return (

@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import type { Block } from '../../../../../shared/document/schema';
+import { useMemo, useState } from 'react';
+import type { Block, Edition, Page } from '../../../../../shared/document/schema';
 import type { LibraryPhoto } from '../../../../../shared/photo/library';
 import { useI18n } from '../../../i18n';
 import { LibraryBrowser } from './LibraryBrowser';
+import { placedPages } from './placed';
 
 // The photo strip beside the page: the workspace library as thumbnails, searched and
 // filtered as on the contact sheet. A photo is dragged onto a photo frame (or onto empty
@@ -10,6 +11,9 @@ import { LibraryBrowser } from './LibraryBrowser';
 
 interface Props {
   photos: LibraryPhoto[];
+  edition: Edition;
+  /** Every page of the edition as the composer has it now (for the "on page N" marks). */
+  pages: Page[];
   /** The composer's selected block when it is a photo frame. */
   frame: Block | null;
   onPlaceInFrame(frameId: string, libraryId: string): void;
@@ -17,11 +21,12 @@ interface Props {
   onReload(): void;
 }
 
-export function PhotoStrip({ photos, frame, onPlaceInFrame, onPlaceNew, onReload }: Props) {
+export function PhotoStrip({ photos, edition, pages, frame, onPlaceInFrame, onPlaceNew, onReload }: Props) {
   const { t } = useI18n();
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState(true);
   const chosen = selected && photos.some((p) => p.id === selected) ? selected : null;
+  const badges = useMemo(() => new Map([...placedPages(edition, pages)].map(([id, nums]) => [id, t('strip.placed', { pages: nums.join(t('strip.pageSep')) })])), [edition, pages, t]);
   const activate = (id: string) => { if (frame) onPlaceInFrame(frame.id, id); else onPlaceNew(id); };
 
   return (
@@ -34,7 +39,7 @@ export function PhotoStrip({ photos, frame, onPlaceInFrame, onPlaceNew, onReload
       </header>
       {open && (
         <>
-          <LibraryBrowser photos={photos} selected={chosen} label={t('strip.grid')} onSelect={setSelected} onActivate={activate} draggable />
+          <LibraryBrowser photos={photos} selected={chosen} label={t('strip.grid')} onSelect={setSelected} onActivate={activate} badges={badges} draggable />
           <div className="strip-actions">
             <button type="button" name="place-in-frame" disabled={!chosen || !frame} onClick={() => chosen && frame && onPlaceInFrame(frame.id, chosen)}>{t('strip.placeInFrame')}</button>
             <button type="button" name="place-new-frame" disabled={!chosen} onClick={() => chosen && onPlaceNew(chosen)}>{t('strip.placeNew')}</button>

@@ -16,6 +16,8 @@ export interface ThumbItem {
   name: string;
   rating?: number;
   label?: ColorLabel;
+  /** A short mark in the corner, e.g. the pages the photo is already on. */
+  badge?: string;
 }
 
 interface Props {
@@ -55,7 +57,10 @@ const Cell = memo(function Cell({ item, selected, domId, draggable, onSelect, on
       onClick={() => onSelect(item.id)}
       onDoubleClick={onActivate ? () => onActivate(item.id) : undefined}
     >
-      <div className="thumb-img"><img src={item.src} alt="" loading="lazy" decoding="async" draggable={false} /></div>
+      <div className="thumb-img">
+        <img src={item.src} alt="" loading="lazy" decoding="async" draggable={false} />
+        {item.badge && <span className="thumb-badge">{item.badge}</span>}
+      </div>
       <div className="thumb-text" lang="zh-CN">
         {item.rating ? <span className="thumb-stars" aria-hidden="true">{'★'.repeat(item.rating)}</span> : null}
         {item.title || <span className="thumb-name">{item.name}</span>}

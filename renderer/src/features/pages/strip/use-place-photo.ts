@@ -1,6 +1,7 @@
-import { useCallback, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import type { Block, Edition, Page, Photo } from '../../../../../shared/document/schema';
-import { clampBlock, columnAt, columnWidthMm, snapY, vStep } from '../../../../../shared/layout/geometry';
+import { columnAt, snapY } from '../../../../../shared/layout/geometry';
+import { newPhotoFrame } from './new-frame';
 import { call } from '../../../api/client';
 import { carriesLibraryPhoto, libraryPhotoOf } from './drag-data';
 
@@ -19,9 +20,6 @@ interface Args {
   onError(e: unknown): void;
 }
 
-/** Room under the photo for a two-line caption (9 pt LXGW WenKai at 1.35, plus the 1.5 mm gap). */
-const CAPTION_MM = 10;
-
 /** A frame given a new photo starts centred and uncropped: the old focus and zoom were for another picture. */
 function withPhoto(b: Block, photoId: string): Block {
   const next: Block = { ...b, photoId };
@@ -30,19 +28,20 @@ function withPhoto(b: Block, photoId: string): Block {
   return next;
 }
 
-/** A new photo frame at a grid position: three eighths of the columns wide, as tall as the photo's proportions ask. */
-export function newPhotoFrame(page: Page, edition: Edition, photo: Photo, id: string, at: { col: number; yMm: number }): Block {
-  const { grid } = page;
-  const span = Math.max(1, Math.min(grid.columns, Math.round((grid.columns * 3) / 8)));
-  const widthMm = span * columnWidthMm(grid, edition.pageSize.widthMm) + (span - 1) * grid.gutterMm;
-  const hasCaption = !!(photo.meta.caption.zh || photo.meta.caption.en);
-  const hMm = Math.max(vStep(grid), snapY(grid, (widthMm * photo.asset.height) / photo.asset.width + (hasCaption ? CAPTION_MM : 0)));
-  return clampBlock(grid, edition.pageSize, { id, kind: 'photo', col: at.col, span, yMm: at.yMm, hMm, lang: 'zh', photoId: photo.id });
-}
-
 export function usePhotoPlacement(args: Args) {
   const latest = useRef(args);
   latest.current = args;
+
+  // The edition the app loaded at start does not know photos placed since (the composer is
+  // mounted afresh for every visit to 版面): take the photo list from disk once more.
+  useEffect(() => {
+    let live = true;
+    call('edition:open', { edition: args.editionRef }).then((fresh) => {
+      const ed = latest.current.edition;
+      if (live && JSON.stringify(fresh.photos) !== JSON.stringify(ed.photos)) latest.current.onEdition({ ...ed, photos: fresh.photos });
+    }, (e: unknown) => latest.current.onError(e));
+    return () => { live = false; };
+  }, [args.editionRef]);
 
   /** Adds the library photo to the edition (or finds it there) and returns the edition's photo. */
   const toEdition = useCallback(async (libraryId: string): Promise<Photo> => {
@@ -71,7 +70,7 @@ export function usePhotoPlacement(args: Args) {
       const { page, edition, change, onSelect } = latest.current;
       let n = page.blocks.length + 1;
       while (page.blocks.some((b) => b.id === `${page.id}-photo-${n}`)) n++;
-      const b = newPhotoFrame(page, { ...edition, photos: [...edition.photos, photo] }, photo, `${page.id}-photo-${n}`, at);
+      const b = newPhotoFrame(page, edition, photo, `${page.id}-photo-${n}`, at);
       change({ ...page, blocks: [...page.blocks, b] });
       onSelect(b.id);
     } catch (e) { latest.current.onError(e); }
