@@ -246,4 +246,23 @@ test('the story editor\'s 插图 picker shows the library as thumbnails and sear
   await options.first().click();
   await expect(zh.locator('.figure-view input[name="figure-caption-zh"]').last()).toHaveValue(CAPTION);
   await expect(picker).toHaveCount(0);
+  // The figure's photo went into the edition too, so the page and the exports find it there.
+  const lib = (await api<{ id: string; meta: { caption: { zh: string } } }[]>(page, 'library:list', {})).find((p) => p.meta.caption.zh === CAPTION)!;
+  await expect.poll(async () => (await editionPhotos(page)).some((p) => p.libraryId === lib.id), { timeout: 20_000 }).toBe(true);
+
+  // On the page the figure in the story frame shows the photo.
+  await page.getByRole('tab', { name: '版面' }).click();
+  const inline = page.locator(`.compose-paper .sheet[data-page-id="page-2026"] .fp-figure img[src*="/${lib.id}/"]`).first();
+  await expect(inline).toBeAttached({ timeout: 30_000 });
+  await expectImageLoaded(inline);
+
+  // The frame's story edited beside the page has the same picker, with the same library.
+  await page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="story"]').first().click();
+  await page.locator('[data-action="edit-copy"]').click();
+  const copy = page.locator('.composer-copy');
+  await copy.locator('button[name="insert-figure"]').click();
+  const inComposer = copy.getByRole('dialog', { name: '插图：从图库选择' }).getByRole('listbox').getByRole('option');
+  await expect(inComposer.first()).toBeVisible({ timeout: 20_000 });
+  expect(await inComposer.count()).toBeGreaterThanOrEqual(6);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-figure-picker-composer.png') });
 });

@@ -64,6 +64,8 @@ export function ToolbarPlugin() {
     if (!p) return;
     editor.update(() => { $insertNodes([$createFigureNode(p.id, p.meta.caption, p.meta.credit)]); });
     setPicking(false);
+    // The edition gets its own copy, as when a photo is placed in a frame (issue 10 item 4).
+    void lib.place?.(p.id);
   };
 
   return (

@@ -17,6 +17,8 @@ import { PhotoStrip } from '../strip/PhotoStrip';
 import { useLibraryPhotos } from '../strip/use-library';
 import { usePhotoPlacement } from '../strip/use-place-photo';
 import { PlacementContext } from '../strip/placement-context';
+import { useFigureLibrary } from '../strip/figure-library';
+import { PhotoLibraryContext } from '../../../editor/nodes/photo-library-context';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
 // the mouse or the keys, the inspector for the selection, live copyfit on every story
@@ -154,6 +156,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   // Library photos to the page (issue 10 item 4): the strip, drops on the paper, the inspector's picker.
   const library = useLibraryPhotos(onError);
   const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
+  const figureLibrary = useFigureLibrary(library.photos, library.upsert, onError, placing.toEdition);
   const stripPages = useMemo(() => allPages.map((p) => (p.id === page.id ? page : p)), [allPages, page]);
   const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto }), [editionRef, library.photos, placing.placeInto]);
 
@@ -181,7 +184,9 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
             <div className="composer-copy">
               <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing} data-action="edit-copy">{t('compose.editCopy')}</button>
               {editing && (
-                <StoryEditor key={`${story.id}:${lang}`} edition={editionRef} story={story} lang={lang} onSave={saveStory} onError={onError} onLive={live} />
+                <PhotoLibraryContext.Provider value={figureLibrary}>
+                  <StoryEditor key={`${story.id}:${lang}`} edition={editionRef} story={story} lang={lang} onSave={saveStory} onError={onError} onLive={live} />
+                </PhotoLibraryContext.Provider>
               )}
             </div>
           )}

@@ -16,5 +16,7 @@ export function useLibraryPhotos(onError: (e: unknown) => void) {
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
   }, [reload]);
-  return { photos, loaded, reload };
+  /** A record changed here (a figure caption edited in the frame's story): replace it in place. */
+  const upsert = useCallback((next: LibraryPhoto) => setPhotos((list) => list.map((p) => (p.id === next.id ? next : p))), []);
+  return { photos, loaded, reload, upsert };
 }
