@@ -10,6 +10,7 @@ import { captionPhoto } from '../../electron/services/library/caption';
 import { ingest } from '../../electron/services/library/ingest';
 import type { LibraryStore } from '../../electron/services/library/store';
 import { placeLibraryPhoto } from '../../electron/services/place-photo';
+import { resolveMedia } from '../../electron/services/media';
 import { SAMPLE_EDITION_REF } from '../../electron/services/sample';
 import type { Workspace } from '../../electron/services/workspace';
 import { createHandler, type Handler } from '../../shared/contract/handle';
@@ -131,6 +132,16 @@ d('edition:place-photo', () => {
     const { photo } = expectOk<{ photo: Photo }>(await handle('edition:place-photo', { edition: ED, libraryId: lib.id }));
     expect(photo.asset.file).toBe('assets/Landscape_1-2.jpg');
     expect(await sha(join(dir, 'assets', 'Landscape_1.jpg'))).toBe(other.asset.sha256);
+  });
+
+  it('a story figure names the library photo: media finds the edition copy by its libraryId', async () => {
+    const lib = await add('HMD_Nokia_8.3_5G.jpg');
+    const { photo } = expectOk<{ photo: Photo }>(await handle('edition:place-photo', { edition: ED, libraryId: lib.id }));
+    const ed = await edition();
+    await writeFile(join(dir, 'edition.json'), JSON.stringify({ ...ed, photos: ed.photos.map((p) => (p.id === photo.id ? { ...p, id: 'renamed-copy' } : p)) }));
+    const media = await resolveMedia(ws, ED, lib.id, 'original');
+    expect(media.body.equals(await readFile(join(dir, photo.asset.file)))).toBe(true);
+    await expectAppError(resolveMedia(ws, ED, 'ph-00000000000000000000', 'original'), 'NOT_FOUND');
   });
 
   it('refuses unknown and malformed ids, writing nothing', async () => {
