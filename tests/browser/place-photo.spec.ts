@@ -266,3 +266,43 @@ test('the story editor\'s 插图 picker shows the library as thumbnails and sear
   expect(await inComposer.count()).toBeGreaterThanOrEqual(6);
   await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-figure-picker-composer.png') });
 });
+
+test('a caption changed on the photo desk after placing: the inspector says so and updates the edition copy, crop kept', async ({ page }) => {
+  test.skip(!SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await ensureLibrary(page);
+  type Lib = { id: string; fileName: string; meta: Record<string, unknown> & { caption: { zh: string; en: string } } };
+  const canon = (await api<Lib[]>(page, 'library:list', {})).find((p) => p.fileName === 'Canon_40D.jpg')!;
+  // Setup through the API: a first caption.
+  await api(page, 'library:caption', { id: canon.id, meta: { ...canon.meta, caption: { zh: '第一稿说明', en: '' } } });
+  const strip = await openComposer(page);
+  await search(page, 'Canon_40D');
+  const frame = page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="photo"]').nth(3);
+  const frameId = (await frame.getAttribute('data-block-id'))!;
+  await strip.getByRole('option').dragTo(frame);
+  await expect(frame.locator('figcaption')).toHaveText('第一稿说明', { timeout: 20_000 });
+  // A recrop the designer made, which an update must keep.
+  await page.locator('input[name="zoom"]').fill('2');
+  await expect.poll(async () => (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId) as unknown as { zoom?: number }, { timeout: 10_000 })
+    .toMatchObject({ zoom: 2 });
+
+  // The photographer rewrites the caption on the desk.
+  await page.getByRole('tab', { name: '图片' }).click();
+  await page.locator('input[name="filter-text"]').fill('Canon_40D');
+  await page.locator('.contact-sheet .cell').first().click();
+  await page.locator('[name="caption-zh"]').fill('第二稿说明');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.contact-sheet .cell .cell-caption').first()).toHaveText('第二稿说明', { timeout: 20_000 });
+
+  await openComposer(page);
+  await frame.click();
+  await expect(page.getByRole('status').filter({ hasText: '图库中这张照片的说明已更改' })).toBeVisible();
+  await expect(frame.locator('figcaption')).toHaveText('第一稿说明');
+  await page.getByRole('button', { name: '更新到本期' }).click();
+  await expect(frame.locator('figcaption')).toHaveText('第二稿说明', { timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: '图库中这张照片的说明已更改' })).toHaveCount(0);
+  const copy = (await editionPhotos(page)).find((p) => p.libraryId === canon.id)!;
+  expect(exif(join(workspace, ED, copy.asset.file), '-XMP-dc:Description')).toBe('第二稿说明');
+  expect((await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)).toMatchObject({ photoId: copy.id, zoom: 2 });
+});

@@ -268,6 +268,9 @@ export const zhCN = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.listMore': '……另有 {n} 张：用“选择照片…”搜索',
+  'strip.stale': '图库中这张照片的说明已更改。',
+  'strip.update': '更新到本期',
   'strip.placed': '第{pages}版',
   'strip.pageSep': '、',
   'strip.title': '图库',

@@ -158,7 +158,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
   const figureLibrary = useFigureLibrary(library.photos, library.upsert, onError, placing.toEdition);
   const stripPages = useMemo(() => allPages.map((p) => (p.id === page.id ? page : p)), [allPages, page]);
-  const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto }), [editionRef, library.photos, placing.placeInto]);
+  const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto, refresh: placing.refresh }), [editionRef, library.photos, placing.placeInto, placing.refresh]);
 
   return (
     <div className="composer" data-save-state={saveState}>

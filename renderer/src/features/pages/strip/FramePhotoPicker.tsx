@@ -19,6 +19,7 @@ interface Props {
 }
 
 const LIB = 'lib:';
+const LIST_MAX = 300;
 
 export function FramePhotoPicker({ edition, block, onPick }: Props) {
   const { t } = useI18n();
@@ -27,7 +28,18 @@ export function FramePhotoPicker({ edition, block, onPick }: Props) {
   const [source, setSource] = useState<'edition' | 'library'>('edition');
   const [edSel, setEdSel] = useState<string | null>(null);
   const inEdition = useMemo(() => new Set(edition.photos.flatMap((p) => (p.libraryId ? [p.libraryId] : []))), [edition.photos]);
-  const library = (placement?.library ?? []).filter((p) => !inEdition.has(p.id));
+  // The list holds the newest imports only: with ten thousand photos a <select> is no way to
+  // find one (and the inspector re-renders while a frame is dragged); the thumbnails search all.
+  const libraryOptions = useMemo(() => {
+    const rest = (placement?.library ?? []).filter((p) => !inEdition.has(p.id));
+    const newest = [...rest].sort((a, b) => b.importedAt.localeCompare(a.importedAt)).slice(0, LIST_MAX);
+    return { more: rest.length - newest.length, options: newest.map((p) => <option key={p.id} value={`${LIB}${p.id}`}>{p.meta.caption.zh || p.meta.caption.en || p.fileName}</option>) };
+  }, [placement?.library, inEdition]);
+  const editionOptions = useMemo(() => edition.photos.map((ph) => <option key={ph.id} value={ph.id}>{ph.meta.caption.zh || ph.asset.file}</option>), [edition.photos]);
+  // A link gone stale: the photographer changed the caption on the desk after this copy was made.
+  const placed = edition.photos.find((p) => p.id === block.photoId);
+  const source0 = placed?.libraryId ? placement?.library.find((p) => p.id === placed.libraryId) : undefined;
+  const stale = !!(placed && source0 && JSON.stringify(source0.meta) !== JSON.stringify(placed.meta));
   const editionItems: ThumbItem[] = useMemo(() => (placement ? edition.photos.map((p) => ({
     id: p.id, src: mediaUrl(placement.editionRef, p.id, 'thumb'), title: p.meta.caption.zh || p.meta.caption.en, name: p.asset.file.slice('assets/'.length),
   })) : []), [edition.photos, placement]);
@@ -43,12 +55,11 @@ export function FramePhotoPicker({ edition, block, onPick }: Props) {
       <Row label={t('compose.photo')}>
         <select name="photoId" value={block.photoId ?? ''} onChange={(e) => choose(e.target.value)}>
           <option value="">{t('compose.noPhoto')}</option>
-          <optgroup label={t('strip.editionPhotos')}>
-            {edition.photos.map((ph) => <option key={ph.id} value={ph.id}>{ph.meta.caption.zh || ph.asset.file}</option>)}
-          </optgroup>
-          {library.length > 0 && (
+          <optgroup label={t('strip.editionPhotos')}>{editionOptions}</optgroup>
+          {libraryOptions.options.length > 0 && (
             <optgroup label={t('strip.libraryPhotos')}>
-              {library.map((p) => <option key={p.id} value={`${LIB}${p.id}`}>{p.meta.caption.zh || p.meta.caption.en || p.fileName}</option>)}
+              {libraryOptions.options}
+              {libraryOptions.more > 0 && <option disabled value="">{t('strip.listMore', { n: libraryOptions.more })}</option>}
             </optgroup>
           )}
         </select>
@@ -57,6 +68,12 @@ export function FramePhotoPicker({ edition, block, onPick }: Props) {
         {current ? <img src={current.src} alt={current.title || current.name} /> : <span className="frame-photo-none">{t('compose.noPhoto')}</span>}
         <button type="button" name="choose-photo" aria-expanded={open} onClick={() => setOpen((v) => !v)}>{t('strip.choosePhoto')}</button>
       </div>
+      {stale && placed?.libraryId && (
+        <p className="frame-photo-stale" role="status">
+          {t('strip.stale')}
+          <button type="button" name="update-photo" onClick={() => void placement?.refresh(placed.libraryId!)}>{t('strip.update')}</button>
+        </p>
+      )}
       {open && placement && (
         <div className="frame-photo-picker">
           <div className="seg" role="group" aria-label={t('strip.source')}>

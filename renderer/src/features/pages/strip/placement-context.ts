@@ -7,6 +7,8 @@ export interface PlacementApi {
   editionRef: string;
   library: LibraryPhoto[];
   placeInto(blockId: string, libraryId: string): Promise<void>;
+  /** Brings the library's current file and caption into the edition's copy; frames keep their crop. */
+  refresh(libraryId: string): Promise<void>;
 }
 
 export const PlacementContext = createContext<PlacementApi | null>(null);

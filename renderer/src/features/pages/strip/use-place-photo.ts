@@ -119,5 +119,9 @@ export function usePhotoPlacement(args: Args) {
     };
   }, [placeInto, placeNew]);
 
-  return { toEdition, placeInto, placeNew, dropProps };
+  const refresh = useCallback(async (libraryId: string) => {
+    try { await toEdition(libraryId); } catch (e) { latest.current.onError(e); }
+  }, [toEdition]);
+
+  return { toEdition, placeInto, placeNew, refresh, dropProps };
 }
