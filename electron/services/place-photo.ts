@@ -31,9 +31,13 @@ export interface PlaceResult {
 }
 
 export async function placeLibraryPhoto(workspaceRoot: string, library: LibraryStore, editionDir: string, libraryId: string): Promise<PlaceResult> {
-  const rec = await library.get(libraryId);
-  if (!rec) throw appError('NOT_FOUND', `library photo ${libraryId}`);
-  const src = await containedFile(workspaceRoot, library.filePath(rec));
+  // Record and bytes are read in the library's own queue, so a caption being written on the
+  // photo desk at this moment cannot pair the new record with the old file (or the reverse).
+  const { rec, bytes } = await library.mutate(async () => {
+    const r = await library.get(libraryId);
+    if (!r) throw appError('NOT_FOUND', `library photo ${libraryId}`);
+    return { rec: r, bytes: await readFile(await containedFile(workspaceRoot, library.filePath(r))) };
+  });
   const edition = await readEdition(editionDir);
   const assets = await assetsDir(editionDir);
 
@@ -41,21 +45,22 @@ export async function placeLibraryPhoto(workspaceRoot: string, library: LibraryS
   const byContent = edition.photos.find((p) => p.asset.sha256 === rec.sha256);
   const existing = byLibrary ?? byContent;
   if (existing) {
-    const fileThere = await access(join(editionDir, existing.asset.file)).then(() => true, () => false);
+    const target = join(assets, assetName(existing));
+    const fileThere = await access(target).then(() => true, () => false);
     const same = fileThere && existing.libraryId === rec.id && JSON.stringify(existing.meta) === JSON.stringify(rec.meta);
     if (same) return { photo: existing, reused: true };
     // The photographer re-captioned it since (or the file went missing): the copy is brought
     // up to date under the same id and file name, so every frame showing it follows.
     const refreshed = byContent && existing === byContent && fileThere
       ? { ...existing, meta: rec.meta, libraryId: rec.id }
-      : { ...existing, asset: await writeAsset(src, rec, join(editionDir, existing.asset.file)), meta: rec.meta, libraryId: rec.id };
+      : { ...existing, asset: await writeAsset(bytes, rec, target), meta: rec.meta, libraryId: rec.id };
     await saveEdition(editionDir, { ...edition, photos: edition.photos.map((p) => (p.id === existing.id ? refreshed : p)) });
     return { photo: refreshed, reused: true };
   }
 
   const convert = !KEEP.has(extname(rec.file).toLowerCase());
   const name = await freeAssetName(assets, edition, rec, convert ? '.jpg' : extname(rec.file).toLowerCase());
-  const asset = await writeAsset(src, rec, join(assets, name));
+  const asset = await writeAsset(bytes, rec, join(assets, name));
   let id = rec.id;
   for (let n = 2; edition.photos.some((p) => p.id === id); n++) id = `${rec.id}-${n}`;
   const photo: Photo = { id, asset, meta: rec.meta, libraryId: rec.id };
@@ -103,13 +108,20 @@ async function freeAssetName(assets: string, edition: Edition, rec: LibraryPhoto
   }
 }
 
+/** The file name of an edition photo inside assets/; "." and ".." (which the schema lets through) are refused. */
+function assetName(p: Photo): string {
+  const name = p.asset.file.slice('assets/'.length);
+  if (name === '.' || name === '..') throw appError('PATH_OUTSIDE_WORKSPACE', p.asset.file);
+  return name;
+}
+
 /** Writes the copy (converted to JPEG where Chromium or XMP cannot take the format) with its caption inside. */
-async function writeAsset(src: string, rec: LibraryPhoto, target: string): Promise<Photo['asset']> {
+async function writeAsset(original: Buffer, rec: LibraryPhoto, target: string): Promise<Photo['asset']> {
   const convert = !KEEP.has(extname(rec.file).toLowerCase());
   const bytes = convert
-    ? await sharp(src, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' }).rotate().toColourspace('srgb').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer()
+    ? await sharp(original, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' }).rotate().toColourspace('srgb').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer()
       .catch((e: Error) => { throw appError('IMAGE_DAMAGED', `${rec.fileName}: ${e.message.split('\n')[0]}`); })
-    : await readFile(src);
+    : original;
   await writeFileAtomic(target, bytes);
   // A date the file carried in a form we cannot write back is left out of the copy rather
   // than stopping the placement; the record keeps it as it was.

@@ -111,6 +111,19 @@ d('edition:place-photo', () => {
     expect(photos.filter((p) => p.libraryId === b.id)).toHaveLength(1);
   });
 
+  it('a caption written on the desk while the photo is placed: file and meta of the copy agree', async () => {
+    const lib = await add('fujifilm-dx10.jpg');
+    for (const zh of ['并发一', '并发二', '并发三']) {
+      const [, r] = await Promise.all([
+        captionPhoto(library, lib.id, { ...lib.meta, caption: { zh, en: '' } }),
+        handle('edition:place-photo', { edition: ED, libraryId: lib.id }),
+      ]);
+      const { photo } = expectOk<{ photo: Photo }>(r);
+      expect(exif(join(dir, photo.asset.file), '-XMP-dc:Description')).toBe(photo.meta.caption.zh || '');
+      expect((await edition()).photos.find((p) => p.id === photo.id)!.meta).toEqual(photo.meta);
+    }
+  });
+
   it('a TIFF becomes a JPEG in the edition (Chromium cannot draw TIFF), caption inside', async () => {
     const lib = await add('DudleyLeavittUtah.tiff');
     await captionPhoto(library, lib.id, { ...lib.meta, caption: { zh: '犹他州的旧照片', en: 'An old photo from Utah' } });
