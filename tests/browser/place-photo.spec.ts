@@ -178,7 +178,17 @@ test('drop a photo on empty page for a new frame on the grid; place from the key
   const mm = box.width / 390;
   const colPitch = (390 - 30 + 4) / 8;
   const target = { x: (15 + 2 * colPitch + 10) * mm, y: (18 + 100.4) * mm };
-  await strip.getByRole('option').dragTo(sheet, { targetPosition: target });
+  // Mouse moves, not dragTo, to see the place gun's preview of the frame on the way.
+  const ob = (await strip.getByRole('option').boundingBox())!;
+  await page.mouse.move(ob.x + ob.width / 2, ob.y + ob.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + target.x - 40, box.y + target.y, { steps: 4 });
+  await page.mouse.move(box.x + target.x, box.y + target.y, { steps: 4 });
+  const ghost = page.locator('.compose-scale .drop-ghost');
+  await expect(ghost).toHaveAttribute('data-col', '2');
+  await expect(ghost).toHaveAttribute('data-y-mm', '100');
+  await page.mouse.up();
+  await expect(ghost).toHaveCount(0);
   await expect(sheet.locator('[data-block-kind="photo"]')).toHaveCount(5, { timeout: 20_000 });
   const photos = await editionPhotos(page);
   const dscn = photos.find((p) => p.asset.file === 'assets/DSCN0010.jpg')!;

@@ -22,16 +22,16 @@ describe('newPhotoFrame', () => {
   it('is three of eight columns wide and as tall as the photo, with room for a caption when it has one', () => {
     const colW = columnWidthMm(grid, 390);
     const w = 3 * colW + 2 * 4;
-    const bare = newPhotoFrame(page('p1', 1, []), edition([]), photo('a', 640, 480), 'p1-photo-1', { col: 2, yMm: 100 });
+    const bare = newPhotoFrame(page('p1', 1, []), edition([]), { id: 'a', width: 640, height: 480, captioned: false }, 'p1-photo-1', { col: 2, yMm: 100 });
     expect(bare).toMatchObject({ kind: 'photo', col: 2, span: 3, yMm: 100, photoId: 'a' });
     expect(bare.hMm).toBe(Math.round((w * 480) / 640));
-    const captioned = newPhotoFrame(page('p1', 1, []), edition([]), photo('b', 640, 480, '说明'), 'x', { col: 2, yMm: 100 });
+    const captioned = newPhotoFrame(page('p1', 1, []), edition([]), { id: 'b', width: 640, height: 480, captioned: true }, 'x', { col: 2, yMm: 100 });
     expect(captioned.hMm).toBe(Math.round((w * 480) / 640 + 10));
   });
 
   it('snaps to the baseline grid and stays inside the type area', () => {
     const g = { ...grid, baselineMm: 4.2 };
-    const f = newPhotoFrame(page('p1', 1, [], g), edition([]), photo('a', 1000, 1500), 'x', { col: 7, yMm: 500 });
+    const f = newPhotoFrame(page('p1', 1, [], g), edition([]), { id: 'a', width: 1000, height: 1500, captioned: false }, 'x', { col: 7, yMm: 500 });
     expect(f.col + f.span).toBeLessThanOrEqual(8);
     expect(f.yMm + f.hMm).toBeLessThanOrEqual(545 - 36 + 1e-9);
     expect((f.hMm / 4.2) % 1).toBeCloseTo(0, 5);

@@ -17,6 +17,7 @@ import { PhotoStrip } from '../strip/PhotoStrip';
 import { useLibraryPhotos } from '../strip/use-library';
 import { usePhotoPlacement } from '../strip/use-place-photo';
 import { PlacementContext } from '../strip/placement-context';
+import { DropGhost } from '../strip/DropGhost';
 import { useFigureLibrary } from '../strip/figure-library';
 import { PhotoLibraryContext } from '../../../editor/nodes/photo-library-context';
 
@@ -175,7 +176,9 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
           shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
           dropProps={placing.dropProps}
-        />
+        >
+          {placing.ghost && <DropGhost page={page} edition={edition} frame={placing.ghost} />}
+        </Stage>
         <aside className="composer-side">
           {block
             ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)} onThreadNext={threadNext} />

@@ -34,6 +34,8 @@ interface Props {
   onRedo(): void;
   /** Drag-and-drop onto the paper (library photos from the strip: strip/use-place-photo.ts). */
   dropProps?: DOMAttributes<HTMLDivElement>;
+  /** Drawn over the page in page millimetres, like the grid guides (the drop preview). */
+  children?: ReactNode;
 }
 
 interface Drag { id: string; mode: 'move' | 'resize' | 'pan'; x: number; y: number; orig: Block; moved: boolean; boxPx?: { w: number; h: number } }
@@ -146,6 +148,7 @@ export function Stage(p: Props) {
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
           <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
+          {p.children}
           <div className="flow-shadows" aria-hidden="true">
             {p.shadowPages.map((sp) => (
               <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} jumps={p.jumps}

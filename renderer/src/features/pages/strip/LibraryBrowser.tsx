@@ -1,6 +1,6 @@
 import { useMemo, useState, type DragEvent } from 'react';
 import { filterPhotos, NO_FILTER, sortPhotos, type PhotoFilter, type SortKey } from '../../../../../shared/photo/filter-sort';
-import { COLOR_LABELS, type ColorLabel, type LibraryPhoto } from '../../../../../shared/photo/library';
+import { COLOR_LABELS, isCaptioned, type ColorLabel, type LibraryPhoto } from '../../../../../shared/photo/library';
 import { libraryUrl } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { ThumbGrid, type ThumbItem } from './ThumbGrid';
@@ -46,7 +46,11 @@ export function LibraryBrowser({ photos, selected, label, onSelect, onActivate, 
     const badge = badges?.get(p.id);
     return badge ? { ...toThumb(p), badge } : toThumb(p);
   }), [photos, filter, sort, badges]);
-  const onDragStart = (e: DragEvent, item: ThumbItem) => setLibraryPhotoDrag(e, item.id, item.title || item.name);
+  const byId = useMemo(() => new Map(photos.map((p) => [p.id, p])), [photos]);
+  const onDragStart = (e: DragEvent, item: ThumbItem) => {
+    const p = byId.get(item.id);
+    setLibraryPhotoDrag(e, item.id, item.title || item.name, { width: p?.tech.width || 4, height: p?.tech.height || 3, captioned: !!p && isCaptioned(p) });
+  };
 
   return (
     <div className="library-browser">

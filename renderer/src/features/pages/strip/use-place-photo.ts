@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Block, Edition, Page, Photo } from '../../../../../shared/document/schema';
 import { columnAt, snapY } from '../../../../../shared/layout/geometry';
 import { newPhotoFrame } from './new-frame';
 import { call } from '../../../api/client';
-import { carriesLibraryPhoto, libraryPhotoOf } from './drag-data';
+import { activeDragShape, carriesLibraryPhoto, libraryPhotoOf } from './drag-data';
 
 // Library photo → page: the photo is first added to the edition (edition:place-photo copies
 // it into assets/ with its caption), then the page changes through the composer's one
@@ -70,11 +70,15 @@ export function usePhotoPlacement(args: Args) {
       const { page, edition, change, onSelect } = latest.current;
       let n = page.blocks.length + 1;
       while (page.blocks.some((b) => b.id === `${page.id}-photo-${n}`)) n++;
-      const b = newPhotoFrame(page, edition, photo, `${page.id}-photo-${n}`, at);
+      const shape = { id: photo.id, width: photo.asset.width, height: photo.asset.height, captioned: !!(photo.meta.caption.zh || photo.meta.caption.en) };
+      const b = newPhotoFrame(page, edition, shape, `${page.id}-photo-${n}`, at);
       change({ ...page, blocks: [...page.blocks, b] });
       onSelect(b.id);
     } catch (e) { latest.current.onError(e); }
   }, [toEdition]);
+
+  // The outline of the frame a drop on empty page would make, while the drag is over it.
+  const [ghost, setGhost] = useState<Block | null>(null);
 
   // Drops on the paper: onto a photo frame fills it; anywhere else makes a new frame whose
   // top-left corner snaps to the column and baseline under the pointer (InDesign's place gun).
@@ -91,30 +95,44 @@ export function usePhotoPlacement(args: Args) {
       const id = el?.dataset['blockId'];
       return id && latest.current.page.blocks.some((b) => b.id === id) ? el : null;
     };
+    /** The grid cell under the pointer: column by x, baseline (or millimetre) by y. */
+    const cellAt = (e: DragEvent<HTMLElement>) => {
+      const { page, edition } = latest.current;
+      const r = e.currentTarget.getBoundingClientRect();
+      const xMm = ((e.clientX - r.left) / r.width) * edition.pageSize.widthMm;
+      const yMm = ((e.clientY - r.top) / r.height) * edition.pageSize.heightMm - page.grid.margins.top;
+      return { col: columnAt(page.grid, edition.pageSize.widthMm, xMm), yMm: snapY(page.grid, Math.max(0, yMm)) };
+    };
+    const showGhost = (e: DragEvent<HTMLElement> | null) => {
+      const shape = e && activeDragShape();
+      if (!e || !shape) { setGhost(null); return; }
+      const { page, edition } = latest.current;
+      const next = newPhotoFrame(page, edition, { id: '', ...shape }, 'drop-ghost', cellAt(e));
+      setGhost((g) => (g && g.col === next.col && g.yMm === next.yMm && g.hMm === next.hMm && g.span === next.span ? g : next));
+    };
     return {
       onDragOver: (e: DragEvent<HTMLElement>) => {
         if (!carriesLibraryPhoto(e)) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
-        mark(frameAt(e));
+        const frame = frameAt(e);
+        mark(frame);
+        showGhost(frame ? null : e);
       },
       onDragLeave: (e: DragEvent<HTMLElement>) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) mark(null);
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) { mark(null); showGhost(null); }
       },
       onDrop: (e: DragEvent<HTMLElement>) => {
         const libraryId = libraryPhotoOf(e);
         mark(null);
+        showGhost(null);
         if (!libraryId) return;
         e.preventDefault();
         // The keys follow the drop to the page: arrows nudge the frame, Ctrl+Z takes it back.
         e.currentTarget.closest<HTMLElement>('.compose-stage')?.focus({ preventScroll: true });
         const frame = frameAt(e);
         if (frame) { void placeInto(frame.dataset['blockId']!, libraryId); return; }
-        const { page, edition } = latest.current;
-        const r = e.currentTarget.getBoundingClientRect();
-        const xMm = ((e.clientX - r.left) / r.width) * edition.pageSize.widthMm;
-        const yMm = ((e.clientY - r.top) / r.height) * edition.pageSize.heightMm - page.grid.margins.top;
-        void placeNew(libraryId, { col: columnAt(page.grid, edition.pageSize.widthMm, xMm), yMm: snapY(page.grid, Math.max(0, yMm)) });
+        void placeNew(libraryId, cellAt(e));
       },
     };
   }, [placeInto, placeNew]);
@@ -123,5 +141,5 @@ export function usePhotoPlacement(args: Args) {
     try { await toEdition(libraryId); } catch (e) { latest.current.onError(e); }
   }, [toEdition]);
 
-  return { toEdition, placeInto, placeNew, refresh, dropProps };
+  return { toEdition, placeInto, placeNew, refresh, dropProps, ghost };
 }
