@@ -225,6 +225,27 @@ test('drop a photo on empty page for a new frame on the grid; place from the key
   const png = (await editionPhotos(page)).find((p) => p.asset.file === 'assets/PNG.png')!;
   await expect.poll(async () => (await storedPage(page, pageId)).blocks.find((b) => b.id === empty.id)!.photoId, { timeout: 10_000 }).toBe(png.id);
   await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-new-frame.png') });
+
+  // 只看未上版: the photos placed above leave the strip's list, the others stay.
+  await search(page, '');
+  const all = Number(await strip.getAttribute('data-count'));
+  await page.getByRole('checkbox', { name: '只看未上版的照片' }).check();
+  await expect(strip.locator('[data-photo-id]')).not.toHaveCount(0);
+  expect(Number(await strip.getAttribute('data-count'))).toBeLessThanOrEqual(all - 3);
+  await expect(strip.getByRole('option', { name: 'DSCN0010.jpg' })).toHaveCount(0);
+  await page.getByRole('checkbox', { name: '只看未上版的照片' }).uncheck();
+
+  // 放入新图框 from the keyboard: the new frame takes the keys, and the arrows move it.
+  await search(page, 'Landscape_1');
+  await strip.focus();
+  await page.keyboard.press('ArrowRight');
+  const count = (await storedPage(page, pageId)).blocks.length;
+  await page.getByRole('button', { name: '放入新图框' }).click();
+  await expect.poll(async () => (await storedPage(page, pageId)).blocks.length, { timeout: 20_000 }).toBe(count + 1);
+  const fresh = (await storedPage(page, pageId)).blocks.at(-1)!;
+  expect(fresh).toMatchObject({ kind: 'photo', col: 0, yMm: 0 });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await storedPage(page, pageId)).blocks.find((b) => b.id === fresh.id)!.col, { timeout: 10_000 }).toBe(1);
 });
 
 test('the story editor\'s 插图 picker shows the library as thumbnails and searches it', async ({ page }) => {
@@ -260,7 +281,8 @@ test('the story editor\'s 插图 picker shows the library as thumbnails and sear
   const lib = (await api<{ id: string; meta: { caption: { zh: string } } }[]>(page, 'library:list', {})).find((p) => p.meta.caption.zh === CAPTION)!;
   await expect.poll(async () => (await editionPhotos(page)).some((p) => p.libraryId === lib.id), { timeout: 20_000 }).toBe(true);
 
-  // On the page the figure in the story frame shows the photo.
+  // On the page the figure in the story frame shows the photo (once the story is saved).
+  await expect.poll(async () => JSON.stringify(await api(page, 'story:get', { edition: ED, storyId: 'story-2026' })).includes(lib.id), { timeout: 20_000 }).toBe(true);
   await page.getByRole('tab', { name: '版面' }).click();
   const inline = page.locator(`.compose-paper .sheet[data-page-id="page-2026"] .fp-figure img[src*="/${lib.id}/"]`).first();
   await expect(inline).toBeAttached({ timeout: 30_000 });

@@ -3,6 +3,7 @@ import { newPhotoFrame } from '../../renderer/src/features/pages/strip/new-frame
 import { placedPages } from '../../renderer/src/features/pages/strip/placed';
 import { PAGE_PRESETS, type Edition, type Page, type Photo } from '../../shared/document/schema';
 import { columnWidthMm } from '../../shared/layout/geometry';
+import type { LibraryPhoto } from '../../shared/photo/library';
 
 // The strip's pure parts: the frame a photo dropped on empty page gets, and the "on page N"
 // marks. The drag itself is tested in tests/browser/place-photo.spec.ts.
@@ -47,5 +48,12 @@ describe('placedPages', () => {
       page('p1', 1, [frame('b', 'e1'), frame('c', 'e1'), frame('d', 'sample'), frame('e')]),
     ]);
     expect([...marks]).toEqual([['ph-1', [1, 2]]]);
+  });
+
+  it('knows an edition photo without a library id by its bytes', () => {
+    const ed = edition([photo('sample', 10, 10)]);
+    const lib = { id: 'ph-s', sha256: 'b'.repeat(64), originalSha256: 'a'.repeat(64) } as unknown as LibraryPhoto;
+    const frame = { id: 'f', kind: 'photo' as const, col: 0, span: 1, yMm: 0, hMm: 10, lang: 'zh' as const, photoId: 'sample' };
+    expect([...placedPages(ed, [page('p1', 1, [frame])], [lib])]).toEqual([['ph-s', [1]]]);
   });
 });

@@ -268,6 +268,7 @@ export const en: Record<MessageKey, string> = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.unplacedOnly': 'Only photos not yet on a page',
   'strip.listMore': '… {n} more: search them with “Choose photo…”',
   'strip.stale': 'The caption of this photo has changed in the library.',
   'strip.update': 'Update in this edition',

@@ -268,6 +268,7 @@ export const zhCN = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.unplacedOnly': '只看未上版的照片',
   'strip.listMore': '……另有 {n} 张：用“选择照片…”搜索',
   'strip.stale': '图库中这张照片的说明已更改。',
   'strip.update': '更新到本期',

@@ -157,6 +157,8 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   // Library photos to the page (issue 10 item 4): the strip, drops on the paper, the inspector's picker.
   const library = useLibraryPhotos(onError);
   const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
+  // A new frame from the strip's button takes the keys, so the arrows move it into place.
+  const focusStage = () => sheetRef.current?.closest<HTMLElement>('.compose-stage')?.focus({ preventScroll: true });
   const figureLibrary = useFigureLibrary(library.photos, library.upsert, onError, placing.toEdition);
   const stripPages = useMemo(() => allPages.map((p) => (p.id === page.id ? page : p)), [allPages, page]);
   const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto, refresh: placing.refresh }), [editionRef, library.photos, placing.placeInto, placing.refresh]);
@@ -170,7 +172,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
       <PlacementContext.Provider value={placement}>
       <div className="composer-body">
         <PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
-          onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id)} />
+          onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id).then(focusStage)} />
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
           shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps}

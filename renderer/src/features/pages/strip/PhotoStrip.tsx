@@ -26,7 +26,11 @@ export function PhotoStrip({ photos, edition, pages, frame, onPlaceInFrame, onPl
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState(true);
   const chosen = selected && photos.some((p) => p.id === selected) ? selected : null;
-  const badges = useMemo(() => new Map([...placedPages(edition, pages)].map(([id, nums]) => [id, t('strip.placed', { pages: nums.join(t('strip.pageSep')) })])), [edition, pages, t]);
+  const placed = useMemo(() => placedPages(edition, pages, photos), [edition, pages, photos]);
+  const badges = useMemo(() => new Map([...placed].map(([id, nums]) => [id, t('strip.placed', { pages: nums.join(t('strip.pageSep')) })])), [placed, t]);
+  // Photos not yet on any page: what is left to use.
+  const [unplacedOnly, setUnplacedOnly] = useState(false);
+  const shown = useMemo(() => (unplacedOnly ? photos.filter((p) => !placed.has(p.id)) : photos), [photos, placed, unplacedOnly]);
   const activate = (id: string) => { if (frame) onPlaceInFrame(frame.id, id); else onPlaceNew(id); };
 
   return (
@@ -39,7 +43,11 @@ export function PhotoStrip({ photos, edition, pages, frame, onPlaceInFrame, onPl
       </header>
       {open && (
         <>
-          <LibraryBrowser photos={photos} selected={chosen} label={t('strip.grid')} onSelect={setSelected} onActivate={activate} badges={badges} draggable />
+          <label className="strip-unplaced">
+            <input type="checkbox" name="strip-unplaced" checked={unplacedOnly} onChange={(e) => setUnplacedOnly(e.target.checked)} />
+            {t('strip.unplacedOnly')}
+          </label>
+          <LibraryBrowser photos={shown} selected={chosen} label={t('strip.grid')} onSelect={setSelected} onActivate={activate} badges={badges} draggable />
           <div className="strip-actions">
             <button type="button" name="place-in-frame" disabled={!chosen || !frame} onClick={() => chosen && frame && onPlaceInFrame(frame.id, chosen)}>{t('strip.placeInFrame')}</button>
             <button type="button" name="place-new-frame" disabled={!chosen} onClick={() => chosen && onPlaceNew(chosen)}>{t('strip.placeNew')}</button>
