@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import type { Workspace } from './workspace';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
 import { resolveExportFile } from './export/export-files';
+import { placeLibraryPhoto } from './place-photo';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -176,6 +177,11 @@ export function createApi(ctx: ApiContext): Api {
     // [/B]
 
     // [C: library to page (issue 10 item 4)]
+    // In the page queue: it rewrites edition.json, as page:create and edition:page-size do.
+    'edition:place-photo': async ({ edition, libraryId }) => {
+      const dir = await ws.resolveEdition(edition);
+      return pageWrites(() => placeLibraryPhoto(ws.root, ctx.library, dir, libraryId));
+    },
     // [/C]
 
     // [D: photo desk (issue 10 item 7)]

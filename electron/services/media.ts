@@ -56,7 +56,8 @@ export async function serveMedia(ws: Workspace, library: LibraryStore, segments:
 export async function resolveMedia(ws: Workspace, edition: string, photoId: string, size: MediaSize): Promise<MediaResponse> {
   const dir = await ws.resolveEdition(edition);
   const ed = await readEdition(dir);
-  const photo = ed.photos.find((p) => p.id === photoId);
+  // A story's figure names its library photo; the edition's copy of it answers for it.
+  const photo = ed.photos.find((p) => p.id === photoId) ?? ed.photos.find((p) => p.libraryId === photoId);
   if (!photo) throw appError('NOT_FOUND', photoId);
   const file = join(dir, photo.asset.file);
   if (!isInside(dir, file)) throw appError('PATH_OUTSIDE_WORKSPACE', photo.asset.file);

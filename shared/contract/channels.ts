@@ -56,6 +56,7 @@ export const CHANNELS = [
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'edition:place-photo',
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]

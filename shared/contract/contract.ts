@@ -183,6 +183,14 @@ export const contract = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  /**
+   * A library photo into the edition: copied into <edition>/assets/ with its caption written
+   * into the copy; placing the same photo again returns the edition photo it already has.
+   */
+  'edition:place-photo': {
+    input: z.object({ edition: EditionRef, libraryId: Id }).strict(),
+    output: z.object({ photo: Photo, reused: z.boolean() }),
+  },
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]

@@ -131,6 +131,8 @@ export const Photo = z.object({
     bytes: z.number().int().nonnegative(),
   }),
   meta: PhotoMeta,
+  /** The workspace library photo this copy was placed from (issue 10): placing it again reuses this one. */
+  libraryId: Id.optional(),
 });
 export type Photo = z.infer<typeof Photo>;
 

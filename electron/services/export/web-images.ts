@@ -14,7 +14,8 @@ export const WEB_LONG_EDGE = 1080;
 export async function webImages(dir: string, edition: Edition, photoIds: Iterable<string>, longEdge = WEB_LONG_EDGE): Promise<Record<string, WebImage>> {
   const out: Record<string, WebImage> = {};
   for (const id of new Set(photoIds)) {
-    const p = edition.photos.find((ph) => ph.id === id);
+    // Story figures name library photos: the edition's copy of one answers for it (media.ts does the same).
+    const p = edition.photos.find((ph) => ph.id === id) ?? edition.photos.find((ph) => ph.libraryId === id);
     if (!p) continue;
     const file = join(dir, p.asset.file);
     if (!isInside(dir, file)) continue;

@@ -368,6 +368,28 @@ export const en: Record<MessageKey, string> = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.unplacedOnly': 'Only photos not yet on a page',
+  'strip.listMore': '… {n} more: search them with “Choose photo…”',
+  'strip.stale': 'The caption of this photo has changed in the library.',
+  'strip.update': 'Update in this edition',
+  'strip.placed': 'p. {pages}',
+  'strip.pageSep': ', ',
+  'strip.title': 'Photo library',
+  'strip.grid': 'Library photos',
+  'strip.search': 'Search the library',
+  'strip.count': '{shown} of {total}',
+  'strip.empty': 'The library is empty: ingest photos on the Photos desk first.',
+  'strip.collapse': 'Collapse photo library',
+  'strip.expand': 'Expand photo library',
+  'strip.reload': 'Refresh photo library',
+  'strip.placeInFrame': 'Place in selected frame',
+  'strip.placeNew': 'Place in new frame',
+  'strip.hint': 'Drag a photo onto a photo frame to place it, onto empty page for a new frame; or select it and press Enter.',
+  'strip.choosePhoto': 'Choose photo…',
+  'strip.source': 'Photo source',
+  'strip.editionPhotos': 'This edition',
+  'strip.libraryPhotos': 'Library',
+  'strip.figureSearch': 'Figure: choose from the library',
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]

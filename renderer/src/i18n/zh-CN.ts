@@ -368,6 +368,28 @@ export const zhCN = {
   // [/B]
 
   // [C: library to page (issue 10 item 4)]
+  'strip.unplacedOnly': '只看未上版的照片',
+  'strip.listMore': '……另有 {n} 张：用“选择照片…”搜索',
+  'strip.stale': '图库中这张照片的说明已更改。',
+  'strip.update': '更新到本期',
+  'strip.placed': '第{pages}版',
+  'strip.pageSep': '、',
+  'strip.title': '图库',
+  'strip.grid': '图库照片',
+  'strip.search': '搜索图库',
+  'strip.count': '{shown} / {total} 张',
+  'strip.empty': '图库还是空的：先在“图片”里导入照片。',
+  'strip.collapse': '收起图库',
+  'strip.expand': '展开图库',
+  'strip.reload': '刷新图库',
+  'strip.placeInFrame': '放入所选图框',
+  'strip.placeNew': '放入新图框',
+  'strip.hint': '把照片拖到图框上放入，拖到空白处新建图框；或选中照片后按 Enter。',
+  'strip.choosePhoto': '选择照片…',
+  'strip.source': '照片来源',
+  'strip.editionPhotos': '本期图片',
+  'strip.libraryPhotos': '图库',
+  'strip.figureSearch': '插图：从图库选择',
   // [/C]
 
   // [D: photo desk (issue 10 item 7)]

@@ -6,6 +6,8 @@ import type { LibraryPhoto } from '../../../../shared/photo/library';
 export interface PhotoLibraryApi {
   photos: Map<string, LibraryPhoto>;
   updateCaption(id: string, caption: { zh: string; en: string }): Promise<void>;
+  /** Adds a photo just used as a figure to the story's edition (edition:place-photo), so pages and exports find it there. */
+  place?(id: string): Promise<void>;
 }
 
 export const PhotoLibraryContext = createContext<PhotoLibraryApi>({ photos: new Map(), updateCaption: async () => {} });

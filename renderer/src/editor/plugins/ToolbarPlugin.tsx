@@ -10,6 +10,8 @@ import { setBlockType, toggleLeadIn, type BlockType } from './block-format';
 import { $createCreditsNode } from '../nodes/CreditsNode';
 import { $createFigureNode } from '../nodes/FigureNode';
 import { usePhotoLibrary } from '../nodes/photo-library-context';
+// The 插图 picker is the composer strip's library grid: the same thumbnails, search and filters.
+import { PickLibrary } from '../../features/pages/strip/LibraryBrowser';
 
 // Every structure of a feature story a click (and a shortcut) away. Shortcuts follow
 // Word/WPS where they have one: Ctrl+B bold lead-in, Ctrl+, / Ctrl+. sub/superscript,
@@ -62,6 +64,8 @@ export function ToolbarPlugin() {
     if (!p) return;
     editor.update(() => { $insertNodes([$createFigureNode(p.id, p.meta.caption, p.meta.credit)]); });
     setPicking(false);
+    // The edition gets its own copy, as when a photo is placed in a frame (issue 10 item 4).
+    void lib.place?.(p.id);
   };
 
   return (
@@ -93,12 +97,9 @@ export function ToolbarPlugin() {
         { role: '图片', roleEn: 'Photos', names: [] }, { role: '版式', roleEn: 'Layout', names: [] },
       ])]); })}>{t('tool.credits')}</button>
       {picking && (
-        <div className="figure-picker" role="listbox" aria-label={t('tool.figure')}>
-          {[...lib.photos.values()].slice(0, 200).map((p) => (
-            <button type="button" key={p.id} role="option" aria-selected={false} data-photo-id={p.id} onClick={() => insertFigure(p.id)}>
-              {p.meta.caption.zh || p.fileName}
-            </button>
-          ))}
+        <div className="figure-picker with-thumbs" role="dialog" aria-label={t('strip.figureSearch')}
+          onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); setPicking(false); } }}>
+          <PickLibrary photos={[...lib.photos.values()]} label={t('tool.figure')} onPick={insertFigure} autoFocusSearch />
         </div>
       )}
     </div>

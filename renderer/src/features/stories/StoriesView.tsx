@@ -60,7 +60,8 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
         setPhotos((m) => new Map(m).set(id, next));
       } catch (e) { onError(e); }
     },
-  }), [photos, onError]);
+    place: (id) => call('edition:place-photo', { edition: editionRef, libraryId: id }).then(() => {}, onError),
+  }), [photos, onError, editionRef]);
 
   const startEnglish = async () => {
     if (!story?.zh) return;

@@ -18,7 +18,13 @@ import { useThreads } from './use-threads';
 import { ThreadingBar } from './ThreadPort';
 import { SidePanel } from './side/SidePanel';
 import { StoryPanel } from './side/StoryPanel';
-// [C: photo strip] stream C adds: import { PhotoStrip } from './strip/PhotoStrip';
+import { PhotoStrip } from '../strip/PhotoStrip';
+import { useLibraryPhotos } from '../strip/use-library';
+import { usePhotoPlacement } from '../strip/use-place-photo';
+import { PlacementContext } from '../strip/placement-context';
+import { DropGhost } from '../strip/DropGhost';
+import { useFigureLibrary } from '../strip/figure-library';
+import { PhotoLibraryContext } from '../../../editor/nodes/photo-library-context';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
 // the mouse or the keys, the inspector for the selection, live copyfit on every story
@@ -164,6 +170,14 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
     setStories((s) => (s[id] ? { ...s, [id]: { ...s[id]!, [lang]: state } } : s));
   }, [block?.storyId, lang]);
   const story = block?.storyId ? stories[block.storyId] : undefined;
+  // Library photos to the page (issue 10 item 4): the strip, drops on the paper, the inspector's picker.
+  const library = useLibraryPhotos(onError);
+  const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
+  // A new frame from the strip's button takes the keys, so the arrows move it into place.
+  const focusStage = () => sheetRef.current?.closest<HTMLElement>('.compose-stage')?.focus({ preventScroll: true });
+  const figureLibrary = useFigureLibrary(library.photos, library.upsert, onError, placing.toEdition);
+  const stripPages = useMemo(() => allPages.map((p) => (p.id === page.id ? page : p)), [allPages, page]);
+  const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto, refresh: placing.refresh }), [editionRef, library.photos, placing.placeInto, placing.refresh]);
 
   return (
     <div className="composer" data-save-state={saveState}>
@@ -172,17 +186,22 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
         stories={summaries} onLang={setLang} onZoom={setZoom} onAdd={add} onUndo={undo} onRedo={redo} onError={onError}
       />
       {threading && <ThreadingBar onCancel={() => onThreading(null)} />}
+      <PlacementContext.Provider value={placement}>
       <div className="composer-body with-side">
         <SidePanel
           stories={<StoryPanel stories={summaries} pages={threads.pages} canPlace={block?.kind === 'story'} onPlace={(id) => { if (block?.kind === 'story') void threads.placeIn(block.id, id); }} />}
-          /* [C: photo strip] photos={<PhotoStrip … />} */
+          photos={<PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
+            onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id).then(focusStage)} />}
         />
         <Stage
           edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
           shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps} stories={stories}
           threadUi={threads.threadUi} onThreadTarget={threads.onTarget} onDropStory={(id, at) => void threads.dropStory(id, at)}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
-        />
+          dropProps={placing.dropProps}
+        >
+          {placing.ghost && <DropGhost page={page} edition={edition} frame={placing.ghost} />}
+        </Stage>
         <aside className="composer-side">
           {block
             ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)}
@@ -194,12 +213,15 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
             <div className="composer-copy">
               <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing} data-action="edit-copy">{t('compose.editCopy')}</button>
               {editing && (
-                <StoryEditor key={`${story.id}:${lang}`} edition={editionRef} story={story} lang={lang} onSave={saveStory} onError={onError} onLive={live} />
+                <PhotoLibraryContext.Provider value={figureLibrary}>
+                  <StoryEditor key={`${story.id}:${lang}`} edition={editionRef} story={story} lang={lang} onSave={saveStory} onError={onError} onLive={live} />
+                </PhotoLibraryContext.Provider>
               )}
             </div>
           )}
         </aside>
       </div>
+      </PlacementContext.Provider>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import { NumberField, Row, TextField } from './fields';
 import { FromStoryRow } from './FromStory';
 import { isPartKind } from '../../../../../shared/layout/story-parts';
+import { FramePhotoPicker } from '../strip/FramePhotoPicker';
 
 // Properties of the selected block. Every change goes through clampBlock, so a typed
 // value can never put a block off the type area.
@@ -87,12 +88,7 @@ export function Inspector({ edition, page, block: b, stories, onChange, onDelete
       )}
       {b.kind === 'photo' && (
         <>
-          <Row label={t('compose.photo')}>
-            <select name="photoId" value={b.photoId ?? ''} onChange={(e) => set({ photoId: e.target.value || undefined })}>
-              <option value="">{t('compose.noPhoto')}</option>
-              {edition.photos.map((ph) => <option key={ph.id} value={ph.id}>{ph.meta.caption.zh || ph.asset.file}</option>)}
-            </select>
-          </Row>
+          <FramePhotoPicker edition={edition} block={b} onPick={(photoId) => set({ photoId, focus: undefined, zoom: undefined })} />
           <Row label={t('compose.captionPos')}>
             <select name="captionPos" value={b.captionPos ?? 'below'} onChange={(e) => set({ captionPos: e.target.value as Block['captionPos'] })}>
               {(['below', 'beside', 'none'] as const).map((c) => <option key={c} value={c}>{t(`compose.captionPos.${c}`)}</option>)}

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type DOMAttributes, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { Block, Edition, Page, Story } from '../../../../../shared/document/schema';
 import { columnsForDelta, columnWidthMm, moveBlock, resizeBlock, vStep } from '../../../../../shared/layout/geometry';
 import type { PageReport } from '../../../../../shared/layout/report';
@@ -41,6 +41,10 @@ interface Props {
   onThreadTarget?(b: Block): void;
   /** A story dragged from the side panel onto a frame or onto empty page. */
   onDropStory?(storyId: string, at: StoryDropAt): void;
+  /** Drag-and-drop onto the paper (library photos from the strip: strip/use-place-photo.ts). */
+  dropProps?: DOMAttributes<HTMLDivElement>;
+  /** Drawn over the page in page millimetres, like the grid guides (the drop preview). */
+  children?: ReactNode;
 }
 
 interface Drag { id: string; mode: 'move' | 'resize' | 'pan'; x: number; y: number; orig: Block; moved: boolean; boxPx?: { w: number; h: number } }
@@ -153,10 +157,11 @@ export function Stage(p: Props) {
       onPointerDown={() => p.onSelect(null)}
       data-zoom={zoom.toFixed(3)}
     >
-      <div className="compose-paper" style={{ width: w, height: h }}>
+      <div className="compose-paper" style={{ width: w, height: h }} {...p.dropProps}>
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
           <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
+          {p.children}
           <div className="flow-shadows" aria-hidden="true">
             {p.shadowPages.map((sp) => (
               <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})}
