@@ -55,7 +55,7 @@ export function handleMediaProtocol(workspace: Workspace, library: LibraryStore,
       });
     } catch (e) {
       if (e instanceof AppError && e.code === 'NOT_FOUND') return text(404, 'not found');
-      if (e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE') return text(403, 'forbidden');
+      if (e instanceof AppError && (e.code === 'PATH_OUTSIDE_WORKSPACE' || e.code === 'SYMLINK_REFUSED')) return text(403, 'forbidden');
       log(e);
       return text(500, e instanceof AppError ? e.code : 'error');
     }

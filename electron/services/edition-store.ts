@@ -1,23 +1,26 @@
-import { readFile, readdir, rename, copyFile, mkdir, access } from 'node:fs/promises';
+import { readdir, rename, copyFile, mkdir, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { Edition, Page, Story } from '../../shared/document/schema';
 import { migrateEdition } from '../../shared/document/migrate';
 import type { EditionBundle } from '../../shared/document/sample-edition';
 import { appError } from '../../shared/contract/messages';
-import type { AppError } from '../../shared/contract/errors';
+import { AppError } from '../../shared/contract/errors';
 import { writeJsonAtomic } from './atomic-write';
+import { readTextInside } from './safe-path';
 
 // An edition on disk is a folder NAME.edition/ with edition.json, pages/<id>.json,
 // stories/<id>.json and assets/. Reads validate everything; a file that does not parse
 // is reported with its name and never written over.
 
-async function readJson(file: string, onBad: (detail: string) => AppError): Promise<unknown> {
+async function readJson(dir: string, rel: string[], onBad: (detail: string) => AppError): Promise<unknown> {
+  const file = join(dir, ...rel);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Through safe-path.ts: a page or story file that is a symbolic link is refused.
+    text = await readTextInside(dir, ...rel);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw appError('NOT_FOUND', file);
+    if (e instanceof AppError) throw e.code === 'NOT_FOUND' ? appError('NOT_FOUND', file) : e;
     throw appError('IO_ERROR', `${file}: ${(e as Error).message}`);
   }
   try {
@@ -41,7 +44,7 @@ const badStory = (d: string) => appError('STORY_MALFORMED', d);
 
 export async function readEdition(dir: string): Promise<Edition> {
   const file = join(dir, 'edition.json');
-  const raw = await readJson(file, badEdition);
+  const raw = await readJson(dir, ['edition.json'], badEdition);
   const m = migrateEdition(raw);
   if (m.kind === 'too-new') throw appError('EDITION_TOO_NEW', `${file}: schemaVersion ${m.version}`);
   if (m.kind === 'malformed') throw badEdition(`${file}: ${m.reason}`);
@@ -50,7 +53,7 @@ export async function readEdition(dir: string): Promise<Edition> {
 
 export async function readPage(dir: string, id: string): Promise<Page> {
   const file = join(dir, 'pages', `${id}.json`);
-  return parseWith(Page, await readJson(file, badEdition), file, badEdition);
+  return parseWith(Page, await readJson(dir, ['pages', `${id}.json`], badEdition), file, badEdition);
 }
 
 export async function readPages(dir: string, edition: Edition): Promise<Page[]> {
@@ -59,7 +62,7 @@ export async function readPages(dir: string, edition: Edition): Promise<Page[]> 
 
 export async function readStory(dir: string, id: string): Promise<Story> {
   const file = join(dir, 'stories', `${id}.json`);
-  return parseWith(Story, await readJson(file, badStory), file, badStory);
+  return parseWith(Story, await readJson(dir, ['stories', `${id}.json`], badStory), file, badStory);
 }
 
 export async function listStoryIds(dir: string): Promise<string[]> {

@@ -24,7 +24,7 @@ async function writeCaption(store: LibraryStore, id: string, input: PhotoMeta): 
   const photo = await mustGet(store, id);
   // The file stores ISO dates (2026-02-06) whatever was typed (2026年2月6日); so does the record.
   const meta = { ...input, dateCreated: normalizeDate(input.dateCreated) ?? input.dateCreated };
-  const abs = store.filePath(photo);
+  const abs = await store.resolveFile(photo);
   let sidecar: string | null;
   try {
     sidecar = (await writeCaptionMeta(abs, meta)).sidecar;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { LibraryPhoto } from '../../../shared/photo/library';
 import { writeJsonAtomic } from '../atomic-write';
 import { createSerialQueue } from '../serial-queue';
+import { readFileInside, resolveInside } from '../safe-path';
 
 // The workspace's photo library: library/files/<id>.<ext> for the photos themselves,
 // library/records/<id>.json for what the desk knows about each. One small file per
@@ -68,5 +69,15 @@ export class LibraryStore {
 
   filePath(photo: Pick<LibraryPhoto, 'file'>): string {
     return join(this.dir, '..', photo.file);
+  }
+
+  /** The photo's file for reading or captioning: inside the workspace, no symbolic link on the way. */
+  resolveFile(photo: Pick<LibraryPhoto, 'file'>): Promise<string> {
+    return resolveInside(join(this.dir, '..'), photo.file);
+  }
+
+  /** The photo file's bytes, read as resolveFile() resolves it and without following a link. */
+  readBytes(photo: Pick<LibraryPhoto, 'file'>): Promise<Buffer> {
+    return readFileInside(join(this.dir, '..'), photo.file);
   }
 }

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { proofEdition, type Finding, type HouseTerm } from '../../../shared/proof';
 import { ProofIgnoreKeys } from '../../../shared/contract/proof-schemas';
 import { appError } from '../../../shared/contract/messages';
 import { writeJsonAtomic } from '../atomic-write';
+import { readTextInside } from '../safe-path';
+import type { AppError } from '../../../shared/contract/errors';
 import { listStoryIds, readEdition, readPages, readStory } from '../edition-store';
 import { storyDocuments } from '../../../shared/proof/edition';
 import { withSpeller } from './proof-files';
@@ -16,10 +17,10 @@ export const IGNORES_FILE = 'proof-ignores.json';
 export async function readIgnores(dir: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(join(dir, IGNORES_FILE), 'utf8');
+    text = await readTextInside(dir, IGNORES_FILE);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw appError('IO_ERROR', `${IGNORES_FILE}: ${(e as Error).message}`);
+    if ((e as AppError).code === 'NOT_FOUND') return [];
+    throw e;
   }
   // A hand-damaged file loses its ignores, not the edition: findings simply show again.
   try {
