@@ -1,4 +1,4 @@
-import { readdir, rename, copyFile, mkdir, access } from 'node:fs/promises';
+import { readdir, copyFile, mkdir, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { Edition, Page, Story } from '../../shared/document/schema';
@@ -8,6 +8,7 @@ import { appError } from '../../shared/contract/messages';
 import { AppError } from '../../shared/contract/errors';
 import { writeJsonAtomic } from './atomic-write';
 import { readTextInside } from './safe-path';
+import { parsesAs, writeJsonGuarded } from './guarded-write';
 
 // An edition on disk is a folder NAME.edition/ with edition.json, pages/<id>.json,
 // stories/<id>.json and assets/. Reads validate everything; a file that does not parse
@@ -77,21 +78,27 @@ export async function listStoryIds(dir: string): Promise<string[]> {
 
 /**
  * Saves a story. If the file on disk exists but cannot be read, it is first kept aside as
- * `<id>.json.broken-<time>` so that whatever it held can still be recovered by hand.
+ * `<id>.json.broken-<time>` so that whatever it held can still be recovered by hand, and
+ * FILE_MALFORMED_KEPT names it (guarded-write.ts, the one path for every file kind).
  */
 export async function writeStory(dir: string, story: Story): Promise<void> {
-  const file = join(dir, 'stories', `${story.id}.json`);
+  await writeJsonGuarded(join(dir, 'stories', `${story.id}.json`), story, parsesAs(Story));
+}
+
+/** edition.json is good when it migrates and validates, as readEdition() reads it. */
+const editionParses = (text: string): boolean => {
   try {
-    await readStory(dir, story.id);
-  } catch (e) {
-    const code = (e as AppError).code;
-    if (code === 'STORY_MALFORMED') {
-      await rename(file, `${file}.broken-${Date.now()}`);
-    } else if (code !== 'NOT_FOUND') {
-      throw e;
-    }
+    const m = migrateEdition(JSON.parse(text));
+    // A file from a newer desk is not broken: it is never kept aside (writes refuse it earlier).
+    return m.kind === 'too-new' || (m.kind !== 'malformed' && Edition.safeParse(m.value).success);
+  } catch {
+    return false;
   }
-  await writeJsonAtomic(file, story);
+};
+
+/** Saves edition.json through the never-write-over-a-broken-file path. */
+export async function writeEditionFile(dir: string, edition: Edition): Promise<void> {
+  await writeJsonGuarded(join(dir, 'edition.json'), edition, editionParses);
 }
 
 /** Writes a whole new edition folder; refuses to write into one that already exists. */

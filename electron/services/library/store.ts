@@ -1,7 +1,7 @@
 import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LibraryPhoto } from '../../../shared/photo/library';
-import { writeJsonAtomic } from '../atomic-write';
+import { parsesAs, writeJsonGuarded } from '../guarded-write';
 import { createSerialQueue } from '../serial-queue';
 import { readFileInside, resolveInside } from '../safe-path';
 
@@ -63,7 +63,7 @@ export class LibraryStore {
 
   async put(photo: LibraryPhoto): Promise<void> {
     const map = await this.load();
-    await writeJsonAtomic(join(this.dir, 'records', `${photo.id}.json`), photo);
+    await writeJsonGuarded(join(this.dir, 'records', `${photo.id}.json`), photo, parsesAs(LibraryPhoto));
     map.set(photo.id, photo);
   }
 

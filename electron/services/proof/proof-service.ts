@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { proofEdition, type Finding, type HouseTerm } from '../../../shared/proof';
 import { ProofIgnoreKeys } from '../../../shared/contract/proof-schemas';
 import { appError } from '../../../shared/contract/messages';
-import { writeJsonAtomic } from '../atomic-write';
+import { writeJsonGuarded } from '../guarded-write';
 import { readTextInside } from '../safe-path';
 import type { AppError } from '../../../shared/contract/errors';
 import { listStoryIds, readEdition, readPages, readStory } from '../edition-store';
@@ -31,8 +31,16 @@ export async function readIgnores(dir: string): Promise<string[]> {
   }
 }
 
+const ignoresParse = (text: string): boolean => {
+  try {
+    return ProofIgnoreKeys.safeParse((JSON.parse(text) as { ignores?: unknown } | null)?.ignores).success;
+  } catch {
+    return false;
+  }
+};
+
 export async function writeIgnores(dir: string, keys: readonly string[]): Promise<void> {
-  await writeJsonAtomic(join(dir, IGNORES_FILE), { version: 1, ignores: [...new Set(keys)].sort() });
+  await writeJsonGuarded(join(dir, IGNORES_FILE), { version: 1, ignores: [...new Set(keys)].sort() }, ignoresParse);
 }
 
 export async function proofEditionFolder(dir: string, terms: readonly HouseTerm[]): Promise<Finding[]> {
