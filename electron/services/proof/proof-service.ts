@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { proofEdition, type Finding, type HouseTerm } from '../../../shared/proof';
 import { ProofIgnoreKeys } from '../../../shared/contract/proof-schemas';
-import { appError } from '../../../shared/contract/messages';
 import { writeJsonGuarded } from '../guarded-write';
 import { readTextInside } from '../safe-path';
 import type { AppError } from '../../../shared/contract/errors';
