@@ -5,6 +5,7 @@ import { SAMPLE_EDITION_REF, writeSampleEdition } from './sample';
 import { LibraryStore } from './library/store';
 import { ingest } from './library/ingest';
 import { captionPhoto } from './library/caption';
+import { repairAfterCrash } from './startup-repair';
 
 /**
  * First start: a workspace in the user-data folder holding the sample edition, and its
@@ -29,5 +30,6 @@ export async function ensureWorkspace(userData: string, resourcesDir: string): P
     await writeFile(marker, new Date().toISOString());
     refs = await workspace.listEditionRefs();
   }
+  await repairAfterCrash(workspace.root, workspace.cacheDir, library); // issue 11: temp leftovers, stale library records
   return { workspace, library, defaultEdition: refs.includes(SAMPLE_EDITION_REF) ? SAMPLE_EDITION_REF : refs[0] ?? null };
 }
