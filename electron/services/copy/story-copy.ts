@@ -12,6 +12,7 @@ import { readStory, writeStory } from '../edition-store';
 import { readDocx } from './docx-read';
 import { writeDocx } from './docx-write';
 import { BUDGET, checkStorySize, tooLarge } from './import-budget';
+import { runImportOffThread } from './import-off-thread';
 
 // Copy in and out of an edition: a writer's .docx or .md becomes a new story file
 // (stories/<id>.json); a story goes out as .md, .txt or .docx. The API channels
@@ -74,7 +75,7 @@ export function importCopy(fileName: string, bytes: Uint8Array, newPairId?: Pair
 
 /** Adds the file as a new story of the edition in `dir`; the edition must be readable. */
 export async function importStoryFile(dir: string, fileName: string, bytes: Uint8Array): Promise<{ storyId: string; title: string }> {
-  const { title, state, lang } = importCopy(fileName, bytes);
+  const { title, state, lang } = await runImportOffThread(fileName, bytes, importCopy);
   const story: Story = {
     id: newId('story-'),
     title,
