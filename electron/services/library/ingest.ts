@@ -40,6 +40,13 @@ function decodeError(e: unknown, name: string): AppError {
   return appError('IMAGE_DAMAGED', `${name}: ${msg.split('\n')[0]}`);
 }
 
+export const DAMAGED_PREFIX = '图像数据有损坏 / Image data is damaged';
+
+/** The flag a photo gets when the strict decode reported damage the lenient one got past. */
+function damageWarnings(damaged: string | null): string[] {
+  return damaged ? [`${DAMAGED_PREFIX}: ${damaged}`] : [];
+}
+
 export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date()): Promise<IngestResult> {
   try {
     return await ingestOrThrow(store, cacheDir, src, now);
@@ -87,10 +94,18 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   if (!ext) throw appError('UNSUPPORTED_FORMAT', `${name}: ${header.format ?? 'unknown'}`);
   const pixels = (header.width ?? 0) * (header.height ?? 0) * Math.max(1, header.pages ?? 1);
   if (pixels > MAX_PIXELS) throw appError('PIXEL_LIMIT', `${name}: ${header.width}×${header.height}`);
+  // The header's claimed size against the data (issue 11, item 8): a SOF saying 16000×15000
+  // in a 2 MB file is a damaged header, not a 240-megapixel photo, and decoding it would
+  // cost seconds and hundreds of MB for grey. 0.0005 bytes a pixel is ten times below the
+  // smallest real JPEG of that size.
+  if (pixels > 4_000_000 && bytes.length * 2000 < pixels) {
+    throw appError('IMAGE_DAMAGED', `${name}: the header claims ${header.width}×${header.height} but the file holds only ${bytes.length} bytes`);
+  }
 
   const id = `ph-${sha256.slice(0, 20)}`;
+  let damaged: string | null;
   try {
-    await makePreviews(bytes, cacheDir, id);
+    ({ damaged } = await makePreviews(bytes, cacheDir, id));
   } catch (e) {
     throw decodeError(e, name);
   }
@@ -101,7 +116,8 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const abs = store.filePath({ file });
   await writeFileAtomic(abs, bytes);
 
-  const warnings: string[] = [];
+  // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
+  const warnings: string[] = damageWarnings(damaged);
   let meta: PhotoMeta;
   let tech: LibraryPhoto['tech'];
   try {
