@@ -11,12 +11,8 @@ import type { Workspace } from '../services/workspace';
 
 export const MEDIA_SCHEME = 'media';
 
-/** Must run before app 'ready'. */
-export function registerMediaScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
-}
+/** Registered with app:// in one call before 'ready' (protocol-app.ts registerSchemes). */
+export const MEDIA_PRIVILEGES = { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } };
 
 /**
  * The path segments serveMedia() expects, e.g. ['photo', edition, id, size]. A standard

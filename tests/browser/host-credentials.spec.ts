@@ -73,13 +73,13 @@ test('another origin is refused on the API and on media, even holding the secret
   expect((await api({})).status()).toBe(200);
   expect((await api({ origin: host.origin })).status()).toBe(200);
   expect((await api({ 'sec-fetch-site': 'same-origin' })).status()).toBe(200);
-  for (const bad of [{ origin: 'http://evil.example' }, { origin: otherOrigin }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+  for (const bad of [{ origin: 'http://evil.example' }, { origin: otherOrigin }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Record<string, string>[]) {
     expect((await api(bad)).status(), JSON.stringify(bad)).toBe(403);
   }
   const media = `${host.origin}/media/${fileKey}/photo/${SAMPLE}/${photoId}/thumb`;
   const get = (headers: Record<string, string>) => ctx.get(media, { headers });
   expect((await get({})).status()).toBe(200);
-  for (const bad of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }]) {
+  for (const bad of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Record<string, string>[]) {
     expect((await get(bad)).status(), JSON.stringify(bad)).toBe(403);
   }
   // Without the file key, or with the API token in its place.

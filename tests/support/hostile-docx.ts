@@ -72,7 +72,7 @@ export function hostileDocxSet(count = 50, seed = 11): HostileDocx[] {
       out.push({ name: `${k}-truncated.docx`, bytes: full.subarray(0, 8 + Math.floor((full.length - 16) * rand())), expect: 'DOCX_UNREADABLE' });
     } else if (kind === 'flipped') {
       const b = Uint8Array.from(docx(para('翻转的字节'.repeat(20))));
-      for (let f = 0; f < 1 + Math.floor(rand() * 8); f++) b[Math.floor(rand() * b.length)] ^= 1 << Math.floor(rand() * 8);
+      for (let f = 0; f < 1 + Math.floor(rand() * 8); f++) { const i = Math.floor(rand() * b.length); b[i] = b[i]! ^ (1 << Math.floor(rand() * 8)); }
       out.push({ name: `${k}-flipped.docx`, bytes: b, expect: 'ANY' });
     } else {
       const n = 1 + Math.floor(rand() * 30);

@@ -41,7 +41,7 @@ export function mutatedPhotos(dir: string, count = 300, seed = 8): MutatedPhoto[
     switch (int(7)) {
       case 0: {
         const flips = 1 + int(24);
-        for (let f = 0; f < flips; f++) bytes[body()] ^= 1 << int(8);
+        for (let f = 0; f < flips; f++) { const i = body(); bytes[i] = bytes[i]! ^ (1 << int(8)); }
         how = `flip${flips}`;
         break;
       }
@@ -58,7 +58,7 @@ export function mutatedPhotos(dir: string, count = 300, seed = 8): MutatedPhoto[
       }
       case 3: {
         const sof = sofOffset(bytes);
-        if (sof < 0) { bytes[body()] ^= 0x10; how = 'flip1'; break; }
+        if (sof < 0) { const i = body(); bytes[i] = bytes[i]! ^ 0x10; how = 'flip1'; break; }
         bytes.writeUInt16BE(15000, sof);
         bytes.writeUInt16BE(16000, sof + 2);
         how = 'sof-16000x15000';

@@ -21,7 +21,8 @@ function workerScript(): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 2; i++) {
     dir = dirname(dir);
-    const candidate = join(dir, 'workers', 'import-worker.mjs');
+    // In a packaged app the worker is unpacked beside app.asar (electron-builder.yml asarUnpack).
+    const candidate = join(dir, 'workers', 'import-worker.mjs').replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
     if (existsSync(candidate)) return candidate;
   }
   return null;
