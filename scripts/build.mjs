@@ -49,6 +49,8 @@ if (want('node')) {
     node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
     // Imports run in a worker thread (electron/services/copy/import-off-thread.ts).
     node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),
+    // The JPEG scan check of photo ingest (electron/services/library/jpeg-scan-off-thread.ts).
+    node('electron/services/library/scan-worker.ts', 'out/workers/scan-worker.mjs'),
   );
 }
 if (want('renderer')) {

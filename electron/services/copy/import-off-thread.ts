@@ -16,13 +16,13 @@ import { tooLarge } from './import-budget';
 const HEAP_MB = 768;
 const TIME_LIMIT_MS = 60_000;
 
-/** out/workers/import-worker.mjs beside the running bundle (out/host, out/main, out/cli[/chunks]). */
-function workerScript(): string | null {
+/** out/workers/<name>.mjs beside the running bundle (out/host, out/main, out/cli[/chunks]); null when not built. */
+export function builtWorker(name: string): string | null {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 2; i++) {
     dir = dirname(dir);
     // In a packaged app the worker is unpacked beside app.asar (electron-builder.yml asarUnpack).
-    const candidate = join(dir, 'workers', 'import-worker.mjs').replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
+    const candidate = join(dir, 'workers', `${name}.mjs`).replace(/app\.asar([/\\])/, 'app.asar.unpacked$1');
     if (existsSync(candidate)) return candidate;
   }
   return null;
@@ -33,7 +33,7 @@ function workerScript(): string | null {
  * it is not (the unit tests run the TypeScript sources, where there is no bundle).
  */
 export function runImportOffThread<T>(fileName: string, bytes: Uint8Array, work: (fileName: string, bytes: Uint8Array) => T): Promise<T> {
-  const script = workerScript();
+  const script = builtWorker('import-worker');
   if (!script) return Promise.resolve().then(() => work(fileName, bytes));
   return new Promise<T>((ok, fail) => {
     const worker = new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });

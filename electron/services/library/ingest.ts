@@ -9,6 +9,7 @@ import type { LibraryPhoto } from '../../../shared/photo/library';
 import { writeFileAtomic } from '../atomic-write';
 import { readFileMeta } from '../metadata';
 import { makePreviews, MAX_PIXELS } from './previews';
+import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import type { LibraryStore } from './store';
 
 // One photo into the library: hash, recognise duplicates, check the header before any
@@ -109,6 +110,8 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   } catch (e) {
     throw decodeError(e, name);
   }
+  // What sharp's decoder passes silently (a corrupt Huffman code), read from the bits themselves.
+  damaged ??= await jpegScanDamageOffThread(bytes);
   // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
   const own = extname(name).slice(1).toLowerCase();
   const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
