@@ -1,6 +1,7 @@
 import { test, expect, request } from '@playwright/test';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../support/host';
@@ -138,4 +139,28 @@ test('a symlinked photo in an edition is not served (ln -s /etc/passwd sym.editi
     expect(body).not.toContain('root:');
   }
   await ctx.dispose();
+});
+
+test('the handoff package of that edition, linked to a JPEG outside the workspace, is refused by name and carries nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDesk(page);
+  const ws = join(host.dataDir, 'workspace');
+  const sym = join(ws, 'sym.edition');
+  const linked = join(sym, 'assets', 'the-spices-of-life.jpg');
+  const outside = join(host.dataDir, 'outside-private.jpg');
+  cpSync(join(ws, SAMPLE, 'assets', 'the-spices-of-life.jpg'), outside);
+  rmSync(linked, { force: true });
+  symlinkSync(outside, linked);
+  const r = await page.evaluate(async () => {
+    const res = await fetch('/api/export:run', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify({ edition: 'sym.edition', formats: { package: true } }) });
+    return res.json() as Promise<{ ok: boolean; error?: { code: string; detail?: string; message: { 'zh-CN': string; en: string } } }>;
+  });
+  expect(r.ok).toBe(false);
+  expect(r.error!.code).toBe('SYMLINK_REFUSED');
+  expect(r.error!.detail).toContain('assets/the-spices-of-life.jpg');
+  expect(r.error!.message['zh-CN']).toContain('符号链接');
+  expect(r.error!.message.en).toContain('symbolic link');
+  // No zip was left behind in the edition's exports.
+  const zips = execFileSync('find', [sym, '-name', '*.zip']).toString().trim();
+  expect(zips).toBe('');
 });
