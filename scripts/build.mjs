@@ -16,7 +16,7 @@ const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);
 
 // Only the parts being built are cleared, so `build.mjs node` leaves out/renderer alone.
-if (want('node')) for (const d of ['main', 'preload', 'host', 'cli']) rmSync(join(root, 'out', d), { recursive: true, force: true });
+if (want('node')) for (const d of ['main', 'preload', 'host', 'cli', 'workers']) rmSync(join(root, 'out', d), { recursive: true, force: true });
 
 const node = (entry, outfile, format = 'esm', split = false) =>
   esbuild({
@@ -47,6 +47,10 @@ if (want('node')) {
     node('electron/preload/index.ts', 'out/preload/index.cjs', 'cjs'),
     node('electron/host/index.ts', 'out/host/index.mjs'),
     node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
+    // Imports run in a worker thread (electron/services/copy/import-off-thread.ts).
+    node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),
+    // The JPEG scan check of photo ingest (electron/services/library/jpeg-scan-off-thread.ts).
+    node('electron/services/library/scan-worker.ts', 'out/workers/scan-worker.mjs'),
   );
 }
 if (want('renderer')) {

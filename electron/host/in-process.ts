@@ -19,6 +19,8 @@ import { createHostServer } from './server';
 export interface InProcessHost {
   origin: string;
   token: string;
+  /** The per-launch key for /media/<key>/… and /export-file/<key>/… (electron/host/gate.ts). */
+  fileKey: string;
   handler: Handler;
   /** What runExport/runPreflight need, with the Chromium engine aimed at this host. */
   services: ExportServices & { engine: ChromiumPrintEngine };
@@ -36,12 +38,13 @@ export async function startInProcessHost(opts: { workspaceRoot: string; scratch:
     (e) => console.error('[edition-desk] internal error:', e),
   );
   const token = randomBytes(24).toString('base64url');
-  const server = createHostServer({ handler, workspace, library, rendererDir: opts.rendererDir, token });
+  const fileKey = randomBytes(24).toString('base64url');
+  const server = createHostServer({ handler, workspace, library, rendererDir: opts.rendererDir, token, fileKey });
   await new Promise<void>((ok, fail) => { server.once('error', fail); server.listen(0, '127.0.0.1', () => ok()); });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   engine.setTarget(origin, token);
   return {
-    origin, token, handler, services: { workspace, ...printing },
+    origin, token, fileKey, handler, services: { workspace, ...printing },
     stop: async () => {
       await engine.close();
       server.closeAllConnections();

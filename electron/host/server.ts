@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Handler } from '../../shared/contract/handle';
 import { appError } from '../../shared/contract/messages';
 import { AppError } from '../../shared/contract/errors';
@@ -10,11 +10,13 @@ import { serveMedia } from '../services/media';
 import { attachmentHeader, readExportFile } from '../services/export/export-files';
 import type { LibraryStore } from '../services/library/store';
 import { RENDERER_CSP } from '../../shared/contract/csp';
+import { TOKEN_HEADER, decodeSegments, foreignOrigin, sameSecret } from './gate';
 
 // The browser host: the built renderer and the same contract over HTTP on loopback.
-// Access needs the per-launch token (given once in the URL, then kept in an HttpOnly
-// cookie); the Host header is checked against DNS rebinding, and API calls need a custom
-// header, which a cross-site form or image cannot send.
+// Access needs the per-launch token (given once in the URL, then kept by the page in
+// sessionStorage and sent in a header; media and downloads carry a separate file key in
+// the path: see gate.ts for why not a cookie); the Host header is checked against DNS
+// rebinding, and Origin / Sec-Fetch-Site must be our own on every call and file.
 
 export interface HostOptions {
   handler: Handler;
@@ -22,25 +24,15 @@ export interface HostOptions {
   library: LibraryStore;
   rendererDir: string;
   token: string;
+  /** The per-launch secret in /media/<key>/… and /export-file/<key>/… (random when not given). */
+  fileKey?: string;
 }
 
-const COOKIE = 'ed_token';
 const MAX_BODY = 1100 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.otf': 'font/otf', '.json': 'application/json',
 };
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(req: IncomingMessage): string | null {
-  const m = /(?:^|;\s*)ed_token=([^;]+)/.exec(req.headers.cookie ?? '');
-  return m ? decodeURIComponent(m[1]!) : null;
-}
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
@@ -85,9 +77,12 @@ function bytesReplacer(this: Record<string, unknown>, key: string, value: unknow
   return raw instanceof Uint8Array ? { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : value;
 }
 
-export function createHostServer(opts: HostOptions): Server {
+export function createHostServer(options: HostOptions): Server {
+  const opts = { ...options, fileKey: options.fileKey ?? randomBytes(24).toString('base64url') };
   const server = createServer((req, res) => {
     handleRequest(opts, server, req, res).catch((e) => {
+      // A malformed %-escape anywhere in the URL is the client's mistake: 400, not 500.
+      if (e instanceof URIError && !res.headersSent) return send(res, 400, 'malformed URL escape', 'text/plain');
       const err = e instanceof AppError ? e : appError('INTERNAL', e instanceof Error ? e.message : String(e));
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: err.toData() }), 'application/json');
       else res.destroy();
@@ -96,31 +91,41 @@ export function createHostServer(opts: HostOptions): Server {
   return server;
 }
 
-async function handleRequest(opts: HostOptions, server: Server, req: IncomingMessage, res: ServerResponse): Promise<void> {
+const PLEASE_OPEN = '请使用 npm run web 打印的地址打开。Open the URL printed by `npm run web`.';
+
+/** A status for a refused file read: outside, a link or missing are not server errors. */
+function fileErrorStatus(e: unknown): number {
+  if (!(e instanceof AppError)) return 500;
+  if (e.code === 'NOT_FOUND') return 404;
+  if (e.code === 'PATH_OUTSIDE_WORKSPACE' || e.code === 'SYMLINK_REFUSED') return 403;
+  return 500;
+}
+
+async function handleRequest(opts: HostOptions & { fileKey: string }, server: Server, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const host = req.headers.host ?? '';
   if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
     return send(res, 421, 'Misdirected request', 'text/plain');
   }
-  const url = new URL(req.url ?? '/', `http://${host}`);
-  const given = url.searchParams.get('token');
-  if (url.pathname === '/' && given !== null) {
-    if (!same(given, opts.token)) return send(res, 403, 'Wrong token. Open the URL printed by `npm run web`.', 'text/plain; charset=utf-8');
-    // Move the token from the URL into a cookie so it does not linger in history or screenshots.
-    return send(res, 303, '', 'text/plain', {
-      location: '/',
-      'set-cookie': `${COOKIE}=${encodeURIComponent(opts.token)}; HttpOnly; SameSite=Strict; Path=/`,
-    });
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://${host}`);
+  } catch {
+    return send(res, 400, 'bad URL', 'text/plain');
   }
-  const cookie = cookieToken(req);
-  if (!cookie || !same(cookie, opts.token)) {
-    return send(res, 403, '请使用 npm run web 打印的地址打开。Open the URL printed by `npm run web`.', 'text/plain; charset=utf-8');
+  const given = url.searchParams.get('token');
+  if (given !== null && !sameSecret(given, opts.token)) {
+    return send(res, 403, `Wrong token. ${PLEASE_OPEN}`, 'text/plain; charset=utf-8');
   }
 
   if (url.pathname.startsWith('/api/')) {
+    const foreign = foreignOrigin(req, false);
+    if (foreign) return send(res, 403, `cross-origin call refused (${foreign})`, 'text/plain');
+    if (!sameSecret(req.headers[TOKEN_HEADER] as string | undefined, opts.token)) return send(res, 403, PLEASE_OPEN, 'text/plain; charset=utf-8');
     if (req.method !== 'POST' || req.headers['x-edition-desk'] !== '1') return send(res, 405, 'POST with X-Edition-Desk only', 'text/plain');
-    const channel = decodeURIComponent(url.pathname.slice(5));
+    const channel = decodeSegments(url.pathname.slice(5))?.join('/');
+    if (channel === undefined) return send(res, 400, 'malformed URL escape', 'text/plain');
     let input: unknown;
     try {
       input = await readInput(req);
@@ -132,32 +137,35 @@ async function handleRequest(opts: HostOptions, server: Server, req: IncomingMes
     return send(res, 200, JSON.stringify(result, bytesReplacer), 'application/json; charset=utf-8');
   }
 
-  if (url.pathname.startsWith('/media/')) {
-    try {
-      const media = await serveMedia(opts.workspace, opts.library, url.pathname.slice(7).split('/').map(decodeURIComponent));
-      if (!media) return send(res, 404, 'not found', 'text/plain');
-      return send(res, 200, media.body, media.mime, { 'cache-control': 'private, max-age=3600' });
-    } catch (e) {
-      const status = e instanceof AppError && e.code === 'NOT_FOUND' ? 404 : e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE' ? 403 : 500;
-      return send(res, status, e instanceof Error ? e.message : 'error', 'text/plain');
-    }
-  }
-
-  // A written export (PDF, page images, HTML, zip), as a download; same containment as media.
-  if (url.pathname.startsWith('/export-file/')) {
+  // Photos and written exports: GET with the file key as the first path segment.
+  for (const prefix of ['/media/', '/export-file/'] as const) {
+    if (!url.pathname.startsWith(prefix)) continue;
     if (req.method !== 'GET') return send(res, 405, 'GET only', 'text/plain');
+    const foreign = foreignOrigin(req, true);
+    if (foreign) return send(res, 403, `cross-origin request refused (${foreign})`, 'text/plain');
+    const segments = decodeSegments(url.pathname.slice(prefix.length));
+    if (!segments) return send(res, 400, 'malformed URL escape', 'text/plain');
+    if (!sameSecret(segments[0], opts.fileKey)) return send(res, 403, PLEASE_OPEN, 'text/plain; charset=utf-8');
     try {
-      const file = await readExportFile(opts.workspace, url.pathname.slice(13).split('/').map(decodeURIComponent));
+      if (prefix === '/media/') {
+        const media = await serveMedia(opts.workspace, opts.library, segments.slice(1));
+        if (!media) return send(res, 404, 'not found', 'text/plain');
+        return send(res, 200, media.body, media.mime, { 'cache-control': 'private, max-age=3600' });
+      }
+      // A written export (PDF, page images, HTML, zip), as a download; same containment as media.
+      const file = await readExportFile(opts.workspace, segments.slice(1));
       // An exported HTML page opened from here must not run anything (it has no script anyway).
       return send(res, 200, file.body, file.mime, { 'content-disposition': attachmentHeader(file.fileName), 'content-security-policy': "default-src 'none'; img-src data:; style-src 'unsafe-inline'" });
     } catch (e) {
-      const status = e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE' ? 403 : e instanceof AppError && e.code === 'NOT_FOUND' ? 404 : 500;
-      return send(res, status, e instanceof Error ? e.message : 'error', 'text/plain');
+      return send(res, fileErrorStatus(e), e instanceof AppError ? e.code : 'error', 'text/plain');
     }
   }
 
-  // Static renderer files.
-  const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+  // Static renderer files: the app's own code, no data, so served without the token; a
+  // page opened with the right ?token= also gets the file key (see gate.ts).
+  const parts = decodeSegments(url.pathname.slice(1));
+  if (!parts) return send(res, 400, 'malformed URL escape', 'text/plain');
+  const rel = url.pathname === '/' ? 'index.html' : parts.join('/');
   const file = normalize(join(opts.rendererDir, rel));
   if (!isInside(opts.rendererDir, file)) return send(res, 403, 'forbidden', 'text/plain');
   let body: Buffer;
@@ -166,6 +174,10 @@ async function handleRequest(opts: HostOptions, server: Server, req: IncomingMes
   } catch {
     return send(res, 404, 'not found', 'text/plain');
   }
-  const extra: Record<string, string> = extname(file) === '.html' ? { 'content-security-policy': RENDERER_CSP } : {};
+  const html = extname(file) === '.html';
+  if (html && given !== null) {
+    body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <meta name="edition-desk-files" content="${opts.fileKey}" />`));
+  }
+  const extra: Record<string, string> = html ? { 'content-security-policy': RENDERER_CSP } : {};
   return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', extra);
 }

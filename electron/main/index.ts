@@ -8,12 +8,13 @@ import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { createElectronSettings } from './electron-settings';
 import { isTrustedSender, registerIpc } from './ipc';
-import { handleMediaProtocol, registerMediaScheme } from './protocol-media';
+import { handleMediaProtocol } from './protocol-media';
+import { handleAppProtocol, registerSchemes } from './protocol-app';
 import { applySessionPolicy, createMainWindow, hardenWebContents, type RendererPaths } from './window';
 import { ElectronPrintEngine } from './print-engine-electron';
 
 // The desktop host: the same services and contract as the browser host (electron/host),
-// wired to IPC, a media: protocol and one sandboxed window.
+// wired to IPC, the app:// and media:// protocols and one sandboxed window.
 
 const here = dirname(fileURLToPath(import.meta.url)); // out/main
 const paths: RendererPaths = {
@@ -25,7 +26,7 @@ const log = (e: unknown) => console.error('[edition-desk] internal error:', e);
 // Before 'ready': privileged scheme, sandbox for every renderer, and the user-data folder,
 // which the browser host shares and which also holds the single-instance lock, so two
 // EDITION_DESK_HOME folders can each have their own instance.
-registerMediaScheme();
+registerSchemes();
 app.enableSandbox();
 app.setPath('userData', userDataDir());
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
@@ -40,7 +41,7 @@ async function start(): Promise<void> {
   const settings = createElectronSettings(userData);
   // Exports print in a hidden window of our own print.html (see print-engine-electron.ts).
   // export:reveal shows a written export in the file manager; the browser host offers downloads instead.
-  const printEngine = new ElectronPrintEngine({ preload: paths.preload, printHtml: join(here, '..', 'renderer', 'print.html') });
+  const printEngine = new ElectronPrintEngine({ preload: paths.preload });
   const handler = createHandler(
     createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p) }),
     log,
@@ -48,7 +49,8 @@ async function start(): Promise<void> {
 
   applySessionPolicy(session.defaultSession);
   handleMediaProtocol(workspace, library, log);
-  registerIpc(handler, (event) => isTrustedSender(event, win, paths.indexHtml) || printEngine.isOwnSender(event));
+  handleAppProtocol(join(here, '..', 'renderer'));
+  registerIpc(handler, (event) => isTrustedSender(event, win) || printEngine.isOwnSender(event));
 
   const open = (): void => {
     const w = createMainWindow(paths, settings);

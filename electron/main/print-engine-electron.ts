@@ -1,14 +1,13 @@
 import { BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { appError } from '../../shared/contract/messages';
+import { APP_ORIGIN, isAppPage } from './app-url';
 import { printQuery, type PrintReport, type PrintRequest } from '../../shared/layout/report';
 import { setPdfInfo, type PdfInfo } from '../services/export/pdf-info';
 import { uncoverImages } from '../services/export/uncover-images';
 import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from '../services/export/print-engine';
 
 // The desktop app's print engine: a hidden BrowserWindow loads the print route from the
-// app's own files (print.html beside index.html, the same preload and sandbox as the main
+// app's own files (app://desk/print.html beside index.html, the same preload and sandbox as the main
 // window), waits for data-print-ready, and prints with Chromium's own printToPDF. No
 // second browser is needed on a desk that runs the Electron app.
 //
@@ -18,7 +17,7 @@ import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, 
 export class ElectronPrintEngine implements PrintEngine {
   private readonly windows = new Set<BrowserWindow>();
 
-  constructor(private readonly paths: { preload: string; printHtml: string }) {}
+  constructor(private readonly paths: { preload: string }) {}
 
   /**
    * For the IPC sender check: a call from the main frame of one of our print windows
@@ -28,12 +27,7 @@ export class ElectronPrintEngine implements PrintEngine {
     const frame = event.senderFrame;
     const win = [...this.windows].find((w) => !w.isDestroyed() && w.webContents === event.sender);
     if (!win || !frame || frame.parent !== null) return false;
-    try {
-      const u = new URL(frame.url);
-      return u.protocol === 'file:' && resolve(fileURLToPath(new URL(u.pathname, 'file://'))) === resolve(this.paths.printHtml);
-    } catch {
-      return false;
-    }
+    return isAppPage(frame.url, 'print.html');
   }
 
   async open(req: PrintRequest, opts: OpenOptions = {}): Promise<PrintJob> {
@@ -45,7 +39,7 @@ export class ElectronPrintEngine implements PrintEngine {
     });
     this.windows.add(win);
     win.on('closed', () => this.windows.delete(win));
-    const job = new ElectronJob(win, this.paths.printHtml, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
+    const job = new ElectronJob(win, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS);
     try {
       await job.reload(req);
       return job;
@@ -64,7 +58,7 @@ export class ElectronPrintEngine implements PrintEngine {
 class ElectronJob implements PrintJob {
   private current: PrintReport | null = null;
 
-  constructor(private readonly win: BrowserWindow, private readonly printHtml: string, private readonly timeoutMs: number) {}
+  constructor(private readonly win: BrowserWindow, private readonly timeoutMs: number) {}
 
   get report(): PrintReport {
     if (!this.current) throw appError('PRINT_FAILED', 'print route not loaded');
@@ -73,7 +67,7 @@ class ElectronJob implements PrintJob {
 
   async reload(req: PrintRequest): Promise<void> {
     const search = printQuery(req).slice('print.html?'.length);
-    await this.win.loadFile(this.printHtml, { search });
+    await this.win.loadURL(`${APP_ORIGIN}/print.html?${search}`);
     const wc = this.win.webContents;
     const until = Date.now() + this.timeoutMs;
     for (;;) {

@@ -11,12 +11,8 @@ import type { Workspace } from '../services/workspace';
 
 export const MEDIA_SCHEME = 'media';
 
-/** Must run before app 'ready'. */
-export function registerMediaScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
-}
+/** Registered with app:// in one call before 'ready' (protocol-app.ts registerSchemes). */
+export const MEDIA_PRIVILEGES = { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } };
 
 /**
  * The path segments serveMedia() expects, e.g. ['photo', edition, id, size]. A standard
@@ -55,7 +51,7 @@ export function handleMediaProtocol(workspace: Workspace, library: LibraryStore,
       });
     } catch (e) {
       if (e instanceof AppError && e.code === 'NOT_FOUND') return text(404, 'not found');
-      if (e instanceof AppError && e.code === 'PATH_OUTSIDE_WORKSPACE') return text(403, 'forbidden');
+      if (e instanceof AppError && (e.code === 'PATH_OUTSIDE_WORKSPACE' || e.code === 'SYMLINK_REFUSED')) return text(403, 'forbidden');
       log(e);
       return text(500, e instanceof AppError ? e.code : 'error');
     }

@@ -1,4 +1,5 @@
-import { BrowserWindow, screen, shell, type Rectangle, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, screen, shell, type Rectangle, type Session, type WebContents } from 'electron';
+import { APP_ORIGIN, externalHost } from './app-url';
 import { RENDERER_CSP } from '../../shared/contract/csp';
 import type { Settings } from '../../shared/settings/schema';
 import type { SettingsStore } from '../services/settings-store';
@@ -38,7 +39,8 @@ export function createMainWindow(paths: RendererPaths, settings: SettingsStore):
   if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
   win.on('close', () => saveWindowState(win, settings));
-  void win.loadFile(paths.indexHtml);
+  // Served from app://desk (protocol-app.ts), never file:// (Electron checklist §18).
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
 
@@ -78,21 +80,41 @@ function saveWindowState(win: BrowserWindow, settings: SettingsStore): void {
   }
 }
 
-const isWebLink = (url: string): boolean => /^https?:\/\//i.test(url);
+/**
+ * A web link leaves the app only after the user has seen where it goes and said yes: a
+ * link in a story or caption from elsewhere must not open a site (or a look-alike host)
+ * behind the user's back. Electron checklist §15: openExternal with untrusted content.
+ */
+async function confirmOpenExternal(contents: WebContents, url: string): Promise<void> {
+  const host = externalHost(url);
+  if (!host) return;
+  const owner = BrowserWindow.fromWebContents(contents);
+  const options = {
+    type: 'question' as const,
+    buttons: ['在浏览器中打开 / Open in browser', '取消 / Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    title: '特刊编辑台 Edition Desk',
+    message: `打开外部网站 ${host}？\nOpen the website ${host}?`,
+    detail: url,
+  };
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(url);
+}
 
 /**
  * For every webContents the app creates: no navigation away from the renderer, no new
- * windows, no <webview>. Web links open in the system browser instead.
- * (Electron security checklist §13–§15.)
+ * windows, no <webview>. Web links open in the system browser, after the user confirms
+ * the host. (Electron security checklist §13–§15.)
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => {
     event.preventDefault();
-    if (isWebLink(event.url)) void shell.openExternal(event.url);
+    void confirmOpenExternal(contents, event.url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isWebLink(url)) void shell.openExternal(url);
+    void confirmOpenExternal(contents, url);
     return { action: 'deny' };
   });
 }
@@ -101,8 +123,8 @@ export function hardenWebContents(contents: WebContents): void {
 export function applySessionPolicy(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
-  // The header is the policy's preferred delivery; index.html repeats it in a meta tag
-  // because older Electron versions did not run webRequest for file:// (electron#23485).
+  // The header is the policy's preferred delivery (app:// responses carry it too);
+  // index.html repeats it in a meta tag as a second line.
   ses.webRequest.onHeadersReceived((details, callback) => {
     const document = details.resourceType === 'mainFrame' || details.resourceType === 'subFrame';
     if (!document) return callback({});

@@ -5,6 +5,7 @@ import { SAMPLE_EDITION_REF, writeSampleEdition } from './sample';
 import { LibraryStore } from './library/store';
 import { ingest } from './library/ingest';
 import { captionPhoto } from './library/caption';
+import { repairAfterCrash } from './startup-repair';
 
 export interface WorkspaceOptions {
   /** Start with an empty workspace (no sample edition, no stand-in photos): `--no-sample`. */
@@ -45,5 +46,6 @@ export async function ensureWorkspace(
     await writeFile(marker, new Date().toISOString());
     refs = await workspace.listEditionRefs();
   }
+  await repairAfterCrash(workspace.root, workspace.cacheDir, library); // issue 11: temp leftovers, stale library records
   return { workspace, library, defaultEdition: refs.includes(SAMPLE_EDITION_REF) ? SAMPLE_EDITION_REF : refs[0] ?? null };
 }

@@ -1,4 +1,4 @@
-import { readFile, readdir, rename, copyFile, mkdir, access } from 'node:fs/promises';
+import { readdir, copyFile, mkdir, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ZodType } from 'zod';
 import { Edition, Page, Story } from '../../shared/document/schema';
@@ -6,19 +6,23 @@ import { migrateEdition } from '../../shared/document/migrate';
 import { liftPages } from '../../shared/layout/page-lift';
 import type { EditionBundle } from '../../shared/document/sample-edition';
 import { appError } from '../../shared/contract/messages';
-import type { AppError } from '../../shared/contract/errors';
+import { AppError } from '../../shared/contract/errors';
 import { writeJsonAtomic } from './atomic-write';
+import { readTextInside } from './safe-path';
+import { parsesAs, writeJsonGuarded } from './guarded-write';
 
 // An edition on disk is a folder NAME.edition/ with edition.json, pages/<id>.json,
 // stories/<id>.json and assets/. Reads validate everything; a file that does not parse
 // is reported with its name and never written over.
 
-async function readJson(file: string, onBad: (detail: string) => AppError): Promise<unknown> {
+async function readJson(dir: string, rel: string[], onBad: (detail: string) => AppError): Promise<unknown> {
+  const file = join(dir, ...rel);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    // Through safe-path.ts: a page or story file that is a symbolic link is refused.
+    text = await readTextInside(dir, ...rel);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw appError('NOT_FOUND', file);
+    if (e instanceof AppError) throw e.code === 'NOT_FOUND' ? appError('NOT_FOUND', file) : e;
     throw appError('IO_ERROR', `${file}: ${(e as Error).message}`);
   }
   try {
@@ -42,7 +46,7 @@ const badStory = (d: string) => appError('STORY_MALFORMED', d);
 
 export async function readEdition(dir: string): Promise<Edition> {
   const file = join(dir, 'edition.json');
-  const raw = await readJson(file, badEdition);
+  const raw = await readJson(dir, ['edition.json'], badEdition);
   const m = migrateEdition(raw);
   if (m.kind === 'too-new') throw appError('EDITION_TOO_NEW', `${file}: schemaVersion ${m.version}`);
   if (m.kind === 'malformed') throw badEdition(`${file}: ${m.reason}`);
@@ -51,7 +55,7 @@ export async function readEdition(dir: string): Promise<Edition> {
 
 export async function readPage(dir: string, id: string): Promise<Page> {
   const file = join(dir, 'pages', `${id}.json`);
-  return parseWith(Page, await readJson(file, badEdition), file, badEdition);
+  return parseWith(Page, await readJson(dir, ['pages', `${id}.json`], badEdition), file, badEdition);
 }
 
 /** The edition's pages in its order, numbered by it, threads explicit (shared/layout/page-lift.ts). */
@@ -61,7 +65,7 @@ export async function readPages(dir: string, edition: Edition): Promise<Page[]> 
 
 export async function readStory(dir: string, id: string): Promise<Story> {
   const file = join(dir, 'stories', `${id}.json`);
-  return parseWith(Story, await readJson(file, badStory), file, badStory);
+  return parseWith(Story, await readJson(dir, ['stories', `${id}.json`], badStory), file, badStory);
 }
 
 export async function listStoryIds(dir: string): Promise<string[]> {
@@ -76,21 +80,27 @@ export async function listStoryIds(dir: string): Promise<string[]> {
 
 /**
  * Saves a story. If the file on disk exists but cannot be read, it is first kept aside as
- * `<id>.json.broken-<time>` so that whatever it held can still be recovered by hand.
+ * `<id>.json.broken-<time>` so that whatever it held can still be recovered by hand, and
+ * FILE_MALFORMED_KEPT names it (guarded-write.ts, the one path for every file kind).
  */
 export async function writeStory(dir: string, story: Story): Promise<void> {
-  const file = join(dir, 'stories', `${story.id}.json`);
+  await writeJsonGuarded(join(dir, 'stories', `${story.id}.json`), story, parsesAs(Story));
+}
+
+/** edition.json is good when it migrates and validates, as readEdition() reads it. */
+const editionParses = (text: string): boolean => {
   try {
-    await readStory(dir, story.id);
-  } catch (e) {
-    const code = (e as AppError).code;
-    if (code === 'STORY_MALFORMED') {
-      await rename(file, `${file}.broken-${Date.now()}`);
-    } else if (code !== 'NOT_FOUND') {
-      throw e;
-    }
+    const m = migrateEdition(JSON.parse(text));
+    // A file from a newer desk is not broken: it is never kept aside (writes refuse it earlier).
+    return m.kind === 'too-new' || (m.kind !== 'malformed' && Edition.safeParse(m.value).success);
+  } catch {
+    return false;
   }
-  await writeJsonAtomic(file, story);
+};
+
+/** Saves edition.json through the never-write-over-a-broken-file path. */
+export async function writeEditionFile(dir: string, edition: Edition): Promise<void> {
+  await writeJsonGuarded(join(dir, 'edition.json'), edition, editionParses);
 }
 
 /** Writes a whole new edition folder; refuses to write into one that already exists. */

@@ -4,10 +4,11 @@ import sharp from 'sharp';
 import { appError } from '../../shared/contract/messages';
 import { Id } from '../../shared/document/ids';
 import { readEdition } from './edition-store';
-import { isInside, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
+import { readFileInside, resolveInside } from './safe-path';
 import { writeFileAtomic } from './atomic-write';
 import type { LibraryStore } from './library/store';
-import { readPreview } from './library/previews';
+import { MAX_PIXELS, readPreview } from './library/previews';
 
 // Photos reach the renderer only by id, through media://photo/<edition>/<id>/<size> in
 // Electron and /media/photo/… in the browser host. Both call resolveMedia().
@@ -39,9 +40,9 @@ export function parseLibraryMediaPath(segments: string[]): { id: string; size: M
 export async function resolveLibraryMedia(ws: Workspace, library: LibraryStore, id: string, size: MediaSize): Promise<MediaResponse> {
   const photo = await library.get(id);
   if (!photo) throw appError('NOT_FOUND', id);
-  const file = library.filePath(photo);
-  if (size === 'original') return { body: await readFile(file), mime: mimeOf(file) };
-  return { body: await readPreview(ws.cacheDir, id, size, file), mime: 'image/jpeg' };
+  // Records name their file relative to the workspace; resolved like every other path.
+  if (size === 'original') return { body: await library.readBytes(photo), mime: mimeOf(photo.file) };
+  return { body: await readPreview(ws.cacheDir, id, size, await library.resolveFile(photo)), mime: 'image/jpeg' };
 }
 
 /** Either kind of media path; null when the path is not one of ours. */
@@ -59,17 +60,17 @@ export async function resolveMedia(ws: Workspace, edition: string, photoId: stri
   // A story's figure names its library photo; the edition's copy of it answers for it.
   const photo = ed.photos.find((p) => p.id === photoId) ?? ed.photos.find((p) => p.libraryId === photoId);
   if (!photo) throw appError('NOT_FOUND', photoId);
-  const file = join(dir, photo.asset.file);
-  if (!isInside(dir, file)) throw appError('PATH_OUTSIDE_WORKSPACE', photo.asset.file);
-  if (size === 'original') {
-    return { body: await readFile(file), mime: mimeOf(file) };
-  }
+  // Checked before the cache is consulted, so a link never gets a thumbnail either.
+  await resolveInside(dir, photo.asset.file);
+  if (size === 'original') return { body: await readFileInside(dir, photo.asset.file), mime: mimeOf(photo.asset.file) };
   // Cached by content hash, so a renamed or re-imported file reuses its thumbnail.
   const cached = join(ws.cacheDir, 'media', `${photo.asset.sha256}-${size}.jpg`);
   const hit = await stat(cached).then(() => true, () => false);
   if (hit) return { body: await readFile(cached), mime: 'image/jpeg' };
+  // Read without following links (safe-path.ts); the bytes, not the path, go to sharp.
+  const bytes = await readFileInside(dir, photo.asset.file);
   const px = MEDIA_SIZES[size];
-  const body = await sharp(file)
+  const body = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
     .rotate()
     .resize({ width: px, height: px, fit: 'inside', withoutEnlargement: true })
     .jpeg({ quality: 82, mozjpeg: false })

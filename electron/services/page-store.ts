@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { appError } from '../../shared/contract/messages';
-import type { Page, PageSize } from '../../shared/document/schema';
+import { Page, type PageSize } from '../../shared/document/schema';
 import { clampBlock } from '../../shared/layout/geometry';
 import { pageFromTemplate, TEMPLATES } from '../../shared/layout/templates';
 import { writeJsonAtomic } from './atomic-write';
+import { parsesAs, writeJsonGuarded } from './guarded-write';
 import { readEdition, readPage } from './edition-store';
 
 // Page edits from the composer. The edition must be readable and must list the page;
@@ -20,7 +21,7 @@ export async function putPage(dir: string, page: Page): Promise<{ savedAt: strin
     ids.add(b.id);
   }
   const blocks = page.blocks.map((b) => clampBlock(page.grid, edition.pageSize, b));
-  await writeJsonAtomic(join(dir, 'pages', `${page.id}.json`), { ...page, blocks });
+  await writeJsonGuarded(join(dir, 'pages', `${page.id}.json`), { ...page, blocks }, parsesAs(Page)); // a broken page file is kept aside (issue 11)
   return { savedAt: new Date().toISOString() };
 }
 

@@ -41,6 +41,11 @@ export const ERROR_CODES = [
   // [/E]
 
   // [H: hardening (issue 11)]
+  'SYMLINK_REFUSED',
+  'FILE_MALFORMED_KEPT',
+  'TEXT_NOT_ALLOWED',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_TOO_DEEP',
   // [/H]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

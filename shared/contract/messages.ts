@@ -72,6 +72,26 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [/E]
 
   // [H: hardening (issue 11)]
+  SYMLINK_REFUSED: {
+    'zh-CN': '特刊文件夹里的这个文件是符号链接（指向别处的快捷方式），为安全起见不读取、不打包。请换成真实文件。',
+    en: 'This file in the edition folder is a symbolic link (a shortcut to elsewhere); for safety it is neither read nor packaged. Replace it with the real file.',
+  },
+  FILE_MALFORMED_KEPT: {
+    'zh-CN': '磁盘上的文件已损坏，无法读取；已原样另存为备份（见详情中的文件名），再写入新内容。',
+    en: 'The file on disk was damaged and could not be read; it was kept aside as it was (file name in the details) before the new content was written.',
+  },
+  TEXT_NOT_ALLOWED: {
+    'zh-CN': '文字中含有不能写入图片元数据的控制字符或非字符（如 U+0000–U+001F、U+FFFE、孤立代理项），未保存。请删除后再试。',
+    en: 'The text contains control characters or non-characters that cannot be written into photo metadata (e.g. U+0000–U+001F, U+FFFE, lone surrogates); nothing was saved. Remove them and try again.',
+  },
+  IMPORT_TOO_LARGE: {
+    'zh-CN': '导入的文件超出处理上限（解压后大小、段落数或字数），未导入。',
+    en: 'The imported file exceeds the limits (inflated size, paragraphs or characters); it was not imported.',
+  },
+  IMPORT_TOO_DEEP: {
+    'zh-CN': '导入的文件嵌套层级过深，无法安全读取，未导入。',
+    en: 'The imported file is nested too deeply to read safely; it was not imported.',
+  },
   // [/H]
 };
 

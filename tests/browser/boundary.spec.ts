@@ -24,7 +24,7 @@ function treeHash(dir: string): string {
 
 async function callFromPage(page: import('@playwright/test').Page, channel: string, input: unknown) {
   return page.evaluate(async ([c, i]) => {
-    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify(i) });
+    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify(i) });
     return r.json();
   }, [channel, input] as const);
 }
@@ -62,11 +62,11 @@ test('the host refuses calls without the launch token, a foreign Host header, or
   expect(wrongToken.status()).toBe(403);
   const rebinding = await ctx.get(`${host.origin}/`, { headers: { host: 'evil.example:80' } });
   expect(rebinding.status()).toBe(421);
-  // With the cookie from the token URL, a call without the custom header is still refused.
-  await ctx.get(host.url);
-  const noHeader = await ctx.post(`${host.origin}/api/edition:list`, { data: {} });
+  // With the launch token in its header, a call without the custom header is still refused.
+  const token = new URL(host.url).searchParams.get('token')!;
+  const noHeader = await ctx.post(`${host.origin}/api/edition:list`, { headers: { 'x-edition-desk-token': token }, data: {} });
   expect(noHeader.status()).toBe(405);
-  const ok = await ctx.post(`${host.origin}/api/edition:list`, { headers: { 'x-edition-desk': '1' }, data: {} });
+  const ok = await ctx.post(`${host.origin}/api/edition:list`, { headers: { 'x-edition-desk': '1', 'x-edition-desk-token': token }, data: {} });
   expect((await ok.json()).ok).toBe(true);
   const page = await ctx.get(`${host.origin}/`);
   expect(page.headers()['content-security-policy']).toContain("script-src 'self'");

@@ -20,7 +20,7 @@ async function openComposer(page: Page, on: RunningHost = host) {
 /** The Chinese version's text as stored: every block's text, joined without separators. */
 async function storyText(page: Page, storyId: string): Promise<string> {
   return page.evaluate(async (id) => {
-    const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: id }) });
+    const r = await fetch('/api/story:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', storyId: id }) });
     const s = (await r.json()).value;
     const text = (n: { text?: string; children?: unknown[] }): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map((c) => text(c as never)).join(''));
     return s.zh.root.children.map(text).join('') as string;
@@ -29,7 +29,7 @@ async function storyText(page: Page, storyId: string): Promise<string> {
 
 async function storedPage(page: Page, pageId: string) {
   return page.evaluate(async (id) => {
-    const r = await fetch('/api/page:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', pageId: id }) });
+    const r = await fetch('/api/page:get', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify({ edition: 'qinyuan-lianghui.edition', pageId: id }) });
     return (await r.json()).value as { blocks: Array<{ id: string; col: number; span: number; yMm: number; hMm: number; storyId?: string; threadPos?: number }> };
   }, pageId);
 }

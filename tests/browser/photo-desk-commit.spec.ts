@@ -16,7 +16,7 @@ interface Rec { id: string; fileName: string; file: string; rating: number; labe
 
 async function libraryList(page: Page): Promise<Rec[]> {
   return page.evaluate(async () => {
-    const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: '{}' });
+    const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: '{}' });
     return (await r.json()).value;
   });
 }

@@ -16,7 +16,7 @@ test.afterAll(async () => { await host?.stop(); });
 
 async function libraryList(page: Page) {
   return page.evaluate(async () => {
-    const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: '{}' });
+    const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: '{}' });
     return (await r.json()).value as { id: string; fileName: string; file: string; rating: number; meta: { caption: { zh: string } } }[];
   });
 }

@@ -24,7 +24,7 @@ test.afterAll(async () => { await host?.stop(); });
 
 async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
   return page.evaluate(async ([c, i]) => {
-    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: JSON.stringify(i) });
+    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify(i) });
     const j = await r.json();
     if (!j.ok) throw new Error(JSON.stringify(j.error));
     return j.value;

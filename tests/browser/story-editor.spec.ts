@@ -205,7 +205,7 @@ test('a figure caption edited in the story is written into the photo; "this stor
     await fig.locator('input[name="figure-caption-zh"]').fill('香菇产业大棚');
     await fig.locator('input[name="figure-caption-en"]').click(); // blur commits
     const library = async () => page.evaluate(async () => {
-      const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1' }, body: '{}' });
+      const r = await fetch('/api/library:list', { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: '{}' });
       return (await r.json()).value as { file: string; meta: { caption: { zh: string } } }[];
     });
     await expect.poll(async () => (await library()).map((p) => p.meta.caption.zh)).toContain('香菇产业大棚');

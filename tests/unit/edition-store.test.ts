@@ -152,7 +152,9 @@ describe('writeStory', () => {
       const file = join(dir, 'stories', 'story-2026.json');
       await writeFile(file, bytes);
       await expectAppError(readStory(dir, 'story-2026'), 'STORY_MALFORMED');
-      await writeStory(dir, edited(s, '重新保存'));
+      // Saved, and the error names the kept-aside file (guarded-write.ts).
+      const kept = await expectAppError(writeStory(dir, edited(s, '重新保存')), 'FILE_MALFORMED_KEPT');
+      expect(kept.localized.en).toMatch(/story-2026\.json\.broken-\d+/);
       const names = await readdir(join(dir, 'stories'));
       const broken = names.filter((n) => /^story-2026\.json\.broken-\d+$/.test(n));
       expect(broken).toHaveLength(1);

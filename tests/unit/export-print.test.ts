@@ -164,15 +164,19 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('export through Chromium', () => {
     const r = await call<ExportResult>('export:run', { edition: ED, pages: ['page-2025'], lang: 'en', formats: { html: true } });
     const file = r.files[0]!;
     expect(file.path).toMatch(/\/20260226-第02版-en\.html$/);
-    const url = `${host.origin}/export-file/${file.path.split('/').map(encodeURIComponent).join('/')}`;
-    const cookie = { cookie: `ed_token=${host.token}` };
-    const ok = await fetch(url, { headers: cookie });
+    const rel = file.path.split('/').map(encodeURIComponent).join('/');
+    const url = `${host.origin}/export-file/${host.fileKey}/${rel}`;
+    const ok = await fetch(url);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('20260226-第02版-en.html')}`);
     expect(Buffer.from(await ok.arrayBuffer()).equals(readFileSync(abs(file.path)))).toBe(true);
-    expect((await fetch(url)).status).toBe(403);
+    // Without the file key, with the API token in its place, or from another origin: refused.
+    expect((await fetch(`${host.origin}/export-file/${rel}`)).status).toBe(403);
+    expect((await fetch(`${host.origin}/export-file/${host.token}/${rel}`)).status).toBe(403);
+    expect((await fetch(url, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await fetch(url, { headers: { 'sec-fetch-site': 'same-site' } })).status).toBe(403);
     for (const bad of ['sample.edition/edition.json', 'sample.edition/exports/..%2Fedition.json/x', 'sample.edition/exports/20260101-000000/..%2F..%2Fedition.json', '..%2Fx.edition/exports/20260101-000000/a.pdf']) {
-      const res = await fetch(`${host.origin}/export-file/${bad}`, { headers: cookie });
+      const res = await fetch(`${host.origin}/export-file/${host.fileKey}/${bad}`);
       expect([403, 404], bad).toContain(res.status);
     }
   }, 60_000);

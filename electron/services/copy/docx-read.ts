@@ -75,7 +75,7 @@ class InlineReader {
       else if (isW(c, 'br')) { if (!/^(page|column)$/.test(wAttr(c, 'type') ?? '')) this.emit(lineBreak()); }
       else if (isW(c, 'cr')) this.emit(lineBreak());
       else if (isW(c, 'noBreakHyphen')) text('\u2011');
-      else if (isW(c, 'sym')) text(String.fromCodePoint(parseInt(wAttr(c, 'char') ?? '20', 16) || 0x20));
+      else if (isW(c, 'sym')) text(symbolChar(wAttr(c, 'char')));
       else if (isW(c, 'fldChar')) this.fieldChar(wAttr(c, 'fldCharType'));
       else if (isW(c, 'instrText')) { const f = this.fields.at(-1); if (f && !f.result) f.instr += c.textContent ?? ''; }
       else if (isW(c, 'ruby')) { const base = wChild(c, 'rubyBase'); if (base) this.walk(base); }
@@ -164,6 +164,19 @@ class BodyReader {
     this.push(block);
     this.openList = { numId, block };
   }
+}
+
+/**
+ * w:sym's w:char is a hex code point, often in the symbol fonts' private area (F0xx). A
+ * value that is not one (FFFFFFFF, a surrogate, text) becomes U+FFFD, as a reader shows an
+ * unknown glyph, instead of failing the import.
+ */
+export function symbolChar(hex: string | null): string {
+  if (hex === null) return ' ';
+  const n = /^[0-9a-f]{1,6}$/i.test(hex) ? parseInt(hex, 16) : NaN;
+  if (!Number.isInteger(n) || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) return '\ufffd';
+  if (n < 0x20 && n !== 0x9) return ' ';
+  return String.fromCodePoint(n);
 }
 
 /** The document's blocks in reading order, before story roles are assigned. */

@@ -9,6 +9,7 @@ import { exportText } from '../../../shared/story/text-export';
 import { readStory } from '../edition-store';
 import { readDocx } from './docx-read';
 import { writeDocx } from './docx-write';
+import { BUDGET, checkStorySize, tooLarge } from './import-budget';
 
 // Copy in and out of an edition: a writer's .docx or .md becomes story state (written as
 // a new story by stories/story-list.ts, which checks for twins first); a story goes out as
@@ -40,6 +41,15 @@ function decodeText(bytes: Uint8Array, fileName: string): string {
   throw appError('INVALID_ARGUMENT', `${fileName}: not UTF-8 or GB18030 text`);
 }
 
+/** Before parsing: text too long, or too many lines, to be one story (import-budget.ts). */
+function checkTextBudget(text: string, fileName: string): string {
+  if (text.length > BUDGET.chars * 2) throw tooLarge(`${fileName}: ${text.length} characters (at most ${BUDGET.chars} per story)`);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines > BUDGET.blocks * 4) throw tooLarge(`${fileName}: ${lines} lines (at most ${BUDGET.blocks} blocks per story)`);
+  return text;
+}
+
 const looksLikeText = (bytes: Uint8Array) => !bytes.subarray(0, 4096).includes(0);
 
 /** A file's bytes → story state; the format comes from the extension, else the content. */
@@ -52,9 +62,11 @@ export function importCopy(fileName: string, bytes: Uint8Array, newPairId?: Pair
   let story: ImportedStory;
   // The docx reader also names the old binary .doc, so the writer knows to re-save it.
   if (ext === '.docx' || ext === '.doc' || (!TEXT_EXT.has(ext) && (isZip || isOldDoc))) story = readDocx(bytes, newPairId);
-  else if (TEXT_EXT.has(ext) || looksLikeText(bytes)) story = importMarkdown(decodeText(bytes, fileName), newPairId);
+  else if (TEXT_EXT.has(ext) || looksLikeText(bytes)) story = importMarkdown(checkTextBudget(decodeText(bytes, fileName), fileName), newPairId);
   else throw appError('DOCX_UNREADABLE', `${fileName}: not a .docx, .md or .txt file`);
-  const lang: CopyLang = isMostlyLatin(exportText(story.state)) ? 'en' : 'zh';
+  const plain = exportText(story.state);
+  checkStorySize(story.state.root.children.length, plain.length, fileName);
+  const lang: CopyLang = isMostlyLatin(plain) ? 'en' : 'zh';
   const title = story.title || basename(fileName, extname(fileName)).slice(0, 200);
   return { ...story, title, lang };
 }

@@ -11,7 +11,7 @@ import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, 
 // The print engine of the browser host and the CLI: Chromium driven by playwright-core
 // against the host's own print route on 127.0.0.1. One browser is launched on first use
 // and kept for later jobs (launching costs about a second); each job gets a fresh context
-// with the host's token cookie, its own device scale, and one tab used for both the PDF
+// with the host's token in the print route's URL, its own device scale, and one tab used for both the PDF
 // and the page images.
 
 /** Where to look for a Chromium when EDITION_DESK_CHROMIUM does not say. */
@@ -96,9 +96,8 @@ export class ChromiumPrintEngine implements PrintEngine {
     try {
       const browser = await this.launch();
       context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await context.addCookies([{ name: 'ed_token', value: encodeURIComponent(token), url: origin, httpOnly: true, sameSite: 'Strict' }]);
       const page = await context.newPage();
-      const job = new ChromiumJob(origin, context, page, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () => this.jobDone());
+      const job = new ChromiumJob(origin, token, context, page, opts.timeoutMs ?? DEFAULT_READY_TIMEOUT_MS, () => this.jobDone());
       await job.reload(req);
       return job;
     } catch (e) {
@@ -131,6 +130,7 @@ class ChromiumJob implements PrintJob {
 
   constructor(
     private readonly origin: string,
+    private readonly token: string,
     private readonly context: BrowserContext,
     private readonly page: Page,
     private readonly timeoutMs: number,
@@ -143,8 +143,10 @@ class ChromiumJob implements PrintJob {
   }
 
   async reload(req: PrintRequest): Promise<void> {
+    // The token rides in the URL as in the printed EDITION_DESK_URL; the print route keeps
+    // it in its tab's sessionStorage like the app does (electron/host/gate.ts).
     const url = `${this.origin}/${printQuery(req)}`;
-    const res = await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: this.timeoutMs }).catch((e: unknown) => {
+    const res = await this.page.goto(`${url}&token=${encodeURIComponent(this.token)}`, { waitUntil: 'domcontentloaded', timeout: this.timeoutMs }).catch((e: unknown) => {
       throw appError('PRINT_FAILED', `${url}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     });
     if (!res || !res.ok()) {

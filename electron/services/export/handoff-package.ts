@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { Edition, Page, Story } from '../../../shared/document/schema';
 import { captionsCsv, type CaptionRow } from '../../../shared/export/captions-csv';
-import { isInside } from '../workspace';
+import { readFileInside } from '../safe-path';
 import { writeCaptionMeta } from '../metadata';
 import { renderCopy } from '../copy/story-copy';
 
@@ -96,14 +96,15 @@ export async function writeHandoffPackage(target: string, input: PackageInput): 
     const rows: CaptionRow[] = [];
     const used = new Set<string>();
     for (const p of input.edition.photos) {
-      const src = join(input.dir, p.asset.file);
-      if (!isInside(input.dir, src)) continue;
+      // Never follows a link into the package: an edition from elsewhere whose asset is a
+      // symlink to a local file fails the package with SYMLINK_REFUSED naming the asset.
+      const bytes = await readFileInside(input.dir, p.asset.file);
       let name = basename(p.asset.file);
       for (let n = 2; used.has(name); n++) name = `${n}-${basename(p.asset.file)}`;
       used.add(name);
       // The caption goes into a copy; the copy goes into the zip and away.
       const copy = join(scratch, name);
-      await copyFile(src, copy);
+      await writeFile(copy, bytes, { flag: 'wx' });
       const { sidecar } = await writeCaptionMeta(copy, p.meta);
       await zip.add(`photos/${name}`, await readFile(copy), false);
       if (sidecar) await zip.add(`photos/${basename(sidecar)}`, await readFile(sidecar), true);

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Edition } from '../../../shared/document/schema';
 import type { WebImage } from '../../../shared/export/html';
-import { isInside } from '../workspace';
+import { readFileInside } from '../safe-path';
 import { MAX_PIXELS } from '../library/previews';
 
 // Photos for the web article: resized to a long edge that a phone screen and a WeChat
@@ -17,9 +16,9 @@ export async function webImages(dir: string, edition: Edition, photoIds: Iterabl
     // Story figures name library photos: the edition's copy of one answers for it (media.ts does the same).
     const p = edition.photos.find((ph) => ph.id === id) ?? edition.photos.find((ph) => ph.libraryId === id);
     if (!p) continue;
-    const file = join(dir, p.asset.file);
-    if (!isInside(dir, file)) continue;
-    const { data, info } = await sharp(file, { limitInputPixels: MAX_PIXELS })
+    // Refuses a path that leaves the edition or passes a symbolic link (safe-path.ts).
+    const bytes = await readFileInside(dir, p.asset.file);
+    const { data, info } = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
       .rotate()
       .resize({ width: longEdge, height: longEdge, fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')

@@ -24,16 +24,18 @@ async function writeCaption(store: LibraryStore, id: string, input: PhotoMeta): 
   const photo = await mustGet(store, id);
   // The file stores ISO dates (2026-02-06) whatever was typed (2026年2月6日); so does the record.
   const meta = { ...input, dateCreated: normalizeDate(input.dateCreated) ?? input.dateCreated };
-  const abs = store.filePath(photo);
+  const abs = await store.resolveFile(photo);
   let sidecar: string | null;
+  let written: PhotoMeta;
   try {
-    sidecar = (await writeCaptionMeta(abs, meta)).sidecar;
+    // The record keeps the text as the file holds it (write-caption-meta.ts: asWritten).
+    ({ sidecar, meta: written } = await writeCaptionMeta(abs, meta));
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw appError('METADATA_WRITE_FAILED', `${photo.fileName}: ${(e as Error).message}`);
   }
   const sha256 = createHash('sha256').update(await readFile(abs)).digest('hex');
-  const next: LibraryPhoto = { ...photo, meta, sha256, sidecar: sidecar ? sidecar.split(/[/\\]/).slice(-3).join('/') : null };
+  const next: LibraryPhoto = { ...photo, meta: { ...meta, ...written }, sha256, sidecar: sidecar ? sidecar.split(/[/\\]/).slice(-3).join('/') : null };
   await store.put(next);
   return next;
 }

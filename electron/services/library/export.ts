@@ -45,7 +45,7 @@ export async function exportPhotos(store: LibraryStore, ids: string[], opts: Exp
     try {
       const p = await store.get(id);
       if (!p) throw appError('NOT_FOUND', id);
-      let img = sharp(store.filePath(p), { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+      let img = sharp(await store.resolveFile(p), { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
         .rotate()
         .resize({ width: opts.longEdge, height: opts.longEdge, fit: 'inside', withoutEnlargement: true })
         .toColourspace('srgb');

@@ -9,6 +9,7 @@ import type { LibraryPhoto } from '../../../shared/photo/library';
 import { writeFileAtomic } from '../atomic-write';
 import { readFileMeta } from '../metadata';
 import { makePreviews, MAX_PIXELS } from './previews';
+import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import type { LibraryStore } from './store';
 
 // One photo into the library: hash, recognise duplicates, check the header before any
@@ -38,6 +39,13 @@ function decodeError(e: unknown, name: string): AppError {
   // data: premature end of data segment" for a damaged scan in a complete file.
   if (/premature end of (JPEG|input)|truncated|unexpected end of file/i.test(msg)) return appError('IMAGE_TRUNCATED', `${name}: ${msg}`);
   return appError('IMAGE_DAMAGED', `${name}: ${msg.split('\n')[0]}`);
+}
+
+export const DAMAGED_PREFIX = '图像数据有损坏 / Image data is damaged';
+
+/** The flag a photo gets when the strict decode reported damage the lenient one got past. */
+function damageWarnings(damaged: string | null): string[] {
+  return damaged ? [`${DAMAGED_PREFIX}: ${damaged}`] : [];
 }
 
 export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date()): Promise<IngestResult> {
@@ -87,13 +95,23 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   if (!ext) throw appError('UNSUPPORTED_FORMAT', `${name}: ${header.format ?? 'unknown'}`);
   const pixels = (header.width ?? 0) * (header.height ?? 0) * Math.max(1, header.pages ?? 1);
   if (pixels > MAX_PIXELS) throw appError('PIXEL_LIMIT', `${name}: ${header.width}×${header.height}`);
+  // The header's claimed size against the data (issue 11, item 8): a SOF saying 16000×15000
+  // in a 2 MB file is a damaged header, not a 240-megapixel photo, and decoding it would
+  // cost seconds and hundreds of MB for grey. 0.0005 bytes a pixel is ten times below the
+  // smallest real JPEG of that size.
+  if (pixels > 4_000_000 && bytes.length * 2000 < pixels) {
+    throw appError('IMAGE_DAMAGED', `${name}: the header claims ${header.width}×${header.height} but the file holds only ${bytes.length} bytes`);
+  }
 
   const id = `ph-${sha256.slice(0, 20)}`;
+  let damaged: string | null;
   try {
-    await makePreviews(bytes, cacheDir, id);
+    ({ damaged } = await makePreviews(bytes, cacheDir, id));
   } catch (e) {
     throw decodeError(e, name);
   }
+  // What sharp's decoder passes silently (a corrupt Huffman code), read from the bits themselves.
+  damaged ??= await jpegScanDamageOffThread(bytes);
   // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
   const own = extname(name).slice(1).toLowerCase();
   const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
@@ -101,7 +119,8 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const abs = store.filePath({ file });
   await writeFileAtomic(abs, bytes);
 
-  const warnings: string[] = [];
+  // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
+  const warnings: string[] = damageWarnings(damaged);
   let meta: PhotoMeta;
   let tech: LibraryPhoto['tech'];
   let marks: Pick<LibraryPhoto, 'rating' | 'label'> = { rating: 0, label: 'none' };

@@ -1,8 +1,9 @@
 import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LibraryPhoto } from '../../../shared/photo/library';
-import { writeJsonAtomic } from '../atomic-write';
+import { parsesAs, writeJsonGuarded } from '../guarded-write';
 import { createSerialQueue } from '../serial-queue';
+import { readFileInside, resolveInside } from '../safe-path';
 
 // The workspace's photo library: library/files/<id>.<ext> for the photos themselves,
 // library/records/<id>.json for what the desk knows about each. One small file per
@@ -62,11 +63,21 @@ export class LibraryStore {
 
   async put(photo: LibraryPhoto): Promise<void> {
     const map = await this.load();
-    await writeJsonAtomic(join(this.dir, 'records', `${photo.id}.json`), photo);
+    await writeJsonGuarded(join(this.dir, 'records', `${photo.id}.json`), photo, parsesAs(LibraryPhoto));
     map.set(photo.id, photo);
   }
 
   filePath(photo: Pick<LibraryPhoto, 'file'>): string {
     return join(this.dir, '..', photo.file);
+  }
+
+  /** The photo's file for reading or captioning: inside the workspace, no symbolic link on the way. */
+  resolveFile(photo: Pick<LibraryPhoto, 'file'>): Promise<string> {
+    return resolveInside(join(this.dir, '..'), photo.file);
+  }
+
+  /** The photo file's bytes, read as resolveFile() resolves it and without following a link. */
+  readBytes(photo: Pick<LibraryPhoto, 'file'>): Promise<Buffer> {
+    return readFileInside(join(this.dir, '..'), photo.file);
   }
 }

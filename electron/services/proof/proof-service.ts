@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { proofEdition, type Finding, type HouseTerm } from '../../../shared/proof';
 import { ProofIgnoreKeys } from '../../../shared/contract/proof-schemas';
-import { appError } from '../../../shared/contract/messages';
-import { writeJsonAtomic } from '../atomic-write';
+import { writeJsonGuarded } from '../guarded-write';
+import { readTextInside } from '../safe-path';
+import type { AppError } from '../../../shared/contract/errors';
 import { listStoryIds, readEdition, readPages, readStory } from '../edition-store';
 import { storyDocuments } from '../../../shared/proof/edition';
 import { withSpeller } from './proof-files';
@@ -16,10 +16,10 @@ export const IGNORES_FILE = 'proof-ignores.json';
 export async function readIgnores(dir: string): Promise<string[]> {
   let text: string;
   try {
-    text = await readFile(join(dir, IGNORES_FILE), 'utf8');
+    text = await readTextInside(dir, IGNORES_FILE);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw appError('IO_ERROR', `${IGNORES_FILE}: ${(e as Error).message}`);
+    if ((e as AppError).code === 'NOT_FOUND') return [];
+    throw e;
   }
   // A hand-damaged file loses its ignores, not the edition: findings simply show again.
   try {
@@ -30,8 +30,16 @@ export async function readIgnores(dir: string): Promise<string[]> {
   }
 }
 
+const ignoresParse = (text: string): boolean => {
+  try {
+    return ProofIgnoreKeys.safeParse((JSON.parse(text) as { ignores?: unknown } | null)?.ignores).success;
+  } catch {
+    return false;
+  }
+};
+
 export async function writeIgnores(dir: string, keys: readonly string[]): Promise<void> {
-  await writeJsonAtomic(join(dir, IGNORES_FILE), { version: 1, ignores: [...new Set(keys)].sort() });
+  await writeJsonGuarded(join(dir, IGNORES_FILE), { version: 1, ignores: [...new Set(keys)].sort() }, ignoresParse);
 }
 
 export async function proofEditionFolder(dir: string, terms: readonly HouseTerm[]): Promise<Finding[]> {

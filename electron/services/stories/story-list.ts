@@ -4,6 +4,7 @@ import { newId } from '../../../shared/document/ids';
 import type { Story } from '../../../shared/document/schema';
 import { countStory, editorText } from '../../../shared/story/story-count';
 import { importCopy } from '../copy/story-copy';
+import { runImportOffThread } from '../copy/import-off-thread';
 import { distinctTitle } from './story-manage';
 import { listStoryIds, readEdition, readPage, readStory, writeStory } from '../edition-store';
 
@@ -61,7 +62,8 @@ export type ImportOutcome =
  * and the twin is named, so the UI can ask before a second copy goes in.
  */
 export async function importWithTwinCheck(dir: string, fileName: string, bytes: Uint8Array, allowTwin: boolean): Promise<ImportOutcome> {
-  const imported = importCopy(fileName, bytes);
+  // Parsed in a worker thread (issue 11): a slow or hostile file cannot stall other calls.
+  const imported = await runImportOffThread(fileName, bytes, importCopy);
   const all = (await readAll(dir)).filter((s): s is { id: string; story: Story } => s.story !== null);
   const text = squash(editorText(imported.state));
   if (!allowTwin && text !== '') {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ExportResult, PreflightFindingData } from '../../../../../shared/contract/export-schemas';
 import type { Edition, Page } from '../../../../../shared/document/schema';
-import { call, hostKind } from '../../../api/client';
+import { call, exportFileUrl, hostKind } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 
 // Export: the preflight first (InDesign's is a panel; here it is the top of the dialog),
@@ -96,7 +96,7 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
               {result.files.map((f) => (
                 <li key={f.path} data-export-kind={f.kind}>
                   {hostKind() === 'browser'
-                    ? <a href={`/export-file/${f.path.split('/').map(encodeURIComponent).join('/')}`} download>{f.path.split('/').pop()}</a>
+                    ? <a href={exportFileUrl(f.path)} download>{f.path.split('/').pop()}</a>
                     : <button type="button" className="link" onClick={() => call('export:reveal', { path: f.path }).catch(onError)}>{f.path.split('/').pop()} · {t('pageExport.reveal')}</button>}
                   {' '}<small>{(f.bytes / 1024).toFixed(0)} KB</small>
                 </li>
