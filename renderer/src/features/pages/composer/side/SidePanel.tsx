@@ -6,10 +6,15 @@ import '../threads.css';
 // StoryPanel) and 图片 (photos: stream C's PhotoStrip from ../strip/PhotoStrip). A tab
 // without content is not shown, so the panel works before the photo strip exists.
 
+// The composer is remounted for every page (keyed by page id): the chosen tab is kept here,
+// so a designer dragging photos onto page after page stays on 照片.
+let lastTab = 'stories';
+
 export function SidePanel({ stories, photos }: { stories: ReactNode; photos?: ReactNode }) {
   const { t } = useI18n();
   const tabs = [{ id: 'stories', label: t('side.stories'), body: stories }, ...(photos ? [{ id: 'photos', label: t('side.photos'), body: photos }] : [])];
-  const [tab, setTab] = useState('stories');
+  const [tab, setTabState] = useState(lastTab);
+  const setTab = (id: string) => { lastTab = id; setTabState(id); };
   const current = tabs.find((x) => x.id === tab) ?? tabs[0]!;
   return (
     <aside className="side-panel" aria-label={t('side.tabs')}>
