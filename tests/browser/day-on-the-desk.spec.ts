@@ -218,6 +218,9 @@ test('a day on the desk: an edition of our own from an empty workspace to PDF an
   await expect(p2.locator('[data-block-kind="deck"]')).toHaveCount(0);
   await saved(page);
   await page.getByRole('tab', { name: '文稿' }).click();
+  // Page 2's first frame goes on from page 1 (the copy page 1 could not hold).
+  await expect(top.locator('[data-jump="from"]')).toHaveText('（上接第1版）');
+  await expect.poll(async () => ((await top.locator('.story-box').textContent()) ?? '').length, { timeout: 20_000 }).toBeGreaterThan(20);
   await page.screenshot({ path: join(SHOTS, 'day-2-composer.png') });
   dialog = await openExport(page);
   await expect(dialog.locator('.pf-summary')).toHaveAttribute('data-errors', '0');
