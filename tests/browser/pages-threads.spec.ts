@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
+import { pageApi } from '../support/page-api';
 
 // Issue 10 items 3-6 as a designer works: threads made with the out-port and shown as
 // 1/2, 2/2 (the issue's reversed-order case cannot happen), unthread from the port; pages
@@ -12,14 +13,7 @@ import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixture
 
 const EDITION = 'qinyuan-lianghui.edition';
 
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(async ([c, i]) => {
-    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify(i) });
-    const j = await r.json();
-    if (!j.ok) throw new Error(JSON.stringify(j.error));
-    return j.value;
-  }, [channel, input] as const) as Promise<T>;
-}
+const api = pageApi;
 
 type Node = { type: string; text?: string; children?: Node[] };
 const text = (n: Node): string => (typeof n.text === 'string' ? n.text : (n.children ?? []).map(text).join(''));
