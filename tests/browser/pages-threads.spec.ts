@@ -139,7 +139,8 @@ test.describe('threads, pages and story parts', () => {
     await expect(frame3.locator('[data-jump="from"]')).toHaveText('（上接第3版）');
     await page.getByRole('button', { name: '上移：第 2 版 专题内页' }).click();
     await expect(page.locator('[data-page-row="page-3"] .page-no')).toHaveText('第 1 版');
-    expect(await api<{ pages: string[] }>(page, 'edition:open', { edition: EDITION })).toMatchObject({ pages: ['page-3', 'page-2026', 'page-2025'] });
+    // Saved in the order pressed (the calls are queued, not raced).
+    await expect.poll(async () => (await api<{ pages: string[] }>(page, 'edition:open', { edition: EDITION })).pages, { timeout: 15_000 }).toEqual(['page-3', 'page-2026', 'page-2025']);
 
     // Page 3 (now 第3版) says where the story goes on: 下转第1版, and the copy goes on whole.
     await page.locator('[data-page-id="page-2025"]').first().click();
