@@ -45,6 +45,13 @@ test.beforeAll(async () => {
   ctx = await request.newContext();
   sampler = setInterval(() => { maxRss = Math.max(maxRss, rssOf(host.child.pid!)); }, 100);
 });
+// A fresh request context per test: a kept-alive socket idle past the host's keep-alive
+// timeout (Node's 5 s) while the previous test ran its vips checks is reset under the next
+// POST (ECONNRESET), which is the test's socket reuse, not the host failing.
+test.beforeEach(async () => {
+  await ctx.dispose();
+  ctx = await request.newContext();
+});
 test.afterAll(async () => {
   clearInterval(sampler);
   await ctx.dispose();

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
+import { pageApi } from '../support/page-api';
 
 // From the photo library to the page (issue 10 item 4), through the UI: photos ingested and
 // one captioned on the photo desk, dragged from the composer's strip onto a photo frame and
@@ -22,14 +23,7 @@ let workspace: string;
 test.beforeAll(async () => { host = await startHost(); });
 test.afterAll(async () => { await host?.stop(); });
 
-async function api<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(async ([c, i]) => {
-    const r = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-edition-desk': '1', 'x-edition-desk-token': sessionStorage.getItem('edition-desk-token') ?? '' }, body: JSON.stringify(i) });
-    const j = await r.json();
-    if (!j.ok) throw new Error(JSON.stringify(j.error));
-    return j.value;
-  }, [channel, input] as const) as Promise<T>;
-}
+const api = pageApi;
 
 interface StoredBlock { id: string; kind: string; col: number; span: number; yMm: number; hMm: number; photoId?: string }
 interface EditionPhoto { id: string; libraryId?: string; asset: { file: string; width: number; height: number }; meta: { caption: { zh: string } } }

@@ -55,7 +55,13 @@ export function bundleFromTemplates(input: NewEditionInput): EditionBundle {
 /** A story or photo frame emptied: it keeps its place, size and settings, not its content. */
 function emptied(b: Block): Block {
   if (b.kind === 'story') {
-    const { storyId: _s, thread: _t, ...rest } = b;
+    const { storyId: _s, thread: _t, threadPos: _p, ...rest } = b;
+    return rest;
+  }
+  // A kicker/headline/deck set 来自稿件 keeps the switch (the next story placed fills it) but
+  // not the story it pointed at, which the new edition does not have.
+  if (b.storyId) {
+    const { storyId: _s, ...rest } = b;
     return rest;
   }
   if (b.kind === 'photo') {

@@ -49,3 +49,21 @@ export function langOf(el: Element): string {
 export function serializeXmp(node: Node): string {
   return new XMLSerializer().serializeToString(node as never);
 }
+
+/** A description with no properties left (only namespaces and rdf:about). */
+export function isEmptyDescription(d: Element): boolean {
+  if (childElements(d).length) return false;
+  for (let i = 0; i < d.attributes.length; i++) {
+    const a = d.attributes.item(i)!;
+    if (a.name === 'xmlns' || a.name.startsWith('xmlns:') || (a.namespaceURI === NS.rdf && a.localName === 'about')) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Removes an element and the indentation before it, so repeated writes give identical bytes. */
+export function removeWithIndent(el: Element): void {
+  const prev = el.previousSibling;
+  if (prev && prev.nodeType === 3 && !prev.nodeValue?.trim()) prev.parentNode?.removeChild(prev);
+  el.parentNode?.removeChild(el);
+}

@@ -1,7 +1,7 @@
 import { labelFromXmp, labelToXmp, ratingFromXmp, type ColorLabel, type PhotoMarks } from '../../../../shared/photo/marks';
 import { NS } from './namespaces';
 import { packetBytes, type PacketBytesOptions } from './xmp-packet';
-import { childElements, descriptions, parseXmp, rdfRoot, serializeXmp, XmpParseError } from './xmp-dom';
+import { childElements, descriptions, isEmptyDescription, parseXmp, rdfRoot, removeWithIndent, serializeXmp, XmpParseError } from './xmp-dom';
 
 // Rating and colour label in the XMP Basic schema (XMP Spec Part 2 §8.4): xmp:Rating and
 // xmp:Label, where Bridge, Lightroom and Photo Mechanic write and read them. Kept apart from
@@ -35,22 +35,6 @@ export function readXmpMarks(text: string | null): { rating: number | null; labe
   } catch {
     return { rating: null, label: null };
   }
-}
-
-function removeWithIndent(el: Element): void {
-  const prev = el.previousSibling;
-  if (prev && prev.nodeType === 3 && !prev.nodeValue?.trim()) prev.parentNode?.removeChild(prev);
-  el.parentNode?.removeChild(el);
-}
-
-function isEmptyDescription(d: Element): boolean {
-  if (childElements(d).length) return false;
-  for (let i = 0; i < d.attributes.length; i++) {
-    const a = d.attributes.item(i)!;
-    if (a.name === 'xmlns' || a.name.startsWith('xmlns:') || (a.namespaceURI === NS.rdf && a.localName === 'about')) continue;
-    return false;
-  }
-  return true;
 }
 
 /**

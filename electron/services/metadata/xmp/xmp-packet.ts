@@ -1,6 +1,6 @@
 // An XMP document as the bytes a container stores: the <?xpacket?> wrapper and padding for
 // embedded packets (XMP Spec Part 1 §7.3), a bare x:xmpmeta for sidecars. mergeXmp
-// (xmp-write.ts) wraps its caption packets the same way.
+// (xmp-write.ts) and mergeXmpMarks (xmp-marks.ts) both wrap their packets here.
 
 /** XMP Spec Part 1 §7.3.2: padding lets later edits happen in place; 2 KB is customary. */
 const PADDING_BYTES = 2000;

@@ -1,7 +1,8 @@
 import type { PhotoMeta } from '../../../../shared/document/schema';
 import { clean, cleanList, splitNames } from '../text';
 import { NS, type Prefix } from './namespaces';
-import { childElements, descriptions, parseXmp, rdfRoot, serializeXmp, XmpParseError } from './xmp-dom';
+import { childElements, descriptions, isEmptyDescription, parseXmp, rdfRoot, removeWithIndent, serializeXmp, XmpParseError } from './xmp-dom';
+import { packetBytes, type PacketBytesOptions } from './xmp-packet';
 
 // Merges the caption fields into an XMP packet. Every property the desk does not manage is
 // kept where it was (MWG 2.0 §3.3: a Changer "MUST NOT delete metadata unintentionally");
@@ -16,22 +17,8 @@ const MANAGED: readonly [Prefix, string][] = [
 const SKELETON =
   `<x:xmpmeta xmlns:x="${NS.x}" x:xmptk="Edition Desk">\n <rdf:RDF xmlns:rdf="${NS.rdf}">\n </rdf:RDF>\n</x:xmpmeta>`;
 
-/** XMP Spec Part 1 §7.3.2: padding lets later edits happen in place; 2 KB is customary. */
-const PADDING_BYTES = 2000;
-
-function padding(bytes: number): string {
-  const lines = Math.floor(bytes / 100);
-  return `${' '.repeat(99)}\n`.repeat(lines) + ' '.repeat(bytes - lines * 100);
-}
-
-export interface PacketOptions {
-  /** Wrap in <?xpacket?> and add padding (embedded packets). Sidecars are bare x:xmpmeta. */
-  embedded: boolean;
-  /** Largest packet the container takes, in bytes; padding shrinks to fit. */
-  maxBytes?: number;
-  /** Pad to exactly this size when the packet fits, for an update in place. */
-  exactBytes?: number;
-}
+/** Embedded (xpacket + padding) or sidecar bytes: see xmp-packet.ts. */
+export type PacketOptions = PacketBytesOptions;
 
 export interface CaptionForXmp {
   meta: PhotoMeta;
@@ -65,30 +52,7 @@ export function mergeXmp(existing: string | null, input: CaptionForXmp, opts: Pa
   }
   const root = doc.documentElement!;
   const xml = serializeXmp(root);
-  if (!opts.embedded) return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${xml}\n`, 'utf8');
-  const head = `<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>\n${xml}\n`;
-  const tail = '<?xpacket end="w"?>';
-  const bare = Buffer.byteLength(head + tail, 'utf8');
-  let room = opts.maxBytes === undefined ? PADDING_BYTES : Math.max(0, Math.min(PADDING_BYTES, opts.maxBytes - bare));
-  if (opts.exactBytes !== undefined && bare <= opts.exactBytes) room = opts.exactBytes - bare;
-  return Buffer.from(head + padding(room) + tail, 'utf8');
-}
-
-function isEmptyDescription(d: Element): boolean {
-  if (childElements(d).length) return false;
-  for (let i = 0; i < d.attributes.length; i++) {
-    const a = d.attributes.item(i)!;
-    if (a.name === 'xmlns' || a.name.startsWith('xmlns:') || (a.namespaceURI === NS.rdf && a.localName === 'about')) continue;
-    return false;
-  }
-  return true;
-}
-
-/** Removes an element and the indentation before it, so repeated writes give identical bytes. */
-function removeWithIndent(el: Element): void {
-  const prev = el.previousSibling;
-  if (prev && prev.nodeType === 3 && !prev.nodeValue?.trim()) prev.parentNode?.removeChild(prev);
-  el.parentNode?.removeChild(el);
+  return packetBytes(xml, opts);
 }
 
 function buildDescription(doc: Document, about: string, { meta, dateCreated, exifDigest }: CaptionForXmp): Element | null {

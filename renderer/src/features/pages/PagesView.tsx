@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Edition, Page } from '../../../../shared/document/schema';
 import type { FrameRef } from '../../../../shared/layout/threads';
 import { call } from '../../api/client';
@@ -45,12 +45,22 @@ export function PagesView({ editionRef, edition: initial, onError }: { editionRe
     await call('page:delete', { edition: editionRef, pageId: p.id });
     await reloadAll();
   })();
-  const reorder = (order: string[]) => guard(async () => {
+  // Reorders go to main one after another, in the order made: two quick 上移/下移 presses
+  // must not reach the service crossed, and only the last one's answer replaces the list
+  // (an earlier answer would flip the rows back under the user).
+  const reorders = useRef<Promise<void>>(Promise.resolve());
+  const reorderSeq = useRef(0);
+  const reorder = (order: string[]) => {
     // Shown at once; the service's answer (and the renumbered pages) follow.
     setPages((list) => order.map((id, i) => ({ ...list.find((p) => p.id === id)!, number: i + 1 })));
-    setEdition(await call('page:reorder', { edition: editionRef, order }));
-    await load();
-  })();
+    const seq = ++reorderSeq.current;
+    reorders.current = reorders.current.then(guard(async () => {
+      const next = await call('page:reorder', { edition: editionRef, order });
+      if (seq !== reorderSeq.current) return;
+      setEdition(next);
+      await load();
+    }));
+  };
 
   const onPageSaved = useCallback((p: Page) => setPages((list) => list.map((x) => (x.id === p.id ? p : x))), []);
   const onOtherPages = useCallback((changed: Page[]) => {
