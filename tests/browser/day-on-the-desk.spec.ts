@@ -1,6 +1,6 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
@@ -182,6 +182,9 @@ test('a day on the desk: an edition of our own from an empty workspace to PDF an
   await expect(low.locator('[data-thread-place]')).toHaveAttribute('data-thread-place', '3/3', { timeout: 20_000 });
   await expect(low.locator('[data-copyfit]')).not.toHaveAttribute('data-copyfit', 'over', { timeout: 20_000 });
   await saved(page);
+  // On disk each frame has its explicit place in the thread: page 1 first, then page 2 top, bottom.
+  const place = (pageId: string) => storedBlocks(pageId).filter((b) => b.kind === 'story' && b.storyId === storyId).map((b) => b.threadPos);
+  await expect.poll(() => [...place('page-1'), ...place('page-2')], { timeout: 20_000 }).toEqual([0, 1, 2]);
 
   // 7. Three library photos from the 照片 tab onto the three photo frames.
   await page.getByRole('tab', { name: '照片' }).click();

@@ -58,6 +58,8 @@ async function ensureLibrary(page: Page) {
 async function openComposer(page: Page) {
   await page.getByRole('tab', { name: '版面' }).click();
   await expect(page.locator('.sheet[data-page-id="page-2026"] [data-fit]')).toHaveCount(1, { timeout: 30_000 });
+  // The strip is the side panel's 照片 tab, beside the 文稿 story list.
+  await page.getByRole('tab', { name: '照片' }).click();
   return page.getByRole('listbox', { name: '图库照片' });
 }
 
