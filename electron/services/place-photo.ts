@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readFile, realpath, unlink } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, relative, sep } from 'node:path';
 import sharp from 'sharp';
 import { AppError } from '../../shared/contract/errors';
 import { appError } from '../../shared/contract/messages';
@@ -12,6 +12,7 @@ import { MAX_PIXELS } from './library/previews';
 import type { LibraryStore } from './library/store';
 import { normalizeDate, writeCaptionMeta } from './metadata';
 import { isInside } from './workspace';
+import { readFileInside } from './safe-path';
 
 // Placing a library photo on a page copies it into the edition (assets/), with the caption
 // written into the copy, so the edition folder stays whole on its own: the handoff zip, the
@@ -36,7 +37,8 @@ export async function placeLibraryPhoto(workspaceRoot: string, library: LibraryS
   const { rec, bytes } = await library.mutate(async () => {
     const r = await library.get(libraryId);
     if (!r) throw appError('NOT_FOUND', `library photo ${libraryId}`);
-    return { rec: r, bytes: await readFile(await containedFile(workspaceRoot, library.filePath(r))) };
+    // The one containment path (safe-path.ts): realpath, no symlink on the way, O_NOFOLLOW.
+    return { rec: r, bytes: await readFileInside(workspaceRoot, ...relative(workspaceRoot, library.filePath(r)).split(sep)) };
   });
   const edition = await readEdition(editionDir);
   const assets = await assetsDir(editionDir);
@@ -66,19 +68,6 @@ export async function placeLibraryPhoto(workspaceRoot: string, library: LibraryS
   const photo: Photo = { id, asset, meta: rec.meta, libraryId: rec.id };
   await saveEdition(editionDir, { ...edition, photos: [...edition.photos, photo] });
   return { photo, reused: false };
-}
-
-/** The library file, resolved through symlinks and refused unless it lies in the workspace. */
-async function containedFile(workspaceRoot: string, file: string): Promise<string> {
-  const root = await realpath(workspaceRoot);
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
-    throw appError('NOT_FOUND', file);
-  }
-  if (!isInside(root, real)) throw appError('PATH_OUTSIDE_WORKSPACE', file);
-  return real;
 }
 
 /** <edition>/assets, made when missing; a symlink leading out of the edition is refused. */
