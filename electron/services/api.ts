@@ -16,7 +16,7 @@ import { exportPhotos } from './library/export';
 import { exportStory } from './copy/story-copy';
 import { editionChannels } from './editions/edition-api';
 import { lastChange } from './editions/edition-manage';
-import { importWithTwinCheck, listStories } from './stories/story-list';
+import { addImported, listStories, parseImport } from './stories/story-list';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
@@ -116,7 +116,9 @@ export function createApi(ctx: ApiContext): Api {
     'story:import': async ({ edition, fileName, bytes, allowTwin }) => {
       const dir = await ws.resolveEdition(edition);
       await readEdition(dir);
-      return storyWrites(() => importWithTwinCheck(dir, fileName, bytes, allowTwin === true));
+      // Parsed before the queue: a long import must not hold story saves back.
+      const imported = await parseImport(fileName, bytes);
+      return storyWrites(() => addImported(dir, imported, allowTwin === true));
     },
     'story:export': async ({ edition, storyId, format, lang }) => exportStory(await ws.resolveEdition(edition), storyId, format, lang),
     'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
@@ -161,11 +163,8 @@ export function createApi(ctx: ApiContext): Api {
     },
     'proof:dictionary': async () => readDictionaryFiles(),
 
-    // [A: editions & stories (issue 10 items 1-2)]
     ...editionChannels(ws, { pageWrites, storyWrites, folderWrites }),
-    // [/A]
 
-    // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
     'page:duplicate': async ({ edition, pageId, name }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => duplicatePage(dir, pageId, name)); },
     'page:delete': async ({ edition, pageId }) => {
       const dir = await ws.resolveEdition(edition);
@@ -174,23 +173,11 @@ export function createApi(ctx: ApiContext): Api {
     },
     'page:reorder': async ({ edition, order }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => reorderPages(dir, order)); },
     'page:put-many': async ({ edition, pages }) => { const dir = await ws.resolveEdition(edition); return pageWrites(() => putPages(dir, pages)); },
-    // [/B]
 
-    // [C: library to page (issue 10 item 4)]
     // In the page queue: it rewrites edition.json, as page:create and edition:page-size do.
     'edition:place-photo': async ({ edition, libraryId }) => {
       const dir = await ws.resolveEdition(edition);
       return pageWrites(() => placeLibraryPhoto(ws.root, ctx.library, dir, libraryId));
     },
-    // [/C]
-
-    // [D: photo desk (issue 10 item 7)]
-    // [/D]
-
-    // [E: sample, preflight, export names (issue 10 items 8-10)]
-    // [/E]
-
-    // [H: hardening (issue 11)]
-    // [/H]
   };
 }

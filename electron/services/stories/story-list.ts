@@ -52,18 +52,28 @@ export async function listStories(dir: string): Promise<StorySummary[]> {
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+type ImportedCopy = ReturnType<typeof importCopy>;
+
 export type ImportOutcome =
   | { storyId: string; title: string }
   | { twin: { storyId: string; title: string } };
 
-/**
- * Adds the file as a new story, unless a story of the edition already has the same text
- * (whitespace aside) in either language and `allowTwin` is not set: then nothing is written
- * and the twin is named, so the UI can ask before a second copy goes in.
- */
+/** The file read into story state, in a worker thread (issue 11): a slow or hostile file cannot stall other calls. */
+export function parseImport(fileName: string, bytes: Uint8Array): Promise<ImportedCopy> {
+  return runImportOffThread(fileName, bytes, importCopy);
+}
+
 export async function importWithTwinCheck(dir: string, fileName: string, bytes: Uint8Array, allowTwin: boolean): Promise<ImportOutcome> {
-  // Parsed in a worker thread (issue 11): a slow or hostile file cannot stall other calls.
-  const imported = await runImportOffThread(fileName, bytes, importCopy);
+  return addImported(dir, await parseImport(fileName, bytes), allowTwin);
+}
+
+/**
+ * Adds parsed copy as a new story, unless a story of the edition already has the same text
+ * (whitespace aside) in either language and `allowTwin` is not set: then nothing is written
+ * and the twin is named, so the UI can ask before a second copy goes in. The API runs this
+ * part alone in the story write queue; the parse stays outside it, so saves never wait on it.
+ */
+export async function addImported(dir: string, imported: ImportedCopy, allowTwin: boolean): Promise<ImportOutcome> {
   const all = (await readAll(dir)).filter((s): s is { id: string; story: Story } => s.story !== null);
   const text = squash(editorText(imported.state));
   if (!allowTwin && text !== '') {
