@@ -32,7 +32,6 @@ export const CHANNELS = [
   'proof:ignores:set',
   'proof:dictionary',
 
-  // [A: editions & stories (issue 10 items 1-2)]
   'edition:create',
   'edition:create-from',
   'edition:rename',
@@ -46,26 +45,12 @@ export const CHANNELS = [
   'story:duplicate',
   'story:delete',
   'story:set-status',
-  // [/A]
 
-  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
   'page:duplicate',
   'page:delete',
   'page:reorder',
   'page:put-many',
-  // [/B]
 
-  // [C: library to page (issue 10 item 4)]
   'edition:place-photo',
-  // [/C]
-
-  // [D: photo desk (issue 10 item 7)]
-  // [/D]
-
-  // [E: sample, preflight, export names (issue 10 items 8-10)]
-  // [/E]
-
-  // [H: hardening (issue 11)]
-  // [/H]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

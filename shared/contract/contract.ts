@@ -151,7 +151,6 @@ export const contract = {
   /** The Hunspell en_US files for the editor's speller (read once per session). */
   'proof:dictionary': { input: empty, output: ProofDictionary },
 
-  // [A: editions & stories (issue 10 items 1-2)]
   /** A new edition from templates, one per page; answers the new folder's ref. */
   'edition:create': { input: NewEditionInput, output: z.object({ ref: z.string() }) },
   /** A new edition with the pages and styles of `source`, its story and photo frames emptied. */
@@ -169,9 +168,7 @@ export const contract = {
   'story:duplicate': { input: z.object({ edition: EditionRef, storyId: Id }).strict(), output: StoryRef },
   'story:delete': { input: z.object({ edition: EditionRef, storyId: Id }).strict(), output: z.object({ trashId: z.string() }) },
   'story:set-status': { input: z.object({ edition: EditionRef, storyId: Id, status: StoryStatus }).strict(), output: z.object({ updatedAt: z.string() }) },
-  // [/A]
 
-  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
   /** A copy of the page's layout right after it (story frames left empty). */
   'page:duplicate': { input: z.object({ edition: EditionRef, pageId: Id, name: z.string().min(1).max(200) }).strict(), output: Page },
   /** To the workspace trash; the id leaves edition.json's order (the entry keeps its index). */
@@ -180,9 +177,7 @@ export const contract = {
   'page:reorder': { input: z.object({ edition: EditionRef, order: z.array(Id).min(1).max(500) }).strict(), output: Edition },
   /** Several pages at once (a thread changed across pages); answers the edition's pages as read back. */
   'page:put-many': { input: z.object({ edition: EditionRef, pages: z.array(Page).min(1).max(500) }).strict(), output: z.array(Page) },
-  // [/B]
 
-  // [C: library to page (issue 10 item 4)]
   /**
    * A library photo into the edition: copied into <edition>/assets/ with its caption written
    * into the copy; placing the same photo again returns the edition photo it already has.
@@ -191,16 +186,6 @@ export const contract = {
     input: z.object({ edition: EditionRef, libraryId: Id }).strict(),
     output: z.object({ photo: Photo, reused: z.boolean() }),
   },
-  // [/C]
-
-  // [D: photo desk (issue 10 item 7)]
-  // [/D]
-
-  // [E: sample, preflight, export names (issue 10 items 8-10)]
-  // [/E]
-
-  // [H: hardening (issue 11)]
-  // [/H]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -23,30 +23,15 @@ export const ERROR_CODES = [
   'PRINT_FAILED',
   'INTERNAL',
 
-  // [A: editions & stories (issue 10 items 1-2)]
   'TRASH_EDITION_GONE',
-  // [/A]
 
-  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
   'PAGE_LAST',
-  // [/B]
 
-  // [C: library to page (issue 10 item 4)]
-  // [/C]
-
-  // [D: photo desk (issue 10 item 7)]
-  // [/D]
-
-  // [E: sample, preflight, export names (issue 10 items 8-10)]
-  // [/E]
-
-  // [H: hardening (issue 11)]
   'SYMLINK_REFUSED',
   'FILE_MALFORMED_KEPT',
   'TEXT_NOT_ALLOWED',
   'IMPORT_TOO_LARGE',
   'IMPORT_TOO_DEEP',
-  // [/H]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

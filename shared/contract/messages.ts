@@ -51,27 +51,13 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   PRINT_FAILED: { 'zh-CN': '版面渲染失败，未能导出。', en: 'The pages could not be rendered for export.' },
   INTERNAL: { 'zh-CN': '程序内部错误。', en: 'Internal error.' },
 
-  // [A: editions & stories (issue 10 items 1-2)]
   TRASH_EDITION_GONE: {
     'zh-CN': '它所属的特刊已不在工作区（可能也在回收站中），请先还原该特刊。',
     en: 'The edition it belonged to is no longer in the workspace (it may be in the trash too); restore that edition first.',
   },
-  // [/A]
 
-  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
   PAGE_LAST: { 'zh-CN': '特刊至少要有一个版面，最后一个版面不能删除。', en: 'An edition needs at least one page; the last page cannot be deleted.' },
-  // [/B]
 
-  // [C: library to page (issue 10 item 4)]
-  // [/C]
-
-  // [D: photo desk (issue 10 item 7)]
-  // [/D]
-
-  // [E: sample, preflight, export names (issue 10 items 8-10)]
-  // [/E]
-
-  // [H: hardening (issue 11)]
   SYMLINK_REFUSED: {
     'zh-CN': '特刊文件夹里的这个文件是符号链接（指向别处的快捷方式），为安全起见不读取、不打包。请换成真实文件。',
     en: 'This file in the edition folder is a symbolic link (a shortcut to elsewhere); for safety it is neither read nor packaged. Replace it with the real file.',
@@ -92,7 +78,6 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
     'zh-CN': '导入的文件嵌套层级过深，无法安全读取，未导入。',
     en: 'The imported file is nested too deeply to read safely; it was not imported.',
   },
-  // [/H]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

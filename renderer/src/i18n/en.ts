@@ -258,7 +258,6 @@ export const en: Record<MessageKey, string> = {
   'copy.export.txt': 'Export text',
   'tool.unlink': 'Unlink',
 
-  // [A: editions & stories (issue 10 items 1-2)]
   'dialog.ok': 'OK',
   'dialog.cancel': 'Cancel',
   'editions.title': 'Editions',
@@ -329,9 +328,7 @@ export const en: Record<MessageKey, string> = {
   'copy.twin.title': 'A story with the same text exists',
   'copy.twin.ask': 'The story “{title}” already has the same text. Import it anyway? ({file})',
   'copy.twin.import': 'Import anyway',
-  // [/A]
 
-  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
   'compose.linkTo': 'Thread to (keyboard)',
   'compose.linkPick': 'Choose the next frame…',
   'compose.frameLabel': 'Page {page} · story frame {k}{state}',
@@ -365,9 +362,7 @@ export const en: Record<MessageKey, string> = {
   'side.dragHint': 'Drag a story onto a story frame to place it; onto empty page to make a frame',
   'side.noFrame': 'Select a story frame first',
   'side.empty': 'No matching stories',
-  // [/B]
 
-  // [C: library to page (issue 10 item 4)]
   'strip.unplacedOnly': 'Only photos not yet on a page',
   'strip.listMore': '… {n} more: search them with “Choose photo…”',
   'strip.stale': 'The caption of this photo has changed in the library.',
@@ -390,9 +385,7 @@ export const en: Record<MessageKey, string> = {
   'strip.editionPhotos': 'This edition',
   'strip.libraryPhotos': 'Library',
   'strip.figureSearch': 'Figure: choose from the library',
-  // [/C]
 
-  // [D: photo desk (issue 10 item 7)]
   'pd.previewOf': 'Preview: {name}',
   'pd.marks.rating': 'Rating',
   'pd.sheet': 'Contact sheet',
@@ -427,14 +420,8 @@ export const en: Record<MessageKey, string> = {
   'pd.codes.line': 'line {n}',
   'pd.codes.pmHint': 'A Photo Mechanic code file is plain text, one "code⇥replacement" a line; where a code has several replacements (code⇥first⇥second), the first is taken as Chinese and the second as English.',
   'label.purple': 'Purple',
-  // [/D]
 
-  // [E: sample, preflight, export names (issue 10 items 8-10)]
   'export.preflight.summary': "{errors} errors, {warnings} warnings",
   'export.preflight.error': "Error",
   'export.preflight.warning': "Warning",
-  // [/E]
-
-  // [H: hardening (issue 11)]
-  // [/H]
 };

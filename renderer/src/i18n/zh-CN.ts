@@ -258,7 +258,6 @@ export const zhCN = {
   'copy.export.txt': '导出纯文本',
   'tool.unlink': '取消链接',
 
-  // [A: editions & stories (issue 10 items 1-2)]
   'dialog.ok': '确定',
   'dialog.cancel': '取消',
   'editions.title': '特刊列表',
@@ -329,9 +328,7 @@ export const zhCN = {
   'copy.twin.title': '已有相同内容的稿件',
   'copy.twin.ask': '已有相同内容的稿件《{title}》，仍要导入吗？（{file}）',
   'copy.twin.import': '仍要导入',
-  // [/A]
 
-  // [B: pages, threads, story parts (issue 10 items 3, 5, 6)]
   'compose.linkTo': '续排到（键盘可用）',
   'compose.linkPick': '选择下一个文框…',
   'compose.frameLabel': '第 {page} 版 · 正文框 {k}{state}',
@@ -365,9 +362,7 @@ export const zhCN = {
   'side.dragHint': '把稿件拖到正文框上即可放入；拖到空白处会新建正文框',
   'side.noFrame': '请先选中一个正文框',
   'side.empty': '没有匹配的稿件',
-  // [/B]
 
-  // [C: library to page (issue 10 item 4)]
   'strip.unplacedOnly': '只看未上版的照片',
   'strip.listMore': '……另有 {n} 张：用“选择照片…”搜索',
   'strip.stale': '图库中这张照片的说明已更改。',
@@ -390,9 +385,7 @@ export const zhCN = {
   'strip.editionPhotos': '本期图片',
   'strip.libraryPhotos': '图库',
   'strip.figureSearch': '插图：从图库选择',
-  // [/C]
 
-  // [D: photo desk (issue 10 item 7)]
   'pd.previewOf': '预览：{name}',
   'pd.marks.rating': '星级',
   'pd.sheet': '联系表',
@@ -427,16 +420,10 @@ export const zhCN = {
   'pd.codes.line': '第 {n} 行',
   'pd.codes.pmHint': 'Photo Mechanic 代码文件是纯文本，每行“代码⇥替换文字”；一个代码有多个替换时（代码⇥替换1⇥替换2），第一个作为中文，第二个作为英文。',
   'label.purple': '紫',
-  // [/D]
 
-  // [E: sample, preflight, export names (issue 10 items 8-10)]
   'export.preflight.summary': "{errors} 个错误，{warnings} 个警告",
   'export.preflight.error': "错误",
   'export.preflight.warning': "警告",
-  // [/E]
-
-  // [H: hardening (issue 11)]
-  // [/H]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
