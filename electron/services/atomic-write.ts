@@ -2,6 +2,9 @@ import { open, rename, unlink, mkdir } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+/** The temp files writeFileAtomic makes (`.NAME.<12 hex>.tmp`): the start-up sweep finds crash leftovers by it. */
+export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
 // temp file in the same folder + fsync + rename + fsync of the folder: after a crash the
 // target holds either the old bytes or the new ones, never a torn mix.
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {

@@ -3,6 +3,7 @@ import { readFile, readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readFileMeta } from './metadata';
 import type { LibraryStore } from './library/store';
+import { ATOMIC_TEMP_NAME } from './atomic-write';
 
 // What a crash can leave behind (issue 11, item 9), put right once at start-up:
 //
@@ -14,8 +15,6 @@ import type { LibraryStore } from './library/store';
 //    and into the record second; a kill between the two leaves the file holding a caption
 //    the record does not know (and a stale sha256). The file is the truth other tools see,
 //    so its XMP wins, and the photo carries a warning saying so.
-
-const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 /** When this process started (what "older than the process" is measured against). */
 export function processStart(): Date {
@@ -36,7 +35,7 @@ export async function sweepTempLeftovers(root: string, before: Date): Promise<st
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isFile() && TEMP_NAME.test(e.name)) {
+      else if (e.isFile() && ATOMIC_TEMP_NAME.test(e.name)) {
         const st = await stat(p).catch(() => null);
         if (st && st.mtimeMs < before.getTime()) {
           await unlink(p).catch(() => {});
