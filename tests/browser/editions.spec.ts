@@ -119,10 +119,10 @@ test('a .docx imported twice: the list counts 字 as the editor does, and the se
   await expect(items).toHaveCount(n + 1);
   const active = page.locator('.story-list button.active');
   await expect(active).toContainText('谋好篇 布好局 履职尽责为人民');
-  const count = page.locator('.story-editor[data-lang="zh"] .char-count');
-  await expect(count).toBeVisible();
+  const activeId = await active.getAttribute('data-story-id');
+  const count = page.locator(`.story-editor[data-lang="zh"][data-editor-story="${activeId}"] .char-count`);
+  await expect.poll(async () => Number(await count.getAttribute('data-count-han'))).toBeGreaterThan(3000);
   const han = await count.getAttribute('data-count-han');
-  expect(Number(han)).toBeGreaterThan(3000);
   await expect(active.locator('.story-chars')).toHaveText(`${han} 字`);
 
   // The same file again: asked, and 取消 adds nothing.
@@ -282,10 +282,10 @@ test('with the sample, it opens by default, and each sample story lists the 字 
     for (const id of ['story-2026', 'story-2025']) {
       const item = page.locator(`[data-story-id="${id}"]`);
       await item.click();
-      const count = page.locator('.story-editor[data-lang="zh"] .char-count');
-      await expect(count).toBeVisible();
+      // Wait for the editor to show this story: right after the click it may still show the last one.
+      const count = page.locator(`.story-editor[data-lang="zh"][data-editor-story="${id}"] .char-count`);
+      await expect.poll(async () => Number(await count.getAttribute('data-count-han'))).toBeGreaterThan(1000);
       const han = await count.getAttribute('data-count-han');
-      expect(Number(han)).toBeGreaterThan(1000);
       await expect(item.locator('.story-chars')).toHaveText(`${han} 字`);
       await expect(item.locator('.story-placed')).toHaveText(id === 'story-2026' ? '已上版 第1版' : '已上版 第2版');
     }

@@ -98,7 +98,7 @@ export function StoryEditor({ edition, story, lang, onSave, onError, onIds, othe
     : t('stories.savedAt', { time: new Date(status.at).toLocaleTimeString() });
 
   return (
-    <div className="story-editor" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-lang={lang}>
+    <div className="story-editor" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-lang={lang} data-editor-story={story.id}>
       <LexicalComposer initialConfig={config}>
         <ToolbarPlugin />
         <div className="editor-bar">
