@@ -22,6 +22,10 @@ import type { Workspace } from './workspace';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
 import { resolveExportFile } from './export/export-files';
 import { placeLibraryPhoto } from './place-photo';
+import type { CollabEngine } from './collab/types';
+import { engineChannels } from './collab/engine-api';
+import { mirrorChannels } from './collab/mirror-api';
+import { signoffChannels } from './collab/signoff-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -34,6 +38,8 @@ export interface ApiContext {
   printing?: Omit<ExportServices, 'workspace'>;
   /** Shows a file in the system file manager (Electron's shell); absent in the browser host. */
   reveal?: (absolutePath: string) => void;
+  /** The desk server connection (issue 12); absent → solo desk, as before. */
+  collab?: CollabEngine;
 }
 
 // The services behind every channel. Inputs arrive already validated by handle(); what
@@ -179,5 +185,10 @@ export function createApi(ctx: ApiContext): Api {
       const dir = await ws.resolveEdition(edition);
       return pageWrites(() => placeLibraryPhoto(ws.root, ctx.library, dir, libraryId));
     },
+
+    // Newsroom network (issue 12).
+    ...engineChannels(ws, ctx.collab),
+    ...mirrorChannels(ws, ctx.collab),
+    ...signoffChannels(ws, ctx.collab),
   };
 }

@@ -52,5 +52,21 @@ export const CHANNELS = [
   'page:put-many',
 
   'edition:place-photo',
+
+  // [collab: newsroom network, issue 12 — desk side: main's sync engine]
+  'collab:status',
+  'collab:connect',
+  'collab:disconnect',
+  // [/collab]
+  // [mirror: publishing and opening shared editions]
+  'collab:remote-editions',
+  'collab:publish',
+  'collab:open-remote',
+  // [/mirror]
+  // [signoff: 签发 and the audit log, through main's session]
+  'collab:signoff',
+  'collab:reopen',
+  'collab:audit',
+  // [/signoff]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

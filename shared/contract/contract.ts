@@ -7,6 +7,7 @@ import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
 import type { Channel } from './channels';
 import { ProofDictionary, ProofFindingSchema, ProofIgnoreKeys } from './proof-schemas';
+import { AuditEntry, CollabStatus, ConnectInput, ConnectResult, RemoteEdition, RemoteId, SignOff } from './collab-schemas';
 import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchema } from './export-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
@@ -186,6 +187,24 @@ export const contract = {
     input: z.object({ edition: EditionRef, libraryId: Id }).strict(),
     output: z.object({ photo: Photo, reused: z.boolean() }),
   },
+
+  // [collab]
+  'collab:status': { input: z.object({ edition: EditionRef.optional() }).strict(), output: CollabStatus },
+  'collab:connect': { input: ConnectInput, output: ConnectResult },
+  'collab:disconnect': { input: z.object({}).strict(), output: CollabStatus },
+  // [/collab]
+  // [mirror]
+  'collab:remote-editions': { input: z.object({}).strict(), output: z.array(RemoteEdition.extend({ localRef: z.string().nullable() })) },
+  /** Puts a local edition on the server; from then on its folder is the desk's copy of the shared one. */
+  'collab:publish': { input: z.object({ edition: EditionRef }).strict(), output: z.object({ remoteId: RemoteId }) },
+  /** Makes (or finds) this desk's folder for a server edition: a NAME.edition folder like any other. */
+  'collab:open-remote': { input: z.object({ remoteId: RemoteId }).strict(), output: z.object({ ref: z.string() }) },
+  // [/mirror]
+  // [signoff]
+  'collab:signoff': { input: z.object({ edition: EditionRef, pageId: Id, round: z.number().int().min(1).max(99) }).strict(), output: SignOff },
+  'collab:reopen': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
+  'collab:audit': { input: z.object({ edition: EditionRef }).strict(), output: z.array(AuditEntry) },
+  // [/signoff]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

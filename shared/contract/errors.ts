@@ -32,6 +32,16 @@ export const ERROR_CODES = [
   'TEXT_NOT_ALLOWED',
   'IMPORT_TOO_LARGE',
   'IMPORT_TOO_DEEP',
+
+  // [collab: issue 12]
+  'SERVER_UNREACHABLE',
+  'LOGIN_FAILED',
+  'SESSION_EXPIRED',
+  'CERT_MISMATCH',
+  'ROLE_REFUSED',
+  'PAGE_SIGNED',
+  'NOT_SHARED',
+  // [/collab]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

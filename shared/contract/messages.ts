@@ -78,6 +78,22 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
     'zh-CN': '导入的文件嵌套层级过深，无法安全读取，未导入。',
     en: 'The imported file is nested too deeply to read safely; it was not imported.',
   },
+
+  // [collab: issue 12]
+  SERVER_UNREACHABLE: {
+    'zh-CN': '连不上编辑部服务器。本机照常工作，改动保存在本机，恢复连接后自动同步。',
+    en: 'The desk server cannot be reached. This desk keeps working; changes are kept here and sync when it returns.',
+  },
+  LOGIN_FAILED: { 'zh-CN': '用户名或密码不正确。', en: 'The user name or password is wrong.' },
+  SESSION_EXPIRED: { 'zh-CN': '登录已失效，请重新登录服务器。', en: 'The session has expired; please sign in to the server again.' },
+  CERT_MISMATCH: {
+    'zh-CN': '服务器证书与本机上次记住的不一致，已拒绝连接（可能是假冒的服务器）。请向管理员核对证书指纹。',
+    en: 'The server certificate differs from the one this desk remembered; connection refused (it may be an impostor). Check the fingerprint with your administrator.',
+  },
+  ROLE_REFUSED: { 'zh-CN': '你的角色无权修改这项内容。', en: 'Your role may not change this.' },
+  PAGE_SIGNED: { 'zh-CN': '此版已签发，只有值班总编重新打开后才能修改。', en: 'This page is signed off; only the chief editor can reopen it for changes.' },
+  NOT_SHARED: { 'zh-CN': '此特刊没有发布到编辑部服务器。', en: 'This edition is not published to the desk server.' },
+  // [/collab]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

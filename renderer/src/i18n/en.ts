@@ -424,4 +424,11 @@ export const en: Record<MessageKey, string> = {
   'export.preflight.summary': "{errors} errors, {warnings} warnings",
   'export.preflight.error': "Error",
   'export.preflight.warning': "Warning",
+
+  // [collab: issue 12, desk connection, status, presence]
+  // [/collab]
+  // [mirror: publish / open server editions]
+  // [/mirror]
+  // [ui: collaborative editing in the story editor and pages, sign-off UI]
+  // [/ui]
 };

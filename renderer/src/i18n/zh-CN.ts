@@ -424,6 +424,13 @@ export const zhCN = {
   'export.preflight.summary': "{errors} 个错误，{warnings} 个警告",
   'export.preflight.error': "错误",
   'export.preflight.warning': "警告",
+
+  // [collab: issue 12, desk connection, status, presence]
+  // [/collab]
+  // [mirror: publish / open server editions]
+  // [/mirror]
+  // [ui: collaborative editing in the story editor and pages, sign-off UI]
+  // [/ui]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

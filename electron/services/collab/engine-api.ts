@@ -1,0 +1,19 @@
+import type { Api } from '../../../shared/contract/contract';
+import type { Workspace } from '../workspace';
+import type { CollabEngine } from './types';
+import { soloStatus } from './solo-status';
+
+// [collab] collab:status / connect / disconnect. Without an engine (tests, CLI) the desk is solo.
+export function engineChannels(ws: Workspace, engine: CollabEngine | undefined): Pick<Api, 'collab:status' | 'collab:connect' | 'collab:disconnect'> {
+  return {
+    'collab:status': async ({ edition }) => {
+      const dir = edition ? await ws.resolveEdition(edition) : undefined;
+      return engine ? engine.status(dir) : soloStatus();
+    },
+    'collab:connect': async (input) => {
+      if (!engine) throw new Error('no collaboration engine in this host');
+      return engine.connect(input);
+    },
+    'collab:disconnect': async () => (engine ? engine.disconnect() : soloStatus()),
+  };
+}

@@ -1,0 +1,46 @@
+import type * as Y from 'yjs';
+import type { Role } from '../../../shared/collab/roles';
+import type { CollabStatus } from '../../../shared/contract/collab-schemas';
+import type { ParsedInput, Output } from '../../../shared/contract/contract';
+
+// The desk's connection to a desk server (issue 12), as the rest of main sees it. One
+// engine per running desk: it holds the session and the pinned certificate, keeps every
+// shared document on this desk's disk (so a restart offline loses nothing) and in sync
+// with the server while it answers.
+
+export interface DeskSession {
+  url: string;
+  user: string;
+  role: Role;
+  /** SHA-256 fingerprint of the server certificate this desk pinned on first connection. */
+  fingerprint: string;
+  token: string;
+}
+
+export interface ServerReply {
+  status: number;
+  /** Parsed JSON body, when the reply was JSON. */
+  json?: unknown;
+  bytes?: Uint8Array;
+}
+
+export interface CollabEngine {
+  status(editionDir?: string): Promise<CollabStatus>;
+  connect(input: ParsedInput<'collab:connect'>): Promise<Output<'collab:connect'>>;
+  disconnect(): Promise<CollabStatus>;
+  /** The current session, or null in solo use. */
+  session(): DeskSession | null;
+  /**
+   * One HTTPS call to the desk server with the session token and the pinned certificate.
+   * Throws AppError SERVER_UNREACHABLE / SESSION_EXPIRED / CERT_MISMATCH; other statuses are returned.
+   */
+  request(method: 'GET' | 'POST' | 'PUT' | 'HEAD', path: string, body?: unknown): Promise<ServerReply>;
+  /**
+   * A shared document by name (shared/collab/doc-names.ts): loaded from this desk's copy,
+   * synced with the server while online. The same Y.Doc serves the renderer's socket.
+   */
+  openDoc(name: string): Promise<Y.Doc>;
+  /** Called with the names of documents changed by someone else (from the server). */
+  onRemoteChange(listener: (name: string, doc: Y.Doc) => void): () => void;
+  close(): Promise<void>;
+}
