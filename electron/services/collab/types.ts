@@ -40,7 +40,11 @@ export interface CollabEngine {
    * synced with the server while online. The same Y.Doc serves the renderer's socket.
    */
   openDoc(name: string): Promise<Y.Doc>;
-  /** Called with the names of documents changed by someone else (from the server). */
-  onRemoteChange(listener: (name: string, doc: Y.Doc) => void): () => void;
+  /**
+   * Called after every change to a shared document this desk has open, whoever made it: the
+   * renderer through main's socket, main itself, or someone else through the server
+   * (`fromServer`). The mirror writes the edition files from here.
+   */
+  onDocChange(listener: (name: string, doc: Y.Doc, fromServer: boolean) => void): () => void;
   close(): Promise<void>;
 }
