@@ -28,9 +28,7 @@ function writeBlock(map: Y.Map<unknown>, prev: Block | undefined, next: Block): 
 
 /** Writes a whole page into an empty (or stale) page document: used when an edition is published. */
 export function writePage(doc: Y.Doc, page: Page): void {
-  doc.transact(() => {
-    applyPageChange(doc, readPage(doc), page);
-  });
+  applyPageChange(doc, readPage(doc), page);
 }
 
 /**
