@@ -1,0 +1,30 @@
+import { useMemo } from 'react';
+import { docName } from '../../../shared/collab/doc-names';
+import { useCollab, sharedOf } from './collab-context';
+import { colorFor } from './presence';
+import { collabProviderFactory } from './provider';
+import type { PresenceHub } from './presence-hub';
+
+export interface StoryCollab {
+  /** story/<remoteId>/<storyId>/<lang>: the CollaborationPlugin's document id. */
+  id: string;
+  providerFactory: ReturnType<typeof collabProviderFactory>;
+  username: string;
+  color: string;
+  presence: PresenceHub | null;
+}
+
+/** For a story of a shared edition: how its editor joins the shared document; null when solo. */
+export function useStoryCollab(storyId: string, lang: 'zh' | 'en'): StoryCollab | null {
+  const { status, presence } = useCollab();
+  const shared = sharedOf(status);
+  const user = status?.server?.user ?? null;
+  const url = shared?.socket.url;
+  const token = shared?.socket.token;
+  const remoteId = shared?.remoteId;
+  // One factory per socket: a new one would make Lexical reconnect the editor.
+  const providerFactory = useMemo(() => (url && token ? collabProviderFactory({ url, token }) : null), [url, token]);
+  return useMemo(() => (remoteId && providerFactory && user
+    ? { id: docName({ kind: 'story', editionId: remoteId, storyId, lang }), providerFactory, username: user, color: colorFor(user), presence }
+    : null), [remoteId, providerFactory, user, storyId, lang, presence]);
+}
