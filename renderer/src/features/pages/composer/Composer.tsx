@@ -212,7 +212,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
       <div className="composer-body with-side">
         <SidePanel
           stories={<StoryPanel stories={summaries} pages={threads.pages} canPlace={block?.kind === 'story'} onPlace={(id) => { if (block?.kind === 'story') void threads.placeIn(block.id, id); }} />}
-          photos={<PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
+          photos={<PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()} peers={peers}
             onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id).then(focusStage)} />}
         />
         <Stage
