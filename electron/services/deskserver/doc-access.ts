@@ -1,4 +1,6 @@
 import type { Connection, Document, onAuthenticatePayload } from '@hocuspocus/server';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { parseDocName, type DocRef } from '../../../shared/collab/doc-names';
 import { mayWrite, type Role } from '../../../shared/collab/roles';
 import type { SessionUser } from '../../../shared/collab/protocol';
@@ -19,7 +21,9 @@ export interface DocContext {
 /** Thrown from onAuthenticate; Hocuspocus sends `reason` to the provider as permission-denied. */
 export class Refusal extends Error {
   constructor(readonly reason: string) {
-    super(reason);
+    // No message: Hocuspocus logs a hook's error only when it has one, and a refused desk is
+    // routine, not a server fault worth a line per attempt.
+    super('');
   }
 }
 
@@ -51,7 +55,20 @@ export function applyPageState(documents: Map<string, Document>, name: string, s
   for (const c of doc.getConnections() as Connection[]) {
     const ctx = c.context as Partial<DocContext>;
     if (!ctx.user || !ctx.ref) continue;
+    const wasReadOnly = c.readOnly;
     c.readOnly = !writableFor(ctx.user.role, ctx.ref, signed);
     c.sendStateless(JSON.stringify(notice));
+    // Reopened: a desk whose updates were refused meanwhile holds changes the server lacks,
+    // and every later update of that desk would wait on them (Yjs keeps it pending). The
+    // server's SyncStep1 makes the desk answer with all it has that the server has not.
+    if (wasReadOnly && !c.readOnly) c.send(syncStep1(doc));
   }
+}
+
+function syncStep1(doc: Document): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarString(e, doc.name);
+  encoding.writeVarUint(e, 0); // Hocuspocus MessageType.Sync
+  syncProtocol.writeSyncStep1(e, doc);
+  return encoding.toUint8Array(e);
 }
