@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/collab/roles';
@@ -71,12 +72,30 @@ export function trustingWebSocket(ca: string) {
   };
 }
 
-export interface Client { provider: HocuspocusProvider; doc: Y.Doc; refused: Promise<string>; stateless: string[] }
+export interface Client {
+  provider: HocuspocusProvider;
+  doc: Y.Doc;
+  refused: Promise<string>;
+  stateless: string[];
+  /** Descriptions of what the provider sent ("A document update", …). */
+  sent: string[];
+  /** The server's SyncStatus answers, in order: true = applied, false = refused. */
+  acks: boolean[];
+}
+
+/** A SyncStatus message's verdict (Hocuspocus MessageType 8), or null for any other message. */
+function syncStatus(data: Uint8Array): boolean | null {
+  const d = decoding.createDecoder(data);
+  decoding.readVarString(d);
+  return decoding.readVarUint(d) === 8 ? decoding.readVarInt(d) === 1 : null;
+}
 
 /** A raw Hocuspocus provider on `name` with `token` (no UI): what a forging desk would run. */
 export function connect(server: DeskServer, name: string, token: string | null): Client {
   const doc = new Y.Doc();
   const stateless: string[] = [];
+  const sent: string[] = [];
+  const acks: boolean[] = [];
   let refuse: (reason: string) => void = () => {};
   const refused = new Promise<string>((r) => (refuse = r));
   const provider = new HocuspocusProvider({
@@ -87,8 +106,15 @@ export function connect(server: DeskServer, name: string, token: string | null):
     token,
     onAuthenticationFailed: ({ reason }) => refuse(reason),
     onStateless: ({ payload }) => stateless.push(payload),
+    onOutgoingMessage: ({ message }) => sent.push(message.description),
   });
-  return { provider, doc, refused, stateless };
+  // On the provider, not in its configuration: the configuration's onMessage is also handed
+  // to the socket, which calls it with the bare event.
+  provider.on('message', ({ event }: { event: { data: Buffer } }) => {
+    const v = syncStatus(new Uint8Array(event.data));
+    if (v !== null) acks.push(v);
+  });
+  return { provider, doc, refused, stateless, sent, acks };
 }
 
 export function synced(c: Client, timeout = 10_000): Promise<void> {
