@@ -48,7 +48,7 @@ export function api(server: DeskServer, method: string, path: string, opts: { to
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
         let json: unknown;
-        if (String(res.headers['content-type'] ?? '').startsWith('application/json')) json = JSON.parse(bytes.toString('utf8'));
+        if (bytes.length && String(res.headers['content-type'] ?? '').startsWith('application/json')) json = JSON.parse(bytes.toString('utf8'));
         done({ status: res.statusCode ?? 0, json, bytes, headers: res.headers });
       });
     });
@@ -133,6 +133,18 @@ export function until(doc: Y.Doc, check: () => boolean, what: string, timeout = 
       }
     };
     doc.on('update', f);
+  });
+}
+
+/** Resolves when `check` holds, polled (for what changes no document: stateless notices, acks). */
+export function poll(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
+  return within(timeout, what, (done) => {
+    const t = setInterval(() => {
+      if (check()) {
+        clearInterval(t);
+        done();
+      }
+    }, 10);
   });
 }
 

@@ -57,6 +57,10 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handleApi(apiDeps, req, res).catch((e: unknown) => {
       if (res.headersSent) return void res.destroy();
+      // A refusal before the body was read (too large, no session): close the connection
+      // after answering, or a keep-alive client would send its next request into the
+      // leftover body the server is still waiting for.
+      if (!req.complete) res.setHeader('connection', 'close');
       if (e instanceof HttpError) return sendJson(res, e.status, { error: e.code, message: e.message });
       console.error('desk server:', e);
       sendJson(res, 500, { error: 'INTERNAL' });
