@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
 import { parseServerUrl, pinnedTlsOptions, type Pin } from './pinned-tls';
 
@@ -86,9 +86,11 @@ export class Upstream {
 
   destroy(): void {
     for (const p of this.providers.values()) {
-      // The loopback Document owns the awareness: unhook it, so destroy() leaves it alone.
+      // The loopback Document owns the awareness and keeps serving the renderers: unhook the
+      // provider from it and hand destroy() a throwaway one to clear and destroy instead.
+      // (The provider's own anonymous listeners stay on it and read the throwaway: no-ops.)
       p.configuration.awareness?.off('update', p.boundAwarenessUpdateHandler);
-      p.configuration.awareness = null;
+      p.configuration.awareness = new Awareness(new Y.Doc());
       p.destroy();
     }
     this.providers.clear();
