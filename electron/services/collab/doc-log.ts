@@ -1,0 +1,141 @@
+import { open, readFile, mkdir, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import * as Y from 'yjs';
+import { writeFileAtomic } from '../atomic-write';
+
+// One shared document on this desk's disk: an append-only log of length-prefixed records,
+// fsync'd in small batches, compacted into one record when it is opened. Pure JS, so the
+// Electron main process loads no native module for it.
+//
+// Record: u32 little-endian payload length, u8 kind, payload.
+//   UPDATE_LOCAL   a Yjs update made on this desk (renderer, main) — counts as pending
+//   UPDATE_REMOTE  a Yjs update that came from the server
+//   ACK            the server has acknowledged everything before it: pending = 0
+//   PENDING        u32: pending count carried over a compaction
+// A torn last record (power cut mid-write) is dropped on load: every whole record before
+// it was fsync'd and is kept.
+
+const UPDATE_LOCAL = 1;
+const UPDATE_REMOTE = 2;
+const ACK = 3;
+const PENDING = 4;
+const HEADER = 5;
+
+export interface LoadedLog {
+  /** The whole document as one update (empty doc → an empty update). */
+  state: Uint8Array;
+  /** Local updates the server has not acknowledged. */
+  pending: number;
+}
+
+function record(kind: number, payload: Uint8Array): Buffer {
+  const out = Buffer.alloc(HEADER + payload.length);
+  out.writeUInt32LE(payload.length, 0);
+  out.writeUInt8(kind, 4);
+  out.set(payload, HEADER);
+  return out;
+}
+
+export function parseLog(bytes: Uint8Array): LoadedLog {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const updates: Uint8Array[] = [];
+  let pending = 0;
+  let at = 0;
+  while (at + HEADER <= buf.length) {
+    const len = buf.readUInt32LE(at);
+    const kind = buf.readUInt8(at + 4);
+    if (at + HEADER + len > buf.length) break; // torn tail
+    const payload = buf.subarray(at + HEADER, at + HEADER + len);
+    at += HEADER + len;
+    if (kind === UPDATE_LOCAL || kind === UPDATE_REMOTE) {
+      updates.push(payload);
+      if (kind === UPDATE_LOCAL) pending += 1;
+    } else if (kind === ACK) {
+      pending = 0;
+    } else if (kind === PENDING && len === 4) {
+      pending = payload.readUInt32LE(0);
+    }
+  }
+  const state = updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(updates);
+  return { state, pending };
+}
+
+export class DocLog {
+  private fh: FileHandle | null = null;
+  private queue: Buffer[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private scheduled = false;
+  /** Local updates not yet acknowledged by the server, as written in this log. */
+  pending = 0;
+
+  private constructor(readonly file: string) {}
+
+  /** Reads and compacts the log (a damaged tail is dropped), then opens it for appending. */
+  static async open(file: string): Promise<{ log: DocLog; state: Uint8Array }> {
+    await mkdir(dirname(file), { recursive: true });
+    let loaded: LoadedLog = { state: Y.encodeStateAsUpdate(new Y.Doc()), pending: 0 };
+    let existed = false;
+    try {
+      loaded = parseLog(await readFile(file));
+      existed = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    const log = new DocLog(file);
+    log.pending = loaded.pending;
+    if (existed) {
+      const compact = [record(UPDATE_REMOTE, loaded.state)];
+      if (loaded.pending > 0) {
+        const n = Buffer.alloc(4);
+        n.writeUInt32LE(loaded.pending, 0);
+        compact.push(record(PENDING, n));
+      }
+      await writeFileAtomic(file, Buffer.concat(compact), 0o600);
+    }
+    log.fh = await open(file, 'a', 0o600);
+    return { log, state: loaded.state };
+  }
+
+  appendUpdate(update: Uint8Array, local: boolean): void {
+    if (local) this.pending += 1;
+    this.push(record(local ? UPDATE_LOCAL : UPDATE_REMOTE, update));
+  }
+
+  /** The server has everything this desk sent. */
+  ack(): void {
+    if (this.pending === 0) return;
+    this.pending = 0;
+    this.push(record(ACK, new Uint8Array(0)));
+  }
+
+  private push(rec: Buffer): void {
+    this.queue.push(rec);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // Keystrokes arrive one update each: one write + fsync per turn of the event loop.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  /** Resolves once everything appended so far is on disk. */
+  flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    const fh = this.fh;
+    this.flushing = this.flushing.then(async () => {
+      if (batch.length === 0 || !fh) return;
+      await fh.write(Buffer.concat(batch));
+      await fh.datasync();
+    });
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    const fh = this.fh;
+    this.fh = null;
+    await fh?.close();
+  }
+}
