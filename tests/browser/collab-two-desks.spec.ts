@@ -1,0 +1,172 @@
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO, startHost, type RunningHost } from '../support/host';
+import { addUser, serverDataDir, startServer, type ServerProc } from '../support/desk-server-proc';
+
+// Issue 12 through the UI only: a real desk server (`edition-desk serve`), two browser hosts
+// as two desks. Both connect through 编辑部服务器 (the trust dialog shows the fingerprint
+// the server printed), the chief publishes the sample edition, the editor opens it from the
+// start screen; a story typed on one desk (IME composition through CDP on the other) shows
+// on the other within 1 s; with the server stopped the badge says 离线 with the pending count.
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(180_000);
+
+const PASSWORD = 'newsroom-pass-1';
+const TITLE = '沁源两会特刊（示例）';
+const STORY = 'story-2026';
+let server: ServerProc;
+let deskA: RunningHost;
+let deskB: RunningHost;
+let a: Page;
+let b: Page;
+
+test.beforeAll(async ({ browser }) => {
+  const data = serverDataDir();
+  addUser(data, 'wangfang', 'chief', PASSWORD);
+  addUser(data, 'liqiang', 'editor', PASSWORD);
+  server = await startServer(data);
+  deskA = await startHost();
+  deskB = await startHost(undefined, undefined, { noSample: true });
+  a = await openDesk(browser, deskA);
+  b = await openDesk(browser, deskB);
+});
+test.afterAll(async () => {
+  await deskA?.stop();
+  await deskB?.stop();
+  await server?.stop();
+});
+
+async function openDesk(browser: Browser, host: RunningHost): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: /^协作状态：单机/ })).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+async function connect(page: Page, name: string, roleName: string, firstTime: boolean) {
+  await page.getByRole('button', { name: '编辑部服务器', exact: true }).first().click();
+  const dialog = page.getByRole('dialog', { name: '编辑部服务器' });
+  await dialog.getByLabel('服务器地址').fill(server.url);
+  await dialog.getByLabel('用户名').fill(name);
+  await dialog.getByLabel('密码').fill(PASSWORD);
+  await dialog.getByRole('button', { name: '连接' }).click();
+  const online = page.getByRole('button', { name: `协作状态：在线 · ${name}（${roleName}）` });
+  if (firstTime) await trustShown(page);
+  else {
+    // A certificate trusted before (and still the same) is not asked about again.
+    await expect(online.or(page.getByRole('dialog', { name: '核对服务器证书' }))).toBeVisible({ timeout: 20_000 });
+    if (!(await online.isVisible())) await trustShown(page);
+  }
+  await expect(online).toBeVisible({ timeout: 20_000 });
+}
+
+/** First connection: the certificate to compare, in full, grouped; then 信任并连接. */
+async function trustShown(page: Page) {
+  const trust = page.getByRole('dialog', { name: '核对服务器证书' });
+  await expect(trust).toContainText('管理员在服务器控制台上读出的指纹', { timeout: 20_000 });
+  await expect(trust.locator('[data-fingerprint]')).toHaveAttribute('data-fingerprint', server.fingerprint);
+  await expect(trust.locator('.fingerprint-groups li')).toHaveCount(8);
+  await expect(trust).toContainText(server.fingerprint.split(':').slice(0, 4).join(':'));
+  await trust.getByRole('button', { name: '信任并连接' }).click();
+  await expect(trust).toBeHidden({ timeout: 20_000 });
+}
+
+const editor = (page: Page, lang: 'zh' | 'en' = 'zh') => page.locator(`.story-editor[data-lang="${lang}"][data-editor-story="${STORY}"]`);
+
+async function openStory(page: Page) {
+  await page.getByRole('tab', { name: '稿件' }).click();
+  await page.locator(`[data-story-id="${STORY}"]`).click();
+  await expect(editor(page)).toHaveAttribute('data-collab', 'shared', { timeout: 30_000 });
+  await expect(editor(page).locator('.editor-content')).toContainText('沁源', { timeout: 30_000 });
+}
+
+test('a wrong password is refused in the user’s language', async () => {
+  await b.getByRole('button', { name: '编辑部服务器', exact: true }).first().click();
+  const dialog = b.getByRole('dialog', { name: '编辑部服务器' });
+  await dialog.getByLabel('服务器地址').fill(server.url);
+  await dialog.getByLabel('用户名').fill('liqiang');
+  await dialog.getByLabel('密码').fill('wrong-password');
+  await dialog.getByRole('button', { name: '连接' }).click();
+  await trustShown(b);
+  // Back on the form, the refusal in Chinese; the desk stays solo.
+  const alert = b.getByRole('dialog', { name: '编辑部服务器' }).getByRole('alert');
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toHaveText(/[\u4e00-\u9fff]/);
+  await expect(b.locator('[data-collab-state]')).toHaveAttribute('data-collab-state', 'solo');
+  await b.getByRole('dialog', { name: '编辑部服务器' }).getByRole('button', { name: '关闭' }).click();
+  await expect(b.getByRole('dialog', { name: '编辑部服务器' })).toBeHidden();
+});
+
+test('two desks connect through the dialog; the chief publishes, the editor opens it from the start screen', async () => {
+  await connect(a, 'wangfang', '值班总编', true);
+  await connect(b, 'liqiang', '文字编辑', false);
+
+  await a.getByRole('button', { name: '特刊列表' }).click();
+  await a.getByRole('button', { name: `发布《${TITLE}》到服务器` }).click();
+  await a.getByRole('dialog', { name: '发布到服务器' }).getByRole('button', { name: '发布到服务器' }).click();
+  await expect(a.locator('tr[data-edition-ref] [data-shared]')).toHaveCount(1, { timeout: 30_000 });
+
+  await b.getByRole('button', { name: '特刊列表' }).click();
+  const remote = b.getByRole('region', { name: '服务器上的特刊' });
+  await expect(remote.getByRole('button', { name: `打开服务器特刊《${TITLE}》` })).toBeVisible({ timeout: 20_000 });
+  await remote.getByRole('button', { name: `打开服务器特刊《${TITLE}》` }).click();
+  await expect(b.getByRole('region', { name: '特刊列表' })).toBeHidden({ timeout: 30_000 });
+});
+
+test('a story typed on one desk shows on the other within 1 s, both ways, IME included', async () => {
+  await openStory(a);
+  await openStory(b);
+  const contentA = editor(a).locator('.editor-content');
+  const contentB = editor(b).locator('.editor-content');
+
+  await contentA.click();
+  await a.keyboard.press('Control+Home');
+  const typedA = '协作甲';
+  await a.keyboard.insertText(typedA);
+  const t0 = Date.now();
+  await expect(contentB).toContainText(typedA, { timeout: 5_000 });
+  const latencyAB = Date.now() - t0;
+
+  await contentB.click();
+  await b.keyboard.press('Control+End');
+  const cdp = await b.context().newCDPSession(b);
+  for (const s of ['y', 'yi', 'yib', 'yibi']) await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+  await cdp.send('Input.insertText', { text: '乙方' });
+  const t1 = Date.now();
+  await expect(contentA).toContainText('乙方', { timeout: 5_000 });
+  const latencyBA = Date.now() - t1;
+  console.log(`collab UI propagation: A→B ${latencyAB} ms, B→A ${latencyBA} ms`);
+  expect(latencyAB).toBeLessThan(1000);
+  expect(latencyBA).toBeLessThan(1000);
+  // Same text on both desks.
+  await expect.poll(async () => (await contentA.innerText()) === (await contentB.innerText()), { timeout: 5_000 }).toBe(true);
+
+  // Named cursors: each desk shows the other's name in its editor.
+  await contentA.click();
+  await a.keyboard.press('Control+Home');
+  await a.keyboard.press('ArrowRight');
+  await expect(editor(b)).toContainText('wangfang', { timeout: 5_000 });
+  await expect(editor(a)).toContainText('liqiang', { timeout: 5_000 });
+  mkdirSync(join(REPO, 'docs/screenshots'), { recursive: true });
+  await b.bringToFront();
+  await editor(b).screenshot({ path: join(REPO, 'docs/screenshots/collab-two-cursors.png') });
+});
+
+test('with the server stopped, the badge says offline and counts the changes waiting', async () => {
+  await server.stop();
+  const badgeA = a.locator('[data-collab-state]');
+  await expect(badgeA).toHaveAttribute('data-collab-state', 'offline', { timeout: 20_000 });
+  await editor(a).locator('.editor-content').click();
+  await a.keyboard.press('Control+End');
+  await a.keyboard.insertText('离线时写的');
+  await expect(a.getByRole('button', { name: /^协作状态：离线 · [1-9]\d* 项改动待同步/ })).toBeVisible({ timeout: 20_000 });
+  expect(Number(await badgeA.getAttribute('data-pending'))).toBeGreaterThan(0);
+
+  // The server returns on the same port: the change arrives, nothing waits.
+  server = await startServer(server.dataDir, server.port);
+  await expect(badgeA).toHaveAttribute('data-collab-state', 'online', { timeout: 30_000 });
+  await expect(editor(b).locator('.editor-content')).toContainText('离线时写的', { timeout: 30_000 });
+  await expect(badgeA).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+});
