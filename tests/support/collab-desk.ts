@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { randomBytes } from 'node:crypto';
 import { createCollabEngine, type DeskEngine } from '../../electron/services/collab/engine';
+import { listenLoopback } from '../../electron/services/collab/loopback';
 
 // A desk for the engine tests: main's real CollabEngine in a temp user-data folder, with
 // its own loopback socket (as in Electron), and "renderers" that connect to that socket
@@ -15,7 +17,12 @@ export async function tempDir(prefix: string): Promise<string> {
 }
 
 export async function startDesk(userData: string): Promise<DeskEngine> {
-  return createCollabEngine({ userData, ownSocket: { origins: [], onUrl: () => {} } });
+  const engine = await createCollabEngine({ userData });
+  const listener = await listenLoopback(['app://desk'], (req, socket, head) => engine.upgrade(req, socket, head));
+  engine.setSocket(listener.url, randomBytes(24).toString('base64url'));
+  const close = engine.close.bind(engine);
+  engine.close = async () => { await close(); await listener.close(); };
+  return engine;
 }
 
 export async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {

@@ -25,19 +25,14 @@ import { Upstream } from './upstream';
 // server until the user connects once; after that the desk reconnects by itself at start.
 
 export interface DeskEngine extends CollabEngine {
-  /** Browser host: where the renderer's provider connects, and the token it must send. */
+  /** Where the renderer's provider connects (the host's /collab), and the token it must send. */
   setSocket(url: string, token: string): void;
-  /** Browser host: an upgrade on /collab that already passed the host's Host / Origin checks. */
+  /** An upgrade on /collab that already passed the host's Host / Origin checks. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
 
 export interface EngineOptions {
   userData: string;
-  /**
-   * Electron: main's own loopback socket on 127.0.0.1:random, opened when a server is set up
-   * (never in solo use); `onUrl` gets its ws:// URL for the session's CSP connect-src.
-   */
-  ownSocket?: { origins: readonly string[]; onUrl: (url: string) => void };
 }
 
 export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngine> {
@@ -69,15 +64,6 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       docs = new SharedDocs(join(opts.userData, 'collab', serverFolder(s.url, s.fingerprint)), () => socket.token);
       loopback = new LoopbackSocket(docs.hocuspocus);
       for (const l of changeListeners) docs.onChange(l);
-      if (opts.ownSocket) {
-        const own = opts.ownSocket;
-        const lb = loopback;
-        lb.listenLoopback(own.origins).then((url) => {
-          if (loopback !== lb) return;
-          socket = { url, token: socket.token };
-          own.onUrl(url);
-        }, (e: unknown) => console.error('[collab] loopback socket:', e));
-      }
     }
     return docs;
   };
@@ -105,7 +91,6 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     const lb = loopback;
     docs = null;
     loopback = null;
-    if (opts.ownSocket) socket = { url: '', token: socket.token };
     await d?.close();
     await lb?.close();
   };
@@ -214,6 +199,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       await closeDocs();
     },
   };
-  if (file.server?.token) await startUpstream(file.server);
+  // A desk that was connected reconnects at start (offline first: failures only show in status).
+  if (file.server?.token) await startUpstream(file.server).catch((e: unknown) => console.error('[collab] start:', e));
   return engine;
 }

@@ -11,7 +11,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 //   - the browser host hands its HTTP upgrades on /collab to `upgrade()` after its own
 //     Host / Origin checks (electron/host/server.ts);
 //   - Electron has no HTTP server, so `listenLoopback()` opens one on 127.0.0.1:random
-//     that only upgrades /collab, with the same checks.
+//     that only upgrades /collab, with the same checks, and hands it to `upgrade()` too.
 // Either way the provider's token must be the per-launch token (Hocuspocus onAuthenticate).
 
 export const LOOPBACK_PATH = '/collab';
@@ -26,7 +26,6 @@ export function sameToken(a: string | null | undefined, b: string): boolean {
 
 export class LoopbackSocket {
   private wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
-  private server: Server | null = null;
 
   constructor(private readonly hocuspocus: Hocuspocus) {}
 
@@ -35,36 +34,44 @@ export class LoopbackSocket {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.hocuspocus.handleConnection(ws, req));
   }
 
-  /** Electron: a socket of our own on 127.0.0.1; origins allowed are the app's own (app://desk). */
-  async listenLoopback(allowedOrigins: readonly string[]): Promise<string> {
-    const server = createServer((_req, res) => {
-      res.writeHead(404).end();
-    });
-    server.on('upgrade', (req, socket, head) => {
-      const port = (server.address() as { port: number }).port;
-      const path = (req.url ?? '').split('?')[0];
-      const origin = req.headers.origin;
-      const ok = req.headers.host === `127.0.0.1:${port}` && path === LOOPBACK_PATH && (origin === undefined || allowedOrigins.includes(origin));
-      if (!ok) {
-        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-        return;
-      }
-      this.upgrade(req, socket, head);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.server = server;
-    const { port } = server.address() as { port: number };
-    return `ws://127.0.0.1:${port}${LOOPBACK_PATH}`;
-  }
-
   async close(): Promise<void> {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
-    const server = this.server;
-    this.server = null;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+/**
+ * Electron has no HTTP server of its own: this one on 127.0.0.1:random only upgrades
+ * /collab, for Host 127.0.0.1:<port> and the app's own origins (app://desk), and hands the
+ * socket to the engine. It listens from start-up, so the window's CSP names its port.
+ */
+export async function listenLoopback(allowedOrigins: readonly string[], onUpgrade: UpgradeHandler): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(404).end();
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const port = (server.address() as { port: number }).port;
+    const path = (req.url ?? '').split('?')[0];
+    const origin = req.headers.origin;
+    const ok = req.headers.host === `127.0.0.1:${port}` && path === LOOPBACK_PATH && (origin === undefined || allowedOrigins.includes(origin));
+    if (!ok) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    onUpgrade(req, socket, head);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `ws://127.0.0.1:${port}${LOOPBACK_PATH}`,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }

@@ -12,6 +12,8 @@ import type { DocStore } from './doc-store';
 
 /** The origin @hocuspocus/extension-redis gives updates relayed from another instance, which that instance has stored. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+/** Rows of a document's log past which loading compacts it at once. */
+const COMPACT_ON_LOAD = 64;
 // y-protocols' message numbers inside a Hocuspocus message (MessageType.Sync = 0).
 const SYNC = 0;
 const SYNC_STEP2 = 1;
@@ -35,6 +37,9 @@ export function persistenceExtension(store: DocStore): Extension {
       const updates = await store.load(documentName);
       // Applied before afterLoadDocument adds the append listener: loading writes nothing.
       if (updates.length) Y.applyUpdate(document, Y.mergeUpdates(updates), 'load');
+      // A server killed again and again never reaches onStoreDocument; compacting a long log
+      // here keeps the next load from replaying thousands of rows.
+      if (updates.length > COMPACT_ON_LOAD) await store.compact(documentName, Y.encodeStateAsUpdate(document));
     },
     async afterLoadDocument({ document, documentName }) {
       if (store.appendBeforeApply) return;

@@ -1,0 +1,27 @@
+import type { Edition, Page, Story } from '../../../shared/document/schema';
+import { listStoryIds, readEdition, readPage, readStory } from '../edition-store';
+
+// What an edition folder holds, as the mirror compares it before and after a local change
+// (the prev/next of edition-y.ts and page-y.ts). Files that do not parse are left out:
+// they are neither pushed to the shared documents nor taken as deleted.
+
+export interface EditionSnapshot {
+  edition: Edition;
+  pages: Map<string, Page>;
+  stories: Map<string, Story>;
+}
+
+export async function snapshotEdition(dir: string): Promise<EditionSnapshot> {
+  const edition = await readEdition(dir);
+  const pages = new Map<string, Page>();
+  for (const id of edition.pages) {
+    const page = await readPage(dir, id).catch(() => null);
+    if (page) pages.set(id, page);
+  }
+  const stories = new Map<string, Story>();
+  for (const id of await listStoryIds(dir)) {
+    const story = await readStory(dir, id).catch(() => null);
+    if (story) stories.set(id, story);
+  }
+  return { edition, pages, stories };
+}

@@ -1,0 +1,109 @@
+import type { Api } from '../../../shared/contract/contract';
+import { appError } from '../../../shared/contract/messages';
+import { createSerialQueue } from '../serial-queue';
+import type { Workspace } from '../workspace';
+import { snapshotEdition } from './edition-snapshot';
+import { listRemoteEditions, openRemoteEdition } from './open-remote';
+import { publishEdition } from './publish';
+import { pushChanges } from './push-local';
+import { readSharedMarker } from './shared-marker';
+import { createSharedIndex } from './shared-index';
+import type { CollabEngine } from './types';
+import { createWriteBack, type WriteBack } from './write-back';
+
+// The mirror (issue 12): a shared edition's folder ↔ its shared documents. It publishes and
+// opens editions (mirror-api.ts), writes the files when the documents change (write-back.ts)
+// and pushes local list operations into the documents (push-local.ts). Per edition, one
+// queue runs both directions, so a file is never read for a push while a write-back writes it.
+
+type SerialQueue = ReturnType<typeof createSerialQueue>;
+
+export interface MirrorQueues { pageWrites: SerialQueue; storyWrites: SerialQueue; folderWrites: SerialQueue }
+
+/** Channels whose change to an edition's files goes on into its documents when the edition is shared. */
+export const MIRRORED_CHANNELS = [
+  'page:put', 'page:put-many', 'page:create', 'page:duplicate', 'page:delete', 'page:reorder', 'edition:page-size',
+  'edition:rename', 'edition:place-photo',
+  'story:create', 'story:rename', 'story:duplicate', 'story:delete', 'story:set-status', 'story:import', 'story:put', 'story:save-version',
+] as const satisfies readonly (keyof Api)[];
+
+export interface Mirror {
+  channels: Pick<Api, 'collab:remote-editions' | 'collab:publish' | 'collab:open-remote'>;
+  /** The API with MIRRORED_CHANNELS wrapped; unchanged on a solo desk. */
+  wrap(api: Api): Api;
+  writeBack: WriteBack | null;
+  dispose(): void;
+}
+
+export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q: MirrorQueues, opts: { delayMs?: number; log?: (m: string) => void } = {}): Mirror {
+  const need = (): CollabEngine => {
+    if (!engine || !engine.session()) throw appError('NOT_SHARED');
+    return engine;
+  };
+  const index = createSharedIndex(ws);
+  const queues = new Map<string, SerialQueue>();
+  const queueOf = (remoteId: string): SerialQueue => {
+    let queue = queues.get(remoteId);
+    if (!queue) { queue = createSerialQueue(); queues.set(remoteId, queue); }
+    return queue;
+  };
+  const writeBack = engine
+    ? createWriteBack({ engine, root: ws.root, pageWrites: q.pageWrites, storyWrites: q.storyWrites, dirOf: index.dirOf, queueOf, ...opts })
+    : null;
+  const off = engine && writeBack ? engine.onDocChange(writeBack.listener) : () => {};
+
+  const channels: Mirror['channels'] = {
+    'collab:remote-editions': async () => {
+      const list = await listRemoteEditions(need());
+      return Promise.all(list.map(async (e) => ({ ...e, localRef: await index.refOf(e.id) })));
+    },
+    'collab:publish': async ({ edition }) => {
+      const eng = need();
+      const dir = await ws.resolveEdition(edition);
+      // In the page and story queues: the folder is read whole and must not change meanwhile.
+      const out = await q.pageWrites(() => q.storyWrites(() => publishEdition(eng, dir)));
+      index.remember(out.remoteId, edition);
+      return out;
+    },
+    'collab:open-remote': async ({ remoteId }) => {
+      const eng = need();
+      const existing = await index.refOf(remoteId);
+      if (existing) {
+        await writeBack?.writeAll(remoteId);
+        return { ref: existing, photosFailed: [] };
+      }
+      const opened = await q.folderWrites(() => openRemoteEdition(eng, ws.root, remoteId));
+      index.remember(remoteId, opened.ref);
+      return opened;
+    },
+  };
+
+  /** Runs a local change; when the edition is shared, pushes what it changed into the documents. */
+  async function around<T>(edition: string, job: () => Promise<T>): Promise<T> {
+    const dir = await ws.resolveEdition(edition).catch(() => null);
+    const marker = dir && engine?.session() ? await readSharedMarker(dir) : null;
+    if (!dir || !marker || !engine) return job();
+    return queueOf(marker.remoteId)(async () => {
+      const before = await snapshotEdition(dir).catch(() => null);
+      const out = await job();
+      const after = await snapshotEdition(dir).catch(() => null);
+      if (after) await pushChanges((name) => engine.openDoc(name), marker.remoteId, before, after);
+      return out;
+    });
+  }
+
+  return {
+    channels,
+    writeBack,
+    wrap: (api) => {
+      if (!engine) return api;
+      const out: Record<string, unknown> = { ...api };
+      for (const ch of MIRRORED_CHANNELS) {
+        const inner = api[ch] as (input: { edition: string }) => Promise<unknown>;
+        out[ch] = (input: { edition: string }) => around(input.edition, () => inner(input));
+      }
+      return out as unknown as Api;
+    },
+    dispose: off,
+  };
+}
