@@ -10,16 +10,23 @@ import { useCollab } from './collab-context';
 // layout and chief, and 共享 on the local editions that are copies of server editions.
 
 type Remote = Output<'collab:remote-editions'>[number];
+const REMOTE_POLL_MS = 3000;
 
-export function useRemoteEditions(onError: (e: unknown) => void) {
+export function useRemoteEditions() {
   const { status, refresh } = useCollab();
   const online = !!status?.server && status.online;
   const [list, setList] = useState<Remote[]>([]);
   const reload = useCallback(() => {
     if (!online) return;
-    call('collab:remote-editions', {}).then(setList, onError);
-  }, [online, onError]);
-  useEffect(() => { reload(); }, [reload]);
+    call('collab:remote-editions', {}).then(setList, () => {});
+  }, [online]);
+  // The list changes on other desks (a publish): asked again while the start screen is shown.
+  useEffect(() => {
+    reload();
+    if (!online) return;
+    const timer = setInterval(reload, REMOTE_POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload, online]);
   const role = status?.server?.role;
   return {
     online,

@@ -64,6 +64,9 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
   const { t } = useI18n();
   const [status, setStatus] = useState<SaveState>({ kind: 'saved', at: story.updatedAt });
   const latest = useRef<EditorState | null>(null);
+  // Other desks' named cursors are drawn in the editor's own frame (not on document.body),
+  // so they scroll with the copy and belong to this editor.
+  const cursors = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const flush = useCallback(async () => {
@@ -129,10 +132,11 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
             placeholder={<div className="editor-placeholder">{t('stories.placeholder')}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
+          {collab && <div className="collab-cursors" ref={cursors} data-collab-cursors="" />}
         </div>
         {edition !== undefined && <ProofPlugin edition={edition} storyId={story.id} lang={lang} onOpenFinding={onOpenFinding} jumpTo={proofJump} />}
         {collab
-          ? <CollaborationPlugin id={collab.id} providerFactory={collab.providerFactory} shouldBootstrap={false} username={collab.username} cursorColor={collab.color} />
+          ? <CollaborationPlugin id={collab.id} providerFactory={collab.providerFactory} shouldBootstrap={false} username={collab.username} cursorColor={collab.color} cursorsContainerRef={cursors} />
           : <HistoryPlugin />}
         <ListPlugin />
         <LinkPlugin validateUrl={(u) => SAFE_LINK.test(u)} />

@@ -26,7 +26,7 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
 }) {
   const { t, lang } = useI18n();
   const [pending, setPending] = useState<Pending | null>(null);
-  const remote = useRemoteEditions(onError);
+  const remote = useRemoteEditions();
   // Newest issue first, as a desk looks for the edition it is working on; broken ones last.
   const sorted = [...editions].sort((a, b) => Number(!!a.error) - Number(!!b.error) || b.issueDate.localeCompare(a.issueDate) || a.title.localeCompare(b.title, 'zh-CN'));
   const done = async () => { setPending(null); await onChanged(); };
