@@ -87,7 +87,13 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   const url = `https://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
-  const sweep = setInterval(() => sweepSessions(hocuspocus, accounts, records), SWEEP_MS);
+  if (!opts.quiet) {
+    // Scripts (and the durability test) read these two lines; keep their form.
+    console.log(`EDITION_DESK_SERVER=${url}`);
+    console.log(`SHA256_FINGERPRINT=${tls.fingerprint}`);
+    console.log(`documents: ${store.kind}`);
+  }
+  const sweep = setInterval(() => sweepSessions(hocuspocus, accounts, records), opts.sessionSweepMs ?? SWEEP_MS);
   sweep.unref();
   let closed = false;
   return {
