@@ -26,6 +26,8 @@ export type { DeskServer, DeskServerOptions } from './server-options';
 
 /** One WebSocket frame can carry a pasted story, not a disk image. */
 const MAX_WS_PAYLOAD = 32 * 1024 * 1024;
+/** How long a socket may stay open without authenticating any document. */
+const AUTH_WAIT_MS = 30_000;
 /** How long close() waits for Hocuspocus to store and unload the open documents. */
 const CLOSE_WAIT_MS = 5000;
 
@@ -42,10 +44,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const store: DocStore = opts.store ?? createSqliteDocStore(join(opts.dataDir, 'docs.db'));
   const photos = new PhotoStore(join(opts.dataDir, 'photos'));
 
+  // Sockets on which some document was authenticated; one that authenticates none within
+  // AUTH_WAIT_MS is closed, so idle unauthenticated sockets cannot pile up.
+  const authedRequests = new WeakSet<IncomingMessage>();
   const hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [messageGuard(), persistenceExtension(store), ...(opts.extensions ?? [])],
-    onAuthenticate: async (data) => authenticate(accounts, records, data),
+    onAuthenticate: async (data) => {
+      const context = authenticate(accounts, records, data);
+      authedRequests.add(data.request);
+      return context;
+    },
   });
 
   const apiDeps = {
@@ -75,7 +84,12 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   server.on('upgrade', (req, socket, head) => {
     // Anyone may open the socket; no document is reached before onAuthenticate checks the
     // session token the provider sends for that document.
-    wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const timer = setTimeout(() => authedRequests.has(req) || ws.close(4401, 'session'), AUTH_WAIT_MS);
+      timer.unref();
+      ws.once('close', () => clearTimeout(timer));
+      hocuspocus.handleConnection(ws, req);
+    });
   });
 
   await new Promise<void>((done, fail) => {
