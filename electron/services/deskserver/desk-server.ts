@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { docName } from '../../../shared/collab/doc-names';
+import type { ServerNotice } from '../../../shared/collab/server-notice';
 import { Accounts } from './accounts';
 import { openDeskDb } from './desk-db';
 import { applyPageState, authenticate } from './doc-access';
@@ -62,7 +63,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     records,
     photos,
     throttle: new LoginThrottle(),
-    onPageState(editionId: string, pageId: string, signed: boolean, notice: object) {
+    onPageState(editionId: string, pageId: string, signed: boolean, notice: ServerNotice) {
       applyPageState(hocuspocus.documents, docName({ kind: 'page', editionId, pageId }), signed, notice);
     },
   };
