@@ -128,6 +128,10 @@ export class DocLog {
       if (batch.length === 0 || !fh) return;
       await fh.write(Buffer.concat(batch));
       await fh.datasync();
+    }).catch((e: unknown) => {
+      // A full or failing disk: the document stays in memory and in sync with the server;
+      // say so loudly rather than stop every later write behind a rejected chain.
+      console.error(`[collab] could not write ${this.file}:`, e);
     });
     return this.flushing;
   }
