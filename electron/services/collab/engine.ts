@@ -157,7 +157,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       const reply = await callServer({ url, pin, method: 'POST', path: '/api/login', body: { name: input.name, password: input.password } });
       if (reply.status === 401 || reply.status === 403) throw appError('LOGIN_FAILED', `HTTP ${reply.status}`);
       const login = LoginResponse.safeParse(reply.json);
-      if (reply.status !== 200 || !login.success) throw appError('SERVER_UNREACHABLE', `login answered HTTP ${reply.status}`);
+      if (reply.status < 200 || reply.status > 299 || !login.success) throw appError('SERVER_UNREACHABLE', `login answered HTTP ${reply.status}`);
       const changedServer = file.server && (serverKey(file.server.url) !== serverKey(url) || file.server.fingerprint !== pin.fingerprint);
       stopUpstream();
       if (changedServer) await closeDocs();

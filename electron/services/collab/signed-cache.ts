@@ -13,7 +13,7 @@ export async function signedPages(remoteId: string, fetch: ((path: string) => Pr
     try {
       const reply = await fetch(`/api/signoffs?edition=${encodeURIComponent(remoteId)}`);
       const list = SignOffs.safeParse(reply.json);
-      if (reply.status === 200 && list.success) {
+      if (reply.status >= 200 && reply.status < 300 && list.success) {
         cache.set(remoteId, Object.fromEntries(list.data.map((s) => [s.pageId, s])));
       }
     } catch {
