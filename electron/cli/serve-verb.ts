@@ -18,9 +18,6 @@ export async function serveVerb(args: string[]): Promise<number> {
   const tls = certFile && keyFile ? { cert: readFileSync(resolve(certFile), 'utf8'), key: readFileSync(resolve(keyFile), 'utf8') } : undefined;
   const dataDir = resolve(serverDataDir(opts.get('data')));
   const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}) });
-  // Scripts (and the durability test) read these lines; keep their form.
-  console.log(`EDITION_DESK_SERVER=${server.url}`);
-  console.log(`SHA256_FINGERPRINT=${server.fingerprint}`);
   console.log(`data: ${dataDir}`);
   console.log('desks compare this fingerprint with the one their trust dialog shows / 请核对客户端显示的证书指纹与上面一致');
   await new Promise<void>((done) => {
