@@ -15,7 +15,7 @@ import { fetchServerPin, type Pin } from './pinned-tls';
 import { callServer } from './server-request';
 import { SharedDocs } from './shared-docs';
 import { readSharedMarker } from './shared-marker';
-import { signedPages } from './signed-cache';
+import { noteSignOff, refusedProblem, signedPages } from './signed-cache';
 import type { CollabEngine, DeskSession, ServerReply } from './types';
 import { Upstream } from './upstream';
 
@@ -49,6 +49,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
   let loopback: LoopbackSocket | null = null;
   let upstream: Upstream | null = null;
   let problem: ErrorCode | null = null;
+  /** Documents whose last update the server refused (role, or a signed page). */
+  const refused = new Set<string>();
   const changeListeners = new Set<Parameters<CollabEngine['onDocChange']>[0]>();
 
   const pinOf = (s: CollabSettings): Pin => ({ fingerprint: s.fingerprint, pem: s.pem });
@@ -75,6 +77,11 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       url: s.url, pin: pinOf(s), token: s.token,
       onStatus: (online) => { if (online && problem === 'SERVER_UNREACHABLE') problem = null; },
       onAuthFailed: (name, reason) => { problem = 'SESSION_EXPIRED'; console.error(`[collab] ${name}: ${reason}`); },
+      onApplied: (name, applied) => {
+        if (applied) refused.delete(name);
+        else refused.add(name);
+      },
+      onNotice: (_name, payload) => noteSignOff(payload),
     });
     d.setUpstream(upstream);
     await d.openPending();
@@ -119,7 +126,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     const online = upstream?.online ?? false;
     let signed: CollabStatus['signed'] = {};
     if (s && marker) signed = await signedPages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
-    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : null);
+    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : refusedProblem(refused, signed));
     return {
       server: s ? { url: s.url, user: s.user, role: s.role, fingerprint: s.fingerprint } : null,
       online,
