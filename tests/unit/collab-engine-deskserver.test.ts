@@ -120,4 +120,32 @@ describe('collab engine with the real desk server', () => {
     const chiefDoc = await desks.wang.openDoc(PAGE);
     await until(() => chiefDoc.getMap('page').get('title') === '签发后改的', 3000, 'chief sees the edit made while signed');
   });
+
+  it('shows SESSION_EXPIRED when the server no longer knows the session, and a new login mends it', async () => {
+    const data = await tempDir('deskserver-');
+    await addUsers(data, { zhang: 'editor', mei: 'layout' });
+    let server = await createDeskServer({ dataDir: data, port: 0, host: '127.0.0.1', quiet: true });
+    const port = server.port;
+    cleanup.push(() => server.close());
+    await api(server, 'POST', '/api/editions', { token: await login(server, 'mei'), body: { id: 'ed-3', title: '特刊', issueDate: '2027-03-05' } });
+    const home = await tempDir('z-');
+    const desk = await startDesk(home);
+    cleanup.push(() => desk.close());
+    await desk.connect({ url: server.url, name: 'zhang', password: PASSWORD, trust: server.fingerprint });
+    await desk.openDoc('story/ed-3/s-1/zh');
+    await until(async () => (await desk.status()).online, 5000, 'online');
+    // The session ends on the server (as after 'user passwd' or a logout elsewhere), then the socket drops.
+    const token = desk.session()!.token;
+    expect((await api(server, 'POST', '/api/logout', { token })).status).toBeLessThan(300);
+    await server.close();
+    server = await createDeskServer({ dataDir: data, port, host: '127.0.0.1', quiet: true });
+    await until(async () => (await desk.status()).problem?.code === 'SESSION_EXPIRED', 8000, 'SESSION_EXPIRED');
+    await expect(desk.request('GET', '/api/me')).rejects.toMatchObject({ code: 'SESSION_EXPIRED' });
+    const again = await desk.connect({ url: server.url, name: 'zhang', password: PASSWORD });
+    expect(again.state).toBe('connected');
+    await until(async () => {
+      const s = await desk.status();
+      return s.online && s.problem === null;
+    }, 5000, 'mended');
+  });
 });
