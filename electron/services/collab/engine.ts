@@ -15,7 +15,7 @@ import { fetchServerPin, type Pin } from './pinned-tls';
 import { callServer } from './server-request';
 import { SharedDocs } from './shared-docs';
 import { readSharedMarker } from './shared-marker';
-import { noteSignOff, refusedProblem, signedPages } from './signed-cache';
+import { SignedCache } from './signed-cache';
 import type { CollabEngine, DeskSession, ServerReply } from './types';
 import { Upstream } from './upstream';
 
@@ -51,6 +51,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
   let problem: ErrorCode | null = null;
   /** Documents whose last update the server refused (role, or a signed page). */
   const refused = new Set<string>();
+  const signedCache = new SignedCache();
   const changeListeners = new Set<Parameters<CollabEngine['onDocChange']>[0]>();
 
   const pinOf = (s: CollabSettings): Pin => ({ fingerprint: s.fingerprint, pem: s.pem });
@@ -81,7 +82,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
         if (applied) refused.delete(name);
         else refused.add(name);
       },
-      onNotice: (_name, payload) => noteSignOff(payload),
+      onNotice: (_name, payload) => signedCache.notice(payload),
     });
     d.setUpstream(upstream);
     await d.openPending();
@@ -125,8 +126,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     const marker = editionDir ? await readSharedMarker(editionDir) : null;
     const online = upstream?.online ?? false;
     let signed: CollabStatus['signed'] = {};
-    if (s && marker) signed = await signedPages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
-    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : refusedProblem(refused, signed));
+    if (s && marker) signed = await signedCache.pages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
+    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : signedCache.refusedProblem(refused));
     return {
       server: s ? { url: s.url, user: s.user, role: s.role, fingerprint: s.fingerprint } : null,
       online,
@@ -196,6 +197,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       const off = docs?.onChange(listener);
       return () => { changeListeners.delete(listener); off?.(); };
     },
+    rememberSignOff: (remoteId, pageId, value) => signedCache.remember(remoteId, pageId, value),
     setSocket(url, token) { socket = { url, token }; },
     upgrade(req, sock, head) {
       if (!loopback) { sock.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'); return; }
