@@ -55,6 +55,23 @@ describe('collab engine: renderer ↔ main ↔ server ↔ another desk', () => {
     await until(async () => (await deskA.status()).pending === 0 && (await deskB.status()).pending === 0, 3000, 'nothing pending');
   });
 
+  it('carries presence (awareness) from a renderer on one desk to a renderer on the other', async () => {
+    const server = await startTestServer(cert, newState());
+    cleanup.push(() => server.stop());
+    const deskA = await startDesk(await tempDir('desk-a-'));
+    const deskB = await startDesk(await tempDir('desk-b-'));
+    cleanup.push(() => deskA.close(), () => deskB.close());
+    await connected(deskA, server.url, 'zhang', 'pw-zhang', cert.fingerprint);
+    await connected(deskB, server.url, 'li', 'pw-li', cert.fingerprint);
+    const ra = await connectRenderer(deskA, NAME);
+    const rb = await connectRenderer(deskB, NAME);
+    cleanup.push(() => ra.destroy(), () => rb.destroy());
+    await until(() => ra.provider.isSynced && rb.provider.isSynced, 5000, 'both renderers synced');
+    ra.provider.setAwarenessField('user', { name: '张编辑', color: '#c00' });
+    const names = () => [...rb.provider.awareness!.getStates().values()].map((s) => (s as { user?: { name: string } }).user?.name);
+    await until(() => names().includes('张编辑'), 2000, 'desk A presence at desk B');
+  });
+
   it('refuses a renderer with the wrong token and unknown document names on the loopback socket', async () => {
     const server = await startTestServer(cert, newState());
     cleanup.push(() => server.stop());

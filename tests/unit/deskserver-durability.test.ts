@@ -109,7 +109,7 @@ describe('desk server durability', () => {
     const port = await freePort();
     const acked = new Set<string>();
     let sent = 0;
-    let first = await serve(port);
+    const first = await serve(port);
     const ca = readFileSync(join(dataDir, 'tls', 'cert.pem'), 'utf8');
     const login = await post(first.url, ca, '/api/login', { name: 'chen', password: PASSWORD });
     expect(login.status).toBe(200);

@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -98,15 +98,18 @@ export function connect(server: DeskServer, name: string, token: string | null):
   const acks: boolean[] = [];
   let refuse: (reason: string) => void = () => {};
   const refused = new Promise<string>((r) => (refuse = r));
+  // The provider hands its configuration to the socket it makes and manages (setConfiguration →
+  // new HocuspocusProviderWebsocket), which takes WebSocketPolyfill; the provider's type leaves it out.
+  const socketOptions = { WebSocketPolyfill: trustingWebSocket(server.certPem) } as Partial<HocuspocusProviderConfiguration>;
   const provider = new HocuspocusProvider({
     url: server.url.replace(/^https/, 'wss'),
-    WebSocketPolyfill: trustingWebSocket(server.certPem),
+    ...socketOptions,
     name,
     document: doc,
     token,
     onAuthenticationFailed: ({ reason }) => refuse(reason),
     onStateless: ({ payload }) => stateless.push(payload),
-    onOutgoingMessage: ({ message }) => sent.push(message.description),
+    onOutgoingMessage: ({ message }) => sent.push((message as unknown as { description: string }).description),
   });
   // On the provider, not in its configuration: the configuration's onMessage is also handed
   // to the socket, which calls it with the bare event.

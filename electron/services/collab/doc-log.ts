@@ -20,6 +20,8 @@ const UPDATE_REMOTE = 2;
 const ACK = 3;
 const PENDING = 4;
 const HEADER = 5;
+/** Records appended in one session before the log is compacted in place. */
+export const COMPACT_AFTER = 5000;
 
 export interface LoadedLog {
   /** The whole document as one update (empty doc → an empty update). */
@@ -67,6 +69,9 @@ export class DocLog {
   private scheduled = false;
   /** Local updates not yet acknowledged by the server, as written in this log. */
   pending = 0;
+  private records = 0;
+  /** The whole document now, for compacting a log that grew during a long session. */
+  stateOf: (() => Uint8Array) | null = null;
 
   private constructor(readonly file: string) {}
 
@@ -110,6 +115,7 @@ export class DocLog {
 
   private push(rec: Buffer): void {
     this.queue.push(rec);
+    this.records += 1;
     if (this.scheduled) return;
     this.scheduled = true;
     // Keystrokes arrive one update each: one write + fsync per turn of the event loop.
@@ -121,15 +127,42 @@ export class DocLog {
 
   /** Resolves once everything appended so far is on disk. */
   flush(): Promise<void> {
-    const batch = this.queue;
-    this.queue = [];
-    const fh = this.fh;
     this.flushing = this.flushing.then(async () => {
+      // Taken when this step runs, not when it was queued: a compaction may have replaced both.
+      const batch = this.queue;
+      this.queue = [];
+      const fh = this.fh;
       if (batch.length === 0 || !fh) return;
       await fh.write(Buffer.concat(batch));
       await fh.datasync();
+      if (this.records >= COMPACT_AFTER && this.stateOf) await this.compact();
+    }).catch((e: unknown) => {
+      // A full or failing disk: the document stays in memory and in sync with the server;
+      // say so loudly rather than stop every later write behind a rejected chain.
+      console.error(`[collab] could not write ${this.file}:`, e);
     });
     return this.flushing;
+  }
+
+  /**
+   * A day of typing is one record per keystroke: past COMPACT_AFTER records the log is
+   * rewritten (atomically) as the document's state plus the pending count, and appending
+   * goes on in the new file. Runs inside the flush chain, so no append interleaves.
+   */
+  private async compact(): Promise<void> {
+    const state = this.stateOf!();
+    this.queue = []; // everything queued is already in `state`
+    this.records = 0;
+    const parts = [record(UPDATE_REMOTE, state)];
+    if (this.pending > 0) {
+      const n = Buffer.alloc(4);
+      n.writeUInt32LE(this.pending, 0);
+      parts.push(record(PENDING, n));
+    }
+    await writeFileAtomic(this.file, Buffer.concat(parts), 0o600);
+    const old = this.fh;
+    this.fh = await open(this.file, 'a', 0o600);
+    await old?.close();
   }
 
   async close(): Promise<void> {

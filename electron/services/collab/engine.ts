@@ -15,7 +15,7 @@ import { fetchServerPin, type Pin } from './pinned-tls';
 import { callServer } from './server-request';
 import { SharedDocs } from './shared-docs';
 import { readSharedMarker } from './shared-marker';
-import { signedPages } from './signed-cache';
+import { SignedCache } from './signed-cache';
 import type { CollabEngine, DeskSession, ServerReply } from './types';
 import { Upstream } from './upstream';
 
@@ -49,6 +49,9 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
   let loopback: LoopbackSocket | null = null;
   let upstream: Upstream | null = null;
   let problem: ErrorCode | null = null;
+  /** Documents whose last update the server refused (role, or a signed page). */
+  const refused = new Set<string>();
+  const signedCache = new SignedCache();
   const changeListeners = new Set<Parameters<CollabEngine['onDocChange']>[0]>();
 
   const pinOf = (s: CollabSettings): Pin => ({ fingerprint: s.fingerprint, pem: s.pem });
@@ -75,6 +78,11 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       url: s.url, pin: pinOf(s), token: s.token,
       onStatus: (online) => { if (online && problem === 'SERVER_UNREACHABLE') problem = null; },
       onAuthFailed: (name, reason) => { problem = 'SESSION_EXPIRED'; console.error(`[collab] ${name}: ${reason}`); },
+      onApplied: (name, applied) => {
+        if (applied) refused.delete(name);
+        else refused.add(name);
+      },
+      onNotice: (_name, payload) => signedCache.notice(payload),
     });
     d.setUpstream(upstream);
     await d.openPending();
@@ -118,8 +126,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     const marker = editionDir ? await readSharedMarker(editionDir) : null;
     const online = upstream?.online ?? false;
     let signed: CollabStatus['signed'] = {};
-    if (s && marker) signed = await signedPages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
-    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : null);
+    if (s && marker) signed = await signedCache.pages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
+    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : signedCache.refusedProblem(refused));
     return {
       server: s ? { url: s.url, user: s.user, role: s.role, fingerprint: s.fingerprint } : null,
       online,
@@ -157,7 +165,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       const reply = await callServer({ url, pin, method: 'POST', path: '/api/login', body: { name: input.name, password: input.password } });
       if (reply.status === 401 || reply.status === 403) throw appError('LOGIN_FAILED', `HTTP ${reply.status}`);
       const login = LoginResponse.safeParse(reply.json);
-      if (reply.status !== 200 || !login.success) throw appError('SERVER_UNREACHABLE', `login answered HTTP ${reply.status}`);
+      if (reply.status < 200 || reply.status > 299 || !login.success) throw appError('SERVER_UNREACHABLE', `login answered HTTP ${reply.status}`);
       const changedServer = file.server && (serverKey(file.server.url) !== serverKey(url) || file.server.fingerprint !== pin.fingerprint);
       stopUpstream();
       if (changedServer) await closeDocs();
@@ -189,6 +197,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       const off = docs?.onChange(listener);
       return () => { changeListeners.delete(listener); off?.(); };
     },
+    rememberSignOff: (remoteId, pageId, value) => signedCache.remember(remoteId, pageId, value),
     setSocket(url, token) { socket = { url, token }; },
     upgrade(req, sock, head) {
       if (!loopback) { sock.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'); return; }

@@ -74,6 +74,8 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
       }
       const opened = await q.folderWrites(() => openRemoteEdition(eng, ws.root, remoteId));
       index.remember(remoteId, opened.ref);
+      // What arrived while the folder was being built (its write-backs found no folder yet).
+      await writeBack?.writeAll(remoteId);
       return opened;
     },
   };

@@ -67,10 +67,12 @@ export async function openRemoteEdition(engine: CollabEngine, root: string, remo
     const page = await open(docName({ kind: 'page', editionId: remoteId, pageId }), readPageDoc);
     if (page) pages.push(page);
   }
+  // An edition without stories is real, so these waits are short: whatever arrives later is
+  // written into the folder by the write-back (mirror.ts runs it once the folder is in place).
   const stories: Story[] = [];
-  for (const meta of readStoriesDoc(await engine.openDoc(docName({ kind: 'stories', editionId: remoteId })))) {
-    // An empty version is a real state (not written yet): no long wait for it.
-    const version = async (lang: 'zh' | 'en') => open(docName({ kind: 'story', editionId: remoteId, storyId: meta.id, lang }), readStoryDoc, 0);
+  const metas = await open(docName({ kind: 'stories', editionId: remoteId }), (d) => { const l = readStoriesDoc(d); return l.length > 0 ? l : null; }, Math.min(waitMs, 2000));
+  for (const meta of metas ?? []) {
+    const version = async (lang: 'zh' | 'en') => open(docName({ kind: 'story', editionId: remoteId, storyId: meta.id, lang }), readStoryDoc, Math.min(waitMs, 500));
     stories.push({ ...meta, zh: await version('zh'), en: await version('en') });
   }
 

@@ -51,6 +51,7 @@ export class SharedDocs {
     if (!parseDocName(name)) throw new Error(`unknown document ${name}`);
     const { log, state } = await DocLog.open(docFile(this.folder, name));
     Y.applyUpdate(doc, state, FROM_DISK);
+    log.stateOf = () => Y.encodeStateAsUpdate(doc);
     const entry: OpenShared = { name, doc, log, upstream: null };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK) return;

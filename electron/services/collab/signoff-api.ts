@@ -4,7 +4,6 @@ import { AuditEntry, SignOff } from '../../../shared/collab/protocol';
 import { appError } from '../../../shared/contract/messages';
 import type { Workspace } from '../workspace';
 import { readSharedMarker } from './shared-marker';
-import { rememberSignOff } from './signed-cache';
 import type { CollabEngine, ServerReply } from './types';
 
 // [signoff] 签发 / 重新打开 and the audit log: the server decides and keeps them; main passes
@@ -17,6 +16,7 @@ export function signoffChannels(ws: Workspace, engine: CollabEngine | undefined)
     if (!marker) throw appError('NOT_SHARED', edition);
     return { engine, remoteId: marker.remoteId };
   };
+  const ok = (reply: ServerReply) => reply.status >= 200 && reply.status < 300;
   const refused = (reply: ServerReply, what: string): never => {
     if (reply.status === 403) throw appError('ROLE_REFUSED', what);
     if (reply.status === 409) throw appError('PAGE_SIGNED', what);
@@ -28,22 +28,22 @@ export function signoffChannels(ws: Workspace, engine: CollabEngine | undefined)
       const { engine: e, remoteId } = await remote(edition);
       const reply = await e.request('POST', '/api/signoff', { editionId: remoteId, pageId, round });
       const parsed = SignOff.safeParse(reply.json);
-      if (reply.status !== 200 || !parsed.success) return refused(reply, `sign-off ${remoteId}/${pageId}`);
-      rememberSignOff(remoteId, pageId, parsed.data);
+      if (!ok(reply) || !parsed.success) return refused(reply, `sign-off ${remoteId}/${pageId}`);
+      e.rememberSignOff?.(remoteId, pageId, parsed.data);
       return parsed.data;
     },
     'collab:reopen': async ({ edition, pageId }) => {
       const { engine: e, remoteId } = await remote(edition);
       const reply = await e.request('POST', '/api/reopen', { editionId: remoteId, pageId });
-      if (reply.status !== 200) return refused(reply, `reopen ${remoteId}/${pageId}`);
-      rememberSignOff(remoteId, pageId, null);
+      if (!ok(reply)) return refused(reply, `reopen ${remoteId}/${pageId}`);
+      e.rememberSignOff?.(remoteId, pageId, null);
       return { ok: true as const };
     },
     'collab:audit': async ({ edition }) => {
       const { engine: e, remoteId } = await remote(edition);
       const reply = await e.request('GET', `/api/audit?edition=${encodeURIComponent(remoteId)}`);
       const parsed = z.array(AuditEntry).safeParse(reply.json);
-      if (reply.status !== 200 || !parsed.success) return refused(reply, `audit ${remoteId}`);
+      if (!ok(reply) || !parsed.success) return refused(reply, `audit ${remoteId}`);
       return parsed.data;
     },
   };

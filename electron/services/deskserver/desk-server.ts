@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { docName } from '../../../shared/collab/doc-names';
+import type { ServerNotice } from '../../../shared/collab/server-notice';
 import { Accounts } from './accounts';
 import { openDeskDb } from './desk-db';
 import { applyPageState, authenticate } from './doc-access';
@@ -13,9 +14,11 @@ import type { DocStore } from './doc-store';
 import { handleApi } from './http-api';
 import { HttpError, sendJson } from './http-util';
 import { LoginThrottle } from './login-throttle';
+import { messageGuard } from './message-guard';
 import { persistenceExtension } from './persistence';
 import { PhotoStore } from './photo-store';
 import type { DeskServer, DeskServerOptions } from './server-options';
+import { sweepSessions, SWEEP_MS } from './session-sweep';
 import { EditionRecords } from './signoffs';
 import { createSqliteDocStore } from './sqlite-doc-store';
 import { loadOrCreateTls } from './tls';
@@ -24,6 +27,10 @@ export type { DeskServer, DeskServerOptions } from './server-options';
 
 /** One WebSocket frame can carry a pasted story, not a disk image. */
 const MAX_WS_PAYLOAD = 32 * 1024 * 1024;
+/** How long a socket may stay open without authenticating any document. */
+const AUTH_WAIT_MS = 30_000;
+/** How long close() waits for Hocuspocus to store and unload the open documents. */
+const CLOSE_WAIT_MS = 5000;
 
 /**
  * The desk server (issue 12): Hocuspocus on our own HTTPS server, with the JSON API of
@@ -38,10 +45,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const store: DocStore = opts.store ?? createSqliteDocStore(join(opts.dataDir, 'docs.db'));
   const photos = new PhotoStore(join(opts.dataDir, 'photos'));
 
+  // Sockets on which some document was authenticated; one that authenticates none within
+  // AUTH_WAIT_MS is closed, so idle unauthenticated sockets cannot pile up.
+  const authedRequests = new WeakSet<IncomingMessage>();
   const hocuspocus = new Hocuspocus({
     quiet: true,
-    extensions: [persistenceExtension(store), ...(opts.extensions ?? [])],
-    onAuthenticate: async (data) => authenticate(accounts, records, data),
+    extensions: [messageGuard(), persistenceExtension(store), ...(opts.extensions ?? [])],
+    onAuthenticate: async (data) => {
+      const context = authenticate(accounts, records, data);
+      authedRequests.add(data.request);
+      return context;
+    },
   });
 
   const apiDeps = {
@@ -49,7 +63,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     records,
     photos,
     throttle: new LoginThrottle(),
-    onPageState(editionId: string, pageId: string, signed: boolean, notice: object) {
+    onPageState(editionId: string, pageId: string, signed: boolean, notice: ServerNotice) {
       applyPageState(hocuspocus.documents, docName({ kind: 'page', editionId, pageId }), signed, notice);
     },
   };
@@ -71,7 +85,12 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   server.on('upgrade', (req, socket, head) => {
     // Anyone may open the socket; no document is reached before onAuthenticate checks the
     // session token the provider sends for that document.
-    wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const timer = setTimeout(() => authedRequests.has(req) || ws.close(4401, 'session'), AUTH_WAIT_MS);
+      timer.unref();
+      ws.once('close', () => clearTimeout(timer));
+      hocuspocus.handleConnection(ws, req);
+    });
   });
 
   await new Promise<void>((done, fail) => {
@@ -83,6 +102,14 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   const url = `https://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
+  if (!opts.quiet) {
+    // Scripts (and the durability test) read these two lines; keep their form.
+    console.log(`EDITION_DESK_SERVER=${url}`);
+    console.log(`SHA256_FINGERPRINT=${tls.fingerprint}`);
+    console.log(`documents: ${store.kind}`);
+  }
+  const sweep = setInterval(() => sweepSessions(hocuspocus, accounts, records), opts.sessionSweepMs ?? SWEEP_MS);
+  sweep.unref();
   let closed = false;
   return {
     url,
@@ -92,12 +119,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     async close() {
       if (closed) return;
       closed = true;
-      // Connections first, so every document is stored (compacted) once, then the stores.
+      clearInterval(sweep);
+      // Connections first: Hocuspocus then runs each document's pending onStoreDocument
+      // (compaction) and unloads it. Waited for, so no hook writes into a closed store.
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await stopped;
+      const deadline = Date.now() + CLOSE_WAIT_MS;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // Whatever is still loaded (a hook still running): compact it here, it is all in memory.
       await Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
       await store.close();
       db.close();

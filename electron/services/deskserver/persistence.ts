@@ -14,8 +14,9 @@ import type { DocStore } from './doc-store';
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 /** Rows of a document's log past which loading compacts it at once. */
 const COMPACT_ON_LOAD = 64;
-// y-protocols' message numbers inside a Hocuspocus message (MessageType.Sync = 0).
+// Hocuspocus' message types that carry y-protocols sync messages (MessageType.Sync, SyncReply).
 const SYNC = 0;
+const SYNC_REPLY = 4;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -23,7 +24,8 @@ const SYNC_UPDATE = 2;
 export function updateInMessage(data: Uint8Array): Uint8Array | null {
   const d = decoding.createDecoder(data);
   decoding.readVarString(d); // document name
-  if (decoding.readVarUint(d) !== SYNC) return null;
+  const type = decoding.readVarUint(d);
+  if (type !== SYNC && type !== SYNC_REPLY) return null;
   const step = decoding.readVarUint(d);
   if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(d);
