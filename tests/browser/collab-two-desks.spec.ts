@@ -149,9 +149,14 @@ test('a story typed on one desk shows on the other within 1 s, both ways, IME in
   await a.keyboard.press('ArrowRight');
   await expect(editor(b)).toContainText('wangfang', { timeout: 5_000 });
   await expect(editor(a)).toContainText('liqiang', { timeout: 5_000 });
+  // Both cursors in the first lines for the README's picture: B's caret a few characters in, A's named one at the start.
+  await contentB.click();
+  await b.keyboard.press('Control+Home');
+  for (let i = 0; i < 12; i++) await b.keyboard.press('ArrowRight');
+  await editor(b).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect(editor(b).locator('[data-collab-cursors]')).toContainText('wangfang');
   mkdirSync(join(REPO, 'docs/screenshots'), { recursive: true });
-  await b.bringToFront();
-  await editor(b).screenshot({ path: join(REPO, 'docs/screenshots/collab-two-cursors.png') });
+  await b.screenshot({ path: join(REPO, 'docs/screenshots/collab-two-cursors.png'), clip: { x: 0, y: 0, width: 1400, height: 560 } });
 });
 
 test('with the server stopped, the badge says offline and counts the changes waiting', async () => {
