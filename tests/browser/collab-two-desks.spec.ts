@@ -159,6 +159,57 @@ test('a story typed on one desk shows on the other within 1 s, both ways, IME in
   await b.screenshot({ path: join(REPO, 'docs/screenshots/collab-two-cursors.png'), clip: { x: 0, y: 0, width: 1400, height: 560 } });
 });
 
+test('a page: a frame moved by the chief shows on the editor’s desk with a name badge; sign-off, the log, reopen', async () => {
+  for (const page of [a, b]) {
+    await page.getByRole('tab', { name: '版面' }).click();
+    await expect(page.locator('.composer')).toHaveAttribute('data-shared', 'synced', { timeout: 30_000 });
+  }
+  const sheet = (page: Page) => page.locator('.sheet[data-page-id="page-2026"]');
+  const photoA = sheet(a).locator('[data-block-kind="photo"]').first();
+  const id = (await photoA.getAttribute('data-block-id'))!;
+  const photoB = sheet(b).locator(`[data-block-id="${id}"]`);
+  const topB = async () => (await photoB.boundingBox())!.y;
+  const before = await topB();
+  await photoA.click();
+  // B sees who has the frame selected.
+  await expect(sheet(b).locator('..').locator(`[data-presence-block="${id}"]`)).toContainText('wangfang', { timeout: 10_000 });
+  await a.keyboard.press('Shift+ArrowUp');
+  await expect.poll(topB, { timeout: 5_000 }).toBeLessThan(before - 5);
+  // The editor may not change pages (the server would refuse it): B's keys do nothing.
+  await photoB.click();
+  const afterMove = await topB();
+  await b.keyboard.press('Shift+ArrowDown');
+  await expect.poll(topB, { timeout: 2_000 }).toBeCloseTo(afterMove, 0);
+
+  // Who is where, from the chief's badge.
+  await a.getByRole('button', { name: /^协作状态：在线/ }).click();
+  await expect(a.getByRole('dialog', { name: '谁在哪里' })).toContainText('liqiang', { timeout: 10_000 });
+  await expect(a.getByRole('dialog', { name: '谁在哪里' })).toContainText('第 1 版');
+  await a.getByRole('button', { name: /^协作状态：在线/ }).click();
+
+  // 签发: the chief signs round 1; the editor's desk shows it and is read-only.
+  await expect(a.getByRole('spinbutton', { name: '签发轮次' })).toHaveValue('1', { timeout: 10_000 });
+  await a.getByRole('button', { name: '签发', exact: true }).click();
+  await expect(a.locator('.signoff-state')).toContainText('已签发 · 第1轮 · wangfang', { timeout: 10_000 });
+  await expect(b.locator('.signoff-state')).toContainText('已签发 · 第1轮 · wangfang', { timeout: 15_000 });
+  await expect(b.locator('.composer')).toHaveClass(/signed-locked/);
+  await expect(b.getByRole('button', { name: '重新打开' })).toHaveCount(0);
+
+  // 签发记录 lists it; 重新打开 lifts it on both desks.
+  await a.getByRole('button', { name: /^协作状态：在线/ }).click();
+  await a.getByRole('dialog', { name: '谁在哪里' }).getByRole('button', { name: '签发记录' }).click();
+  const log = a.getByRole('dialog', { name: '签发记录' });
+  await expect(log.locator('tr[data-audit-action="signoff"]')).toHaveCount(1, { timeout: 10_000 });
+  await expect(log.locator('tr[data-audit-action="signoff"]')).toContainText('wangfang');
+  await log.getByRole('button', { name: '关闭' }).click();
+  await a.getByRole('button', { name: '重新打开' }).click();
+  await expect(b.locator('.signoff-state')).toHaveCount(0, { timeout: 15_000 });
+  await expect(b.locator('.composer')).not.toHaveClass(/signed-locked/);
+  await expect(a.getByRole('spinbutton', { name: '签发轮次' })).toHaveValue('2', { timeout: 10_000 });
+  // Back to the story for the offline test.
+  for (const page of [a, b]) await openStory(page);
+});
+
 test('with the server stopped, the badge says offline and counts the changes waiting', async () => {
   await server.stop();
   const badgeA = a.locator('[data-collab-state]');
