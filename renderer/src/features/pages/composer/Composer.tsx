@@ -80,7 +80,13 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const shared = useSharedPage(loaded.id, (p) => { docBase.current = p; hist.replace(p); onPageSaved(p); });
   const { presence } = useCollab();
   const peers = usePeers(shared ? presence : null);
-  useEffect(() => { if (shared) presence?.where({ pageId: loaded.id, blockId: selected }); }, [shared !== null, presence, loaded.id, selected]);
+  const isShared = shared !== null;
+  useEffect(() => {
+    if (!isShared || !presence) return;
+    presence.where({ pageId: loaded.id, blockId: selected });
+    // Leaving the page (another page, another tab): no longer "on page N".
+    return () => presence.where(null);
+  }, [isShared, presence, loaded.id, selected]);
   useEffect(() => { call('story:list', { edition: editionRef }).then(setSummaries, onError); }, [editionRef, onError]);
 
   const storyIds = useMemo(() => [...new Set(page.blocks.flatMap((b) => (b.storyId ? [b.storyId] : [])))].sort().join(','), [page]);
