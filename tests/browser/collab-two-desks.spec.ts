@@ -1,5 +1,6 @@
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { addUser, serverDataDir, startServer, type ServerProc } from '../support/desk-server-proc';
@@ -153,10 +154,19 @@ test('a story typed on one desk shows on the other within 1 s, both ways, IME in
   await contentB.click();
   await b.keyboard.press('Control+Home');
   for (let i = 0; i < 12; i++) await b.keyboard.press('ArrowRight');
-  await editor(b).evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await expect(editor(b).locator('[data-collab-cursors]')).toContainText('wangfang');
+  await expect(editor(a).locator('[data-collab-cursors]')).toContainText('liqiang');
+  // Each desk's editor, side by side: the other desk's named cursor in each.
+  const shots: Buffer[] = [];
+  for (const page of [a, b]) {
+    await editor(page).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const box = (await editor(page).boundingBox())!;
+    shots.push(await page.screenshot({ clip: { x: box.x, y: Math.max(0, box.y), width: 700, height: 300 } }));
+  }
   mkdirSync(join(REPO, 'docs/screenshots'), { recursive: true });
-  await b.screenshot({ path: join(REPO, 'docs/screenshots/collab-two-cursors.png'), clip: { x: 0, y: 0, width: 1400, height: 560 } });
+  await sharp({ create: { width: 1410, height: 300, channels: 3, background: '#888888' } })
+    .composite([{ input: shots[0]!, left: 0, top: 0 }, { input: shots[1]!, left: 710, top: 0 }])
+    .png().toFile(join(REPO, 'docs/screenshots/collab-two-cursors.png'));
 });
 
 test('a page: a frame moved by the chief shows on the editor’s desk with a name badge; sign-off, the log, reopen', async () => {

@@ -18,8 +18,9 @@ const PALETTE = ['#c0392b', '#2e86c1', '#27ae60', '#8e44ad', '#d35400', '#16a085
 
 /** One colour per user name, the same on every desk (so a name keeps its colour everywhere). */
 export function colorFor(name: string): string {
-  let h = 0;
-  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  // FNV-1a: short names that differ in one letter still spread over the palette.
+  let h = 0x811c9dc5;
+  for (const ch of name) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
   return PALETTE[h % PALETTE.length]!;
 }
 
