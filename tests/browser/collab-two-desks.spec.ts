@@ -236,3 +236,25 @@ test('with the server stopped, the badge says offline and counts the changes wai
   await expect(editor(b).locator('.editor-content')).toContainText('离线时写的', { timeout: 30_000 });
   await expect(badgeA).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
 });
+
+test('a server with another certificate on the same address is refused, and the desk says why', async () => {
+  await server.stop();
+  const impostor = await startServer(serverDataDir(), server.port);
+  try {
+    const badge = a.getByRole('button', { name: /^协作状态：/ });
+    await expect(a.locator('[data-collab-state]')).toHaveAttribute('data-collab-state', 'offline', { timeout: 20_000 });
+    // Logging in again (the user's first reflex) is refused before any password is sent.
+    await a.getByRole('button', { name: '编辑部服务器', exact: true }).first().click();
+    const dialog = a.getByRole('dialog', { name: '编辑部服务器' });
+    await dialog.getByLabel('密码').fill(PASSWORD);
+    await dialog.getByRole('button', { name: '连接' }).click();
+    await expect(dialog.getByRole('alert')).toContainText('服务器证书与本机上次记住的不一致', { timeout: 20_000 });
+    await expect(a.getByRole('dialog', { name: '核对服务器证书' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: '关闭' }).click();
+    // The badge's list says the desk cannot reach its server (main's status names the problem).
+    await badge.click();
+    await expect(a.getByRole('dialog', { name: '谁在哪里' }).locator('.collab-problem')).not.toBeEmpty({ timeout: 20_000 });
+  } finally {
+    await impostor.stop();
+  }
+});
