@@ -93,10 +93,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     });
   });
 
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, opts.host, () => done());
-  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port, opts.host, () => done());
+    });
+  } catch (e) {
+    // Port taken, address not ours: leave the databases closed, not locked by a dead server.
+    await store.close();
+    db.close();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
