@@ -93,6 +93,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     docs?.setUpstream(null);
     upstream?.destroy();
     upstream = null;
+    // The next session (maybe another user, another role) starts without old refusals.
+    refused.clear();
   };
 
   const closeDocs = async () => {
