@@ -194,6 +194,10 @@ describe('changes reach the other desk\'s files', () => {
     await until(async () => !existsSync(join(dirB(), 'stories', `${victim}.json`)), 'the story gone from B');
     const trash = expectOk<{ kind: string; title: string }[]>(await b.handle('trash:list', {}));
     expect(trash.some((t) => t.kind === 'story' && t.title === '改过的标题')).toBe(true);
+    // Restored from A's trash, it comes back on B too.
+    const entry = expectOk<{ id: string; kind: string; title: string }[]>(await a.handle('trash:list', {})).find((t) => t.kind === 'story' && t.title === '改过的标题')!;
+    expectOk(await a.handle('trash:restore', { id: entry.id }));
+    await until(async () => existsSync(join(dirB(), 'stories', `${victim}.json`)), 'the restored story back on B');
   });
 
   it('a page document that does not parse never overwrites B\'s good page file', async () => {
