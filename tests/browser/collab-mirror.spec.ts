@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from '../support/host';
+import { REPO, startHost, type RunningHost } from '../support/host';
 import { pageApi } from '../support/page-api';
 import { createDeskServer, type DeskServer } from '../../electron/services/deskserver/desk-server';
 import { addUsers, PASSWORD } from '../unit/deskserver-support';
@@ -74,6 +75,14 @@ test('publish on desk A, open on desk B: an ordinary edition there, and A\'s cha
   await expect.poll(() => (JSON.parse(readFileSync(fileB, 'utf8')) as Page1).blocks.find((x) => x.id === frame.id)?.yMm, { timeout: 20_000 }).toBe(frame.yMm + 12);
   const pageB = await pageApi<Page1>(b, 'page:get', { edition: opened.ref, pageId: pageA!.id });
   expect(pageB.blocks.find((x) => x.id === frame.id)?.yMm).toBe(frame.yMm + 12);
+
+  // The CLI exports B's copy unchanged: a print PDF of its two pages and the handoff zip.
+  const out = mkdtempSync(join(tmpdir(), 'edition-desk-mirror-export-'));
+  const folderB = join(hostB.dataDir, 'workspace', opened.ref);
+  const cli = spawnSync(process.execPath, [join(REPO, 'out/cli/index.mjs'), 'export', folderB, '--pdf', join(out, 'b.pdf'), '--package', join(out, 'b.zip')], { encoding: 'utf8', env: { ...process.env, LANG: 'C' }, timeout: 150_000 });
+  expect(cli.status, cli.stderr).toBe(0);
+  expect(spawnSync('pdfinfo', [join(out, 'b.pdf')], { encoding: 'utf8' }).stdout).toMatch(/Pages:\s+2\b/);
+  expect(existsSync(join(out, 'b.zip'))).toBe(true);
 
   // A duplicate of the shared edition on B is a solo copy.
   const dup = await pageApi<{ ref: string }>(b, 'edition:duplicate', { edition: opened.ref, title: '沁源两会特刊 本地副本' });
