@@ -177,6 +177,25 @@ describe('changes reach the other desk\'s files', () => {
     }
   });
 
+  it('someone typing without a pause still reaches the other desk\'s file every couple of seconds', { timeout: 30_000 }, async () => {
+    const storyId = (await readdir(join(dirA(), 'stories'))).sort()[0]!.replace(/\.json$/, '');
+    const doc = await b.engine.openDoc(docName({ kind: 'story', editionId: remoteId, storyId, lang: 'zh' }));
+    const file = join(dirA(), 'stories', `${storyId}.json`);
+    const base = readStoryDoc(doc)!;
+    let seenMidway = false;
+    const typed = '连续输入不停顿也会定时写入文件';
+    for (let i = 1; i <= typed.length; i++) {
+      const next = structuredClone(base);
+      next.root.children.push({ ...paragraph([textNode(typed.slice(0, i))]), $: { pairId: 'ptyping' } });
+      writeStoryDoc(doc, next);
+      await new Promise((r) => setTimeout(r, 200));
+      // A keystroke every 200 ms never leaves the 300 ms pause the debounce waits for.
+      if (i < typed.length && JSON.stringify((await json<Story>(file)).zh).includes(typed.slice(0, 3))) seenMidway = true;
+    }
+    expect(seenMidway).toBe(true);
+    await until(async () => JSON.stringify((await json<Story>(file)).zh).includes(typed), 'the whole burst in A\'s file');
+  });
+
   it('a caption fixed in the photos document (photo desk) lands in both edition.json files', async () => {
     const doc = await a.engine.openDoc(docName({ kind: 'photos', editionId: remoteId }));
     const photos = readPhotosDoc(doc);

@@ -36,7 +36,7 @@ export interface Mirror {
   dispose(): void;
 }
 
-export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q: MirrorQueues, opts: { delayMs?: number; log?: (m: string) => void } = {}): Mirror {
+export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q: MirrorQueues, opts: { delayMs?: number; maxWaitMs?: number; log?: (m: string) => void } = {}): Mirror {
   const need = (): CollabEngine => {
     if (!engine || !engine.session()) throw appError('NOT_SHARED');
     return engine;
