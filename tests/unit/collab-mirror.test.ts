@@ -122,6 +122,7 @@ describe('publish and open a shared edition', () => {
     expect((await json<{ remoteId: string }>(join(dirB(), 'shared.json'))).remoteId).toBe(remoteId);
     // The channels read it as any edition.
     expect(expectOk<Page[]>(await b.handle('page:list', { edition: refB }))).toHaveLength(ed.pages.length);
+    expect(expectOk<Edition>(await b.handle('edition:open', { edition: refB })).id).toBe(remoteId);
     // Opening again finds the same folder.
     expect(expectOk<{ ref: string }>(await b.handle('collab:open-remote', { remoteId })).ref).toBe(refB);
   });

@@ -102,6 +102,12 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
     });
   }
 
+  async function follow(edition: string): Promise<void> {
+    const dir = await ws.resolveEdition(edition);
+    const marker = await readSharedMarker(dir);
+    if (marker && writeBack && marker.server === engine?.session()?.url) await writeBack.writeAll(marker.remoteId);
+  }
+
   return {
     channels,
     writeBack,
@@ -112,6 +118,13 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
         const inner = api[ch] as (input: { edition: string }) => Promise<unknown>;
         out[ch] = (input: { edition: string }) => around(input.edition, () => inner(input));
       }
+      // Opening a shared edition opens all its documents, so what others changed while this
+      // desk was away comes in and is written into the folder (in the background).
+      out['edition:open'] = async (input: Parameters<Api['edition:open']>[0]) => {
+        const edition = await api['edition:open'](input);
+        void follow(input.edition).catch((e: unknown) => opts.log?.(`open ${input.edition}: ${String(e)}`));
+        return edition;
+      };
       // A story or page back from the trash into a shared edition goes back into its documents too.
       out['trash:restore'] = async (input: Parameters<Api['trash:restore']>[0]) => {
         const entry = (await listTrash(ws.root).catch(() => [])).find((e) => e.id === input.id);
