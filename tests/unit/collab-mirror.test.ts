@@ -270,6 +270,15 @@ describe('a shared folder is an edition like any other', () => {
     expect(existsSync(join(layout.ws.pathFor(SAMPLE_EDITION_REF), 'shared.json'))).toBe(false);
   });
 
+  it('refuses to publish an edition someone else already published under the same id (a copied folder), nothing merged', { timeout: 120_000 }, async () => {
+    const other = await desk('mirror-other', true);
+    const before = server.docs.get(docName({ kind: 'edition', editionId: remoteId }))!;
+    const sv = Y.encodeStateVector(before);
+    expectFail(await other.handle('collab:publish', { edition: SAMPLE_EDITION_REF }), 'ALREADY_EXISTS');
+    expect(Y.encodeStateVector(before)).toEqual(sv);
+    expect(existsSync(join(other.ws.pathFor(SAMPLE_EDITION_REF), 'shared.json'))).toBe(false);
+  });
+
   it('a solo desk (no engine) says NOT_SHARED', async () => {
     const userData = await realpath(await tempDir('mirror-solo'));
     const boot = await ensureWorkspace(userData, RESOURCES, { noSample: true });
@@ -280,4 +289,3 @@ describe('a shared folder is an edition like any other', () => {
   });
 });
 
-void Y;
