@@ -61,6 +61,8 @@ describe('collab engine: trust and certificate pinning', () => {
     await server.stop();
     const impostor = await startTestServer(cert2, state, server.port);
     cleanup.push(() => impostor.stop());
+    // The open session's WebSocket, retrying, is refused in the handshake and status says why.
+    await until(async () => (await desk.status()).problem?.code === 'CERT_MISMATCH', 5000, 'CERT_MISMATCH from the socket');
     const refused = await refusal(desk.connect({ url: server.url, name: 'zhang', password: 'pw-zhang' }));
     expect(refused.code).toBe('CERT_MISMATCH');
     expect(refused.localized['zh-CN']).toContain('证书');

@@ -54,7 +54,8 @@ export class MemoryServer {
       const b = JSON.parse(body.toString('utf8')) as { id: string; title: string; issueDate: string };
       const known = this.editions.get(b.id);
       if (known) return { status: 200, json: known };
-      const e = { ...b, publishedBy: 'chief', publishedAt: new Date().toISOString() };
+      const user = /^Bearer token-([^-]+)-/.exec(req.headers.authorization ?? '')?.[1] ?? '?';
+      const e = { ...b, publishedBy: user, publishedAt: new Date().toISOString() };
       this.editions.set(b.id, e);
       return { status: 201, json: e };
     }

@@ -122,25 +122,26 @@ describe('publish and open a shared edition', () => {
     expect((await json<{ remoteId: string }>(join(dirB(), 'shared.json'))).remoteId).toBe(remoteId);
     // The channels read it as any edition.
     expect(expectOk<Page[]>(await b.handle('page:list', { edition: refB }))).toHaveLength(ed.pages.length);
+    expect(expectOk<Edition>(await b.handle('edition:open', { edition: refB })).id).toBe(remoteId);
     // Opening again finds the same folder.
     expect(expectOk<{ ref: string }>(await b.handle('collab:open-remote', { remoteId })).ref).toBe(refB);
   });
 });
 
 describe('changes reach the other desk\'s files', () => {
-  it('a frame moved on A lands in B\'s page file; the headline retyped on B at once lands in A\'s, both kept', async () => {
+  it('a frame moved on A lands in B\'s page file; the headline then retyped on B lands in A\'s; both kept', async () => {
+    // Each desk edits the page as it reads it now (page:put sends a whole page: one made from
+    // a stale read would put back what it did not know; the composer bound to the page
+    // document sends only its own changes, page-y.ts).
     const ed = await json<Edition>(join(dirA(), 'edition.json'));
     const pageId = ed.pages[0]!;
     const page = expectOk<Page>(await a.handle('page:get', { edition: SAMPLE_EDITION_REF, pageId }));
     const frame = page.blocks.find((x) => x.kind === 'photo' || x.kind === 'story')!;
     const head = page.blocks.find((x) => x.kind === 'headline')!;
+    expectOk(await a.handle('page:put', { edition: SAMPLE_EDITION_REF, page: { ...page, blocks: page.blocks.map((x) => (x.id === frame.id ? { ...x, yMm: x.yMm + 10 } : x)) } }));
+    await until(async () => (await json<Page>(join(dirB(), 'pages', `${pageId}.json`))).blocks.find((x) => x.id === frame.id)?.yMm === frame.yMm + 10, 'A\'s move on B');
     const pageB = expectOk<Page>(await b.handle('page:get', { edition: refB, pageId }));
-    const [movedA, retypedB] = await Promise.all([
-      a.handle('page:put', { edition: SAMPLE_EDITION_REF, page: { ...page, blocks: page.blocks.map((x) => (x.id === frame.id ? { ...x, yMm: x.yMm + 10 } : x)) } }),
-      b.handle('page:put', { edition: refB, page: { ...pageB, blocks: pageB.blocks.map((x) => (x.id === head.id ? { ...x, text: '新的主标题' } : x)) } }),
-    ]);
-    expectOk(movedA);
-    expectOk(retypedB);
+    expectOk(await b.handle('page:put', { edition: refB, page: { ...pageB, blocks: pageB.blocks.map((x) => (x.id === head.id ? { ...x, text: '新的主标题' } : x)) } }));
     for (const dir of [dirA(), dirB()]) {
       await until(async () => {
         const p = await json<Page>(join(dir, 'pages', `${pageId}.json`));
@@ -177,6 +178,25 @@ describe('changes reach the other desk\'s files', () => {
     }
   });
 
+  it('someone typing without a pause still reaches the other desk\'s file every couple of seconds', { timeout: 30_000 }, async () => {
+    const storyId = (await readdir(join(dirA(), 'stories'))).sort()[0]!.replace(/\.json$/, '');
+    const doc = await b.engine.openDoc(docName({ kind: 'story', editionId: remoteId, storyId, lang: 'zh' }));
+    const file = join(dirA(), 'stories', `${storyId}.json`);
+    const base = readStoryDoc(doc)!;
+    let seenMidway = false;
+    const typed = '连续输入不停顿也会定时写入文件';
+    for (let i = 1; i <= typed.length; i++) {
+      const next = structuredClone(base);
+      next.root.children.push({ ...paragraph([textNode(typed.slice(0, i))]), $: { pairId: 'ptyping' } });
+      writeStoryDoc(doc, next);
+      await new Promise((r) => setTimeout(r, 200));
+      // A keystroke every 200 ms never leaves the 300 ms pause the debounce waits for.
+      if (i < typed.length && JSON.stringify((await json<Story>(file)).zh).includes(typed.slice(0, 3))) seenMidway = true;
+    }
+    expect(seenMidway).toBe(true);
+    await until(async () => JSON.stringify((await json<Story>(file)).zh).includes(typed), 'the whole burst in A\'s file');
+  });
+
   it('a caption fixed in the photos document (photo desk) lands in both edition.json files', async () => {
     const doc = await a.engine.openDoc(docName({ kind: 'photos', editionId: remoteId }));
     const photos = readPhotosDoc(doc);
@@ -194,6 +214,10 @@ describe('changes reach the other desk\'s files', () => {
     await until(async () => !existsSync(join(dirB(), 'stories', `${victim}.json`)), 'the story gone from B');
     const trash = expectOk<{ kind: string; title: string }[]>(await b.handle('trash:list', {}));
     expect(trash.some((t) => t.kind === 'story' && t.title === '改过的标题')).toBe(true);
+    // Restored from A's trash, it comes back on B too.
+    const entry = expectOk<{ id: string; kind: string; title: string }[]>(await a.handle('trash:list', {})).find((t) => t.kind === 'story' && t.title === '改过的标题')!;
+    expectOk(await a.handle('trash:restore', { id: entry.id }));
+    await until(async () => existsSync(join(dirB(), 'stories', `${victim}.json`)), 'the restored story back on B');
   });
 
   it('a page document that does not parse never overwrites B\'s good page file', async () => {
@@ -246,6 +270,15 @@ describe('a shared folder is an edition like any other', () => {
     expect(existsSync(join(layout.ws.pathFor(SAMPLE_EDITION_REF), 'shared.json'))).toBe(false);
   });
 
+  it('refuses to publish an edition someone else already published under the same id (a copied folder), nothing merged', { timeout: 120_000 }, async () => {
+    const other = await desk('mirror-other', true);
+    const before = server.docs.get(docName({ kind: 'edition', editionId: remoteId }))!;
+    const sv = Y.encodeStateVector(before);
+    expectFail(await other.handle('collab:publish', { edition: SAMPLE_EDITION_REF }), 'ALREADY_EXISTS');
+    expect(Y.encodeStateVector(before)).toEqual(sv);
+    expect(existsSync(join(other.ws.pathFor(SAMPLE_EDITION_REF), 'shared.json'))).toBe(false);
+  });
+
   it('a solo desk (no engine) says NOT_SHARED', async () => {
     const userData = await realpath(await tempDir('mirror-solo'));
     const boot = await ensureWorkspace(userData, RESOURCES, { noSample: true });
@@ -256,4 +289,3 @@ describe('a shared folder is an edition like any other', () => {
   });
 });
 
-void Y;

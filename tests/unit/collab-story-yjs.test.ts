@@ -116,6 +116,24 @@ describe('a story version as a Yjs document', () => {
     expect(storyDocIsEmpty(doc)).toBe(true);
   });
 
+  it('converts a 50,000-character story both ways in reasonable time (the write-back does this per pause in typing)', () => {
+    const para = '沁源县坚持生态优先、绿色发展，全年空气质量优良天数达到三百二十天以上。';
+    const blocks: SerializedNode[] = [];
+    for (let i = 0; blocks.reduce((n, b) => n + (b.children?.[0]?.text?.length ?? 0), 0) < 50_000; i++) blocks.push(withPairId(paragraph([textNode(`${i}${para.repeat(4)}`)]), `p${i}`));
+    const state = rootState(blocks);
+    const doc = new Y.Doc();
+    let t = performance.now();
+    expect(writeStoryDoc(doc, state)).toBe(true);
+    const write = performance.now() - t;
+    t = performance.now();
+    const back = readStoryDoc(doc);
+    const read = performance.now() - t;
+    console.log(`50k-character story: JSON → Yjs ${write.toFixed(0)} ms, Yjs → JSON ${read.toFixed(0)} ms (${blocks.length} paragraphs)`);
+    expect(stateText(back)).toBe(stateText(state));
+    // Generous: a shared two-core machine; what matters is that it is not seconds per pause.
+    expect(read).toBeLessThan(3000);
+  });
+
   it('the data nodes and the editor nodes are the same types', () => {
     const t = (k: { getType(): string }) => k.getType();
     expect(STORY_DATA_NODES.map(t)).toEqual(STORY_NODES.map(t));

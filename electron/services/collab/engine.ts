@@ -76,13 +76,14 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     if (upstream || !s.token) return;
     upstream = new Upstream({
       url: s.url, pin: pinOf(s), token: s.token,
-      onStatus: (online) => { if (online && problem === 'SERVER_UNREACHABLE') problem = null; },
+      onStatus: (online) => { if (online && (problem === 'SERVER_UNREACHABLE' || problem === 'CERT_MISMATCH')) problem = null; },
       onAuthFailed: (name, reason) => { problem = 'SESSION_EXPIRED'; console.error(`[collab] ${name}: ${reason}`); },
       onApplied: (name, applied) => {
         if (applied) refused.delete(name);
         else refused.add(name);
       },
       onNotice: (_name, payload) => signedCache.notice(payload),
+      onCertFailure: (message) => { problem = 'CERT_MISMATCH'; console.error(`[collab] ${s.url}: ${message}`); },
     });
     d.setUpstream(upstream);
     await d.openPending();
@@ -92,6 +93,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     docs?.setUpstream(null);
     upstream?.destroy();
     upstream = null;
+    // The next session (maybe another user, another role) starts without old refusals.
+    refused.clear();
   };
 
   const closeDocs = async () => {

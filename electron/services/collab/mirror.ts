@@ -1,6 +1,7 @@
 import type { Api } from '../../../shared/contract/contract';
 import { appError } from '../../../shared/contract/messages';
 import { createSerialQueue } from '../serial-queue';
+import { listTrash } from '../trash';
 import type { Workspace } from '../workspace';
 import { snapshotEdition } from './edition-snapshot';
 import { listRemoteEditions, openRemoteEdition } from './open-remote';
@@ -35,7 +36,7 @@ export interface Mirror {
   dispose(): void;
 }
 
-export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q: MirrorQueues, opts: { delayMs?: number; log?: (m: string) => void } = {}): Mirror {
+export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q: MirrorQueues, opts: { delayMs?: number; maxWaitMs?: number; log?: (m: string) => void } = {}): Mirror {
   const need = (): CollabEngine => {
     if (!engine || !engine.session()) throw appError('NOT_SHARED');
     return engine;
@@ -47,8 +48,14 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
     if (!queue) { queue = createSerialQueue(); queues.set(remoteId, queue); }
     return queue;
   };
+  // Write-back only into folders shared on the server this desk is signed in to.
+  const dirOf = async (remoteId: string): Promise<string | null> => {
+    const dir = await index.dirOf(remoteId);
+    const marker = dir ? await readSharedMarker(dir) : null;
+    return marker && marker.server === engine?.session()?.url ? dir : null;
+  };
   const writeBack = engine
-    ? createWriteBack({ engine, root: ws.root, pageWrites: q.pageWrites, storyWrites: q.storyWrites, dirOf: index.dirOf, queueOf, ...opts })
+    ? createWriteBack({ engine, root: ws.root, pageWrites: q.pageWrites, storyWrites: q.storyWrites, dirOf, queueOf, ...opts })
     : null;
   const off = engine && writeBack ? engine.onDocChange(writeBack.listener) : () => {};
 
@@ -84,7 +91,8 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
   async function around<T>(edition: string, job: () => Promise<T>): Promise<T> {
     const dir = await ws.resolveEdition(edition).catch(() => null);
     const marker = dir && engine?.session() ? await readSharedMarker(dir) : null;
-    if (!dir || !marker || !engine) return job();
+    // A folder shared on another server than the one this desk is signed in to stays local.
+    if (!dir || !marker || !engine || marker.server !== engine.session()?.url) return job();
     return queueOf(marker.remoteId)(async () => {
       const before = await snapshotEdition(dir).catch(() => null);
       const out = await job();
@@ -92,6 +100,12 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
       if (after) await pushChanges((name) => engine.openDoc(name), marker.remoteId, before, after);
       return out;
     });
+  }
+
+  async function follow(edition: string): Promise<void> {
+    const dir = await ws.resolveEdition(edition);
+    const marker = await readSharedMarker(dir);
+    if (marker && writeBack && marker.server === engine?.session()?.url) await writeBack.writeAll(marker.remoteId);
   }
 
   return {
@@ -104,6 +118,19 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
         const inner = api[ch] as (input: { edition: string }) => Promise<unknown>;
         out[ch] = (input: { edition: string }) => around(input.edition, () => inner(input));
       }
+      // Opening a shared edition opens all its documents, so what others changed while this
+      // desk was away comes in and is written into the folder (in the background).
+      out['edition:open'] = async (input: Parameters<Api['edition:open']>[0]) => {
+        const edition = await api['edition:open'](input);
+        void follow(input.edition).catch((e: unknown) => opts.log?.(`open ${input.edition}: ${String(e)}`));
+        return edition;
+      };
+      // A story or page back from the trash into a shared edition goes back into its documents too.
+      out['trash:restore'] = async (input: Parameters<Api['trash:restore']>[0]) => {
+        const entry = (await listTrash(ws.root).catch(() => [])).find((e) => e.id === input.id);
+        if (!entry || entry.kind === 'edition' || !entry.edition) return api['trash:restore'](input);
+        return around(entry.edition, () => api['trash:restore'](input));
+      };
       return out as unknown as Api;
     },
     dispose: off,

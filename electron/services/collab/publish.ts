@@ -41,6 +41,11 @@ export async function publishEdition(engine: CollabEngine, dir: string): Promise
   if (reply.status !== 200 && reply.status !== 201) throw appError('IO_ERROR', `POST /api/editions: ${reply.status}`);
   const remote = RemoteEdition.safeParse(reply.json);
   const remoteId = remote.success ? remote.data.id : edition.id;
+  // 200, not 201: the server had it. This desk's own publish that stopped half way goes on;
+  // someone else's edition with this id (a folder copied between desks) is not merged into.
+  if (reply.status === 200 && remote.success && remote.data.publishedBy !== session.user) {
+    throw appError('ALREADY_EXISTS', `edition ${remoteId} is on the server already, published by ${remote.data.publishedBy}: open it from the server instead`);
+  }
 
   let uploaded = 0;
   for (const [hash, bytes] of files) if (await uploadPhoto(engine, hash, bytes)) uploaded++;

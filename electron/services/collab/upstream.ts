@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { parseServerUrl, pinnedTlsOptions, type Pin } from './pinned-tls';
+import { isCertFailure, parseServerUrl, pinnedTlsOptions, type Pin } from './pinned-tls';
 
 // The desk's one WebSocket to the desk server: a HocuspocusProviderWebsocket with `ws` as
 // its WebSocket, built with the pinned TLS options (pinned-tls.ts), so the handshake is
@@ -20,6 +20,8 @@ export interface UpstreamOptions {
   onApplied: (documentName: string, applied: boolean) => void;
   /** A server notice on a document (sign-off, reopen). */
   onNotice: (documentName: string, payload: string) => void;
+  /** The server presented another certificate than the pinned one (the socket was refused in the handshake). */
+  onCertFailure: (message: string) => void;
 }
 
 /** Hocuspocus MessageType.SyncStatus (server → client after each update it got). */
@@ -63,13 +65,14 @@ export class Upstream {
   constructor(private readonly opts: UpstreamOptions) {
     const { host } = parseServerUrl(opts.url);
     const tls = pinnedTlsOptions(opts.pin, host);
+    const onCertFailure = opts.onCertFailure;
     class PinnedWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols ?? [], { ...tls, handshakeTimeout: 10_000 });
         // The provider drops its handlers and then close()s a socket still connecting; ws
         // then emits 'error' with nobody listening, which would crash main. Failures reach
         // the provider through its own onerror/onclose handlers; this one only keeps it alive.
-        this.on('error', () => {});
+        this.on('error', (e) => { if (isCertFailure(e)) onCertFailure(e.message); });
       }
     }
     this.socket = new HocuspocusProviderWebsocket({

@@ -34,6 +34,8 @@ export interface WriteBackDeps {
   /** Each edition's own queue, shared with the local-change hook (mirror.ts). */
   queueOf(remoteId: string): SerialQueue;
   delayMs?: number;
+  /** The longest a change waits while more keep coming. */
+  maxWaitMs?: number;
   log?: (message: string) => void;
 }
 
@@ -49,7 +51,9 @@ const exists = (file: string) => access(file).then(() => true, () => false);
 
 export function createWriteBack(deps: WriteBackDeps): WriteBack {
   const delay = deps.delayMs ?? 300;
-  const waiting = new Map<string, { names: Set<string>; timer: ReturnType<typeof setTimeout> }>();
+  // Someone typing without a pause still gets the files written this often.
+  const maxWait = Math.max(delay, deps.maxWaitMs ?? 2000);
+  const waiting = new Map<string, { names: Set<string>; timer: ReturnType<typeof setTimeout>; since: number }>();
   const running = new Set<Promise<void>>();
   // Story ids each edition's stories document held at its last write-back: one that goes
   // from there was deleted by someone (to the trash here); one never seen is not ours to delete.
@@ -159,9 +163,11 @@ export function createWriteBack(deps: WriteBackDeps): WriteBack {
       const ref = parseDocName(name);
       if (!ref) return;
       const id = ref.editionId;
-      const entry = waiting.get(id) ?? { names: new Set<string>(), timer: undefined as unknown as ReturnType<typeof setTimeout> };
-      clearTimeout(entry.timer);
+      const known = waiting.get(id);
+      const entry = known ?? { names: new Set<string>(), timer: undefined as unknown as ReturnType<typeof setTimeout>, since: Date.now() };
       entry.names.add(name);
+      if (known && Date.now() - entry.since >= maxWait - delay) return; // its timer stays: the burst is written at maxWait
+      clearTimeout(entry.timer);
       entry.timer = setTimeout(() => { waiting.delete(id); run(id, entry.names); }, delay);
       waiting.set(id, entry);
     },

@@ -93,10 +93,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     });
   });
 
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, opts.host, () => done());
-  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port, opts.host, () => done());
+    });
+  } catch (e) {
+    // Port taken, address not ours: leave the databases closed, not locked by a dead server.
+    await store.close();
+    db.close();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
@@ -110,6 +117,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   }
   const sweep = setInterval(() => sweepSessions(hocuspocus, accounts, records), opts.sessionSweepMs ?? SWEEP_MS);
   sweep.unref();
+  const compactAll = () => Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
   let closed = false;
   return {
     url,
@@ -120,8 +128,11 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
       if (closed) return;
       closed = true;
       clearInterval(sweep);
-      // Connections first: Hocuspocus then runs each document's pending onStoreDocument
-      // (compaction) and unloads it. Waited for, so no hook writes into a closed store.
+      // Each open document is whole in memory: compact its log now. Hocuspocus would store
+      // only documents with changes pending and unload the others as they are.
+      await compactAll();
+      // Then the connections: Hocuspocus runs any pending onStoreDocument and unloads each
+      // document. Waited for, so no hook writes into a closed store.
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       const stopped = new Promise<void>((done) => server.close(() => done()));
@@ -129,8 +140,8 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
       await stopped;
       const deadline = Date.now() + CLOSE_WAIT_MS;
       while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      // Whatever is still loaded (a hook still running): compact it here, it is all in memory.
-      await Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
+      // Whatever is still loaded (a hook still running), once more.
+      await compactAll();
       await store.close();
       db.close();
     },

@@ -97,7 +97,7 @@ async function handlePhoto(deps: ApiDeps, sha: string | null, method: string, re
   if (method === 'HEAD' || method === 'GET') {
     const size = await deps.photos.size(sha);
     if (size === null) throw new HttpError(404, 'NOT_FOUND');
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, etag: `"${sha}"`, 'cache-control': 'private, max-age=31536000, immutable' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-content-type-options': 'nosniff', 'content-length': size, etag: `"${sha}"`, 'cache-control': 'private, max-age=31536000, immutable' });
     if (method === 'HEAD') return void res.end();
     deps.photos.read(sha).pipe(res);
     return;
