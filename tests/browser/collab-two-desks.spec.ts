@@ -19,6 +19,7 @@ const STORY = 'story-2026';
 let server: ServerProc;
 let deskA: RunningHost;
 let deskB: RunningHost;
+let deskC: RunningHost | undefined;
 let a: Page;
 let b: Page;
 
@@ -26,6 +27,7 @@ test.beforeAll(async ({ browser }) => {
   const data = serverDataDir();
   addUser(data, 'wangfang', 'chief', PASSWORD);
   addUser(data, 'liqiang', 'editor', PASSWORD);
+  addUser(data, 'zhaomin', 'layout', PASSWORD);
   server = await startServer(data);
   deskA = await startHost();
   deskB = await startHost(undefined, undefined, { noSample: true });
@@ -35,6 +37,7 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   await deskA?.stop();
   await deskB?.stop();
+  await deskC?.stop();
   await server?.stop();
 });
 
@@ -218,6 +221,41 @@ test('a page: a frame moved by the chief shows on the editor’s desk with a nam
   await expect(a.getByRole('spinbutton', { name: '签发轮次' })).toHaveValue('2', { timeout: 10_000 });
   // Back to the story for the offline test.
   for (const page of [a, b]) await openStory(page);
+});
+
+test('the same page on two desks at once: the chief moves a photo frame while the layout desk retypes the headline; both keep both', async ({ browser }) => {
+  deskC = await startHost(undefined, undefined, { noSample: true });
+  const c = await openDesk(browser, deskC);
+  await connect(c, 'zhaomin', '美编', false);
+  await c.getByRole('button', { name: '特刊列表' }).click();
+  await c.getByRole('region', { name: '服务器上的特刊' }).getByRole('button', { name: `打开服务器特刊《${TITLE}》` }).click();
+  await c.getByRole('tab', { name: '版面' }).click();
+  await a.getByRole('tab', { name: '版面' }).click();
+  for (const page of [a, c]) await expect(page.locator('.composer')).toHaveAttribute('data-shared', 'synced', { timeout: 30_000 });
+  const sheet = (page: Page) => page.locator('.sheet[data-page-id="page-2026"]');
+  const photoId = (await sheet(a).locator('[data-block-kind="photo"]').nth(1).getAttribute('data-block-id'))!;
+  const headId = (await sheet(c).locator('[data-block-kind="headline"]').first().getAttribute('data-block-id'))!;
+  const top = async (page: Page) => (await sheet(page).locator(`[data-block-id="${photoId}"]`).boundingBox())!.y;
+  // Each desk's own screen position (zoom and layout differ between desks).
+  const before = new Map([[a, await top(a)], [c, await top(c)]]);
+
+  // Both select, then both change at the same moment.
+  await sheet(a).locator(`[data-block-id="${photoId}"]`).click();
+  await sheet(c).locator(`[data-block-id="${headId}"]`).click();
+  const field = c.locator('.composer-side textarea[name="text"]');
+  await field.fill('两会特刊 两台同改');
+  await Promise.all([a.keyboard.press('Shift+ArrowUp'), field.press('Tab')]);
+
+  for (const page of [a, c]) {
+    await expect(sheet(page).locator(`[data-block-id="${headId}"]`)).toContainText('两会特刊 两台同改', { timeout: 5_000 });
+    await expect.poll(() => top(page), { timeout: 5_000 }).toBeLessThan(before.get(page)! - 5);
+  }
+  const blockOf = (page: Page, id: string) => sheet(page).locator(`[data-block-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.cssText);
+  expect(await blockOf(a, photoId)).toBe(await blockOf(c, photoId));
+  expect(await blockOf(a, headId)).toBe(await blockOf(c, headId));
+  await c.context().close();
+  // Back to the story for the offline test.
+  await openStory(a);
 });
 
 test('with the server stopped, the badge says offline and counts the changes waiting', async () => {
