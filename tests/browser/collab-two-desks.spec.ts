@@ -253,6 +253,11 @@ test('the same page on two desks at once: the chief moves a photo frame while th
   const blockOf = (page: Page, id: string) => sheet(page).locator(`[data-block-id="${id}"]`).evaluate((el) => (el as HTMLElement).style.cssText);
   expect(await blockOf(a, photoId)).toBe(await blockOf(c, photoId));
   expect(await blockOf(a, headId)).toBe(await blockOf(c, headId));
+  // The layout desk may not change stories: its story editor is read-only (the server would drop the edits).
+  await c.getByRole('tab', { name: '稿件' }).click();
+  await c.locator(`[data-story-id="${STORY}"]`).click();
+  await expect(editor(c).locator('.editor-content')).toContainText('协作甲', { timeout: 30_000 });
+  await expect(editor(c).locator('.editor-content')).toHaveAttribute('contenteditable', 'false');
   await c.context().close();
   // Back to the story for the offline test.
   await openStory(a);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { docName } from '../../../shared/collab/doc-names';
+import { mayWrite } from '../../../shared/collab/roles';
 import { useCollab, sharedOf } from './collab-context';
 import { colorFor } from './presence';
 import { collabProviderFactory } from './provider';
@@ -12,6 +13,8 @@ export interface StoryCollab {
   username: string;
   color: string;
   presence: PresenceHub | null;
+  /** The user's role may change stories; otherwise the editor is read-only (the server would drop the edits). */
+  writable: boolean;
 }
 
 /** For a story of a shared edition: how its editor joins the shared document; null when solo. */
@@ -19,12 +22,13 @@ export function useStoryCollab(storyId: string, lang: 'zh' | 'en'): StoryCollab 
   const { status, presence } = useCollab();
   const shared = sharedOf(status);
   const user = status?.server?.user ?? null;
+  const writable = status?.server ? mayWrite(status.server.role, 'story') : false;
   const url = shared?.socket.url;
   const token = shared?.socket.token;
   const remoteId = shared?.remoteId;
   // One factory per socket: a new one would make Lexical reconnect the editor.
   const providerFactory = useMemo(() => (url && token ? collabProviderFactory({ url, token }) : null), [url, token]);
   return useMemo(() => (remoteId && providerFactory && user
-    ? { id: docName({ kind: 'story', editionId: remoteId, storyId, lang }), providerFactory, username: user, color: colorFor(user), presence }
-    : null), [remoteId, providerFactory, user, storyId, lang, presence]);
+    ? { id: docName({ kind: 'story', editionId: remoteId, storyId, lang }), providerFactory, username: user, color: colorFor(user), presence, writable }
+    : null), [remoteId, providerFactory, user, storyId, lang, presence, writable]);
 }

@@ -57,7 +57,7 @@ interface Props {
  */
 export function StoryEditor(props: Props) {
   const collab = useStoryCollab(props.story.id, props.lang);
-  return <StoryEditorIn key={collab ? collab.id : 'solo'} {...props} collab={collab} />;
+  return <StoryEditorIn key={collab ? `${collab.id}:${collab.writable ? 'rw' : 'ro'}` : 'solo'} {...props} collab={collab} />;
 }
 
 function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds, onLive, onOpenFinding, proofJump, collab }: Props & { collab: StoryCollab | null }) {
@@ -111,6 +111,7 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
     nodes: STORY_NODES,
     // A shared document is the state: Lexical requires null here for the CollaborationPlugin.
     editorState: collab ? null : initial ? JSON.stringify(initial) : null,
+    editable: collab ? collab.writable : true,
     onError: (e: Error) => onError(e),
   };
   const label = status.kind === 'saving' ? t('stories.saving') : status.kind === 'dirty' ? t('stories.dirty')
