@@ -37,7 +37,7 @@ test('a solo desk says 单机, its story editor is local, and the server dialog 
 
   // English UI: the same controls by their English names.
   await page.getByRole('button', { name: '切换界面语言' }).click();
-  await expect(page.getByRole('button', { name: /^Collaboration status: Solo/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Newsroom connection: Solo/ })).toBeVisible();
   await page.getByRole('button', { name: 'Newsroom server', exact: true }).first().click();
   const en = page.getByRole('dialog', { name: 'Newsroom server' });
   await expect(en.getByLabel('Server address')).toBeVisible();

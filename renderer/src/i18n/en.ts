@@ -449,7 +449,7 @@ export const en: Record<MessageKey, string> = {
   'collabui.badge.solo': "Solo",
   'collabui.badge.online': "Online · {name} ({role})",
   'collabui.badge.offline': "Offline · {n} changes waiting",
-  'collabui.badge.label': "Collaboration status: {state}",
+  'collabui.badge.label': "Newsroom connection: {state}",
   'collabui.where.title': "Who is where",
   'collabui.where.none': "Nobody else has this edition open",
   'collabui.where.page': "page {n}",
