@@ -207,6 +207,16 @@ describe('changes reach the other desk\'s files', () => {
     }
   });
 
+  it('a library photo placed on A goes up to the server and into B\'s assets, hash-checked', async () => {
+    const bytes = await readFile('/work/shared/fixtures/photos/Canon_40D.jpg');
+    const ing = expectOk<{ status: string; photo: { id: string } }>(await a.handle('library:ingest', { name: 'Canon_40D.jpg', sourcePath: 'Canon_40D.jpg', bytes: new Uint8Array(bytes) }));
+    const placed = expectOk<{ photo: { id: string; asset: { file: string; sha256: string } } }>(await a.handle('edition:place-photo', { edition: SAMPLE_EDITION_REF, libraryId: ing.photo.id }));
+    expect(server.photos.has(placed.photo.asset.sha256)).toBe(true);
+    await until(async () => (await json<Edition>(join(dirB(), 'edition.json'))).photos.some((p) => p.id === placed.photo.id), 'the placed photo in B\'s edition.json');
+    await until(async () => existsSync(join(dirB(), placed.photo.asset.file)), 'its file in B\'s assets');
+    expect(sha(await readFile(join(dirB(), placed.photo.asset.file)))).toBe(placed.photo.asset.sha256);
+  });
+
   it('a story deleted on A goes to B\'s trash', async () => {
     const list = expectOk<{ id: string; title: string }[]>(await a.handle('story:list', { edition: SAMPLE_EDITION_REF }));
     const victim = list.find((s) => s.title === '改过的标题')!.id;

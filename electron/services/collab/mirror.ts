@@ -2,6 +2,9 @@ import type { Api } from '../../../shared/contract/contract';
 import { appError } from '../../../shared/contract/messages';
 import { createSerialQueue } from '../serial-queue';
 import { listTrash } from '../trash';
+import { readEdition } from '../edition-store';
+import { readFileInside } from '../safe-path';
+import { uploadPhotos } from './photo-transfer';
 import type { Workspace } from '../workspace';
 import { snapshotEdition } from './edition-snapshot';
 import { listRemoteEditions, openRemoteEdition } from './open-remote';
@@ -97,7 +100,12 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
       const before = await snapshotEdition(dir).catch(() => null);
       const out = await job();
       const after = await snapshotEdition(dir).catch(() => null);
-      if (after) await pushChanges((name) => engine.openDoc(name), marker.remoteId, before, after);
+      if (after) {
+        // A photo placed here goes up before the photos document names it, so other desks can fetch it.
+        const known = new Set((before?.edition.photos ?? []).map((p) => p.asset.sha256));
+        for (const f of await uploadPhotos(engine, dir, after.edition.photos, known, readFileInside)) opts.log?.(`upload ${f}`);
+        await pushChanges((name) => engine.openDoc(name), marker.remoteId, before, after);
+      }
       return out;
     });
   }
@@ -105,7 +113,11 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
   async function follow(edition: string): Promise<void> {
     const dir = await ws.resolveEdition(edition);
     const marker = await readSharedMarker(dir);
-    if (marker && writeBack && marker.server === engine?.session()?.url) await writeBack.writeAll(marker.remoteId);
+    if (!marker || !writeBack || !engine || marker.server !== engine.session()?.url) return;
+    // Photos a change made while the server was away could not send: HEAD each, send what is missing.
+    const current = await readEdition(dir);
+    for (const f of await uploadPhotos(engine, dir, current.photos, new Set(), readFileInside)) opts.log?.(`upload ${f}`);
+    await writeBack.writeAll(marker.remoteId);
   }
 
   return {
