@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, realpath } from 'node:fs/promises';
+import { readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -284,6 +284,12 @@ describe('a shared folder is an edition like any other', () => {
     const other = await desk('mirror-other', true);
     const before = server.docs.get(docName({ kind: 'edition', editionId: remoteId }))!;
     const sv = Y.encodeStateVector(before);
+    // A story file that does not parse is named before anything is sent.
+    const storyFile = join(other.ws.pathFor(SAMPLE_EDITION_REF), 'stories', (await readdir(join(other.ws.pathFor(SAMPLE_EDITION_REF), 'stories')))[0]!);
+    const good = await readFile(storyFile);
+    await writeFile(storyFile, '{"id": "story-x", "title": ');
+    expectFail(await other.handle('collab:publish', { edition: SAMPLE_EDITION_REF }), 'STORY_MALFORMED');
+    await writeFile(storyFile, good);
     expectFail(await other.handle('collab:publish', { edition: SAMPLE_EDITION_REF }), 'ALREADY_EXISTS');
     expect(Y.encodeStateVector(before)).toEqual(sv);
     expect(existsSync(join(other.ws.pathFor(SAMPLE_EDITION_REF), 'shared.json'))).toBe(false);
