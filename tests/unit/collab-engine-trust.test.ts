@@ -61,6 +61,8 @@ describe('collab engine: trust and certificate pinning', () => {
     await server.stop();
     const impostor = await startTestServer(cert2, state, server.port);
     cleanup.push(() => impostor.stop());
+    // The open session's WebSocket, retrying, is refused in the handshake and status says why.
+    await until(async () => (await desk.status()).problem?.code === 'CERT_MISMATCH', 5000, 'CERT_MISMATCH from the socket');
     const refused = await refusal(desk.connect({ url: server.url, name: 'zhang', password: 'pw-zhang' }));
     expect(refused.code).toBe('CERT_MISMATCH');
     expect(refused.localized['zh-CN']).toContain('证书');
@@ -87,5 +89,39 @@ describe('collab engine: trust and certificate pinning', () => {
     // The same anchor with the right fingerprint goes through (the host name is not checked on purpose).
     const reply = await callServer({ url: server.url, pin: { fingerprint: cert2.fingerprint, pem: cert2.cert }, method: 'GET', path: '/api/me' });
     expect(reply.status).toBe(401);
+  });
+});
+
+describe('collab engine: leaving, and a settings file that does not parse', () => {
+  it('disconnect keeps the pin: the next connection logs in without asking again, and still refuses another certificate', async () => {
+    const server = await startTestServer(cert1, newState());
+    cleanup.push(() => server.stop());
+    const home = await tempDir('desk-leave-');
+    const desk = await startDesk(home);
+    cleanup.push(() => desk.close());
+    await desk.connect({ url: server.url, name: 'zhang', password: 'pw-zhang', trust: cert1.fingerprint });
+    const solo = await desk.disconnect();
+    expect(solo).toMatchObject({ server: null, online: false, socket: null });
+    expect(server.seen).toContain('POST /api/logout');
+    const again = await desk.connect({ url: server.url, name: 'li', password: 'pw-li' });
+    expect(again.state).toBe('connected');
+    if (again.state === 'connected') expect(again.status.server?.user).toBe('li');
+  });
+
+  it('runs solo and never writes over a collab-server.json that does not parse', async () => {
+    const home = await tempDir('desk-broken-');
+    const file = join(home, COLLAB_SETTINGS_FILE);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, '{"server": {"url": "https://x", tru');
+    const desk = await startDesk(home);
+    cleanup.push(() => desk.close());
+    const status = await desk.status();
+    expect(status.server).toBeNull();
+    expect(status.problem?.code).toBe('INTERNAL');
+    const server = await startTestServer(cert1, newState());
+    cleanup.push(() => server.stop());
+    expect((await refusal(desk.connect({ url: server.url, name: 'zhang', password: 'pw-zhang', trust: cert1.fingerprint }))).code).toBe('INTERNAL');
+    expect(await readFile(file, 'utf8')).toBe('{"server": {"url": "https://x", tru');
+    expect(server.seen).toEqual([]);
   });
 });

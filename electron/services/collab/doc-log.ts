@@ -77,7 +77,7 @@ export class DocLog {
 
   /** Reads and compacts the log (a damaged tail is dropped), then opens it for appending. */
   static async open(file: string): Promise<{ log: DocLog; state: Uint8Array }> {
-    await mkdir(dirname(file), { recursive: true });
+    await mkdir(dirname(file), { recursive: true, mode: 0o700 });
     let loaded: LoadedLog = { state: Y.encodeStateAsUpdate(new Y.Doc()), pending: 0 };
     let existed = false;
     try {

@@ -15,7 +15,7 @@ import { fetchServerPin, type Pin } from './pinned-tls';
 import { callServer } from './server-request';
 import { SharedDocs } from './shared-docs';
 import { readSharedMarker } from './shared-marker';
-import { signedPages } from './signed-cache';
+import { SignedCache } from './signed-cache';
 import type { CollabEngine, DeskSession, ServerReply } from './types';
 import { Upstream } from './upstream';
 
@@ -49,6 +49,9 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
   let loopback: LoopbackSocket | null = null;
   let upstream: Upstream | null = null;
   let problem: ErrorCode | null = null;
+  /** Documents whose last update the server refused (role, or a signed page). */
+  const refused = new Set<string>();
+  const signedCache = new SignedCache();
   const changeListeners = new Set<Parameters<CollabEngine['onDocChange']>[0]>();
 
   const pinOf = (s: CollabSettings): Pin => ({ fingerprint: s.fingerprint, pem: s.pem });
@@ -73,8 +76,14 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     if (upstream || !s.token) return;
     upstream = new Upstream({
       url: s.url, pin: pinOf(s), token: s.token,
-      onStatus: (online) => { if (online && problem === 'SERVER_UNREACHABLE') problem = null; },
+      onStatus: (online) => { if (online && (problem === 'SERVER_UNREACHABLE' || problem === 'CERT_MISMATCH')) problem = null; },
       onAuthFailed: (name, reason) => { problem = 'SESSION_EXPIRED'; console.error(`[collab] ${name}: ${reason}`); },
+      onApplied: (name, applied) => {
+        if (applied) refused.delete(name);
+        else refused.add(name);
+      },
+      onNotice: (_name, payload) => signedCache.notice(payload),
+      onCertFailure: (message) => { problem = 'CERT_MISMATCH'; console.error(`[collab] ${s.url}: ${message}`); },
     });
     d.setUpstream(upstream);
     await d.openPending();
@@ -84,6 +93,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     docs?.setUpstream(null);
     upstream?.destroy();
     upstream = null;
+    // The next session (maybe another user, another role) starts without old refusals.
+    refused.clear();
   };
 
   const closeDocs = async () => {
@@ -118,8 +129,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     const marker = editionDir ? await readSharedMarker(editionDir) : null;
     const online = upstream?.online ?? false;
     let signed: CollabStatus['signed'] = {};
-    if (s && marker) signed = await signedPages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
-    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : null);
+    if (s && marker) signed = await signedCache.pages(marker.remoteId, online && s.token ? (p) => request('GET', p, undefined, 3000) : null);
+    const shownProblem: ErrorCode | null = broken ? 'INTERNAL' : problem ?? (s && !online ? 'SERVER_UNREACHABLE' : signedCache.refusedProblem(refused));
     return {
       server: s ? { url: s.url, user: s.user, role: s.role, fingerprint: s.fingerprint } : null,
       online,
@@ -189,6 +200,7 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       const off = docs?.onChange(listener);
       return () => { changeListeners.delete(listener); off?.(); };
     },
+    rememberSignOff: (remoteId, pageId, value) => signedCache.remember(remoteId, pageId, value),
     setSocket(url, token) { socket = { url, token }; },
     upgrade(req, sock, head) {
       if (!loopback) { sock.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n'); return; }

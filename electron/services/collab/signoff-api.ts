@@ -4,7 +4,6 @@ import { AuditEntry, SignOff } from '../../../shared/collab/protocol';
 import { appError } from '../../../shared/contract/messages';
 import type { Workspace } from '../workspace';
 import { readSharedMarker } from './shared-marker';
-import { rememberSignOff } from './signed-cache';
 import type { CollabEngine, ServerReply } from './types';
 
 // [signoff] 签发 / 重新打开 and the audit log: the server decides and keeps them; main passes
@@ -30,14 +29,14 @@ export function signoffChannels(ws: Workspace, engine: CollabEngine | undefined)
       const reply = await e.request('POST', '/api/signoff', { editionId: remoteId, pageId, round });
       const parsed = SignOff.safeParse(reply.json);
       if (!ok(reply) || !parsed.success) return refused(reply, `sign-off ${remoteId}/${pageId}`);
-      rememberSignOff(remoteId, pageId, parsed.data);
+      e.rememberSignOff?.(remoteId, pageId, parsed.data);
       return parsed.data;
     },
     'collab:reopen': async ({ edition, pageId }) => {
       const { engine: e, remoteId } = await remote(edition);
       const reply = await e.request('POST', '/api/reopen', { editionId: remoteId, pageId });
       if (!ok(reply)) return refused(reply, `reopen ${remoteId}/${pageId}`);
-      rememberSignOff(remoteId, pageId, null);
+      e.rememberSignOff?.(remoteId, pageId, null);
       return { ok: true as const };
     },
     'collab:audit': async ({ edition }) => {

@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from '@hocuspocus/provider';
-import { parseServerUrl, pinnedTlsOptions, type Pin } from './pinned-tls';
+import { isCertFailure, parseServerUrl, pinnedTlsOptions, type Pin } from './pinned-tls';
 
 // The desk's one WebSocket to the desk server: a HocuspocusProviderWebsocket with `ws` as
 // its WebSocket, built with the pinned TLS options (pinned-tls.ts), so the handshake is
@@ -16,6 +16,37 @@ export interface UpstreamOptions {
   token: string;
   onStatus: (online: boolean) => void;
   onAuthFailed: (documentName: string, reason: string) => void;
+  /** The server answered an update of ours: applied, or refused (read-only for this role, or a signed page). */
+  onApplied: (documentName: string, applied: boolean) => void;
+  /** A server notice on a document (sign-off, reopen). */
+  onNotice: (documentName: string, payload: string) => void;
+  /** The server presented another certificate than the pinned one (the socket was refused in the handshake). */
+  onCertFailure: (message: string) => void;
+}
+
+/** Hocuspocus MessageType.SyncStatus (server → client after each update it got). */
+const SYNC_STATUS = 8;
+
+/** lib0 varUint at `at`: [value, next offset]. */
+function varUint(b: Uint8Array, at: number): [number, number] {
+  let n = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = b[at++];
+    if (byte === undefined) return [-1, at];
+    n += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) return [n, at];
+    shift += 7;
+  }
+}
+
+/** For a SyncStatus message, whether the update was applied; null for any other message. */
+export function syncStatusOf(data: Uint8Array): boolean | null {
+  const [nameLength, afterLength] = varUint(data, 0);
+  if (nameLength < 0) return null;
+  const [type, at] = varUint(data, afterLength + nameLength);
+  if (type !== SYNC_STATUS) return null;
+  return data[at] !== 0;
 }
 
 export interface UpstreamDoc {
@@ -34,13 +65,14 @@ export class Upstream {
   constructor(private readonly opts: UpstreamOptions) {
     const { host } = parseServerUrl(opts.url);
     const tls = pinnedTlsOptions(opts.pin, host);
+    const onCertFailure = opts.onCertFailure;
     class PinnedWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols ?? [], { ...tls, handshakeTimeout: 10_000 });
         // The provider drops its handlers and then close()s a socket still connecting; ws
         // then emits 'error' with nobody listening, which would crash main. Failures reach
         // the provider through its own onerror/onclose handlers; this one only keeps it alive.
-        this.on('error', () => {});
+        this.on('error', (e) => { if (isCertFailure(e)) onCertFailure(e.message); });
       }
     }
     this.socket = new HocuspocusProviderWebsocket({
@@ -75,6 +107,14 @@ export class Upstream {
         if (state && provider.unsyncedChanges === 0) onAck();
       },
     });
+    // The provider ignores a refused update (SyncStatus 0): the desk would show nothing but a
+    // pending count that never falls. Read it here so status can say why.
+    provider.on('message', ({ event }: { event: MessageEvent }) => {
+      const data = event.data instanceof ArrayBuffer ? new Uint8Array(event.data) : event.data instanceof Uint8Array ? event.data : null;
+      const applied = data ? syncStatusOf(data) : null;
+      if (applied !== null) this.opts.onApplied(name, applied);
+    });
+    provider.on('stateless', ({ payload }: { payload: string }) => this.opts.onNotice(name, payload));
     provider.attach();
     this.providers.set(name, provider);
     return {
