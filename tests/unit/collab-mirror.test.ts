@@ -16,7 +16,7 @@ import { applyPhotosChange, readPhotosDoc } from '../../shared/collab/edition-y'
 import type { Role } from '../../shared/collab/roles';
 import { createHandler, type Handler } from '../../shared/contract/handle';
 import type { Edition, Page, Story } from '../../shared/document/schema';
-import { paragraph, textNode, type SerializedEditorState } from '../../shared/document/lexical-state';
+import { paragraph, rootState, textNode, type SerializedEditorState } from '../../shared/document/lexical-state';
 import { STORY_NODES } from '../../renderer/src/editor/nodes';
 import { MemoryEngine, MemoryServer } from './collab-memory-engine';
 import { RESOURCES, cleanupTemp, expectFail, expectOk, tempDir } from './helpers';
@@ -195,6 +195,22 @@ describe('changes reach the other desk\'s files', () => {
     }
     expect(seenMidway).toBe(true);
     await until(async () => JSON.stringify((await json<Story>(file)).zh).includes(typed), 'the whole burst in A\'s file');
+  });
+
+  it('a story save on A starts an empty English version in its document, but never replaces a version being edited there', async () => {
+    const storyId = (await readdir(join(dirA(), 'stories'))).sort()[1]!.replace(/\.json$/, '');
+    const enDoc = await b.engine.openDoc(docName({ kind: 'story', editionId: remoteId, storyId, lang: 'en' }));
+    const zhDoc = await b.engine.openDoc(docName({ kind: 'story', editionId: remoteId, storyId, lang: 'zh' }));
+    expect(readStoryDoc(enDoc)).toBeNull();
+    const zhBefore = JSON.stringify(readStoryDoc(zhDoc));
+    const en = rootState([{ ...paragraph([textNode('Qinyuan County opens its two sessions.')]), $: { pairId: 'pen1' } }]);
+    expectOk(await a.handle('story:save-version', { edition: SAMPLE_EDITION_REF, storyId, lang: 'en', state: en }));
+    expect(JSON.stringify(readStoryDoc(enDoc))).toContain('Qinyuan County opens its two sessions.');
+    await until(async () => JSON.stringify((await json<Story>(join(dirB(), 'stories', `${storyId}.json`))).en).includes('Qinyuan County'), 'the English version on B');
+    // A save of the Chinese version (whose document holds it) leaves the document alone.
+    const stale = rootState([{ ...paragraph([textNode('一个过时的整稿保存')]), $: { pairId: 'pstale' } }]);
+    expectOk(await a.handle('story:save-version', { edition: SAMPLE_EDITION_REF, storyId, lang: 'zh', state: stale }));
+    expect(JSON.stringify(readStoryDoc(zhDoc))).toBe(zhBefore);
   });
 
   it('a caption fixed in the photos document (photo desk) lands in both edition.json files', async () => {

@@ -91,15 +91,15 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
   };
 
   /** Runs a local change; when the edition is shared, pushes what it changed into the documents. */
-  async function around<T>(edition: string, job: () => Promise<T>): Promise<T> {
+  async function around<T>(edition: string, job: () => Promise<T>, storyOnly?: string): Promise<T> {
     const dir = await ws.resolveEdition(edition).catch(() => null);
     const marker = dir && engine?.session() ? await readSharedMarker(dir) : null;
     // A folder shared on another server than the one this desk is signed in to stays local.
     if (!dir || !marker || !engine || marker.server !== engine.session()?.url) return job();
     return queueOf(marker.remoteId)(async () => {
-      const before = await snapshotEdition(dir).catch(() => null);
+      const before = await snapshotEdition(dir, { storyOnly }).catch(() => null);
       const out = await job();
-      const after = await snapshotEdition(dir).catch(() => null);
+      const after = await snapshotEdition(dir, { storyOnly }).catch(() => null);
       if (after) {
         // A photo placed here goes up before the photos document names it, so other desks can fetch it.
         const known = new Set((before?.edition.photos ?? []).map((p) => p.asset.sha256));
@@ -128,7 +128,9 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
       const out: Record<string, unknown> = { ...api };
       for (const ch of MIRRORED_CHANNELS) {
         const inner = api[ch] as (input: { edition: string }) => Promise<unknown>;
-        out[ch] = (input: { edition: string }) => around(input.edition, () => inner(input));
+        // A story save (the editor's autosave, every 1.2 s while typing) reads only that story.
+        out[ch] = (input: { edition: string; storyId?: string }) =>
+          around(input.edition, () => inner(input), ch === 'story:save-version' ? input.storyId : undefined);
       }
       // Opening a shared edition opens all its documents, so what others changed while this
       // desk was away comes in and is written into the folder (in the background).
