@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, readdir, realpath } from 'node:fs/promises';
+import { readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -16,7 +16,7 @@ import { applyPhotosChange, readPhotosDoc } from '../../shared/collab/edition-y'
 import type { Role } from '../../shared/collab/roles';
 import { createHandler, type Handler } from '../../shared/contract/handle';
 import type { Edition, Page, Story } from '../../shared/document/schema';
-import { paragraph, textNode, type SerializedEditorState } from '../../shared/document/lexical-state';
+import { paragraph, rootState, textNode, type SerializedEditorState } from '../../shared/document/lexical-state';
 import { STORY_NODES } from '../../renderer/src/editor/nodes';
 import { MemoryEngine, MemoryServer } from './collab-memory-engine';
 import { RESOURCES, cleanupTemp, expectFail, expectOk, tempDir } from './helpers';
@@ -197,6 +197,22 @@ describe('changes reach the other desk\'s files', () => {
     await until(async () => JSON.stringify((await json<Story>(file)).zh).includes(typed), 'the whole burst in A\'s file');
   });
 
+  it('a story save on A starts an empty English version in its document, but never replaces a version being edited there', async () => {
+    const storyId = (await readdir(join(dirA(), 'stories'))).sort()[1]!.replace(/\.json$/, '');
+    const enDoc = await b.engine.openDoc(docName({ kind: 'story', editionId: remoteId, storyId, lang: 'en' }));
+    const zhDoc = await b.engine.openDoc(docName({ kind: 'story', editionId: remoteId, storyId, lang: 'zh' }));
+    expect(readStoryDoc(enDoc)).toBeNull();
+    const zhBefore = JSON.stringify(readStoryDoc(zhDoc));
+    const en = rootState([{ ...paragraph([textNode('Qinyuan County opens its two sessions.')]), $: { pairId: 'pen1' } }]);
+    expectOk(await a.handle('story:save-version', { edition: SAMPLE_EDITION_REF, storyId, lang: 'en', state: en }));
+    expect(JSON.stringify(readStoryDoc(enDoc))).toContain('Qinyuan County opens its two sessions.');
+    await until(async () => JSON.stringify((await json<Story>(join(dirB(), 'stories', `${storyId}.json`))).en).includes('Qinyuan County'), 'the English version on B');
+    // A save of the Chinese version (whose document holds it) leaves the document alone.
+    const stale = rootState([{ ...paragraph([textNode('一个过时的整稿保存')]), $: { pairId: 'pstale' } }]);
+    expectOk(await a.handle('story:save-version', { edition: SAMPLE_EDITION_REF, storyId, lang: 'zh', state: stale }));
+    expect(JSON.stringify(readStoryDoc(zhDoc))).toBe(zhBefore);
+  });
+
   it('a caption fixed in the photos document (photo desk) lands in both edition.json files', async () => {
     const doc = await a.engine.openDoc(docName({ kind: 'photos', editionId: remoteId }));
     const photos = readPhotosDoc(doc);
@@ -205,6 +221,16 @@ describe('changes reach the other desk\'s files', () => {
     for (const dir of [dirA(), dirB()]) {
       await until(async () => (await json<Edition>(join(dir, 'edition.json'))).photos[0]!.meta.caption.en === 'Fixed on the photo desk', `the caption in ${dir}`);
     }
+  });
+
+  it('a library photo placed on A goes up to the server and into B\'s assets, hash-checked', async () => {
+    const bytes = await readFile('/work/shared/fixtures/photos/Canon_40D.jpg');
+    const ing = expectOk<{ status: string; photo: { id: string } }>(await a.handle('library:ingest', { name: 'Canon_40D.jpg', sourcePath: 'Canon_40D.jpg', bytes: new Uint8Array(bytes) }));
+    const placed = expectOk<{ photo: { id: string; asset: { file: string; sha256: string } } }>(await a.handle('edition:place-photo', { edition: SAMPLE_EDITION_REF, libraryId: ing.photo.id }));
+    expect(server.photos.has(placed.photo.asset.sha256)).toBe(true);
+    await until(async () => (await json<Edition>(join(dirB(), 'edition.json'))).photos.some((p) => p.id === placed.photo.id), 'the placed photo in B\'s edition.json');
+    await until(async () => existsSync(join(dirB(), placed.photo.asset.file)), 'its file in B\'s assets');
+    expect(sha(await readFile(join(dirB(), placed.photo.asset.file)))).toBe(placed.photo.asset.sha256);
   });
 
   it('a story deleted on A goes to B\'s trash', async () => {
@@ -274,6 +300,12 @@ describe('a shared folder is an edition like any other', () => {
     const other = await desk('mirror-other', true);
     const before = server.docs.get(docName({ kind: 'edition', editionId: remoteId }))!;
     const sv = Y.encodeStateVector(before);
+    // A story file that does not parse is named before anything is sent.
+    const storyFile = join(other.ws.pathFor(SAMPLE_EDITION_REF), 'stories', (await readdir(join(other.ws.pathFor(SAMPLE_EDITION_REF), 'stories')))[0]!);
+    const good = await readFile(storyFile);
+    await writeFile(storyFile, '{"id": "story-x", "title": ');
+    expectFail(await other.handle('collab:publish', { edition: SAMPLE_EDITION_REF }), 'STORY_MALFORMED');
+    await writeFile(storyFile, good);
     expectFail(await other.handle('collab:publish', { edition: SAMPLE_EDITION_REF }), 'ALREADY_EXISTS');
     expect(Y.encodeStateVector(before)).toEqual(sv);
     expect(existsSync(join(other.ws.pathFor(SAMPLE_EDITION_REF), 'shared.json'))).toBe(false);

@@ -11,16 +11,21 @@ export interface EditionSnapshot {
   stories: Map<string, Story>;
 }
 
-export async function snapshotEdition(dir: string): Promise<EditionSnapshot> {
+/**
+ * `strict` (publishing): a file that does not parse stops it with that file's error instead.
+ * `storyOnly`: just edition.json and that story (a story save: nothing else can change).
+ */
+export async function snapshotEdition(dir: string, opts: { strict?: boolean; storyOnly?: string } = {}): Promise<EditionSnapshot> {
+  const lenient = <T>(p: Promise<T>): Promise<T | null> => (opts.strict ? p : p.catch(() => null));
   const edition = await readEdition(dir);
   const pages = new Map<string, Page>();
-  for (const id of edition.pages) {
-    const page = await readPage(dir, id).catch(() => null);
+  for (const id of opts.storyOnly ? [] : edition.pages) {
+    const page = await lenient(readPage(dir, id));
     if (page) pages.set(id, page);
   }
   const stories = new Map<string, Story>();
-  for (const id of await listStoryIds(dir)) {
-    const story = await readStory(dir, id).catch(() => null);
+  for (const id of opts.storyOnly ? [opts.storyOnly] : await listStoryIds(dir)) {
+    const story = await lenient(readStory(dir, id));
     if (story) stories.set(id, story);
   }
   return { edition, pages, stories };

@@ -2,6 +2,9 @@ import type { Api } from '../../../shared/contract/contract';
 import { appError } from '../../../shared/contract/messages';
 import { createSerialQueue } from '../serial-queue';
 import { listTrash } from '../trash';
+import { readEdition } from '../edition-store';
+import { readFileInside } from '../safe-path';
+import { uploadPhotos } from './photo-transfer';
 import type { Workspace } from '../workspace';
 import { snapshotEdition } from './edition-snapshot';
 import { listRemoteEditions, openRemoteEdition } from './open-remote';
@@ -88,16 +91,21 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
   };
 
   /** Runs a local change; when the edition is shared, pushes what it changed into the documents. */
-  async function around<T>(edition: string, job: () => Promise<T>): Promise<T> {
+  async function around<T>(edition: string, job: () => Promise<T>, storyOnly?: string): Promise<T> {
     const dir = await ws.resolveEdition(edition).catch(() => null);
     const marker = dir && engine?.session() ? await readSharedMarker(dir) : null;
     // A folder shared on another server than the one this desk is signed in to stays local.
     if (!dir || !marker || !engine || marker.server !== engine.session()?.url) return job();
     return queueOf(marker.remoteId)(async () => {
-      const before = await snapshotEdition(dir).catch(() => null);
+      const before = await snapshotEdition(dir, { storyOnly }).catch(() => null);
       const out = await job();
-      const after = await snapshotEdition(dir).catch(() => null);
-      if (after) await pushChanges((name) => engine.openDoc(name), marker.remoteId, before, after);
+      const after = await snapshotEdition(dir, { storyOnly }).catch(() => null);
+      if (after) {
+        // A photo placed here goes up before the photos document names it, so other desks can fetch it.
+        const known = new Set((before?.edition.photos ?? []).map((p) => p.asset.sha256));
+        for (const f of await uploadPhotos(engine, dir, after.edition.photos, known, readFileInside)) opts.log?.(`upload ${f}`);
+        await pushChanges((name) => engine.openDoc(name), marker.remoteId, before, after);
+      }
       return out;
     });
   }
@@ -105,7 +113,11 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
   async function follow(edition: string): Promise<void> {
     const dir = await ws.resolveEdition(edition);
     const marker = await readSharedMarker(dir);
-    if (marker && writeBack && marker.server === engine?.session()?.url) await writeBack.writeAll(marker.remoteId);
+    if (!marker || !writeBack || !engine || marker.server !== engine.session()?.url) return;
+    // Photos a change made while the server was away could not send: HEAD each, send what is missing.
+    const current = await readEdition(dir);
+    for (const f of await uploadPhotos(engine, dir, current.photos, new Set(), readFileInside)) opts.log?.(`upload ${f}`);
+    await writeBack.writeAll(marker.remoteId);
   }
 
   return {
@@ -116,7 +128,9 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
       const out: Record<string, unknown> = { ...api };
       for (const ch of MIRRORED_CHANNELS) {
         const inner = api[ch] as (input: { edition: string }) => Promise<unknown>;
-        out[ch] = (input: { edition: string }) => around(input.edition, () => inner(input));
+        // A story save (the editor's autosave, every 1.2 s while typing) reads only that story.
+        out[ch] = (input: { edition: string; storyId?: string }) =>
+          around(input.edition, () => inner(input), ch === 'story:save-version' ? input.storyId : undefined);
       }
       // Opening a shared edition opens all its documents, so what others changed while this
       // desk was away comes in and is written into the folder (in the background).

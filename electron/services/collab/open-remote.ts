@@ -56,7 +56,10 @@ export async function openRemoteEdition(engine: CollabEngine, root: string, remo
   const remote = (await listRemoteEditions(engine)).find((e) => e.id === remoteId);
   if (!remote) throw appError('NOT_FOUND', `edition ${remoteId} on ${session.url}`);
 
-  const open = async <T>(name: string, read: (d: Y.Doc) => T | null, ms = waitMs) => whenReady(engine, name, await engine.openDoc(name), read, ms);
+  // One deadline for the whole edition, so a page the server never got costs the wait once.
+  const deadline = Date.now() + waitMs;
+  const open = async <T>(name: string, read: (d: Y.Doc) => T | null, ms = waitMs) =>
+    whenReady(engine, name, await engine.openDoc(name), read, Math.max(0, Math.min(ms, deadline - Date.now())));
   const editionName = docName({ kind: 'edition', editionId: remoteId });
   const photosDoc = await engine.openDoc(docName({ kind: 'photos', editionId: remoteId }));
   const edition = await open(editionName, (d) => editionFromDocs(d, photosDoc));

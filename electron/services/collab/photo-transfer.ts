@@ -26,3 +26,23 @@ export async function downloadPhoto(engine: CollabEngine, hash: string): Promise
   if (sha256(reply.bytes) !== hash) throw appError('IO_ERROR', `photo ${hash}: the server's bytes do not match their hash`);
   return reply.bytes;
 }
+
+/**
+ * Uploads the edition's photo files the server may lack: those not in `known` (by hash).
+ * One that cannot be read or sent is reported and the others go on; the next pass (the
+ * next local change with photos, or opening the edition) tries it again.
+ */
+export async function uploadPhotos(engine: CollabEngine, dir: string, photos: { asset: { file: string; sha256: string } }[], known: Set<string>, read: (dir: string, ...segments: string[]) => Promise<Uint8Array>): Promise<string[]> {
+  const failed: string[] = [];
+  const done = new Set(known);
+  for (const p of photos) {
+    if (done.has(p.asset.sha256)) continue;
+    done.add(p.asset.sha256);
+    try {
+      await uploadPhoto(engine, p.asset.sha256, await read(dir, ...p.asset.file.split('/')));
+    } catch (e) {
+      failed.push(`${p.asset.file}: ${String(e)}`);
+    }
+  }
+  return failed;
+}

@@ -24,7 +24,8 @@ export async function publishEdition(engine: CollabEngine, dir: string): Promise
     if (marker.server !== session.url) throw appError('NOT_SHARED', `${dir} is shared on ${marker.server}`);
     return { remoteId: marker.remoteId, uploaded: 0, alreadyThere: 0 };
   }
-  const snap = await snapshotEdition(dir);
+  // Strict: a page or story file that does not parse is named to the user, not left out of the server's copy.
+  const snap = await snapshotEdition(dir, { strict: true });
   const { edition } = snap;
   const kinds = ['edition', 'page', ...(snap.stories.size > 0 ? ['stories', 'story'] as const : []), ...(edition.photos.length > 0 ? ['photos'] as const : [])] as const;
   const refused = kinds.filter((k) => !mayWrite(session.role, k));
