@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { Hocuspocus } from '@hocuspocus/server';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { docName } from '../../../shared/collab/doc-names';
+import { Accounts } from './accounts';
+import { openDeskDb } from './desk-db';
+import { applyPageState, authenticate } from './doc-access';
+import type { DocStore } from './doc-store';
+import { handleApi } from './http-api';
+import { HttpError, sendJson } from './http-util';
+import { LoginThrottle } from './login-throttle';
+import { persistenceExtension } from './persistence';
+import { PhotoStore } from './photo-store';
+import type { DeskServer, DeskServerOptions } from './server-options';
+import { EditionRecords } from './signoffs';
+import { createSqliteDocStore } from './sqlite-doc-store';
+import { loadOrCreateTls } from './tls';
+
+export type { DeskServer, DeskServerOptions } from './server-options';
+
+/** One WebSocket frame can carry a pasted story, not a disk image. */
+const MAX_WS_PAYLOAD = 32 * 1024 * 1024;
+
+/**
+ * The desk server (issue 12): Hocuspocus on our own HTTPS server, with the JSON API of
+ * shared/collab/protocol.ts on the same port. Resolves once it listens.
+ */
+export async function createDeskServer(opts: DeskServerOptions): Promise<DeskServer> {
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const tls = await loadOrCreateTls(opts.dataDir, opts.tls);
+  const db = openDeskDb(opts.dataDir);
+  const accounts = new Accounts(db);
+  const records = new EditionRecords(db);
+  const store: DocStore = opts.store ?? createSqliteDocStore(join(opts.dataDir, 'docs.db'));
+  const photos = new PhotoStore(join(opts.dataDir, 'photos'));
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    extensions: [persistenceExtension(store), ...(opts.extensions ?? [])],
+    onAuthenticate: async (data) => authenticate(accounts, records, data),
+  });
+
+  const apiDeps = {
+    accounts,
+    records,
+    photos,
+    throttle: new LoginThrottle(),
+    onPageState(editionId: string, pageId: string, signed: boolean, notice: object) {
+      applyPageState(hocuspocus.documents, docName({ kind: 'page', editionId, pageId }), signed, notice);
+    },
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handleApi(apiDeps, req, res).catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof HttpError) return sendJson(res, e.status, { error: e.code, message: e.message });
+      console.error('desk server:', e);
+      sendJson(res, 500, { error: 'INTERNAL' });
+    });
+  };
+  const server: Server = createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_PAYLOAD });
+  server.on('upgrade', (req, socket, head) => {
+    // Anyone may open the socket; no document is reached before onAuthenticate checks the
+    // session token the provider sends for that document.
+    wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+  });
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port, opts.host, () => done());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
+  const url = `https://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+
+  let closed = false;
+  return {
+    url,
+    port,
+    fingerprint: tls.fingerprint,
+    certPem: tls.cert,
+    async close() {
+      if (closed) return;
+      closed = true;
+      // Connections first, so every document is stored (compacted) once, then the stores.
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+      const stopped = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await stopped;
+      await Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
+      await store.close();
+      db.close();
+    },
+  };
+}
