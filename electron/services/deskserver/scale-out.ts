@@ -3,13 +3,14 @@ import { hostname } from 'node:os';
 import { Redis } from '@hocuspocus/extension-redis';
 import type { Extension } from '@hocuspocus/server';
 import { PostgresStore } from './store-postgres';
-import { UpdateLog } from './update-log';
 
 // `edition-desk serve --postgres URL --redis URL`: what one desk-server instance adds to
 // become one of several behind Hocuspocus' Redis extension, all sharing one PostgreSQL
 // database. Redis carries the sync and awareness messages between instances (pub/sub on one
-// channel per document) and a lock so only one instance folds a document's log at a time;
-// PostgreSQL keeps the documents. Without both flags a server is the single-centre setup.
+// channel per document, @hocuspocus/extension-redis 3.4.4 as it is) and a lock so that
+// usually one instance folds a document's log at a time; PostgreSQL keeps the documents
+// (store-postgres.ts, passed to createDeskServer as its `store`). Without both flags a
+// server is the single-centre setup on SQLite.
 
 export interface ScaleOutOptions {
   postgres: string;
@@ -74,10 +75,14 @@ export async function openScaleOut({ postgres, redis, identifier }: ScaleOutOpti
   }
   return {
     store,
-    extensions: [redisExt, new UpdateLog(store)],
+    extensions: [redisExt],
     async close() {
-      // Redis' onDestroy hook quits both clients when the Hocuspocus instance is destroyed;
-      // disconnect() here is for a server that never started.
+      // The desk server closes its connections and store but does not destroy its Hocuspocus
+      // instance, so the extension's onDestroy (which would quit these) never runs. Documents
+      // unload a disconnectDelay (1 s) after their last connection and then unsubscribe from
+      // Redis; wait for that (3 s at most) so the unsubscribe finds the client still open.
+      const end = Date.now() + 3000;
+      while ((redisExt.instance?.documents.size ?? 0) > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
       redisExt.pub.disconnect();
       redisExt.sub.disconnect();
       await store.close();

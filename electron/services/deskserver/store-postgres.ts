@@ -1,6 +1,6 @@
-import pg from 'pg';
+import pg, { type Pool, type PoolClient } from 'pg';
 import * as Y from 'yjs';
-import type { UpdateLogStore } from './update-log';
+import type { DocStore } from './doc-store';
 
 // The desk server's document store on PostgreSQL (issue 12, "beyond one server"): several
 // server instances behind Hocuspocus' Redis extension share one database. SQLite stays the
@@ -9,9 +9,13 @@ import type { UpdateLogStore } from './update-log';
 // Shape: an append-only log of Yjs updates per document, folded into one merged row from
 // time to time. Durability is PostgreSQL's own: each append is one INSERT in autocommit, and
 // with synchronous_commit=on (forced per connection below, whatever postgresql.conf says)
-// the INSERT returns only after its WAL record is flushed to disk. The desk server awaits
-// that return before the update is applied and acknowledged (update-log.ts), so every
-// update a client was told is stored survives a crash of the server or of PostgreSQL.
+// the INSERT returns only after its WAL record is flushed to disk. `appendBeforeApply`
+// tells the desk server to await that return in Hocuspocus' beforeHandleMessage hook, the
+// only hook 3.4.4 awaits before it applies an update and sends its SyncStatus
+// acknowledgement (persistence.ts, doc-store.ts). If the INSERT fails the hook throws,
+// Hocuspocus closes that connection, and the update is neither applied, nor relayed, nor
+// acknowledged: the provider keeps it and sends it again. So every update a client was told
+// is stored survives a crash (SIGKILL) of the server instance or of PostgreSQL.
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS desk_doc_updates (
@@ -33,8 +37,12 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
-export class PostgresStore implements UpdateLogStore {
-  private constructor(private readonly pool: pg.Pool) {}
+export class PostgresStore implements DocStore {
+  readonly kind = 'postgres';
+  readonly appendBeforeApply = true;
+  private closed = false;
+
+  private constructor(private readonly pool: Pool) {}
 
   static async open({ url, max = 8 }: PostgresStoreOptions): Promise<PostgresStore> {
     const pool = new pg.Pool({
@@ -62,11 +70,10 @@ export class PostgresStore implements UpdateLogStore {
     return new PostgresStore(pool);
   }
 
-  /** The document's whole state as one update, or null when it was never stored. */
-  async load(name: string): Promise<Uint8Array | null> {
+  /** Every stored update of the document, oldest first; [] for a new document. */
+  async load(name: string): Promise<Uint8Array[]> {
     const { rows } = await this.pool.query<{ body: Buffer }>('SELECT body FROM desk_doc_updates WHERE doc = $1 ORDER BY id', [name]);
-    if (rows.length === 0) return null;
-    return rows.length === 1 ? new Uint8Array(rows[0]!.body) : Y.mergeUpdates(rows.map((r) => new Uint8Array(r.body)));
+    return rows.map((r) => new Uint8Array(r.body));
   }
 
   /** Resolves once the update is committed (and so on disk). */
@@ -75,26 +82,40 @@ export class PostgresStore implements UpdateLogStore {
   }
 
   /**
-   * Folds the document's log into one row. Only the rows read here are deleted, by id: an
-   * update another instance commits meanwhile (its id may even be lower, sequences are not
-   * commit-ordered) is neither read nor deleted, so it stays in the log. The merged row is
-   * made from the rows themselves, not from this instance's in-memory doc, which may not
-   * have received the other instances' latest updates through Redis yet.
+   * Folds the document's log into one row: `state` (this instance's document) merged with
+   * every row read here. Several instances hold the document, and this one may not have
+   * received another's latest updates through Redis yet, so `state` alone could drop them;
+   * the rows themselves cannot. Only the rows read are deleted, by id: an update another
+   * instance commits meanwhile (its id may even be lower, sequences are not commit-ordered)
+   * is neither read nor deleted and stays in the log. One transaction: a crash leaves the
+   * old rows or the new one.
    */
-  async compact(name: string): Promise<void> {
-    const client = await this.pool.connect();
+  async compact(name: string, state: Uint8Array): Promise<void> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      console.error(`postgres: folding ${name} skipped, no connection: ${(e as Error).message}`);
+      return;
+    }
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<{ id: string; body: Buffer }>('SELECT id, body FROM desk_doc_updates WHERE doc = $1 ORDER BY id FOR UPDATE', [name]);
-      if (rows.length > 1) {
-        const merged = Y.mergeUpdates(rows.map((r) => new Uint8Array(r.body)));
+      if (rows.length > 1 || (rows.length === 1 && !sameBytes(rows[0]!.body, state))) {
+        const merged = Y.mergeUpdates([state, ...rows.map((r) => new Uint8Array(r.body))]);
         await client.query('DELETE FROM desk_doc_updates WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
         await client.query('INSERT INTO desk_doc_updates (doc, body) VALUES ($1, $2)', [name, Buffer.from(merged)]);
+      } else if (rows.length === 0 && state.length > 2) {
+        // Nothing in the log yet the document has content (it came from elsewhere): keep it.
+        await client.query('INSERT INTO desk_doc_updates (doc, body) VALUES ($1, $2)', [name, Buffer.from(state)]);
       }
       await client.query('COMMIT');
     } catch (e) {
+      // Not thrown: every update is in the log already, so a failed fold loses nothing, and
+      // Hocuspocus leaves a rejection of the unload-time onStoreDocument unhandled, which
+      // would end the whole server over a database blip.
       await client.query('ROLLBACK').catch(() => undefined);
-      throw e;
+      console.error(`postgres: folding ${name} failed, its log stays as it was: ${(e as Error).message}`);
     } finally {
       client.release();
     }
@@ -106,7 +127,14 @@ export class PostgresStore implements UpdateLogStore {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** Idempotent: the desk server closes its store, and so does the scale-out wiring. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
