@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { DEFAULT_PORT } from '../../shared/collab/protocol';
 import { createDeskServer } from '../services/deskserver/desk-server';
 import { parseOptions, serverDataDir, ServeUsageError } from './serve-usage';
+import { SCALE_FLAGS, scaleOutFromFlags } from './serve-scale';
 
 // `edition-desk serve`: runs until SIGINT/SIGTERM, then closes cleanly (every open document
 // compacted, the databases closed). A SIGKILL loses nothing acknowledged either (persistence.ts).
 
 export async function serveVerb(args: string[]): Promise<number> {
-  const { pos, opts } = parseOptions(args, ['data', 'port', 'host', 'cert', 'key']);
+  const { pos, opts } = parseOptions(args, ['data', 'port', 'host', 'cert', 'key', ...SCALE_FLAGS]);
   if (pos.length) throw new ServeUsageError(`serve takes no "${pos[0]}"; see edition-desk --help`);
   const port = Number(opts.get('port') ?? DEFAULT_PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ServeUsageError('--port is a number 0–65535');
@@ -17,11 +18,13 @@ export async function serveVerb(args: string[]): Promise<number> {
   if ((certFile === undefined) !== (keyFile === undefined)) throw new ServeUsageError('--cert and --key go together');
   const tls = certFile && keyFile ? { cert: readFileSync(resolve(certFile), 'utf8'), key: readFileSync(resolve(keyFile), 'utf8') } : undefined;
   const dataDir = resolve(serverDataDir(opts.get('data')));
-  const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}) });
+  const scale = await scaleOutFromFlags(opts);
+  const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}), ...(scale ? { store: scale.store, extensions: scale.extensions } : {}) });
   // Scripts (and the durability test) read these lines; keep their form.
   console.log(`EDITION_DESK_SERVER=${server.url}`);
   console.log(`SHA256_FINGERPRINT=${server.fingerprint}`);
   console.log(`data: ${dataDir}`);
+  if (scale) console.log('documents: PostgreSQL, shared with the other instances through Redis');
   console.log('desks compare this fingerprint with the one their trust dialog shows / 请核对客户端显示的证书指纹与上面一致');
   await new Promise<void>((done) => {
     const stop = () => done();
@@ -29,5 +32,6 @@ export async function serveVerb(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await scale?.close();
   return 0;
 }

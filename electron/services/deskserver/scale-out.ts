@@ -65,6 +65,16 @@ export async function openScaleOut({ postgres, redis, identifier }: ScaleOutOpti
     identifier: identifier ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     prefix: 'edition-desk',
   });
+  // ioredis reconnects on its own and emits 'error' on every failed try; one line per new
+  // error is enough (without a listener it prints a stack each time).
+  let lastError = '';
+  const onError = (e: Error) => {
+    if (e.message !== lastError) console.error(`redis ${host}:${port}: ${e.message}`);
+    lastError = e.message;
+  };
+  redisExt.pub.on('error', onError);
+  redisExt.sub.on('error', onError);
+  redisExt.pub.on('ready', () => (lastError = ''));
   try {
     await redisExt.pub.ping();
   } catch (e) {
