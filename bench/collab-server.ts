@@ -5,6 +5,7 @@ import { Server } from '@hocuspocus/server';
 import { Accounts } from '../electron/services/deskserver/accounts';
 import { openDeskDb } from '../electron/services/deskserver/desk-db';
 import { createDeskServer } from '../electron/services/deskserver/desk-server';
+import type { DocStore } from '../electron/services/deskserver/doc-store';
 
 // The server side of the collab-30-clients benchmark (collab.bench.ts), one process per
 // server so its peak RSS (VmHWM) is its own. `node collab-server.mjs reference|desk
@@ -13,6 +14,17 @@ import { createDeskServer } from '../electron/services/deskserver/desk-server';
 //   desk:      the real desk server (createDeskServer): TLS, session tokens checked in
 //              onAuthenticate, roles, every update appended to SQLite (WAL, synchronous=FULL,
 //              one fsync'd commit per update) before it is acknowledged.
+
+function memoryStore(): DocStore {
+  const docs = new Map<string, Uint8Array[]>();
+  return {
+    kind: 'memory',
+    load: async (name) => docs.get(name) ?? [],
+    append: (name, update) => void docs.set(name, [...(docs.get(name) ?? []), update]),
+    compact: async (name, state) => void docs.set(name, [state]),
+    close: async () => undefined,
+  };
+}
 
 async function main(): Promise<void> {
   const mode = process.argv[2];
@@ -24,17 +36,20 @@ async function main(): Promise<void> {
     await server.listen();
     url = `ws://127.0.0.1:${server.address.port}`;
     close = () => server.destroy();
-  } else if (mode === 'desk') {
+  } else if (mode === 'desk' || mode === 'desk-memory') {
     const dataDir = mkdtempSync(join(tmpdir(), 'edition-desk-bench-server-'));
     const db = openDeskDb(dataDir);
     await new Accounts(db).add(process.argv[3]!, 'chief', process.argv[4]!);
     db.close();
-    const server = await createDeskServer({ dataDir, port: 0, host: '127.0.0.1', quiet: true });
+    // desk-memory (COLLAB_BENCH_BREAKDOWN=1 only): the same server with its documents in
+    // memory, to tell the cost of the fsync'd SQLite commits from that of TLS and auth.
+    const store = mode === 'desk-memory' ? memoryStore() : undefined;
+    const server = await createDeskServer({ dataDir, port: 0, host: '127.0.0.1', quiet: true, ...(store ? { store } : {}) });
     url = server.url;
     certPem = server.certPem;
     close = () => server.close();
   } else {
-    throw new Error(`collab-server: mode is reference or desk, not ${mode}`);
+    throw new Error(`collab-server: mode is reference, desk or desk-memory, not ${mode}`);
   }
   process.stdout.write(JSON.stringify({ url, certPem }) + '\n');
   process.once('SIGTERM', () => void close().then(() => process.exit(0)));

@@ -42,7 +42,9 @@ async function buildServer(root: string): Promise<string> {
   return out;
 }
 
-function startServer(script: string, mode: 'reference' | 'desk'): Promise<Server> {
+type Mode = 'reference' | 'desk' | 'desk-memory';
+
+function startServer(script: string, mode: Mode): Promise<Server> {
   const child = spawn(process.execPath, [script, mode, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`collab bench: ${mode} server did not start in 30 s`)), 30_000);
@@ -88,11 +90,11 @@ function post(s: Server, path: string, body: unknown, token?: string): Promise<{
 
 interface Run { median: number; p95: number; rssMb: number; load: LoadResult }
 
-async function measure(script: string, mode: 'reference' | 'desk', durationMs: number): Promise<Run> {
+async function measure(script: string, mode: Mode, durationMs: number): Promise<Run> {
   const server = await startServer(script, mode);
   try {
     let token: string | undefined;
-    if (mode === 'desk') {
+    if (mode !== 'reference') {
       const login = await post(server, '/api/login', { name: USER, password: PASSWORD });
       if (login.status !== 200) throw new Error(`collab bench: login ${login.status}`);
       token = (login.json as { token: string }).token;
@@ -115,24 +117,27 @@ async function measure(script: string, mode: 'reference' | 'desk', durationMs: n
   }
 }
 
-let measured: Promise<{ ours: Run; ref: Run; seconds: number }> | null = null;
+interface Both { ours: Run; ref: Run; seconds: number; memory?: Run }
+let measured: Promise<Both> | null = null;
 
 /** Both servers, once per `npm run bench`; the three results below read the same runs. */
-function measureBoth(root: string): Promise<{ ours: Run; ref: Run; seconds: number }> {
+function measureBoth(root: string): Promise<Both> {
   measured ??= (async () => {
     const seconds = Number(process.env['COLLAB_BENCH_SECONDS'] ?? 60);
     if (!(seconds > 0)) throw new Error('COLLAB_BENCH_SECONDS must be a positive number');
     const script = await buildServer(root);
     const ref = await measure(script, 'reference', seconds * 1000);
     const ours = await measure(script, 'desk', seconds * 1000);
-    return { ours, ref, seconds };
+    // COLLAB_BENCH_BREAKDOWN=1: also the desk server with its documents in memory.
+    const memory = process.env['COLLAB_BENCH_BREAKDOWN'] === '1' ? await measure(script, 'desk-memory', seconds * 1000) : undefined;
+    return { ours, ref, seconds, ...(memory ? { memory } : {}) };
   })();
   return measured;
 }
 
-function note(r: { ours: Run; ref: Run; seconds: number }): string {
+function note(r: Both): string {
   const d = (x: Run) => `${x.load.seen}/${x.load.expected} keystrokes delivered, median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, peak RSS ${x.rssMb.toFixed(0)} MB`;
-  return `${CLIENTS} clients, ${STORIES} stories, ${CHARS_PER_SECOND} chars/s each, ${r.seconds} s; desk server (TLS, auth, SQLite fsync per update): ${d(r.ours)}; bare Hocuspocus: ${d(r.ref)}`;
+  return `${CLIENTS} clients, ${STORIES} stories, ${CHARS_PER_SECOND} chars/s each, ${r.seconds} s; desk server (TLS, auth, SQLite fsync per update): ${d(r.ours)}; bare Hocuspocus: ${d(r.ref)}${r.memory ? `; desk server with documents in memory: ${d(r.memory)}` : ''}`;
 }
 
 const REFERENCE = 'bare Hocuspocus 3.4.4 (ws, no persistence, no auth), same load, same run';
