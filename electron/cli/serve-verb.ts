@@ -20,9 +20,6 @@ export async function serveVerb(args: string[]): Promise<number> {
   const dataDir = resolve(serverDataDir(opts.get('data')));
   const scale = await scaleOutFromFlags(opts);
   const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}), ...(scale ? { store: scale.store, extensions: scale.extensions } : {}) });
-  // Scripts (and the durability test) read these lines; keep their form.
-  console.log(`EDITION_DESK_SERVER=${server.url}`);
-  console.log(`SHA256_FINGERPRINT=${server.fingerprint}`);
   console.log(`data: ${dataDir}`);
   if (scale) console.log('documents: PostgreSQL, shared with the other instances through Redis');
   console.log('desks compare this fingerprint with the one their trust dialog shows / 请核对客户端显示的证书指纹与上面一致');

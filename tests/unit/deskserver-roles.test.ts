@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskServer } from '../../electron/services/deskserver/desk-server';
 import { cleanupTemp, tempDir } from './helpers';
-import { acknowledged, addUsers, api, connect, login, startServer, storedDoc, synced, until } from './deskserver-support';
+import { acknowledged, addUsers, api, connect, login, poll, startServer, storedDoc, synced, until } from './deskserver-support';
 
 // Roles are the server's to enforce: a desk that sends what its role may not change is
 // answered SyncStatus(false), and the change reaches neither the document, nor another
@@ -41,9 +41,7 @@ describe('roles enforced by the desk server', () => {
     forger.doc.getText('body').insert(0, '伪造');
     // The provider did send it, and the server answered SyncStatus(false).
     expect(forger.sent.slice(sentBefore)).toContain('A document update');
-    await new Promise<void>((done) => {
-      const t = setInterval(() => forger.acks.slice(acksBefore).includes(false) && (clearInterval(t), done()), 10);
-    });
+    await poll(() => forger.acks.slice(acksBefore).includes(false), 'the refusal');
 
     // A later edit by the editor arrives at the forger, so the forged one had its chance to travel.
     editor.doc.getText('body').insert(3, '续。');

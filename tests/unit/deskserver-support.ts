@@ -1,5 +1,5 @@
 import { request } from 'node:https';
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -48,7 +48,7 @@ export function api(server: DeskServer, method: string, path: string, opts: { to
       res.on('end', () => {
         const bytes = Buffer.concat(chunks);
         let json: unknown;
-        if (String(res.headers['content-type'] ?? '').startsWith('application/json')) json = JSON.parse(bytes.toString('utf8'));
+        if (bytes.length && String(res.headers['content-type'] ?? '').startsWith('application/json')) json = JSON.parse(bytes.toString('utf8'));
         done({ status: res.statusCode ?? 0, json, bytes, headers: res.headers });
       });
     });
@@ -98,15 +98,18 @@ export function connect(server: DeskServer, name: string, token: string | null):
   const acks: boolean[] = [];
   let refuse: (reason: string) => void = () => {};
   const refused = new Promise<string>((r) => (refuse = r));
+  // The provider hands its configuration to the socket it makes and manages (setConfiguration →
+  // new HocuspocusProviderWebsocket), which takes WebSocketPolyfill; the provider's type leaves it out.
+  const socketOptions = { WebSocketPolyfill: trustingWebSocket(server.certPem) } as Partial<HocuspocusProviderConfiguration>;
   const provider = new HocuspocusProvider({
     url: server.url.replace(/^https/, 'wss'),
-    WebSocketPolyfill: trustingWebSocket(server.certPem),
+    ...socketOptions,
     name,
     document: doc,
     token,
     onAuthenticationFailed: ({ reason }) => refuse(reason),
     onStateless: ({ payload }) => stateless.push(payload),
-    onOutgoingMessage: ({ message }) => sent.push(message.description),
+    onOutgoingMessage: ({ message }) => sent.push((message as unknown as { description: string }).description),
   });
   // On the provider, not in its configuration: the configuration's onMessage is also handed
   // to the socket, which calls it with the bare event.
@@ -133,6 +136,18 @@ export function until(doc: Y.Doc, check: () => boolean, what: string, timeout = 
       }
     };
     doc.on('update', f);
+  });
+}
+
+/** Resolves when `check` holds, polled (for what changes no document: stateless notices, acks). */
+export function poll(check: () => boolean, what: string, timeout = 10_000): Promise<void> {
+  return within(timeout, what, (done) => {
+    const t = setInterval(() => {
+      if (check()) {
+        clearInterval(t);
+        done();
+      }
+    }, 10);
   });
 }
 

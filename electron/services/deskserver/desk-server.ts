@@ -13,9 +13,11 @@ import type { DocStore } from './doc-store';
 import { handleApi } from './http-api';
 import { HttpError, sendJson } from './http-util';
 import { LoginThrottle } from './login-throttle';
+import { messageGuard } from './message-guard';
 import { persistenceExtension } from './persistence';
 import { PhotoStore } from './photo-store';
 import type { DeskServer, DeskServerOptions } from './server-options';
+import { sweepSessions, SWEEP_MS } from './session-sweep';
 import { EditionRecords } from './signoffs';
 import { createSqliteDocStore } from './sqlite-doc-store';
 import { loadOrCreateTls } from './tls';
@@ -24,6 +26,8 @@ export type { DeskServer, DeskServerOptions } from './server-options';
 
 /** One WebSocket frame can carry a pasted story, not a disk image. */
 const MAX_WS_PAYLOAD = 32 * 1024 * 1024;
+/** How long close() waits for Hocuspocus to store and unload the open documents. */
+const CLOSE_WAIT_MS = 5000;
 
 /**
  * The desk server (issue 12): Hocuspocus on our own HTTPS server, with the JSON API of
@@ -40,7 +44,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
-    extensions: [persistenceExtension(store), ...(opts.extensions ?? [])],
+    extensions: [messageGuard(), persistenceExtension(store), ...(opts.extensions ?? [])],
     onAuthenticate: async (data) => authenticate(accounts, records, data),
   });
 
@@ -57,6 +61,10 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handleApi(apiDeps, req, res).catch((e: unknown) => {
       if (res.headersSent) return void res.destroy();
+      // A refusal before the body was read (too large, no session): close the connection
+      // after answering, or a keep-alive client would send its next request into the
+      // leftover body the server is still waiting for.
+      if (!req.complete) res.setHeader('connection', 'close');
       if (e instanceof HttpError) return sendJson(res, e.status, { error: e.code, message: e.message });
       console.error('desk server:', e);
       sendJson(res, 500, { error: 'INTERNAL' });
@@ -79,6 +87,14 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
   const url = `https://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 
+  if (!opts.quiet) {
+    // Scripts (and the durability test) read these two lines; keep their form.
+    console.log(`EDITION_DESK_SERVER=${url}`);
+    console.log(`SHA256_FINGERPRINT=${tls.fingerprint}`);
+    console.log(`documents: ${store.kind}`);
+  }
+  const sweep = setInterval(() => sweepSessions(hocuspocus, accounts, records), opts.sessionSweepMs ?? SWEEP_MS);
+  sweep.unref();
   let closed = false;
   return {
     url,
@@ -88,12 +104,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     async close() {
       if (closed) return;
       closed = true;
-      // Connections first, so every document is stored (compacted) once, then the stores.
+      clearInterval(sweep);
+      // Connections first: Hocuspocus then runs each document's pending onStoreDocument
+      // (compaction) and unloads it. Waited for, so no hook writes into a closed store.
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       const stopped = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await stopped;
+      const deadline = Date.now() + CLOSE_WAIT_MS;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      // Whatever is still loaded (a hook still running): compact it here, it is all in memory.
       await Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
       await store.close();
       db.close();

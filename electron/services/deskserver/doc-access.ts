@@ -16,6 +16,8 @@ import type { EditionRecords } from './signoffs';
 export interface DocContext {
   user: SessionUser;
   ref: DocRef;
+  /** Kept in memory only, so session-sweep.ts can check the session again while the connection lasts. */
+  token: string;
 }
 
 /** Thrown from onAuthenticate; Hocuspocus sends `reason` to the provider as permission-denied. */
@@ -41,7 +43,7 @@ export function authenticate(accounts: Accounts, records: EditionRecords, data: 
   if (!records.edition(ref.editionId)) throw new Refusal('not-shared');
   const signed = ref.kind === 'page' && records.signoff(ref.editionId, ref.pageId) !== null;
   data.connectionConfig.readOnly = !writableFor(user.role, ref, signed);
-  return { user, ref };
+  return { user, ref, token: data.token };
 }
 
 /**

@@ -12,8 +12,11 @@ import type { DocStore } from './doc-store';
 
 /** The origin @hocuspocus/extension-redis gives updates relayed from another instance, which that instance has stored. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
-// y-protocols' message numbers inside a Hocuspocus message (MessageType.Sync = 0).
+/** Rows of a document's log past which loading compacts it at once. */
+const COMPACT_ON_LOAD = 64;
+// Hocuspocus' message types that carry y-protocols sync messages (MessageType.Sync, SyncReply).
 const SYNC = 0;
+const SYNC_REPLY = 4;
 const SYNC_STEP2 = 1;
 const SYNC_UPDATE = 2;
 
@@ -21,7 +24,8 @@ const SYNC_UPDATE = 2;
 export function updateInMessage(data: Uint8Array): Uint8Array | null {
   const d = decoding.createDecoder(data);
   decoding.readVarString(d); // document name
-  if (decoding.readVarUint(d) !== SYNC) return null;
+  const type = decoding.readVarUint(d);
+  if (type !== SYNC && type !== SYNC_REPLY) return null;
   const step = decoding.readVarUint(d);
   if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(d);
@@ -35,6 +39,9 @@ export function persistenceExtension(store: DocStore): Extension {
       const updates = await store.load(documentName);
       // Applied before afterLoadDocument adds the append listener: loading writes nothing.
       if (updates.length) Y.applyUpdate(document, Y.mergeUpdates(updates), 'load');
+      // A server killed again and again never reaches onStoreDocument; compacting a long log
+      // here keeps the next load from replaying thousands of rows.
+      if (updates.length > COMPACT_ON_LOAD) await store.compact(documentName, Y.encodeStateAsUpdate(document));
     },
     async afterLoadDocument({ document, documentName }) {
       if (store.appendBeforeApply) return;

@@ -18,6 +18,8 @@ export interface DeskServerOptions {
   extensions?: Extension[];
   /** No start-up lines on stdout. */
   quiet?: boolean;
+  /** How often open connections' sessions are checked again (session-sweep.ts); default 30 s. */
+  sessionSweepMs?: number;
 }
 
 export interface DeskServer {
