@@ -6,6 +6,7 @@ import { Accounts } from '../electron/services/deskserver/accounts';
 import { openDeskDb } from '../electron/services/deskserver/desk-db';
 import { createDeskServer } from '../electron/services/deskserver/desk-server';
 import type { DocStore } from '../electron/services/deskserver/doc-store';
+import { PostgresStore } from '../electron/services/deskserver/store-postgres';
 
 // The server side of the collab-30-clients benchmark (collab.bench.ts), one process per
 // server so its peak RSS (VmHWM) is its own. `node collab-server.mjs reference|desk
@@ -36,20 +37,23 @@ async function main(): Promise<void> {
     await server.listen();
     url = `ws://127.0.0.1:${server.address.port}`;
     close = () => server.destroy();
-  } else if (mode === 'desk' || mode === 'desk-memory') {
+  } else if (mode === 'desk' || mode === 'desk-memory' || mode === 'desk-postgres') {
     const dataDir = mkdtempSync(join(tmpdir(), 'edition-desk-bench-server-'));
     const db = openDeskDb(dataDir);
     await new Accounts(db).add(process.argv[3]!, 'chief', process.argv[4]!);
     db.close();
     // desk-memory (COLLAB_BENCH_BREAKDOWN=1 only): the same server with its documents in
     // memory, to tell the cost of the fsync'd SQLite commits from that of TLS and auth.
-    const store = mode === 'desk-memory' ? memoryStore() : undefined;
+    // desk-postgres (COLLAB_BENCH_PG=URL only): documents in PostgreSQL, appended off the
+    // event loop (appendBeforeApply), as `serve --postgres` keeps them.
+    const store = mode === 'desk-memory' ? memoryStore()
+      : mode === 'desk-postgres' ? await PostgresStore.open({ url: process.env['COLLAB_BENCH_PG']! }) : undefined;
     const server = await createDeskServer({ dataDir, port: 0, host: '127.0.0.1', quiet: true, ...(store ? { store } : {}) });
     url = server.url;
     certPem = server.certPem;
     close = () => server.close();
   } else {
-    throw new Error(`collab-server: mode is reference, desk or desk-memory, not ${mode}`);
+    throw new Error(`collab-server: mode is reference, desk, desk-memory or desk-postgres, not ${mode}`);
   }
   process.stdout.write(JSON.stringify({ url, certPem }) + '\n');
   process.once('SIGTERM', () => void close().then(() => process.exit(0)));

@@ -42,7 +42,7 @@ async function buildServer(root: string): Promise<string> {
   return out;
 }
 
-type Mode = 'reference' | 'desk' | 'desk-memory';
+type Mode = 'reference' | 'desk' | 'desk-memory' | 'desk-postgres';
 
 function startServer(script: string, mode: Mode): Promise<Server> {
   const child = spawn(process.execPath, [script, mode, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -90,54 +90,83 @@ function post(s: Server, path: string, body: unknown, token?: string): Promise<{
 
 interface Run { median: number; p95: number; rssMb: number; load: LoadResult }
 
-async function measure(script: string, mode: Mode, durationMs: number): Promise<Run> {
+interface Live { mode: Mode; server: Server; token?: string; latencies: number[]; typed: number; expected: number; seen: number }
+
+async function open(script: string, mode: Mode): Promise<Live> {
   const server = await startServer(script, mode);
-  try {
-    let token: string | undefined;
-    if (mode !== 'reference') {
-      const login = await post(server, '/api/login', { name: USER, password: PASSWORD });
-      if (login.status !== 200) throw new Error(`collab bench: login ${login.status}`);
-      token = (login.json as { token: string }).token;
-      const published = await post(server, '/api/editions', { id: EDITION, title: '基准', issueDate: '2027-03-05' }, token);
-      if (published.status !== 201) throw new Error(`collab bench: publish ${published.status}`);
-    }
-    const load = await runLoad({
-      url: server.url.replace(/^https/, 'wss'),
-      ...(server.certPem ? { certPem: server.certPem } : {}),
-      ...(token ? { token } : {}),
-      clients: CLIENTS, stories: STORIES, charsPerSecond: CHARS_PER_SECOND, durationMs,
-      storyName: (i) => `story/${EDITION}/story-${1000 + i}/zh`,
-    });
-    const rssMb = peakRssMb(server.child.pid!);
-    if (load.diverged > 0) throw new Error(`collab bench (${mode}): ${load.diverged} stories ended different on their clients`);
-    const sorted = [...load.latencies].sort((a, b) => a - b);
-    return { median: percentile(sorted, 50), p95: percentile(sorted, 95), rssMb, load };
-  } finally {
-    await stop(server);
+  let token: string | undefined;
+  if (mode !== 'reference') {
+    const login = await post(server, '/api/login', { name: USER, password: PASSWORD });
+    if (login.status !== 200) throw new Error(`collab bench: login ${login.status}`);
+    token = (login.json as { token: string }).token;
+    const published = await post(server, '/api/editions', { id: EDITION, title: '基准', issueDate: '2027-03-05' }, token);
+    if (published.status !== 201) throw new Error(`collab bench: publish ${published.status}`);
   }
+  return { mode, server, ...(token ? { token } : {}), latencies: [], typed: 0, expected: 0, seen: 0 };
 }
 
-interface Both { ours: Run; ref: Run; seconds: number; memory?: Run }
+async function round(live: Live, durationMs: number): Promise<void> {
+  const load = await runLoad({
+    url: live.server.url.replace(/^https/, 'wss'),
+    ...(live.server.certPem ? { certPem: live.server.certPem } : {}),
+    ...(live.token ? { token: live.token } : {}),
+    clients: CLIENTS, stories: STORIES, charsPerSecond: CHARS_PER_SECOND, durationMs,
+    storyName: (i) => `story/${EDITION}/story-${1000 + i}/zh`,
+  });
+  if (load.diverged > 0) throw new Error(`collab bench (${live.mode}): ${load.diverged} stories ended different on their clients`);
+  for (const l of load.latencies) live.latencies.push(l);
+  live.typed += load.typed;
+  live.expected += load.expected;
+  live.seen += load.seen;
+}
+
+function result(live: Live): Run {
+  const sorted = [...live.latencies].sort((a, b) => a - b);
+  const load = { latencies: [], typed: live.typed, expected: live.expected, seen: live.seen, diverged: 0 };
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95), rssMb: peakRssMb(live.server.child.pid!), load };
+}
+
+interface Both { ours: Run; ref: Run; seconds: number; rounds: number; memory?: Run; postgres?: Run }
 let measured: Promise<Both> | null = null;
 
-/** Both servers, once per `npm run bench`; the three results below read the same runs. */
+/**
+ * All servers run side by side for the whole measurement, and the load moves between them
+ * in rounds (10 s each by default, the order turning every round), so each sees the same
+ * moments of a machine shared with other work. Once per `npm run bench`; the three results
+ * below read the same runs.
+ */
 function measureBoth(root: string): Promise<Both> {
   measured ??= (async () => {
     const seconds = Number(process.env['COLLAB_BENCH_SECONDS'] ?? 60);
     if (!(seconds > 0)) throw new Error('COLLAB_BENCH_SECONDS must be a positive number');
+    const rounds = Math.max(1, Math.round(seconds / 10));
     const script = await buildServer(root);
-    const ref = await measure(script, 'reference', seconds * 1000);
-    const ours = await measure(script, 'desk', seconds * 1000);
-    // COLLAB_BENCH_BREAKDOWN=1: also the desk server with its documents in memory.
-    const memory = process.env['COLLAB_BENCH_BREAKDOWN'] === '1' ? await measure(script, 'desk-memory', seconds * 1000) : undefined;
-    return { ours, ref, seconds, ...(memory ? { memory } : {}) };
+    const modes: Mode[] = ['reference', 'desk'];
+    // COLLAB_BENCH_BREAKDOWN=1: also the desk server with its documents in memory;
+    // COLLAB_BENCH_PG=postgres://…: also with its documents in PostgreSQL (serve --postgres).
+    if (process.env['COLLAB_BENCH_BREAKDOWN'] === '1') modes.push('desk-memory');
+    if (process.env['COLLAB_BENCH_PG']) modes.push('desk-postgres');
+    const lives: Live[] = [];
+    try {
+      for (const m of modes) lives.push(await open(script, m));
+      for (let r = 0; r < rounds; r++) {
+        const order = r % 2 === 0 ? lives : [...lives].reverse();
+        for (const live of order) await round(live, (seconds * 1000) / rounds);
+      }
+      const by = (m: Mode) => result(lives.find((l) => l.mode === m)!);
+      const memory = modes.includes('desk-memory') ? by('desk-memory') : undefined;
+      const postgres = modes.includes('desk-postgres') ? by('desk-postgres') : undefined;
+      return { ours: by('desk'), ref: by('reference'), seconds, rounds, ...(memory ? { memory } : {}), ...(postgres ? { postgres } : {}) };
+    } finally {
+      for (const l of lives) await stop(l.server);
+    }
   })();
   return measured;
 }
 
 function note(r: Both): string {
   const d = (x: Run) => `${x.load.seen}/${x.load.expected} keystrokes delivered, median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, peak RSS ${x.rssMb.toFixed(0)} MB`;
-  return `${CLIENTS} clients, ${STORIES} stories, ${CHARS_PER_SECOND} chars/s each, ${r.seconds} s; desk server (TLS, auth, SQLite fsync per update): ${d(r.ours)}; bare Hocuspocus: ${d(r.ref)}${r.memory ? `; desk server with documents in memory: ${d(r.memory)}` : ''}`;
+  return `${CLIENTS} clients, ${STORIES} stories, ${CHARS_PER_SECOND} chars/s each, ${r.seconds} s per server in ${r.rounds} alternating rounds; desk server (TLS, auth, SQLite fsync per update): ${d(r.ours)}; bare Hocuspocus: ${d(r.ref)}${r.memory ? `; desk server with documents in memory: ${d(r.memory)}` : ''}${r.postgres ? `; desk server with documents in PostgreSQL: ${d(r.postgres)}` : ''}`;
 }
 
 const REFERENCE = 'bare Hocuspocus 3.4.4 (ws, no persistence, no auth), same load, same run';
