@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_PORT } from '../../shared/collab/protocol';
 import { createDeskServer } from '../services/deskserver/desk-server';
@@ -22,6 +23,12 @@ export async function serveVerb(args: string[]): Promise<number> {
   const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}), ...(scale ? { store: scale.store, extensions: scale.extensions } : {}) });
   console.log(`data: ${dataDir}`);
   if (scale) console.log('documents: PostgreSQL, shared with the other instances through Redis');
+  // Bound to every address: tell the admin which ones the desks on the LAN can use.
+  if (!opts.get('host') || opts.get('host') === '0.0.0.0') {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) console.log(`desks: https://${a.address}:${server.port}`);
+    }
+  }
   console.log('desks compare this fingerprint with the one their trust dialog shows / 请核对客户端显示的证书指纹与上面一致');
   await new Promise<void>((done) => {
     const stop = () => done();

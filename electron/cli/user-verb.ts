@@ -17,18 +17,22 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Asks on the terminal without echo. */
+/** Asks on the terminal without echo: the prompt is written, then readline's output is muted. */
 function ask(prompt: string): Promise<string> {
   return new Promise((done) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     const out = rl as unknown as { _writeToOutput: (s: string) => void };
-    process.stderr.write(prompt);
-    out._writeToOutput = () => {};
-    rl.question('', (answer) => {
+    const write = out._writeToOutput.bind(rl);
+    let muted = false;
+    out._writeToOutput = (s: string) => {
+      if (!muted) write(s);
+    };
+    rl.question(prompt, (answer) => {
       rl.close();
       process.stderr.write('\n');
       done(answer);
     });
+    muted = true;
   });
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, SignOff } from '../../shared/collab/protocol';
+import { parseServerNotice } from '../../shared/collab/server-notice';
 import type { DeskServer } from '../../electron/services/deskserver/desk-server';
 import { cleanupTemp, tempDir } from './helpers';
 import { acknowledged, addUsers, api, connect, login, poll, startServer, synced, until } from './deskserver-support';
@@ -53,7 +54,8 @@ describe('sign-off', () => {
     expect(signed.json).toMatchObject({ editionId: ED, pageId: 'page-1', round: 2, by: 'chen' });
     expect((await api(server, 'POST', '/api/signoff', { token: chief, body: { editionId: ED, pageId: 'page-1', round: 2 } })).status).toBe(409);
     expect(((await api(server, 'GET', `/api/signoffs?edition=${ED}`, { token: layout })).json as SignOff[]).map((s) => [s.pageId, s.round])).toEqual([['page-1', 2]]);
-    await poll(() => desk.stateless.some((s) => (JSON.parse(s) as { event: string }).event === 'signoff'), 'sign-off notice');
+    await poll(() => desk.stateless.length > 0, 'sign-off notice');
+    expect(parseServerNotice(desk.stateless[0]!)).toMatchObject({ event: 'signoff', editionId: ED, pageId: 'page-1', round: 2, by: 'chen' });
 
     // Layout's edit on the signed page is refused; the chief's own edit goes through.
     blocks(desk).set('h1', '签发后改的');
@@ -72,6 +74,8 @@ describe('sign-off', () => {
     expect((await api(server, 'POST', '/api/reopen', { token: chief, body: { editionId: ED, pageId: 'page-1' } })).status).toBe(409);
     // Reopened: the same connection writes again (the server asked it to resync, so what it
     // typed meanwhile arrives too, and nothing of it waits forever on a missing update).
+    await poll(() => desk.stateless.length > 1, 'reopen notice');
+    expect(parseServerNotice(desk.stateless[1]!)).toMatchObject({ event: 'reopen', pageId: 'page-1', round: 2, by: 'chen' });
     blocks(desk).set('footer', '重开后');
     await until(boss.doc, () => blocks(boss).get('footer') === '重开后', 'layout edit after reopen');
     expect(blocks(boss).get('h1')).toBe(blocks(desk).get('h1'));

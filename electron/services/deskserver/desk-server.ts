@@ -6,6 +6,7 @@ import { Hocuspocus } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { docName } from '../../../shared/collab/doc-names';
+import type { ServerNotice } from '../../../shared/collab/server-notice';
 import { Accounts } from './accounts';
 import { openDeskDb } from './desk-db';
 import { applyPageState, authenticate } from './doc-access';
@@ -26,6 +27,8 @@ export type { DeskServer, DeskServerOptions } from './server-options';
 
 /** One WebSocket frame can carry a pasted story, not a disk image. */
 const MAX_WS_PAYLOAD = 32 * 1024 * 1024;
+/** How long a socket may stay open without authenticating any document. */
+const AUTH_WAIT_MS = 30_000;
 /** How long close() waits for Hocuspocus to store and unload the open documents. */
 const CLOSE_WAIT_MS = 5000;
 
@@ -42,10 +45,17 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   const store: DocStore = opts.store ?? createSqliteDocStore(join(opts.dataDir, 'docs.db'));
   const photos = new PhotoStore(join(opts.dataDir, 'photos'));
 
+  // Sockets on which some document was authenticated; one that authenticates none within
+  // AUTH_WAIT_MS is closed, so idle unauthenticated sockets cannot pile up.
+  const authedRequests = new WeakSet<IncomingMessage>();
   const hocuspocus = new Hocuspocus({
     quiet: true,
     extensions: [messageGuard(), persistenceExtension(store), ...(opts.extensions ?? [])],
-    onAuthenticate: async (data) => authenticate(accounts, records, data),
+    onAuthenticate: async (data) => {
+      const context = authenticate(accounts, records, data);
+      authedRequests.add(data.request);
+      return context;
+    },
   });
 
   const apiDeps = {
@@ -53,7 +63,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     records,
     photos,
     throttle: new LoginThrottle(),
-    onPageState(editionId: string, pageId: string, signed: boolean, notice: object) {
+    onPageState(editionId: string, pageId: string, signed: boolean, notice: ServerNotice) {
       applyPageState(hocuspocus.documents, docName({ kind: 'page', editionId, pageId }), signed, notice);
     },
   };
@@ -75,13 +85,25 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   server.on('upgrade', (req, socket, head) => {
     // Anyone may open the socket; no document is reached before onAuthenticate checks the
     // session token the provider sends for that document.
-    wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const timer = setTimeout(() => authedRequests.has(req) || ws.close(4401, 'session'), AUTH_WAIT_MS);
+      timer.unref();
+      ws.once('close', () => clearTimeout(timer));
+      hocuspocus.handleConnection(ws, req);
+    });
   });
 
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port, opts.host, () => done());
-  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port, opts.host, () => done());
+    });
+  } catch (e) {
+    // Port taken, address not ours: leave the databases closed, not locked by a dead server.
+    await store.close();
+    db.close();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = opts.host === '0.0.0.0' || opts.host === '::' ? '127.0.0.1' : opts.host;
@@ -95,6 +117,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
   }
   const sweep = setInterval(() => sweepSessions(hocuspocus, accounts, records), opts.sessionSweepMs ?? SWEEP_MS);
   sweep.unref();
+  const compactAll = () => Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
   let closed = false;
   return {
     url,
@@ -105,8 +128,11 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
       if (closed) return;
       closed = true;
       clearInterval(sweep);
-      // Connections first: Hocuspocus then runs each document's pending onStoreDocument
-      // (compaction) and unloads it. Waited for, so no hook writes into a closed store.
+      // Each open document is whole in memory: compact its log now. Hocuspocus would store
+      // only documents with changes pending and unload the others as they are.
+      await compactAll();
+      // Then the connections: Hocuspocus runs any pending onStoreDocument and unloads each
+      // document. Waited for, so no hook writes into a closed store.
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       const stopped = new Promise<void>((done) => server.close(() => done()));
@@ -114,8 +140,8 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
       await stopped;
       const deadline = Date.now() + CLOSE_WAIT_MS;
       while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      // Whatever is still loaded (a hook still running): compact it here, it is all in memory.
-      await Promise.all([...hocuspocus.documents.values()].map((d) => store.compact(d.name, Y.encodeStateAsUpdate(d))));
+      // Whatever is still loaded (a hook still running), once more.
+      await compactAll();
       await store.close();
       db.close();
     },

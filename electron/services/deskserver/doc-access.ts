@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { parseDocName, type DocRef } from '../../../shared/collab/doc-names';
 import { mayWrite, type Role } from '../../../shared/collab/roles';
+import type { ServerNotice } from '../../../shared/collab/server-notice';
 import type { SessionUser } from '../../../shared/collab/protocol';
 import type { Accounts } from './accounts';
 import type { EditionRecords } from './signoffs';
@@ -51,7 +52,7 @@ export function authenticate(accounts: Accounts, records: EditionRecords, data: 
  * layout desk that had the page open cannot keep typing into a signed page. Tells each
  * connection by a stateless message so its UI can say why.
  */
-export function applyPageState(documents: Map<string, Document>, name: string, signed: boolean, notice: object): void {
+export function applyPageState(documents: Map<string, Document>, name: string, signed: boolean, notice: ServerNotice): void {
   const doc = documents.get(name);
   if (!doc) return;
   for (const c of doc.getConnections() as Connection[]) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoginRequest, PublishRequest, ReopenRequest, Sha256, SignOffRequest, type SessionUser } from '../../../shared/collab/protocol';
-import { docName } from '../../../shared/collab/doc-names';
+import type { ServerNotice } from '../../../shared/collab/server-notice';
 import { maySignOff } from '../../../shared/collab/roles';
 import { Id } from '../../../shared/document/ids';
 import type { Accounts } from './accounts';
@@ -19,7 +19,7 @@ export interface ApiDeps {
   photos: PhotoStore;
   throttle: LoginThrottle;
   /** A page was signed or reopened: the server changes its open connections (doc-access.ts). */
-  onPageState(editionId: string, pageId: string, signed: boolean, notice: object): void;
+  onPageState(editionId: string, pageId: string, signed: boolean, notice: ServerNotice): void;
 }
 
 const chiefOnly = (user: SessionUser) => {
@@ -78,7 +78,7 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     if (!deps.records.edition(body.editionId)) throw new HttpError(404, 'NOT_SHARED');
     const s = deps.records.sign(body.editionId, body.pageId, body.round, user.name);
     if (!s) throw new HttpError(409, 'PAGE_SIGNED');
-    deps.onPageState(body.editionId, body.pageId, true, { event: 'signoff', ...s, doc: docName({ kind: 'page', editionId: body.editionId, pageId: body.pageId }) });
+    deps.onPageState(body.editionId, body.pageId, true, { event: 'signoff', editionId: s.editionId, pageId: s.pageId, round: s.round, by: s.by, at: s.at });
     return sendJson(res, 200, s);
   }
   if (path === '/api/reopen' && method === 'POST') {
@@ -86,7 +86,7 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     const body = await readJson(req, ReopenRequest);
     const entry = deps.records.reopen(body.editionId, body.pageId, user.name);
     if (!entry) throw new HttpError(409, 'NOT_SIGNED');
-    deps.onPageState(body.editionId, body.pageId, false, { event: 'reopen', ...entry });
+    deps.onPageState(body.editionId, body.pageId, false, { event: 'reopen', editionId: entry.editionId, pageId: entry.pageId, round: entry.round, by: entry.user, at: entry.at });
     return sendJson(res, 200, entry);
   }
   throw new HttpError(404, 'NOT_FOUND');
@@ -97,7 +97,7 @@ async function handlePhoto(deps: ApiDeps, sha: string | null, method: string, re
   if (method === 'HEAD' || method === 'GET') {
     const size = await deps.photos.size(sha);
     if (size === null) throw new HttpError(404, 'NOT_FOUND');
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size, etag: `"${sha}"`, 'cache-control': 'private, max-age=31536000, immutable' });
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'x-content-type-options': 'nosniff', 'content-length': size, etag: `"${sha}"`, 'cache-control': 'private, max-age=31536000, immutable' });
     if (method === 'HEAD') return void res.end();
     deps.photos.read(sha).pipe(res);
     return;
