@@ -20,7 +20,9 @@ export async function serveVerb(args: string[]): Promise<number> {
   const tls = certFile && keyFile ? { cert: readFileSync(resolve(certFile), 'utf8'), key: readFileSync(resolve(keyFile), 'utf8') } : undefined;
   const dataDir = resolve(serverDataDir(opts.get('data')));
   const scale = await scaleOutFromFlags(opts);
-  const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}), ...(scale ? { store: scale.store, extensions: scale.extensions } : {}) });
+  // A server that fails to start (port taken) must not leave the Redis clients holding the process open.
+  const server = await createDeskServer({ dataDir, port, host: opts.get('host') ?? '0.0.0.0', ...(tls ? { tls } : {}), ...(scale ? { store: scale.store, extensions: scale.extensions } : {}) })
+    .catch(async (e: unknown) => { await scale?.close(); throw e; });
   console.log(`data: ${dataDir}`);
   if (scale) console.log('documents: PostgreSQL, shared with the other instances through Redis');
   // Bound to every address: tell the admin which ones the desks on the LAN can use.
