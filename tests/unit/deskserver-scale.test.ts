@@ -111,6 +111,29 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
     expect(await storedText(name)).toBe(final);
   });
 
+  it('presence crosses instances: a desk on B sees who is in the story on A, and sees them leave', async () => {
+    const name = `story/${ED}/story-2027/zh`;
+    const [a, b] = instances as [Instance, Instance];
+    const ca = client(a, name, tokenA);
+    const cb = client(b, name, tokenB);
+    await Promise.all([synced(ca), synced(cb)]);
+    ca.provider.setAwarenessField('user', { name: '李编辑', color: '#c0392b' });
+    const seesLi = () => [...cb.provider.awareness!.getStates().values()].some((st) => (st as { user?: { name?: string } }).user?.name === '李编辑');
+    await new Promise<void>((done, fail) => {
+      const t = setTimeout(() => fail(new Error('B never saw A’s presence')), 10_000);
+      const check = () => { if (seesLi()) { clearTimeout(t); cb.provider.awareness!.off('change', check); done(); } };
+      cb.provider.awareness!.on('change', check);
+      check();
+    });
+    ca.provider.destroy();
+    await new Promise<void>((done, fail) => {
+      const t = setTimeout(() => fail(new Error('A’s presence stayed on B after A left')), 10_000);
+      const check = () => { if (!seesLi()) { clearTimeout(t); cb.provider.awareness!.off('change', check); done(); } };
+      cb.provider.awareness!.on('change', check);
+      check();
+    });
+  });
+
   it('an update is acknowledged only once its INSERT committed', async () => {
     const name = `story/${ED}/story-2025/en`;
     const c = client(instances[0]!, name, tokenA);
