@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -58,13 +58,15 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let measuring = false;
   let seen = 0;
-  const Socket = socketClass(o.certPem);
+  // The provider hands its configuration to the socket it makes (HocuspocusProviderWebsocket),
+  // which takes WebSocketPolyfill; the provider's type leaves it out.
+  const socketOptions = { WebSocketPolyfill: socketClass(o.certPem) } as Partial<HocuspocusProviderConfiguration>;
 
   const clients: Client[] = [];
   for (let i = 0; i < o.clients; i++) {
     const doc = new Y.Doc();
     const story = i % o.stories;
-    const provider = new HocuspocusProvider({ url: o.url, name: o.storyName(story), document: doc, WebSocketPolyfill: Socket, token: o.token ?? 'none' });
+    const provider = new HocuspocusProvider({ url: o.url, ...socketOptions, name: o.storyName(story), document: doc, token: o.token ?? 'none' });
     doc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.local || !measuring) return;
       const now = performance.now();
