@@ -97,5 +97,5 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('serve --postgres --redis (built CLI)'
     clients.push(c);
     await synced(c);
     expect(c.doc.get('root', Y.XmlText).toString()).toBe('两会特刊');
-  });
+  }, 60_000);
 });

@@ -109,7 +109,7 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
     await synced(other);
     expect(other.doc.get('root', Y.XmlText).toString()).toBe(final);
     expect(await storedText(name)).toBe(final);
-  });
+  }, 60_000);
 
   it('presence crosses instances: a desk on B sees who is in the story on A, and sees them leave', async () => {
     const name = `story/${ED}/story-2027/zh`;
@@ -132,7 +132,7 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
       cb.provider.awareness!.on('change', check);
       check();
     });
-  });
+  }, 60_000);
 
   it('an update is acknowledged only once its INSERT committed', async () => {
     const name = `story/${ED}/story-2025/en`;
@@ -159,7 +159,7 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
       session.release();
       await locker.end();
     }
-  });
+  }, 60_000);
 
   it('an update the store cannot commit is not acknowledged and reaches no one', async () => {
     const name = `story/${ED}/story-2024/zh`;
@@ -180,7 +180,7 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
     expect(watcher.doc.get('root', Y.XmlText).toString()).toBe('已存');
     expect(await storedText(name)).toBe('已存');
     writer.provider.destroy();
-  });
+  }, 60_000);
 
   it('compaction folds the log into one row and keeps updates appended meanwhile', async () => {
     const name = `page/${ED}/p-${randomUUID().slice(0, 8)}`;
@@ -206,5 +206,5 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
     } finally {
       await store.close();
     }
-  });
+  }, 60_000);
 });
