@@ -17,6 +17,8 @@ declare module 'pg' {
   export interface PoolClient {
     query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
     release(err?: Error | boolean): void;
+    on(event: 'error', listener: (err: Error) => void): this;
+    off(event: 'error', listener: (err: Error) => void): this;
   }
   export class Pool {
     constructor(config?: PoolConfig);

@@ -98,6 +98,11 @@ export class PostgresStore implements DocStore {
       console.error(`postgres: folding ${name} skipped, no connection: ${(e as Error).message}`);
       return;
     }
+    // A checked-out client has no pool listener: if the server goes away (a restart) it
+    // emits 'error', which unheard would end the process. The query below fails as well.
+    const onError = (e: Error) => console.error(`postgres: ${e.message}`);
+    client.on('error', onError);
+    let failed: Error | undefined;
     try {
       await client.query('BEGIN');
       const { rows } = await client.query<{ id: string; body: Buffer }>('SELECT id, body FROM desk_doc_updates WHERE doc = $1 ORDER BY id FOR UPDATE', [name]);
@@ -114,10 +119,13 @@ export class PostgresStore implements DocStore {
       // Not thrown: every update is in the log already, so a failed fold loses nothing, and
       // Hocuspocus leaves a rejection of the unload-time onStoreDocument unhandled, which
       // would end the whole server over a database blip.
+      failed = e as Error;
       await client.query('ROLLBACK').catch(() => undefined);
-      console.error(`postgres: folding ${name} failed, its log stays as it was: ${(e as Error).message}`);
+      console.error(`postgres: folding ${name} failed, its log stays as it was: ${failed.message}`);
     } finally {
-      client.release();
+      client.off('error', onError);
+      // A client that failed is dropped, not handed to the next query.
+      client.release(failed ?? false);
     }
   }
 
