@@ -79,7 +79,7 @@ export default defineConfig(
   ...[
     { files: ['electron/services/**', 'electron/host/**', 'electron/cli/**'], extra: [deskServerOnly] },
     // The desk server itself and the two verbs that start it (a later block replaces the rule for these files).
-    { files: ['electron/services/deskserver/**', 'electron/cli/serve-verb.ts', 'electron/cli/user-verb.ts'], extra: [] },
+    { files: ['electron/services/deskserver/**', 'electron/cli/serve-verb.ts', 'electron/cli/serve-scale.ts', 'electron/cli/user-verb.ts'], extra: [] },
   ].map(({ files, extra }) => ({
     files,
     rules: {

@@ -9,6 +9,8 @@ export const SERVE_HELP = `  edition-desk serve [--data DIR] [--port ${DEFAULT_P
                               run the desk server (多人协作) for the newsroom: shared documents,
                               photos, accounts, sign-off; prints its address and its certificate's
                               SHA-256 fingerprint (self-signed into DIR/tls unless --cert/--key)
+                              --postgres URL --redis URL: one of several instances behind Redis,
+                              documents in PostgreSQL (README "Several servers")
   edition-desk user add NAME --role photographer|editor|layout|proofreader|chief [--data DIR]
   edition-desk user passwd NAME [--data DIR]     (password from stdin when piped, else asked)
   edition-desk user remove NAME [--data DIR]
