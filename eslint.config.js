@@ -18,6 +18,12 @@ const noElectron = {
   patterns: [{ group: ['electron/*'], message: "Only electron/main and electron/preload may import 'electron'." }],
 };
 const folder = (name, message) => ({ regex: `(^|/)${name}/`, message });
+// better-sqlite3 is built for Node's ABI, not Electron's: only the desk server process
+// (`edition-desk serve` / `user`, electron/services/deskserver) may load it (issue 12).
+const deskServerOnly = {
+  paths: [{ name: 'better-sqlite3', message: 'Only the desk server (electron/services/deskserver, the serve/user CLI verbs) loads better-sqlite3.' }],
+  patterns: [folder('deskserver', 'Only the serve/user CLI verbs start the desk server; desks reach it over HTTPS.')],
+};
 const restrict = (...parts) => [
   'error',
   {
@@ -70,10 +76,14 @@ export default defineConfig(
       }),
     },
   },
-  {
-    files: ['electron/services/**', 'electron/host/**', 'electron/cli/**'],
+  ...[
+    { files: ['electron/services/**', 'electron/host/**', 'electron/cli/**'], extra: [deskServerOnly] },
+    // The desk server itself and the two verbs that start it (a later block replaces the rule for these files).
+    { files: ['electron/services/deskserver/**', 'electron/cli/serve-verb.ts', 'electron/cli/serve-scale.ts', 'electron/cli/user-verb.ts'], extra: [] },
+  ].map(({ files, extra }) => ({
+    files,
     rules: {
-      'no-restricted-imports': restrict(noElectron, {
+      'no-restricted-imports': restrict(noElectron, ...extra, {
         patterns: [
           folder('renderer', 'Node code must not import from renderer/.'),
           folder('main', 'Services and hosts must not depend on the Electron glue in electron/main.'),
@@ -81,7 +91,7 @@ export default defineConfig(
         ],
       }),
     },
-  },
+  })),
   {
     // Sandboxed preload: one small CommonJS bundle with channel names only.
     files: ['electron/preload/**'],
@@ -100,7 +110,8 @@ export default defineConfig(
     files: ['electron/main/**'],
     rules: {
       'no-restricted-imports': restrict({
-        patterns: [folder('renderer', 'Main must not import from renderer/.'), folder('host', 'Main and the browser host are siblings.')],
+        paths: deskServerOnly.paths,
+        patterns: [folder('renderer', 'Main must not import from renderer/.'), folder('host', 'Main and the browser host are siblings.'), ...deskServerOnly.patterns],
       }),
     },
   },

@@ -32,14 +32,16 @@ for (const f of files) {
     const met = b.target.kind === 'ratio-max' ? ratio !== null && ratio <= b.target.value
       : b.target.kind === 'ratio-min' ? ratio !== null && ratio >= b.target.value
       : b.target.kind === 'max' ? r.value <= b.target.value : r.value >= b.target.value;
-    results.push({ name: b.name, value: r.value, unit: b.unit, reference: r.reference ?? null, referenceName: b.reference ?? null, ratio, target: b.target, met, note: r.note ?? '' });
+    // A target may also bound the ratio to its reference (ratioMax), e.g. p95 < 100 ms and ≤ 1.5×.
+    const metRatio = b.target.ratioMax === undefined || (ratio !== null && ratio <= b.target.ratioMax);
+    results.push({ name: b.name, value: r.value, unit: b.unit, reference: r.reference ?? null, referenceName: b.reference ?? null, ratio, target: b.target, met: met && metRatio, note: r.note ?? '' });
     console.log('done');
   }
 }
 if (wanted.length > 0 && results.length === 0) { console.error(`bench: no benchmark named ${wanted.join(', ')}`); process.exit(2); }
 
 const fmt = (n) => (n === null ? '—' : n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toFixed(3));
-const rows = results.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.reference === null ? '—' : `${fmt(r.reference)} ${r.unit} (${r.referenceName})`, fmt(r.ratio), `${r.target.kind} ${r.target.value}`, r.met ? 'met' : 'MISSED']);
+const rows = results.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.reference === null ? '—' : `${fmt(r.reference)} ${r.unit} (${r.referenceName})`, fmt(r.ratio), `${r.target.kind} ${r.target.value}${r.target.ratioMax === undefined ? '' : `, ratio ≤ ${r.target.ratioMax}`}`, r.met ? 'met' : 'MISSED']);
 const head = ['benchmark', 'value', 'reference', 'ratio', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));

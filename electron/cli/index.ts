@@ -12,6 +12,7 @@ import type { HouseTerm } from '../../shared/proof/types';
 import { APP_VERSION } from '../services/version';
 import { EXPORT_HELP, ExportUsageError } from './export-usage';
 import { NEW_HELP, NewUsageError } from './new-usage';
+import { SERVE_HELP, ServeUsageError } from './serve-usage';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -27,6 +28,7 @@ ${NEW_HELP}
   edition-desk story DIR ID --md|--txt|--docx OUT [--lang zh|en]
                               write story ID of edition DIR to OUT ("-" for stdout, .md/.txt)
 ${EXPORT_HELP}
+${SERVE_HELP}
   edition-desk proof FILE [--terms TERMS]
                               proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
@@ -96,6 +98,10 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));
     return placed.some((p) => p.finding.severity === 'error') ? 1 : 0;
   },
+  // The desk server and its accounts load better-sqlite3 (a native module for Node's ABI)
+  // through these dynamic imports only, so no other verb, nor Electron, ever loads it.
+  serve: async (args) => (await import('./serve-verb')).serveVerb(args),
+  user: async (args) => (await import('./user-verb')).userVerb(args),
   async new(args) {
     const { pos, opts } = parseArgs(args, ['title', 'date', 'size', 'pages', 'template']);
     await (await import('./new-verb')).newVerb(pos, opts);
@@ -166,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ExportUsageError || e instanceof NewUsageError) {
+    if (e instanceof UsageError || e instanceof ExportUsageError || e instanceof NewUsageError || e instanceof ServeUsageError) {
       console.error(`edition-desk: ${e.message}`);
       process.exit(2);
     }

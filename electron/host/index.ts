@@ -10,6 +10,7 @@ import { createConfSettings } from '../services/conf-settings';
 import { findResourcesDir, userDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { createHostServer } from './server';
+import { createCollabEngine } from '../services/collab/engine';
 import { ChromiumPrintEngine } from '../services/export/chromium-engine';
 
 // `npm run web`: the same renderer and services as the desktop app, served on 127.0.0.1
@@ -32,22 +33,30 @@ async function main(): Promise<void> {
   const rendererDir = join(here, '..', 'renderer');
   // Exports print through Chromium against this host's own print route; it learns the port below.
   const engine = new ChromiumPrintEngine();
+  // The newsroom network (issue 12): solo until the user connects once; no socket before.
+  const collab = await createCollabEngine({ userData });
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir } }),
+    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir }, collab }),
     (e) => console.error('[edition-desk] internal error:', e),
   );
   const token = randomBytes(24).toString('base64url');
-  const server = createHostServer({ handler, workspace, library, rendererDir, token });
+  const server = createHostServer({ handler, workspace, library, rendererDir, token, collabUpgrade: (req, socket, head) => collab.upgrade(req, socket, head) });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : 0;
     const url = `http://127.0.0.1:${port}/?token=${token}`;
     engine.setTarget(`http://127.0.0.1:${port}`, token);
+    // The renderer's provider connects here, same origin, with the host's own token.
+    collab.setSocket(`ws://127.0.0.1:${port}/collab`, token);
     console.log(`Edition Desk 特刊编辑台 (browser host) · workspace ${workspace.root}`);
     console.log(`EDITION_DESK_URL=${url}`);
     if (!values['no-open']) openBrowser(url);
   });
-  const stop = () => { void engine.close(); server.close(() => process.exit(0)); };
+  const stop = () => {
+    void engine.close();
+    // Flush every shared document's log before leaving.
+    void collab.close().finally(() => server.close(() => process.exit(0)));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

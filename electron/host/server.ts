@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type Server } 
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { Handler } from '../../shared/contract/handle';
 import { appError } from '../../shared/contract/messages';
 import { AppError } from '../../shared/contract/errors';
@@ -26,6 +27,8 @@ export interface HostOptions {
   token: string;
   /** The per-launch secret in /media/<key>/… and /export-file/<key>/… (random when not given). */
   fileKey?: string;
+  /** Main's loopback socket for shared documents (issue 12): takes upgrades on /collab after the checks below. */
+  collabUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
 
 const MAX_BODY = 1100 * 1024 * 1024;
@@ -87,6 +90,20 @@ export function createHostServer(options: HostOptions): Server {
       if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: err.toData() }), 'application/json');
       else res.destroy();
     });
+  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // The renderer's HocuspocusProvider (issue 12): same Host and Origin rules as every
+    // API call; its token is checked by main's Hocuspocus (the provider's auth message).
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const host = req.headers.host ?? '';
+    const path = (req.url ?? '').split('?')[0];
+    const ok = (host === `127.0.0.1:${port}` || host === `localhost:${port}`) && path === '/collab' && foreignOrigin(req, false) === null;
+    if (!ok || !opts.collabUpgrade) {
+      socket.end(`HTTP/1.1 ${ok ? '503 Service Unavailable' : '403 Forbidden'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    opts.collabUpgrade(req, socket, head);
   });
   return server;
 }

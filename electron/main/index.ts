@@ -12,6 +12,8 @@ import { handleMediaProtocol } from './protocol-media';
 import { handleAppProtocol, registerSchemes } from './protocol-app';
 import { applySessionPolicy, createMainWindow, hardenWebContents, type RendererPaths } from './window';
 import { ElectronPrintEngine } from './print-engine-electron';
+import { rendererCsp } from '../../shared/contract/csp';
+import { startCollab } from '../services/collab/desk-socket';
 
 // The desktop host: the same services and contract as the browser host (electron/host),
 // wired to IPC, the app:// and media:// protocols and one sandboxed window.
@@ -42,14 +44,17 @@ async function start(): Promise<void> {
   // Exports print in a hidden window of our own print.html (see print-engine-electron.ts).
   // export:reveal shows a written export in the file manager; the browser host offers downloads instead.
   const printEngine = new ElectronPrintEngine({ preload: paths.preload });
+  // The newsroom network (issue 12): main's socket for the renderer's shared documents.
+  const { collab, socketOrigin } = await startCollab(userData);
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p) }),
+    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p), collab }),
     log,
   );
 
-  applySessionPolicy(session.defaultSession);
+  const csp = rendererCsp(socketOrigin);
+  applySessionPolicy(session.defaultSession, csp);
   handleMediaProtocol(workspace, library, log);
-  handleAppProtocol(join(here, '..', 'renderer'));
+  handleAppProtocol(join(here, '..', 'renderer'), csp);
   registerIpc(handler, (event) => isTrustedSender(event, win) || printEngine.isOwnSender(event));
 
   const open = (): void => {
@@ -60,6 +65,16 @@ async function start(): Promise<void> {
     win = w;
   };
   open();
+  // Every shared document's log is flushed before the process ends.
+  let collabClosed = false;
+  app.on('will-quit', (event) => {
+    if (collabClosed) return;
+    event.preventDefault();
+    void collab.close().catch(log).finally(() => {
+      collabClosed = true;
+      app.quit();
+    });
+  });
   app.on('second-instance', () => {
     if (!win) return open();
     if (win.isMinimized()) win.restore();

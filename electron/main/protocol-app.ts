@@ -22,7 +22,7 @@ export function registerSchemes(): void {
   ]);
 }
 
-export function handleAppProtocol(rendererDir: string): void {
+export function handleAppProtocol(rendererDir: string, csp: string = RENDERER_CSP): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const segments = request.method === 'GET' ? appPathSegments(request.url) : null;
     if (!segments) return new Response('not found', { status: 404 });
@@ -30,7 +30,7 @@ export function handleAppProtocol(rendererDir: string): void {
       const body = await readFileInside(rendererDir, ...segments);
       const ext = extname(segments[segments.length - 1]!);
       const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' };
-      if (ext === '.html') headers['content-security-policy'] = RENDERER_CSP;
+      if (ext === '.html') headers['content-security-policy'] = csp;
       return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, { status: 200, headers });
     } catch {
       return new Response('not found', { status: 404 });

@@ -120,7 +120,7 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 /** Session policy: every permission denied, and the renderer CSP sent as a header. */
-export function applySessionPolicy(ses: Session): void {
+export function applySessionPolicy(ses: Session, csp: string = RENDERER_CSP): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   // The header is the policy's preferred delivery (app:// responses carry it too);
@@ -128,6 +128,6 @@ export function applySessionPolicy(ses: Session): void {
   ses.webRequest.onHeadersReceived((details, callback) => {
     const document = details.resourceType === 'mainFrame' || details.resourceType === 'subFrame';
     if (!document) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
 }

@@ -57,7 +57,9 @@ export function createApi(ctx: ApiContext): Api {
     // The preflight counts the proofreader's open findings (issue 6): not ignored, any level.
     openProofFindings: async (dir) => countOpenFindings(await proofEditionFolder(dir, settings.get().proofTerms), await readIgnores(dir)).total,
   };
-  return {
+  // Shared editions (issue 12): local changes go on into the documents, documents back into files.
+  const mirror = mirrorChannels(ws, ctx.collab, { pageWrites, storyWrites, folderWrites });
+  return mirror.mirror.wrap({
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => settings.set(patch),
@@ -188,7 +190,7 @@ export function createApi(ctx: ApiContext): Api {
 
     // Newsroom network (issue 12).
     ...engineChannels(ws, ctx.collab),
-    ...mirrorChannels(ws, ctx.collab),
+    ...mirror.channels,
     ...signoffChannels(ws, ctx.collab),
-  };
+  });
 }

@@ -195,10 +195,13 @@ export const contract = {
   // [/collab]
   // [mirror]
   'collab:remote-editions': { input: z.object({}).strict(), output: z.array(RemoteEdition.extend({ localRef: z.string().nullable() })) },
-  /** Puts a local edition on the server; from then on its folder is the desk's copy of the shared one. */
-  'collab:publish': { input: z.object({ edition: EditionRef }).strict(), output: z.object({ remoteId: RemoteId }) },
-  /** Makes (or finds) this desk's folder for a server edition: a NAME.edition folder like any other. */
-  'collab:open-remote': { input: z.object({ remoteId: RemoteId }).strict(), output: z.object({ ref: z.string() }) },
+  /** Puts a local edition on the server; from then on its folder is the desk's copy of the shared one. Photos uploaded vs. already on the server. */
+  'collab:publish': { input: z.object({ edition: EditionRef }).strict(), output: z.object({ remoteId: RemoteId, uploaded: z.number().int().min(0).optional(), alreadyThere: z.number().int().min(0).optional() }) },
+  /** Makes (or finds) this desk's folder for a server edition: a NAME.edition folder like any other. Photos that could not be fetched are listed; the rest are there. */
+  'collab:open-remote': {
+    input: z.object({ remoteId: RemoteId }).strict(),
+    output: z.object({ ref: z.string(), photosFailed: z.array(z.object({ id: z.string(), sha256: z.string(), error: ErrorData })).optional() }),
+  },
   // [/mirror]
   // [signoff]
   'collab:signoff': { input: z.object({ edition: EditionRef, pageId: Id, round: z.number().int().min(1).max(99) }).strict(), output: SignOff },

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import type { Role } from '../../../shared/collab/roles';
-import type { CollabStatus } from '../../../shared/contract/collab-schemas';
+import type { CollabStatus, SignOff } from '../../../shared/contract/collab-schemas';
 import type { ParsedInput, Output } from '../../../shared/contract/contract';
 
 // The desk's connection to a desk server (issue 12), as the rest of main sees it. One
@@ -47,4 +47,6 @@ export interface CollabEngine {
    */
   onDocChange(listener: (name: string, doc: Y.Doc, fromServer: boolean) => void): () => void;
   close(): Promise<void>;
+  /** After a sign-off or reopen made through this desk: status shows it before the next answer from the server. */
+  rememberSignOff?(remoteId: string, pageId: string, value: SignOff | null): void;
 }

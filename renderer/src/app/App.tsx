@@ -11,6 +11,9 @@ import { PhotoDesk } from '../features/photos/PhotoDesk';
 import { StoriesView } from '../features/stories/StoriesView';
 import { PagesView } from '../features/pages/PagesView';
 import { EditionsView } from '../features/editions/EditionsView';
+import { CollabContext } from '../collab/collab-context';
+import { useCollabStatus } from '../collab/use-collab-status';
+import { StatusBadge } from '../collab/StatusBadge';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -25,6 +28,7 @@ export function App() {
   const [reopen, setReopen] = useState(0);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
+  const collab = useCollabStatus(ref);
 
   const report = useCallback((e: unknown) => {
     setError(e instanceof ApiError ? e.data : { code: 'INTERNAL', message: { 'zh-CN': String(e), en: String(e) } });
@@ -73,6 +77,7 @@ export function App() {
 
   return (
     <I18nProvider lang={lang}>
+      <CollabContext.Provider value={collab}>
       <div className="app">
         <TopBar
           tab={tab}
@@ -83,6 +88,7 @@ export function App() {
           onEditions={() => setShowEditions(true)}
           onLanguage={switchLanguage}
           host={hostKind()}
+          status={<StatusBadge editionRef={ref} edition={edition} />}
         />
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">
@@ -100,6 +106,7 @@ export function App() {
           )}
         </main>
       </div>
+      </CollabContext.Provider>
     </I18nProvider>
   );
 }

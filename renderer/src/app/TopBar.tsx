@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { EditionSummary } from '../../../shared/contract/contract';
 import { useI18n } from '../i18n';
 
@@ -14,9 +15,11 @@ interface Props {
   onEditions(): void;
   onLanguage(): void;
   host: 'electron' | 'browser';
+  /** The newsroom-server badge (issue 12): always visible. */
+  status?: ReactNode;
 }
 
-export function TopBar({ tab, onTab, editions, current, onEdition, onEditions, onLanguage, host }: Props) {
+export function TopBar({ tab, onTab, editions, current, onEdition, onEditions, onLanguage, host, status }: Props) {
   const { t, lang } = useI18n();
   return (
     <header className="topbar">
@@ -40,6 +43,7 @@ export function TopBar({ tab, onTab, editions, current, onEdition, onEditions, o
           ))}
         </select>
       </label>
+      {status}
       <span className="host-badge">{t(host === 'browser' ? 'app.host.browser' : 'app.host.electron')}</span>
       <button className="lang-switch" onClick={onLanguage} aria-label={t('app.language.label')}>
         {t('app.language')}

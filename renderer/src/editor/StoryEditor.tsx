@@ -3,6 +3,8 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -22,6 +24,7 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { FigureSyncPlugin } from './plugins/FigureSyncPlugin';
 import { STORY_MARKDOWN } from './plugins/markdown-transformers';
 import { ProofPlugin } from './plugins/ProofPlugin';
+import { useStoryCollab, type StoryCollab } from '../collab/use-story-collab';
 
 // Autosave this long after the last change (issue 4 asks for within 2 s).
 export const AUTOSAVE_MS = 1200;
@@ -46,10 +49,24 @@ interface Props {
   onLive?: (state: SerializedEditorState) => void;
 }
 
-export function StoryEditor({ edition, story, lang, onSave, onError, onIds, otherIds, onLive, onOpenFinding, proofJump }: Props) {
+/**
+ * A story of a shared edition (issue 12) is edited through the shared document: no seed from
+ * the local file (main seeded the document at publish), collaboration undo instead of the
+ * history plugin, named cursors, and no autosave (main writes the files). Solo: as before.
+ * The key remounts the editor when the mode changes (LexicalComposer reads its config once).
+ */
+export function StoryEditor(props: Props) {
+  const collab = useStoryCollab(props.story.id, props.lang);
+  return <StoryEditorIn key={collab ? `${collab.id}:${collab.writable ? 'rw' : 'ro'}` : 'solo'} {...props} collab={collab} />;
+}
+
+function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds, onLive, onOpenFinding, proofJump, collab }: Props & { collab: StoryCollab | null }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<SaveState>({ kind: 'saved', at: story.updatedAt });
   const latest = useRef<EditorState | null>(null);
+  // Other desks' named cursors are drawn in the editor's own frame (not on document.body),
+  // so they scroll with the copy and belong to this editor.
+  const cursors = useRef<HTMLDivElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const flush = useCallback(async () => {
@@ -70,12 +87,13 @@ export function StoryEditor({ edition, story, lang, onSave, onError, onIds, othe
 
   // OnChangePlugin already skips selection-only updates and the initial load (history-merge).
   const onChange = useCallback((state: EditorState) => {
-    latest.current = state;
     onLive?.(state.toJSON() as unknown as SerializedEditorState);
+    if (collab) return;
+    latest.current = state;
     setStatus({ kind: 'dirty' });
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
-  }, [flush, onLive]);
+  }, [flush, onLive, collab]);
 
   // Ctrl/Cmd-S saves at once; leaving the story saves what is pending.
   useEffect(() => {
@@ -91,19 +109,22 @@ export function StoryEditor({ edition, story, lang, onSave, onError, onIds, othe
     namespace: `story-${story.id}-${lang}`,
     theme: storyTheme,
     nodes: STORY_NODES,
-    editorState: initial ? JSON.stringify(initial) : null,
+    // A shared document is the state: Lexical requires null here for the CollaborationPlugin.
+    editorState: collab ? null : initial ? JSON.stringify(initial) : null,
+    editable: collab ? collab.writable : true,
     onError: (e: Error) => onError(e),
   };
   const label = status.kind === 'saving' ? t('stories.saving') : status.kind === 'dirty' ? t('stories.dirty')
     : t('stories.savedAt', { time: new Date(status.at).toLocaleTimeString() });
 
-  return (
-    <div className="story-editor" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-lang={lang} data-editor-story={story.id}>
+  const editor = (
       <LexicalComposer initialConfig={config}>
         <ToolbarPlugin />
         <div className="editor-bar">
-          <button type="button" onClick={() => void flush()} disabled={status.kind !== 'dirty'}>{t('stories.save')}</button>
-          <span className={`save-status ${status.kind}`} data-save-status={status.kind}>{label}</span>
+          {collab ? <span className="story-live" data-save-status="live">{t('collabui.story.live')}</span> : <>
+            <button type="button" onClick={() => void flush()} disabled={status.kind !== 'dirty'}>{t('stories.save')}</button>
+            <span className={`save-status ${status.kind}`} data-save-status={status.kind}>{label}</span>
+          </>}
           <CountPlugin lang={lang} />
         </div>
         <div className="editor-frame">
@@ -112,9 +133,12 @@ export function StoryEditor({ edition, story, lang, onSave, onError, onIds, othe
             placeholder={<div className="editor-placeholder">{t('stories.placeholder')}</div>}
             ErrorBoundary={LexicalErrorBoundary}
           />
+          {collab && <div className="collab-cursors" ref={cursors} data-collab-cursors="" />}
         </div>
         {edition !== undefined && <ProofPlugin edition={edition} storyId={story.id} lang={lang} onOpenFinding={onOpenFinding} jumpTo={proofJump} />}
-        <HistoryPlugin />
+        {collab
+          ? <CollaborationPlugin id={collab.id} providerFactory={collab.providerFactory} shouldBootstrap={false} username={collab.username} cursorColor={collab.color} cursorsContainerRef={cursors} />
+          : <HistoryPlugin />}
         <ListPlugin />
         <LinkPlugin validateUrl={(u) => SAFE_LINK.test(u)} />
         <MarkdownShortcutPlugin transformers={STORY_MARKDOWN} />
@@ -123,6 +147,11 @@ export function StoryEditor({ edition, story, lang, onSave, onError, onIds, othe
         <FigureSyncPlugin />
         <OnChangePlugin onChange={onChange} ignoreSelectionChange />
       </LexicalComposer>
+  );
+  return (
+    <div className="story-editor" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-lang={lang} data-editor-story={story.id} data-collab={collab ? 'shared' : 'solo'}
+      onFocus={collab?.presence ? () => collab.presence!.where({ storyId: story.id, lang }) : undefined}>
+      {collab ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor}
     </div>
   );
 }

@@ -1,34 +1,21 @@
 import type { JSX } from 'react';
-import { $applyNodeReplacement, $getState, $setState, createState, DecoratorNode, type DOMExportOutput, type LexicalNode } from 'lexical';
+import { $applyNodeReplacement, type DOMExportOutput, type LexicalNode } from 'lexical';
 import type { Credit } from '../../../../shared/document/schema';
+import { CreditsData } from '../../../../shared/story/nodes/credits';
 import { CreditsView } from './CreditsView';
 
-// The credits block (策划 / 统筹 / 文字 / 图片 / 版式) as structured data, so the page can
-// set it as a table and the English version can print Planning / Coordination / …
-const creditsState = createState('credits', {
-  parse: (v: unknown): Credit[] => (Array.isArray(v) ? v : [])
-    .filter((c): c is Record<string, unknown> => typeof c === 'object' && c !== null)
-    .map((c) => ({
-      role: typeof c['role'] === 'string' ? c['role'] : '',
-      roleEn: typeof c['roleEn'] === 'string' ? c['roleEn'] : '',
-      names: Array.isArray(c['names']) ? c['names'].filter((n): n is string => typeof n === 'string') : [],
-    })),
-});
-
-export class CreditsNode extends DecoratorNode<JSX.Element> {
+// The credits block: the shared data part (shared/story/nodes/credits.ts) with its DOM and
+// React view here.
+export class CreditsNode extends CreditsData<JSX.Element> {
   override $config() {
-    return this.config('credits', { extends: DecoratorNode, stateConfigs: [{ stateConfig: creditsState, flat: true }] });
+    return this.config('credits', { extends: CreditsData });
   }
-  getCredits(): Credit[] { return $getState(this, creditsState); }
-  setCredits(list: Credit[]): this { return $setState(this, creditsState, list); }
   override createDOM(): HTMLElement {
     const el = document.createElement('div');
     el.className = 'ed-credits';
     return el;
   }
   override updateDOM(): false { return false; }
-  override isInline(): false { return false; }
-  override getTextContent(): string { return this.getCredits().map((c) => `${c.role} / ${c.names.join(' ')}`).join('\n'); }
   override exportDOM(): DOMExportOutput {
     const dl = document.createElement('dl');
     dl.className = 'credits';

@@ -1,11 +1,13 @@
-import { $applyNodeReplacement, ElementNode, type EditorConfig, type LexicalNode, type ParagraphNode, type RangeSelection } from 'lexical';
-import { becomeParagraph, blockDOM, exportBlock, paragraphAfter } from './SimpleBlockNode';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode } from 'lexical';
+import { DeckData } from '../../../../shared/story/nodes/deck';
+import { blockDOM, exportBlock } from './SimpleBlockNode';
 
-// 'deck' (shared/story/node-types.ts): a block of inline text, <p class="deck"> in exports.
-export class DeckNode extends ElementNode {
+// 'deck' (shared/story/node-types.ts): the shared data part (shared/story/nodes/deck.ts)
+// with its DOM here, <p class="deck"> in exports.
+export class DeckNode extends DeckData {
   override $config() {
     return this.config('deck', {
-      extends: ElementNode,
+      extends: DeckData,
       importDOM: {
         p: (el: HTMLElement) => (el.classList.contains('deck') ? { conversion: () => ({ node: $createDeckNode() }), priority: 2 as const } : null),
       },
@@ -14,8 +16,6 @@ export class DeckNode extends ElementNode {
   override createDOM(config: EditorConfig): HTMLElement { return blockDOM(this, 'p', config); }
   override updateDOM(): boolean { return false; }
   override exportDOM() { return exportBlock('p', 'deck'); }
-  override insertNewAfter(_s: RangeSelection, restore?: boolean): ParagraphNode { return paragraphAfter(this, restore); }
-  override collapseAtStart(): true { return becomeParagraph(this); }
 }
 
 export function $createDeckNode(): DeckNode {

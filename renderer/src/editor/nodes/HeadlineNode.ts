@@ -1,11 +1,13 @@
-import { $applyNodeReplacement, ElementNode, type EditorConfig, type LexicalNode, type ParagraphNode, type RangeSelection } from 'lexical';
-import { becomeParagraph, blockDOM, exportBlock, paragraphAfter } from './SimpleBlockNode';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode } from 'lexical';
+import { HeadlineData } from '../../../../shared/story/nodes/headline';
+import { blockDOM, exportBlock } from './SimpleBlockNode';
 
-// 'headline' (shared/story/node-types.ts): a block of inline text, <h1 class="headline"> in exports.
-export class HeadlineNode extends ElementNode {
+// 'headline' (shared/story/node-types.ts): the shared data part (shared/story/nodes/headline.ts)
+// with its DOM here, <h1 class="headline"> in exports.
+export class HeadlineNode extends HeadlineData {
   override $config() {
     return this.config('headline', {
-      extends: ElementNode,
+      extends: HeadlineData,
       importDOM: {
         // Any h1 (Word's Title or Heading 1 pasted as HTML) is the story's headline.
         h1: () => ({ conversion: () => ({ node: $createHeadlineNode() }), priority: 1 as const }),
@@ -15,8 +17,6 @@ export class HeadlineNode extends ElementNode {
   override createDOM(config: EditorConfig): HTMLElement { return blockDOM(this, 'h1', config); }
   override updateDOM(): boolean { return false; }
   override exportDOM() { return exportBlock('h1', 'headline'); }
-  override insertNewAfter(_s: RangeSelection, restore?: boolean): ParagraphNode { return paragraphAfter(this, restore); }
-  override collapseAtStart(): true { return becomeParagraph(this); }
 }
 
 export function $createHeadlineNode(): HeadlineNode {

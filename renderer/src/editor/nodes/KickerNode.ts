@@ -1,11 +1,13 @@
-import { $applyNodeReplacement, ElementNode, type EditorConfig, type LexicalNode, type ParagraphNode, type RangeSelection } from 'lexical';
-import { becomeParagraph, blockDOM, exportBlock, paragraphAfter } from './SimpleBlockNode';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode } from 'lexical';
+import { KickerData } from '../../../../shared/story/nodes/kicker';
+import { blockDOM, exportBlock } from './SimpleBlockNode';
 
-// 'kicker' (shared/story/node-types.ts): a block of inline text, <p class="kicker"> in exports.
-export class KickerNode extends ElementNode {
+// 'kicker' (shared/story/node-types.ts): the shared data part (shared/story/nodes/kicker.ts)
+// with its DOM here, <p class="kicker"> in exports.
+export class KickerNode extends KickerData {
   override $config() {
     return this.config('kicker', {
-      extends: ElementNode,
+      extends: KickerData,
       importDOM: {
         p: (el: HTMLElement) => (el.classList.contains('kicker') ? { conversion: () => ({ node: $createKickerNode() }), priority: 2 as const } : null),
       },
@@ -14,8 +16,6 @@ export class KickerNode extends ElementNode {
   override createDOM(config: EditorConfig): HTMLElement { return blockDOM(this, 'p', config); }
   override updateDOM(): boolean { return false; }
   override exportDOM() { return exportBlock('p', 'kicker'); }
-  override insertNewAfter(_s: RangeSelection, restore?: boolean): ParagraphNode { return paragraphAfter(this, restore); }
-  override collapseAtStart(): true { return becomeParagraph(this); }
 }
 
 export function $createKickerNode(): KickerNode {

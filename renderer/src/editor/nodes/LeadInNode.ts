@@ -1,11 +1,11 @@
-import { $applyNodeReplacement, TextNode, type DOMExportOutput, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $applyNodeReplacement, type DOMExportOutput, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
+import { LeadInData } from '../../../../shared/story/nodes/lead-in';
 
-// The bold opening phrase of a body paragraph (传统产业守正延伸。). A text node of its own
-// type, not just bold, so exports and the page know it is a lead-in and style it as one.
-export class LeadInNode extends TextNode {
+// The lead-in (传统产业守正延伸。): the shared data part (shared/story/nodes/lead-in.ts) with its DOM here.
+export class LeadInNode extends LeadInData {
   override $config() {
     return this.config('lead-in', {
-      extends: TextNode,
+      extends: LeadInData,
       importDOM: {
         strong: (el: HTMLElement) => (el.classList.contains('lead-in') ? { conversion: () => ({ node: $createLeadInNode(el.textContent ?? '') }), priority: 2 } : null),
       },
@@ -23,9 +23,6 @@ export class LeadInNode extends TextNode {
     void editor;
     return { element: el };
   }
-  // Typing after the lead-in's end starts ordinary body text, not more lead-in.
-  override canInsertTextAfter(): boolean { return false; }
-  override isTextEntity(): boolean { return false; }
 }
 
 export function $createLeadInNode(text = ''): LeadInNode {

@@ -1,11 +1,13 @@
-import { $applyNodeReplacement, ElementNode, type EditorConfig, type LexicalNode, type ParagraphNode, type RangeSelection } from 'lexical';
-import { becomeParagraph, blockDOM, exportBlock, paragraphAfter } from './SimpleBlockNode';
+import { $applyNodeReplacement, type EditorConfig, type LexicalNode } from 'lexical';
+import { PullQuoteData } from '../../../../shared/story/nodes/pull-quote';
+import { blockDOM, exportBlock } from './SimpleBlockNode';
 
-// 'pull-quote' (shared/story/node-types.ts): a block of inline text, <blockquote class="pull-quote"> in exports.
-export class PullQuoteNode extends ElementNode {
+// 'pull-quote' (shared/story/node-types.ts): the shared data part (shared/story/nodes/pull-quote.ts)
+// with its DOM here, <blockquote class="pull-quote"> in exports.
+export class PullQuoteNode extends PullQuoteData {
   override $config() {
     return this.config('pull-quote', {
-      extends: ElementNode,
+      extends: PullQuoteData,
       importDOM: {
         blockquote: (el: HTMLElement) => (el.classList.contains('pull-quote') ? { conversion: () => ({ node: $createPullQuoteNode() }), priority: 2 as const } : null),
       },
@@ -14,8 +16,6 @@ export class PullQuoteNode extends ElementNode {
   override createDOM(config: EditorConfig): HTMLElement { return blockDOM(this, 'blockquote', config); }
   override updateDOM(): boolean { return false; }
   override exportDOM() { return exportBlock('blockquote', 'pull-quote'); }
-  override insertNewAfter(_s: RangeSelection, restore?: boolean): ParagraphNode { return paragraphAfter(this, restore); }
-  override collapseAtStart(): true { return becomeParagraph(this); }
 }
 
 export function $createPullQuoteNode(): PullQuoteNode {

@@ -1,9 +1,8 @@
-import { $applyNodeReplacement, $createParagraphNode, type EditorConfig, type ElementNode, type ParagraphNode } from 'lexical';
+import type { EditorConfig, ElementNode } from 'lexical';
 
-// What the story's one-line blocks (kicker, headline, deck, pull quote, section heading)
-// share: rendering as a themed tag, and turning into a body paragraph on Enter at the end
-// and on Backspace at the start, as a newsroom editor expects of a head. Each node class
-// extends ElementNode itself (Lexical's $config wants the exact superclass) and calls these.
+// The DOM side of the story's one-line blocks (kicker, headline, deck, pull quote, section
+// heading): a themed tag in the editor, a classed tag in exports. Their behaviour on Enter
+// and Backspace is in the shared data part (shared/story/nodes/block-behaviour.ts).
 
 export function blockDOM(node: ElementNode, tag: string, config: EditorConfig): HTMLElement {
   const el = document.createElement(tag);
@@ -16,17 +15,4 @@ export function exportBlock(tag: string, className: string): { element: HTMLElem
   const el = document.createElement(tag);
   el.className = className;
   return { element: el };
-}
-
-export function paragraphAfter(node: ElementNode, restoreSelection = true): ParagraphNode {
-  const p = $applyNodeReplacement($createParagraphNode());
-  node.insertAfter(p, restoreSelection);
-  return p;
-}
-
-export function becomeParagraph(node: ElementNode): true {
-  const p = $createParagraphNode();
-  node.getChildren().forEach((c) => p.append(c));
-  node.replace(p);
-  return true;
 }

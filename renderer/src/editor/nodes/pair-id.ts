@@ -1,16 +1,14 @@
-import { $getRoot, $getState, $setState, createState, RootNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $getRoot, $getState, $setState, RootNode, type LexicalEditor } from 'lexical';
+import { $getPairId, pairIdState } from '../../../../shared/story/nodes/pair-id';
 
 // Every top-level block carries a pair id linking the Chinese paragraph to its English
 // translation. A root transform gives new blocks (Enter, paste) an id of their own and
 // re-ids a copy (a split paragraph inherits its state), within the same update.
-export const pairIdState = createState('pairId', { parse: (v: unknown) => (typeof v === 'string' ? v : '') });
+// The state itself is shared with main's headless editor (shared/story/nodes/pair-id.ts).
+export { $getPairId, pairIdState };
 
 export function newPairId(): string {
   return `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
-}
-
-export function $getPairId(node: LexicalNode): string {
-  return $getState(node, pairIdState);
 }
 
 export function registerPairIds(editor: LexicalEditor): () => void {

@@ -6,13 +6,14 @@ import { ConfirmDialog, PromptDialog } from '../../app/dialogs';
 import { NewEditionDialog } from './NewEditionDialog';
 import { TrashDialog, formatTime } from './TrashDialog';
 import './editions.css';
+import { RemoteEditions, useRemoteEditions } from '../../collab/RemoteEditions';
 
 // The start screen (特刊列表): every edition of the workspace with its issue date, page
 // count and last change; new, open, rename, duplicate, close, delete, and the trash.
 
 type Pending =
   | { kind: 'new' } | { kind: 'trash' }
-  | { kind: 'rename' | 'duplicate' | 'delete'; edition: EditionSummary };
+  | { kind: 'rename' | 'duplicate' | 'delete' | 'publish'; edition: EditionSummary };
 
 export function EditionsView({ editions, current, onOpen, onCloseEdition, onChanged, onError }: {
   editions: EditionSummary[];
@@ -25,6 +26,7 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
 }) {
   const { t, lang } = useI18n();
   const [pending, setPending] = useState<Pending | null>(null);
+  const remote = useRemoteEditions();
   // Newest issue first, as a desk looks for the edition it is working on; broken ones last.
   const sorted = [...editions].sort((a, b) => Number(!!a.error) - Number(!!b.error) || b.issueDate.localeCompare(a.issueDate) || a.title.localeCompare(b.title, 'zh-CN'));
   const done = async () => { setPending(null); await onChanged(); };
@@ -51,6 +53,7 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
                 <td className="edition-title">
                   {e.error ? <span className="broken">⚠ {e.ref} — {e.error.message[lang]}</span> : e.title}
                   {e.ref === current && <span className="badge">{t('editions.open')}</span>}
+                  {remote.shared.has(e.ref) && <span className="shared-badge" data-shared="true">{t('collabui.shared')}</span>}
                 </td>
                 <td>{e.issueDate}</td>
                 <td>{e.error ? '' : t('editions.pageCount', { n: e.pageCount })}</td>
@@ -59,6 +62,7 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
                   {!e.error && (e.ref === current
                     ? <button type="button" aria-label={t('editions.closeNamed', { title: e.title })} onClick={onCloseEdition}>{t('editions.close')}</button>
                     : <button type="button" className="primary" aria-label={t('editions.openNamed', { title: e.title })} onClick={() => onOpen(e.ref)}>{t('editions.openAction')}</button>)}
+                  {!e.error && remote.canPublish && !remote.shared.has(e.ref) && <button type="button" aria-label={t('collabui.publishNamed', { title: e.title })} onClick={() => setPending({ kind: 'publish', edition: e })}>{t('collabui.publish')}</button>}
                   {!e.error && <button type="button" aria-label={t('editions.renameNamed', { title: e.title })} onClick={() => setPending({ kind: 'rename', edition: e })}>{t('editions.rename')}</button>}
                   {!e.error && <button type="button" aria-label={t('editions.duplicateNamed', { title: e.title })} onClick={() => setPending({ kind: 'duplicate', edition: e })}>{t('editions.duplicate')}</button>}
                   <button type="button" aria-label={t('editions.deleteNamed', { title: e.title })} onClick={() => setPending({ kind: 'delete', edition: e })}>{t('editions.delete')}</button>
@@ -67,6 +71,11 @@ export function EditionsView({ editions, current, onOpen, onCloseEdition, onChan
             ))}
           </tbody>
         </table>
+      )}
+      <RemoteEditions remote={remote} onOpen={onOpen} onError={onError} onChanged={onChanged} />
+      {pending?.kind === 'publish' && (
+        <ConfirmDialog label={t('collabui.publish')} message={t('collabui.publishConfirm', { title: pending.edition.title })} okLabel={t('collabui.publish')}
+          onClose={() => setPending(null)} onOk={() => void act(() => remote.publish(pending.edition.ref))} />
       )}
       {pending?.kind === 'new' && (
         <NewEditionDialog editions={editions} onClose={() => setPending(null)} onError={onError}

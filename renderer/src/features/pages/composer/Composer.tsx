@@ -25,6 +25,11 @@ import { PlacementContext } from '../strip/placement-context';
 import { DropGhost } from '../strip/DropGhost';
 import { useFigureLibrary } from '../strip/figure-library';
 import { PhotoLibraryContext } from '../../../editor/nodes/photo-library-context';
+import { useSharedPage } from '../../../collab/use-shared-page';
+import { useCollab } from '../../../collab/collab-context';
+import { usePeers } from '../../../collab/presence-hub';
+import { SignOffBar } from '../../../collab/SignOffBar';
+import { PresenceFrames } from '../../../collab/PresenceFrames';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
 // the mouse or the keys, the inspector for the selection, live copyfit on every story
@@ -68,6 +73,20 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const inflight = useRef(0);
 
   useEffect(() => { hist.reset(loaded); setSelected(null); }, [loaded.id]);
+  // A shared edition (issue 12): the page lives in its Yjs document; edits go in as the
+  // fields that changed since the page this desk last had (docBase), changes from other
+  // desks come back as whole pages.
+  const docBase = useRef<Page>(loaded);
+  const shared = useSharedPage(loaded.id, (p) => { docBase.current = p; hist.replace(p); onPageSaved(p); });
+  const { presence } = useCollab();
+  const peers = usePeers(shared ? presence : null);
+  const isShared = shared !== null;
+  useEffect(() => {
+    if (!isShared || !presence) return;
+    presence.where({ pageId: loaded.id, blockId: selected });
+    // Leaving the page (another page, another tab): no longer "on page N".
+    return () => presence.where(null);
+  }, [isShared, presence, loaded.id, selected]);
   useEffect(() => { call('story:list', { edition: editionRef }).then(setSummaries, onError); }, [editionRef, onError]);
 
   const storyIds = useMemo(() => [...new Set(page.blocks.flatMap((b) => (b.storyId ? [b.storyId] : [])))].sort().join(','), [page]);
@@ -119,18 +138,26 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   }, [editionRef, onError, onPageSaved]);
   useEffect(() => () => { void flush(); }, [flush]);
 
+  const toDoc = useCallback((p: Page) => {
+    if (!shared) return false;
+    docBase.current = shared.binding.commit(docBase.current, p);
+    onPageSaved(p);
+    return true;
+  }, [shared, onPageSaved]);
   const change = useCallback((p: Page, commit = true) => {
+    if (shared?.locked) return;
     hist.set(p, commit);
     if (!commit) return;
+    if (toDoc(p)) return;
     // The pages view knows the latest page at once (thread edits across pages read it).
     onPageSaved(p);
     pending.current = p;
     setSaveState('dirty');
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => void flush(), SAVE_MS);
-  }, [hist, flush, onPageSaved]);
-  const undo = () => { const p = hist.undo(); if (p) { pending.current = p; void flush(); } };
-  const redo = () => { const p = hist.redo(); if (p) { pending.current = p; void flush(); } };
+  }, [hist, flush, onPageSaved, shared?.locked, toDoc]);
+  const undo = () => { if (shared?.locked) return; const p = hist.undo(); if (p && !toDoc(p)) { pending.current = p; void flush(); } };
+  const redo = () => { if (shared?.locked) return; const p = hist.redo(); if (p && !toDoc(p)) { pending.current = p; void flush(); } };
 
   const block = page.blocks.find((b) => b.id === selected) ?? null;
   const setBlock = (b: Block) => change({ ...page, blocks: page.blocks.map((x) => (x.id === b.id ? b : x)) });
@@ -180,17 +207,18 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto, refresh: placing.refresh }), [editionRef, library.photos, placing.placeInto, placing.refresh]);
 
   return (
-    <div className="composer" data-save-state={saveState}>
+    <div className={`composer${shared?.signed && shared.role !== 'chief' ? ' signed-locked' : ''}`} data-save-state={saveState} data-shared={shared ? (shared.synced ? 'synced' : 'syncing') : undefined}>
       <ComposerToolbar
         editionRef={editionRef} edition={edition} page={page} lang={lang} zoom={zoom} shownZoom={shownZoom} report={report} saveState={saveState}
         stories={summaries} onLang={setLang} onZoom={setZoom} onAdd={add} onUndo={undo} onRedo={redo} onError={onError}
       />
+      {shared && <SignOffBar editionRef={editionRef} pageId={page.id} shared={shared} onError={onError} />}
       {threading && <ThreadingBar onCancel={() => onThreading(null)} />}
       <PlacementContext.Provider value={placement}>
       <div className="composer-body with-side">
         <SidePanel
           stories={<StoryPanel stories={summaries} pages={threads.pages} canPlace={block?.kind === 'story'} onPlace={(id) => { if (block?.kind === 'story') void threads.placeIn(block.id, id); }} />}
-          photos={<PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()}
+          photos={<PhotoStrip photos={library.photos} edition={edition} pages={stripPages} frame={block?.kind === 'photo' ? block : null} onReload={() => void library.reload()} peers={peers}
             onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id).then(focusStage)} />}
         />
         <Stage
@@ -201,6 +229,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
           dropProps={placing.dropProps}
         >
           {placing.ghost && <DropGhost page={page} edition={edition} frame={placing.ghost} />}
+          {peers.length > 0 && <PresenceFrames page={page} edition={edition} peers={peers} />}
         </Stage>
         <aside className="composer-side">
           {block

@@ -10,6 +10,9 @@ export function useHistory<T>(initial: T) {
   const base = useRef<T>(initial);
 
   const reset = useCallback((v: T) => { past.current = []; future.current = []; base.current = v; setPresent(v); }, []);
+  // A page changed elsewhere (a shared edition, issue 12): shown at once, and the next undo
+  // step starts from it, so an undo never brings back what someone else replaced.
+  const replace = useCallback((v: T) => { base.current = v; setPresent(v); }, []);
   const set = useCallback((v: T, commit = true) => {
     setPresent(v);
     if (!commit) return;
@@ -34,5 +37,5 @@ export function useHistory<T>(initial: T) {
     setPresent(next);
     return next;
   }, []);
-  return { present, set, reset, undo, redo };
+  return { present, set, reset, replace, undo, redo };
 }

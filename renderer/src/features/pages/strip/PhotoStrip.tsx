@@ -4,6 +4,7 @@ import type { LibraryPhoto } from '../../../../../shared/photo/library';
 import { useI18n } from '../../../i18n';
 import { LibraryBrowser } from './LibraryBrowser';
 import { placedPages } from './placed';
+import { photosInUse, type Peer } from '../../../collab/presence';
 
 // The photo strip beside the page: the workspace library as thumbnails, searched and
 // filtered as on the contact sheet. A photo is dragged onto a photo frame (or onto empty
@@ -19,15 +20,24 @@ interface Props {
   onPlaceInFrame(frameId: string, libraryId: string): void;
   onPlaceNew(libraryId: string): void;
   onReload(): void;
+  /** Other desks on a shared edition (issue 12): photos on a page someone has open are marked. */
+  peers?: Peer[];
 }
 
-export function PhotoStrip({ photos, edition, pages, frame, onPlaceInFrame, onPlaceNew, onReload }: Props) {
+export function PhotoStrip({ photos, edition, pages, frame, onPlaceInFrame, onPlaceNew, onReload, peers }: Props) {
   const { t } = useI18n();
   const [selected, setSelected] = useState<string | null>(null);
   const [open, setOpen] = useState(true);
   const chosen = selected && photos.some((p) => p.id === selected) ? selected : null;
   const placed = useMemo(() => placedPages(edition, pages, photos), [edition, pages, photos]);
-  const badges = useMemo(() => new Map([...placed].map(([id, nums]) => [id, t('strip.placed', { pages: nums.join(t('strip.pageSep')) })])), [placed, t]);
+  const inUse = useMemo(() => (peers?.length
+    ? photosInUse(peers, new Map(pages.map((pg) => [pg.id, [...placedPages(edition, [pg], photos).keys()]])))
+    : null), [peers, pages, edition, photos]);
+  const badges = useMemo(() => new Map([...placed].map(([id, nums]) => {
+    const on = t('strip.placed', { pages: nums.join(t('strip.pageSep')) });
+    const who = inUse?.get(id);
+    return [id, who ? `${on} · ${t('collabui.presence.photo', { names: who.map((u) => u.name).join('、') })}` : on];
+  })), [placed, inUse, t]);
   // Photos not yet on any page: what is left to use.
   const [unplacedOnly, setUnplacedOnly] = useState(false);
   const shown = useMemo(() => (unplacedOnly ? photos.filter((p) => !placed.has(p.id)) : photos), [photos, placed, unplacedOnly]);

@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { ROLE_NAMES } from '../../../shared/collab/roles';
+import type { CollabStatus } from '../../../shared/contract/collab-schemas';
+import { ApiError, call } from '../api/client';
+import { Modal } from '../app/dialogs';
+import { useI18n } from '../i18n';
+import { groupFingerprint } from './fingerprint';
+
+// 编辑部服务器: address, user, password → collab:connect. A first connection answers with
+// the server's certificate fingerprint; the user compares it with the one the administrator
+// read from the server console, and only 信任并连接 sends it back as `trust` (pinned by main).
+
+type Step = { kind: 'form' } | { kind: 'trust'; fingerprint: string; url: string };
+
+export function ServerDialog({ status, onClose, onChanged }: { status: CollabStatus | null; onClose(): void; onChanged(): void }) {
+  const { t, lang } = useI18n();
+  const [url, setUrl] = useState(status?.server?.url ?? 'https://');
+  const [name, setName] = useState(status?.server?.user ?? '');
+  const [password, setPassword] = useState('');
+  const [step, setStep] = useState<Step>({ kind: 'form' });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const server = status?.server ?? null;
+
+  const connect = async (trust?: string) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = await call('collab:connect', { url: url.trim().replace(/\/$/, ''), name: name.trim(), password, ...(trust ? { trust } : {}) });
+      if (r.state === 'trust') setStep({ kind: 'trust', fingerprint: r.fingerprint, url: r.url });
+      else { setPassword(''); onChanged(); onClose(); }
+    } catch (e) {
+      setStep({ kind: 'form' });
+      setProblem(e instanceof ApiError ? e.data.message[lang] : String(e));
+    } finally { setBusy(false); }
+  };
+  const disconnect = async () => {
+    setBusy(true);
+    try { await call('collab:disconnect', {}); onChanged(); } catch (e) {
+      setProblem(e instanceof ApiError ? e.data.message[lang] : String(e));
+    } finally { setBusy(false); }
+  };
+
+  if (step.kind === 'trust') {
+    return (
+      <Modal label={t('collabui.trust.title')} onClose={onClose} className="server-dialog">
+        <p className="trust-intro">{t('collabui.trust.intro', { url: step.url })}</p>
+        <figure className="fingerprint" aria-label={t('collabui.trust.fingerprint')}>
+          <figcaption>{t('collabui.trust.fingerprint')}</figcaption>
+          <ol className="fingerprint-groups" data-fingerprint={step.fingerprint}>
+            {groupFingerprint(step.fingerprint).map((g, i) => <li key={i}><code>{g}</code></li>)}
+          </ol>
+        </figure>
+        <div className="dialog-actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => void connect(step.fingerprint)}>{t('collabui.trust.ok')}</button>
+          <button type="button" onClick={() => setStep({ kind: 'form' })}>{t('collabui.trust.back')}</button>
+        </div>
+      </Modal>
+    );
+  }
+
+  const ok = /^https:\/\/\S+$/.test(url.trim()) && name.trim() !== '' && password !== '';
+  return (
+    <Modal label={t('collabui.server.title')} onClose={onClose} className="server-dialog">
+      {server && (
+        <p className="server-current" data-server-state={status?.online ? 'online' : 'offline'}>
+          {t('collabui.server.connectedAs', { url: server.url, name: server.user, role: ROLE_NAMES[server.role][lang] })}
+        </p>
+      )}
+      <form onSubmit={(e) => { e.preventDefault(); if (ok && !busy) void connect(); }}>
+        <label className="field"><span>{t('collabui.server.address')}</span>
+          <input name="server-url" autoFocus value={url} placeholder={t('collabui.server.addressHint')} onChange={(e) => setUrl(e.target.value)} /></label>
+        <label className="field"><span>{t('collabui.server.user')}</span>
+          <input name="server-user" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} /></label>
+        <label className="field"><span>{t('collabui.server.password')}</span>
+          <input name="server-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+        {problem && <p className="server-problem" role="alert">{problem}</p>}
+        <div className="dialog-actions">
+          <button type="submit" className="primary" disabled={!ok || busy}>{busy ? t('collabui.server.connecting') : t('collabui.server.connect')}</button>
+          {server && <button type="button" disabled={busy} onClick={() => void disconnect()}>{t('collabui.server.disconnect')}</button>}
+          <button type="button" onClick={onClose}>{t('collabui.server.close')}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
