@@ -53,20 +53,17 @@ export const CHANNELS = [
 
   'edition:place-photo',
 
-  // [collab: newsroom network, issue 12 — desk side: main's sync engine]
+  // Newsroom network, issue 12 — desk side: main's sync engine
   'collab:status',
   'collab:connect',
   'collab:disconnect',
-  // [/collab]
-  // [mirror: publishing and opening shared editions]
+  // Publishing and opening shared editions
   'collab:remote-editions',
   'collab:publish',
   'collab:open-remote',
-  // [/mirror]
-  // [signoff: 签发 and the audit log, through main's session]
+  // 签发 and the audit log, through main's session
   'collab:signoff',
   'collab:reopen',
   'collab:audit',
-  // [/signoff]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

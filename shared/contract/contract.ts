@@ -188,12 +188,9 @@ export const contract = {
     output: z.object({ photo: Photo, reused: z.boolean() }),
   },
 
-  // [collab]
   'collab:status': { input: z.object({ edition: EditionRef.optional() }).strict(), output: CollabStatus },
   'collab:connect': { input: ConnectInput, output: ConnectResult },
   'collab:disconnect': { input: z.object({}).strict(), output: CollabStatus },
-  // [/collab]
-  // [mirror]
   'collab:remote-editions': { input: z.object({}).strict(), output: z.array(RemoteEdition.extend({ localRef: z.string().nullable() })) },
   /** Puts a local edition on the server; from then on its folder is the desk's copy of the shared one. Photos uploaded vs. already on the server. */
   'collab:publish': { input: z.object({ edition: EditionRef }).strict(), output: z.object({ remoteId: RemoteId, uploaded: z.number().int().min(0).optional(), alreadyThere: z.number().int().min(0).optional() }) },
@@ -202,12 +199,9 @@ export const contract = {
     input: z.object({ remoteId: RemoteId }).strict(),
     output: z.object({ ref: z.string(), photosFailed: z.array(z.object({ id: z.string(), sha256: z.string(), error: ErrorData })).optional() }),
   },
-  // [/mirror]
-  // [signoff]
   'collab:signoff': { input: z.object({ edition: EditionRef, pageId: Id, round: z.number().int().min(1).max(99) }).strict(), output: SignOff },
   'collab:reopen': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   'collab:audit': { input: z.object({ edition: EditionRef }).strict(), output: z.array(AuditEntry) },
-  // [/signoff]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -33,7 +33,7 @@ export const ERROR_CODES = [
   'IMPORT_TOO_LARGE',
   'IMPORT_TOO_DEEP',
 
-  // [collab: issue 12]
+  // Issue 12
   'SERVER_UNREACHABLE',
   'LOGIN_FAILED',
   'SESSION_EXPIRED',
@@ -41,7 +41,6 @@ export const ERROR_CODES = [
   'ROLE_REFUSED',
   'PAGE_SIGNED',
   'NOT_SHARED',
-  // [/collab]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -79,7 +79,7 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
     en: 'The imported file is nested too deeply to read safely; it was not imported.',
   },
 
-  // [collab: issue 12]
+  // Issue 12
   SERVER_UNREACHABLE: {
     'zh-CN': '连不上编辑部服务器。本机照常工作，改动保存在本机，恢复连接后自动同步。',
     en: 'The desk server cannot be reached. This desk keeps working; changes are kept here and sync when it returns.',
@@ -93,7 +93,6 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   ROLE_REFUSED: { 'zh-CN': '你的角色无权修改这项内容。', en: 'Your role may not change this.' },
   PAGE_SIGNED: { 'zh-CN': '此版已签发，只有值班总编重新打开后才能修改。', en: 'This page is signed off; only the chief editor can reopen it for changes.' },
   NOT_SHARED: { 'zh-CN': '此特刊没有发布到编辑部服务器。', en: 'This edition is not published to the desk server.' },
-  // [/collab]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

@@ -4,7 +4,7 @@ import type { CollabEngine } from './types';
 import { soloStatus } from './solo-status';
 import { appError } from '../../../shared/contract/messages';
 
-// [collab] collab:status / connect / disconnect. Without an engine (tests, CLI) the desk is solo.
+// collab:status / connect / disconnect. Without an engine (tests, CLI) the desk is solo.
 export function engineChannels(ws: Workspace, engine: CollabEngine | undefined): Pick<Api, 'collab:status' | 'collab:connect' | 'collab:disconnect'> {
   return {
     'collab:status': async ({ edition }) => {

@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace';
 import { readSharedMarker } from './shared-marker';
 import type { CollabEngine, ServerReply } from './types';
 
-// [signoff] 签发 / 重新打开 and the audit log: the server decides and keeps them; main passes
+// 签发 / 重新打开 and the audit log: the server decides and keeps them; main passes
 // them on with the edition's id on the server (shared.json). A refusal by role is the
 // server's 403 → ROLE_REFUSED; a page another chief signed meanwhile is its 409 → PAGE_SIGNED.
 export function signoffChannels(ws: Workspace, engine: CollabEngine | undefined): Pick<Api, 'collab:signoff' | 'collab:reopen' | 'collab:audit'> {

@@ -425,11 +425,9 @@ export const en: Record<MessageKey, string> = {
   'export.preflight.error': "Error",
   'export.preflight.warning': "Warning",
 
-  // [collab: issue 12, desk connection, status, presence]
-  // [/collab]
-  // [mirror: publish / open server editions]
-  // [/mirror]
-  // [ui: collaborative editing in the story editor and pages, sign-off UI]
+  // Issue 12, desk connection, status, presence
+  // Publish / open server editions
+  // Collaborative editing in the story editor and pages, sign-off UI
   'collabui.server': "Newsroom server",
   'collabui.server.title': "Newsroom server",
   'collabui.server.address': "Server address",
@@ -486,5 +484,4 @@ export const en: Record<MessageKey, string> = {
   'collabui.presence.frame': "{names} editing",
   'collabui.presence.photo': "On {names}'s open page",
   'collabui.story.live': "Shared · syncs live",
-  // [/ui]
 };

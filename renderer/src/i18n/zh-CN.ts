@@ -425,11 +425,9 @@ export const zhCN = {
   'export.preflight.error': "错误",
   'export.preflight.warning': "警告",
 
-  // [collab: issue 12, desk connection, status, presence]
-  // [/collab]
-  // [mirror: publish / open server editions]
-  // [/mirror]
-  // [ui: collaborative editing in the story editor and pages, sign-off UI]
+  // Issue 12, desk connection, status, presence
+  // Publish / open server editions
+  // Collaborative editing in the story editor and pages, sign-off UI
   'collabui.server': "编辑部服务器",
   'collabui.server.title': "编辑部服务器",
   'collabui.server.address': "服务器地址",
@@ -486,7 +484,6 @@ export const zhCN = {
   'collabui.presence.frame': "{names} 正在编辑",
   'collabui.presence.photo': "{names} 的版面用到此图",
   'collabui.story.live': "多人协作 · 自动同步",
-  // [/ui]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
