@@ -65,5 +65,13 @@ export const CHANNELS = [
   'collab:signoff',
   'collab:reopen',
   'collab:audit',
+  // [press: issue 13, press-ready output and proofs]
+  // [/press]
+  // [copy: issue 14, real-world copy and files]
+  // [/copy]
+  // [polish: issue 17, first-hour polish]
+  // [/polish]
+  // [net: issue 12, newsroom network follow-ups]
+  // [/net]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

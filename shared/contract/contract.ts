@@ -202,6 +202,14 @@ export const contract = {
   'collab:signoff': { input: z.object({ edition: EditionRef, pageId: Id, round: z.number().int().min(1).max(99) }).strict(), output: SignOff },
   'collab:reopen': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   'collab:audit': { input: z.object({ edition: EditionRef }).strict(), output: z.array(AuditEntry) },
+  // [press: issue 13, press-ready output and proofs]
+  // [/press]
+  // [copy: issue 14, real-world copy and files]
+  // [/copy]
+  // [polish: issue 17, first-hour polish]
+  // [/polish]
+  // [net: issue 12, newsroom network follow-ups]
+  // [/net]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

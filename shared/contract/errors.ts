@@ -41,6 +41,14 @@ export const ERROR_CODES = [
   'ROLE_REFUSED',
   'PAGE_SIGNED',
   'NOT_SHARED',
+  // [press: issue 13, press-ready output and proofs]
+  // [/press]
+  // [copy: issue 14, real-world copy and files]
+  // [/copy]
+  // [polish: issue 17, first-hour polish]
+  // [/polish]
+  // [net: issue 12, newsroom network follow-ups]
+  // [/net]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

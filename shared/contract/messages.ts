@@ -93,6 +93,14 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   ROLE_REFUSED: { 'zh-CN': '你的角色无权修改这项内容。', en: 'Your role may not change this.' },
   PAGE_SIGNED: { 'zh-CN': '此版已签发，只有值班总编重新打开后才能修改。', en: 'This page is signed off; only the chief editor can reopen it for changes.' },
   NOT_SHARED: { 'zh-CN': '此特刊没有发布到编辑部服务器。', en: 'This edition is not published to the desk server.' },
+  // [press: issue 13, press-ready output and proofs]
+  // [/press]
+  // [copy: issue 14, real-world copy and files]
+  // [/copy]
+  // [polish: issue 17, first-hour polish]
+  // [/polish]
+  // [net: issue 12, newsroom network follow-ups]
+  // [/net]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

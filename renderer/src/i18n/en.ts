@@ -484,4 +484,12 @@ export const en: Record<MessageKey, string> = {
   'collabui.presence.frame': "{names} editing",
   'collabui.presence.photo': "On {names}'s open page",
   'collabui.story.live': "Shared · syncs live",
+  // [press: issue 13, press-ready output and proofs]
+  // [/press]
+  // [copy: issue 14, real-world copy and files]
+  // [/copy]
+  // [polish: issue 17, first-hour polish]
+  // [/polish]
+  // [net: issue 12, newsroom network follow-ups]
+  // [/net]
 };

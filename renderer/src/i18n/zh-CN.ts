@@ -484,6 +484,14 @@ export const zhCN = {
   'collabui.presence.frame': "{names} 正在编辑",
   'collabui.presence.photo': "{names} 的版面用到此图",
   'collabui.story.live': "多人协作 · 自动同步",
+  // [press: issue 13, press-ready output and proofs]
+  // [/press]
+  // [copy: issue 14, real-world copy and files]
+  // [/copy]
+  // [polish: issue 17, first-hour polish]
+  // [/polish]
+  // [net: issue 12, newsroom network follow-ups]
+  // [/net]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
