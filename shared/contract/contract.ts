@@ -204,6 +204,8 @@ export const contract = {
   'collab:audit': { input: z.object({ edition: EditionRef }).strict(), output: z.array(AuditEntry) },
   // [press: issue 13, press-ready output and proofs]
   // [/press]
+  // [proofs: issue 13, proof rounds, diffs, export speed]
+  // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'NOT_SHARED',
   // [press: issue 13, press-ready output and proofs]
   // [/press]
+  // [proofs: issue 13, proof rounds, diffs, export speed]
+  // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]

@@ -95,6 +95,8 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   NOT_SHARED: { 'zh-CN': '此特刊没有发布到编辑部服务器。', en: 'This edition is not published to the desk server.' },
   // [press: issue 13, press-ready output and proofs]
   // [/press]
+  // [proofs: issue 13, proof rounds, diffs, export speed]
+  // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]

@@ -486,6 +486,8 @@ export const en: Record<MessageKey, string> = {
   'collabui.story.live': "Shared · syncs live",
   // [press: issue 13, press-ready output and proofs]
   // [/press]
+  // [proofs: issue 13, proof rounds, diffs, export speed]
+  // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]
