@@ -122,15 +122,22 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
   await new Promise((r) => setTimeout(r, o.durationMs));
   starts.forEach(clearTimeout);
   timers.forEach(clearInterval);
-  // Keystrokes still on the wire: give them a second to land.
-  await new Promise((r) => setTimeout(r, 1000));
+  // Keystrokes still on the wire: wait until every story reads the same on its clients (a
+  // loaded machine can take more than a second), up to 15 s; what still differs then diverged.
+  const storyTexts = (s: number) => new Set(clients.filter((c) => c.story === s).map((c) => c.doc.get('root', Y.XmlText).toString()));
+  const settleBy = performance.now() + 15_000;
+  do await new Promise((r) => setTimeout(r, 250));
+  while (performance.now() < settleBy && Array.from({ length: o.stories }, (_, s) => storyTexts(s).size).some((n) => n !== 1));
   measuring = false;
 
   const perStory = o.clients / o.stories;
   let diverged = 0;
   for (let s = 0; s < o.stories; s++) {
-    const texts = new Set(clients.filter((c) => c.story === s).map((c) => c.doc.get('root', Y.XmlText).toString()));
-    if (texts.size !== 1) diverged++;
+    const texts = storyTexts(s);
+    if (texts.size !== 1) {
+      diverged++;
+      if (process.env['COLLAB_BENCH_DEBUG']) console.error([...texts].map((x) => `${x.length}: …${x.slice(-60)}`).join('\n'));
+    }
   }
   for (const c of clients) {
     c.provider.destroy();

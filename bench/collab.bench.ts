@@ -45,7 +45,10 @@ async function buildServer(root: string): Promise<string> {
 type Mode = 'reference' | 'desk' | 'desk-memory' | 'desk-postgres';
 
 function startServer(script: string, mode: Mode): Promise<Server> {
-  const child = spawn(process.execPath, [script, mode, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // COLLAB_BENCH_PROF=DIR: each server writes a V8 CPU profile there when it stops (where its time goes).
+  const prof = process.env['COLLAB_BENCH_PROF'];
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, `--cpu-prof-name=${mode}.cpuprofile`] : [];
+  const child = spawn(process.execPath, [...flags, script, mode, USER, PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`collab bench: ${mode} server did not start in 30 s`)), 30_000);
     child.once('exit', (code) => reject(new Error(`collab bench: ${mode} server exited (${code})`)));

@@ -81,6 +81,9 @@ test('ingest a folder, caption three photos with a template, and exiftool reads 
   // Keyboard: 4 stars and a green label on the three.
   await page.locator('.contact-sheet').focus();
   await page.keyboard.press('4');
+  // Each mark waits to be shown before the next key: on a loaded CI machine a key pressed
+  // while the sheet was still taking focus went unseen (rating 0 on the three).
+  await expect(page.locator('.contact-sheet .cell.selected .stars[aria-label="4 星"]')).toHaveCount(3, { timeout: 20_000 });
   await page.keyboard.press('8');
   await expect(page.locator('.contact-sheet .cell.selected.label-green')).toHaveCount(3);
   await page.screenshot({ path: join(REPO, 'test-results/browser/photo-desk.png') });

@@ -29,7 +29,7 @@ export function startHost(dataDir = tempDataDir(), repo = REPO, options: { noSam
   });
   return new Promise((ok, fail) => {
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), 20_000);
+    const timer = setTimeout(() => fail(new Error(`host did not start in 60 s:\n${out}`)), 60_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /EDITION_DESK_URL=(\S+)/.exec(out);

@@ -41,12 +41,12 @@ function slowStore(dir: string): DocStore {
     appendBeforeApply: true,
     append: async (name, update) => {
       await new Promise((r) => setTimeout(r, 15));
-      inner.append(name, update);
+      await inner.append(name, update);
     },
   };
 }
 
-for (const [label, store] of [['synchronous SQLite', undefined], ['asynchronous (appendBeforeApply)', slowStore]] as const) {
+for (const [label, store] of [['SQLite, group commit (the default)', undefined], ['a slow network store (appendBeforeApply)', slowStore]] as const) {
   describe(`persistence before the ack: ${label}`, () => {
     it('has each acknowledged update in docs.db before compaction, and never a refused one', async () => {
       const { dir, server: s } = await start(store);

@@ -6,12 +6,13 @@
 // SIGKILL. Hocuspocus acknowledges an update (the SyncStatus message the provider's
 // `unsyncedChanges` counts down on) right after Y.applyUpdate returns, in the same tick
 // (MessageReceiver.readSyncMessage in @hocuspocus/server 3.4.4). So:
-//   - a store whose `append` is synchronous and durable on return (better-sqlite3 with
-//     synchronous=FULL) is called from the Y.Doc 'update' event, which Yjs fires inside
-//     applyUpdate, i.e. before the ack is sent;
-//   - a store whose `append` returns a promise (a network database) sets
-//     `appendBeforeApply: true`: the server then awaits `append` in Hocuspocus'
-//     beforeHandleMessage hook, before the update is applied and acknowledged.
+//   - a store whose `append` returns a promise sets `appendBeforeApply: true`: the server
+//     awaits `append` in Hocuspocus' beforeHandleMessage hook, before the update is applied
+//     and acknowledged. Both real stores do: SQLite (a writer thread with group commit,
+//     sqlite-doc-store.ts) and PostgreSQL;
+//   - a store whose `append` is synchronous and durable on return may instead be called from
+//     the Y.Doc 'update' event, which Yjs fires inside applyUpdate, i.e. before the ack (the
+//     bench's in-memory store uses this path).
 
 export interface DocStore {
   /** For logs and the start-up line: "sqlite", "postgres", … */
