@@ -14,7 +14,7 @@ import { percentile, runLoad, type LoadResult } from './collab-load';
 // run the same sync engine, the same provider and the same clients on the same machine at
 // the same moment; what the reference does not pay and ours does: TLS on every frame, the
 // session check in onAuthenticate, the role check, and one SQLite commit (WAL,
-// synchronous=FULL, an fsync) per update before the update is applied and acknowledged.
+// synchronous=FULL, an fsync, grouped) per update before the update is acknowledged.
 
 const CLIENTS = 30;
 const STORIES = 10;

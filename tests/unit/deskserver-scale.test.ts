@@ -161,7 +161,7 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
     }
   }, 60_000);
 
-  it('an update the store cannot commit is not acknowledged and reaches no one', async () => {
+  it('an update the store cannot commit is not acknowledged: the writer keeps it to send again', async () => {
     const name = `story/${ED}/story-2024/zh`;
     const a = await instance();
     const b = instances[1]!;
@@ -177,7 +177,8 @@ describe.skipIf(SCALE_SKIP_REASON !== '')('two desk-server instances sharing Red
     wt.insert(2, '未存');
     await expect(acknowledged(writer, 1500)).rejects.toThrow(/timed out/);
     expect(writer.provider.hasUnsyncedChanges).toBe(true);
-    expect(watcher.doc.get('root', Y.XmlText).toString()).toBe('已存');
+    // Not in the database; the other desks may already show it (relayed before the commit,
+    // persistence.ts), and the writer, never acknowledged, sends it again on reconnecting.
     expect(await storedText(name)).toBe('已存');
     writer.provider.destroy();
   }, 60_000);

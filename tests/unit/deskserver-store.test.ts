@@ -6,7 +6,7 @@ import { createDeskServer, type DeskServer } from '../../electron/services/desks
 import type { DocStore } from '../../electron/services/deskserver/doc-store';
 import { createSqliteDocStore } from '../../electron/services/deskserver/sqlite-doc-store';
 import { cleanupTemp, tempDir } from './helpers';
-import { acknowledged, addUsers, api, connect, login, poll, storedDoc, synced, type Client } from './deskserver-support';
+import { acknowledged, addUsers, api, connect, login, poll, storedDoc, synced, until, type Client } from './deskserver-support';
 
 // The order the durability promise rests on, checked in one process: when a desk holds the
 // server's acknowledgement, the update is already in docs.db, for the default synchronous
@@ -33,14 +33,14 @@ afterEach(async () => {
 afterAll(cleanupTemp);
 
 /** A store that makes every append wait, as a network database would. */
-function slowStore(dir: string): DocStore {
+function slowStore(dir: string, ms = 15): DocStore {
   const inner = createSqliteDocStore(`${dir}/docs.db`);
   return {
     ...inner,
     kind: 'slow-sqlite',
     appendBeforeApply: true,
     append: async (name, update) => {
-      await new Promise((r) => setTimeout(r, 15));
+      await new Promise((r) => setTimeout(r, ms));
       await inner.append(name, update);
     },
   };
@@ -68,6 +68,28 @@ for (const [label, store] of [['SQLite, group commit (the default)', undefined],
     });
   });
 }
+
+describe('relayed before the commit, acknowledged after it', () => {
+  it('shows a keystroke on the other desk while the slow store is still committing it', async () => {
+    const { dir, server: s } = await start((d) => slowStore(d, 1500));
+    const writer = connect(s, DOC, await login(s, 'li'));
+    const reader = connect(s, DOC, await login(s, 'chen'));
+    await Promise.all([synced(writer), synced(reader)]);
+    const started = Date.now();
+    writer.doc.getText('t').insert(0, '快');
+    await until(reader.doc, () => reader.doc.getText('t').toString() === '快', 'reader sees it');
+    const relayedMs = Date.now() - started;
+    // The other desk has it; the writer does not hold an acknowledgement yet, and docs.db lacks it.
+    expect(writer.provider.unsyncedChanges).toBeGreaterThan(0);
+    expect((await storedDoc(dir, DOC)).getText('t').toString()).toBe('');
+    await acknowledged(writer);
+    expect(Date.now() - started).toBeGreaterThan(1400);
+    expect(relayedMs).toBeLessThan(1000);
+    expect((await storedDoc(dir, DOC)).getText('t').toString()).toBe('快');
+    writer.provider.destroy();
+    reader.provider.destroy();
+  });
+});
 
 describe('desk server connections', () => {
   it('closes a connection that broadcasts stateless messages, which reach no one', async () => {

@@ -7,8 +7,8 @@
 // `unsyncedChanges` counts down on) right after Y.applyUpdate returns, in the same tick
 // (MessageReceiver.readSyncMessage in @hocuspocus/server 3.4.4). So:
 //   - a store whose `append` returns a promise sets `appendBeforeApply: true`: the server
-//     awaits `append` in Hocuspocus' beforeHandleMessage hook, before the update is applied
-//     and acknowledged. Both real stores do: SQLite (a writer thread with group commit,
+//     awaits `append` in Hocuspocus' beforeHandleMessage hook, before the update is
+//     acknowledged (it is relayed to the other desks at once, persistence.ts says why). Both real stores do: SQLite (a writer thread with group commit,
 //     sqlite-doc-store.ts) and PostgreSQL;
 //   - a store whose `append` is synchronous and durable on return may instead be called from
 //     the Y.Doc 'update' event, which Yjs fires inside applyUpdate, i.e. before the ack (the
@@ -17,7 +17,7 @@
 export interface DocStore {
   /** For logs and the start-up line: "sqlite", "postgres", … */
   readonly kind: string;
-  /** See the header: true when `append` is asynchronous and must run before the update is applied. */
+  /** See the header: true when `append` is asynchronous and must finish before the update is acknowledged. */
   readonly appendBeforeApply?: boolean;
   /** Every persisted update of the document, oldest first (a compacted state counts as one); [] for a new document. */
   load(name: string): Promise<Uint8Array[]>;

@@ -7,8 +7,9 @@ import type { DocStore } from './doc-store';
 // @hocuspocus/extension-database alone: its `store` runs from the debounced onStoreDocument
 // (2 s, up to 10 s later), while Hocuspocus acknowledges each update as soon as it is
 // applied; a SIGKILL in between would lose updates a desk had been told were saved. So each
-// update is appended durably before the ack (see doc-store.ts for the two ways), and
-// onStoreDocument only compacts the log into one merged state.
+// update is appended durably before the ack (see doc-store.ts for the two ways; the other
+// desks get it at once, beforeHandleMessage says why), and onStoreDocument only compacts
+// the log into one merged state.
 
 /** The origin @hocuspocus/extension-redis gives updates relayed from another instance, which that instance has stored. */
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
@@ -52,12 +53,22 @@ export function persistenceExtension(store: DocStore): Extension {
         void store.append(documentName, update);
       });
     },
-    async beforeHandleMessage({ connection, documentName, update: message }) {
+    async beforeHandleMessage({ connection, document, documentName, update: message }) {
+      // A read-only connection's update is never applied (Hocuspocus answers it with
+      // SyncStatus(false)): it reaches neither the store nor anyone else.
       if (!store.appendBeforeApply || connection.readOnly) return;
       const update = updateInMessage(message);
       // Only well-formed updates are kept: bytes Yjs cannot read would make the document unloadable.
       if (update === null) return;
       Y.decodeUpdate(update);
+      // Relayed at once, acknowledged once on disk. Applying it here, with the connection as
+      // origin exactly as Hocuspocus does, sends it to the other desks now; Hocuspocus' own
+      // apply after this hook finds nothing new and only sends the SyncStatus ack. So the
+      // other desks never wait on an fsync (collab-30-clients: p95 90 ms with the wait on a
+      // busy disk, 3 ms without), and the promise the ack makes still holds: if the append
+      // fails or the server dies first, the sender was not acknowledged and sends it again,
+      // and the desks that already have it bring it back when they reconnect.
+      Y.applyUpdate(document, update, connection);
       await store.append(documentName, update);
     },
     async onStoreDocument({ document, documentName }) {

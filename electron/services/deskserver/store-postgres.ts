@@ -12,9 +12,9 @@ import type { DocStore } from './doc-store';
 // the INSERT returns only after its WAL record is flushed to disk. `appendBeforeApply`
 // tells the desk server to await that return in Hocuspocus' beforeHandleMessage hook, the
 // only hook 3.4.4 awaits before it applies an update and sends its SyncStatus
-// acknowledgement (persistence.ts, doc-store.ts). If the INSERT fails the hook throws,
-// Hocuspocus closes that connection, and the update is neither applied, nor relayed, nor
-// acknowledged: the provider keeps it and sends it again. So every update a client was told
+// acknowledgement (persistence.ts, doc-store.ts; the other desks get the update before the
+// commit, without waiting on it). If the INSERT fails the hook throws, Hocuspocus closes that
+// connection, and the update is not acknowledged: the provider keeps it and sends it again. So every update a client was told
 // is stored survives a crash (SIGKILL) of the server instance or of PostgreSQL.
 
 const SCHEMA = `
