@@ -169,7 +169,7 @@ function measureBoth(root: string): Promise<Both> {
 
 function note(r: Both): string {
   const d = (x: Run) => `${x.load.seen}/${x.load.expected} keystrokes delivered, median ${x.median.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, peak RSS ${x.rssMb.toFixed(0)} MB`;
-  return `${CLIENTS} clients, ${STORIES} stories, ${CHARS_PER_SECOND} chars/s each, ${r.seconds} s per server in ${r.rounds} alternating rounds; desk server (TLS, auth, SQLite fsync per update): ${d(r.ours)}; bare Hocuspocus: ${d(r.ref)}${r.memory ? `; desk server with documents in memory: ${d(r.memory)}` : ''}${r.postgres ? `; desk server with documents in PostgreSQL: ${d(r.postgres)}` : ''}`;
+  return `${CLIENTS} clients, ${STORIES} stories, ${CHARS_PER_SECOND} chars/s each, ${r.seconds} s per server in ${r.rounds} alternating rounds; desk server (TLS, auth, SQLite commit before each ack): ${d(r.ours)}; bare Hocuspocus: ${d(r.ref)}${r.memory ? `; desk server with documents in memory: ${d(r.memory)}` : ''}${r.postgres ? `; desk server with documents in PostgreSQL: ${d(r.postgres)}` : ''}`;
 }
 
 const REFERENCE = 'bare Hocuspocus 3.4.4 (ws, no persistence, no auth), same load, same run';
