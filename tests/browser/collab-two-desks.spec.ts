@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { addUser, serverDataDir, startServer, type ServerProc } from '../support/desk-server-proc';
+import { storyTextOnServer } from '../support/server-doc';
 
 // Issue 12 through the UI only: a real desk server (`edition-desk serve`), two browser hosts
 // as two desks. Both connect through 编辑部服务器 (the trust dialog shows the fingerprint
@@ -125,27 +126,36 @@ test('a story typed on one desk shows on the other within 1 s, both ways, IME in
   const contentA = editor(a).locator('.editor-content');
   const contentB = editor(b).locator('.editor-content');
 
+  // Both desks type at the same moment through IME composition (pinyin, then the committed
+  // characters), as Chinese desks do: A at the start of the story, B at its end.
   await contentA.click();
   await a.keyboard.press('Control+Home');
-  const typedA = '协作甲';
-  await a.keyboard.insertText(typedA);
-  const t0 = Date.now();
-  await expect(contentB).toContainText(typedA, { timeout: 5_000 });
-  const latencyAB = Date.now() - t0;
-
   await contentB.click();
   await b.keyboard.press('Control+End');
-  const cdp = await b.context().newCDPSession(b);
-  for (const s of ['y', 'yi', 'yib', 'yibi']) await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
-  await cdp.send('Input.insertText', { text: '乙方' });
-  const t1 = Date.now();
-  await expect(contentA).toContainText('乙方', { timeout: 5_000 });
-  const latencyBA = Date.now() - t1;
-  console.log(`collab UI propagation: A→B ${latencyAB} ms, B→A ${latencyBA} ms`);
+  const typedA = '协作甲';
+  const typedB = '乙方';
+  const cdpA = await a.context().newCDPSession(a);
+  const cdpB = await b.context().newCDPSession(b);
+  const compose = async (cdp: typeof cdpA, pinyin: string[]) => {
+    for (const s of pinyin) await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+  };
+  await Promise.all([compose(cdpA, ['x', 'xi', 'xie', 'xiez', 'xiezuo']), compose(cdpB, ['y', 'yi', 'yib', 'yibi'])]);
+  // Each desk's editor is watched every 20 ms for the other's text (expect's polling backs off to 1 s).
+  const seen = (page: Page, text: string) => page.waitForFunction((s) => document.querySelector('.story-editor[data-lang="zh"] .editor-content')?.textContent?.includes(s) ?? false,
+    text, { polling: 20, timeout: 5_000 });
+  const t0 = Date.now();
+  await Promise.all([cdpA.send('Input.insertText', { text: typedA }), cdpB.send('Input.insertText', { text: typedB })]);
+  const [latencyAB, latencyBA] = await Promise.all([seen(b, typedA).then(() => Date.now() - t0), seen(a, typedB).then(() => Date.now() - t0)]);
+  console.log(`collab UI propagation (both typing at once): A→B ${latencyAB} ms, B→A ${latencyBA} ms`);
   expect(latencyAB).toBeLessThan(1000);
   expect(latencyBA).toBeLessThan(1000);
-  // Same text on both desks.
+  await expect(contentA).toContainText(typedB);
+  await expect(contentB).toContainText(typedA);
+  // Same text on both desks, and on the server (its docs.db, read apart from it).
   await expect.poll(async () => (await contentA.innerText()) === (await contentB.innerText()), { timeout: 5_000 }).toBe(true);
+  const flat = (s: string) => s.replace(/\s+/g, '');
+  await expect.poll(() => flat(storyTextOnServer(server.dataDir, STORY)), { timeout: 10_000 }).toBe(flat(await contentA.innerText()));
+  expect(flat(await contentA.innerText())).toContain('协作甲');
 
   // Named cursors: each desk shows the other's name in its editor.
   await contentA.click();
@@ -244,8 +254,20 @@ test('the same page on two desks at once: the chief moves a photo frame while th
   await sheet(c).locator(`[data-block-id="${headId}"]`).click();
   const field = c.locator('.composer-side textarea[name="text"]');
   await field.fill('两会特刊 两台同改');
+  const t0 = Date.now();
   await Promise.all([a.keyboard.press('Shift+ArrowUp'), field.press('Tab')]);
 
+  // Each desk sees the other's change within 1 s: the headline on the chief's, the frame on
+  // the layout desk's. Watched in the page every 20 ms (expect's own polling backs off to 1 s).
+  const sel = (id: string) => `.sheet[data-page-id="page-2026"] [data-block-id="${id}"]`;
+  const headlineSeen = a.waitForFunction(([s, text]) => document.querySelector(s!)?.textContent?.includes(text!) ?? false,
+    [sel(headId), '两会特刊 两台同改'], { polling: 20, timeout: 5_000 }).then(() => Date.now() - t0);
+  const frameSeen = c.waitForFunction(([s, y]) => (document.querySelector(s as string)?.getBoundingClientRect().y ?? Infinity) < (y as number),
+    [sel(photoId), before.get(c)! - 5] as const, { polling: 20, timeout: 5_000 }).then(() => Date.now() - t0);
+  const [headlineMs, frameMs] = await Promise.all([headlineSeen, frameSeen]);
+  console.log(`collab page propagation: headline C→A ${headlineMs} ms, frame A→C ${frameMs} ms`);
+  expect(headlineMs).toBeLessThan(1000);
+  expect(frameMs).toBeLessThan(1000);
   for (const page of [a, c]) {
     await expect(sheet(page).locator(`[data-block-id="${headId}"]`)).toContainText('两会特刊 两台同改', { timeout: 5_000 });
     await expect.poll(() => top(page), { timeout: 5_000 }).toBeLessThan(before.get(page)! - 5);
@@ -307,6 +329,9 @@ test('partition: the server stops, both desks keep typing for 30 s, it returns: 
   // Each desk's run stays whole and in order.
   expect(text).toContain(tokensA.join(''));
   expect(text).toContain(tokensB.join(''));
+  // And the server holds the same.
+  const flat = (s: string) => s.replace(/\s+/g, '');
+  await expect.poll(() => flat(storyTextOnServer(server.dataDir, STORY)), { timeout: 10_000 }).toBe(flat(text));
   console.log(`partition: ${tokensA.length} + ${tokensB.length} tokens typed offline over 30 s, all present once on both desks`);
 });
 

@@ -165,7 +165,9 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const newId = (kind: string) => {
     let n = page.blocks.length + 1;
     while (page.blocks.some((b) => b.id === `${page.id}-${kind}-${n}`)) n++;
-    return `${page.id}-${kind}-${n}`;
+    // On a shared page two desks adding a block at once would both pick the same free number
+    // and one block would overwrite the other in the page's Y.Map: shared ids carry a random tail.
+    return shared ? `${page.id}-${kind}-${n}-${crypto.randomUUID().slice(0, 8)}` : `${page.id}-${kind}-${n}`;
   };
   const add = (kind: Block['kind']) => {
     const b = clampBlock(page.grid, edition.pageSize, {
