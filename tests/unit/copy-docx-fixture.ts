@@ -91,3 +91,24 @@ export function brokenPackages(): Record<string, Uint8Array> {
     'bad-styles.docx': packageOf({ ...base, 'word/document.xml': DOCUMENT, 'word/_rels/document.xml.rels': DOC_RELS, 'word/styles.xml': '<w:styles' }),
   };
 }
+
+/**
+ * Text boxes as Word 2010+ writes them: in a run, mc:AlternateContent with a DrawingML Choice
+ * (wps:txbx) and a VML Fallback (v:textbox) holding the same box; then a VML-only box as
+ * older Word writes it. Each box's text must come in once, after its anchor paragraph.
+ */
+export function textBoxDocx(): Uint8Array {
+  const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+  const box = (s: string) => `<w:txbxContent>${p(r(s))}</w:txbxContent>`;
+  const body = [
+    p(r('正文第一段')),
+    p(`${r('锚点段落')}<w:r><mc:AlternateContent xmlns:mc="${MC}"><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx>${box('文本框里的导语')}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${box('文本框里的导语')}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`),
+    p(`<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>${box('旧式文本框')}</v:textbox></v:shape></w:pict></w:r>`),
+    p(r('正文末段')),
+  ].join('');
+  return packageOf({
+    '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': ROOT_RELS, 'word/_rels/document.xml.rels': DOC_RELS,
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="${W}" xmlns:r="${R}"><w:body>${body}<w:sectPr/></w:body></w:document>`,
+    'word/styles.xml': STYLES, 'word/numbering.xml': NUMBERING,
+  });
+}

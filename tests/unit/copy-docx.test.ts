@@ -14,7 +14,7 @@ import { blockText, exportText } from '../../shared/story/text-export';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
 import { cleanupTemp, squash, tempDir } from './helpers';
 import { SEED_2025, SEED_2026, blocksOf, counter, everyNodeState, readSeed, runs, seedText, typeTree, withoutPairIds } from './copy-support';
-import { brokenPackages, handMadeDocx } from './copy-docx-fixture';
+import { brokenPackages, handMadeDocx, textBoxDocx } from './copy-docx-fixture';
 
 // Word files in and out. In: the two LibreOffice-made fixtures (every character of the
 // seed copy, PM2.5's lowered run as a subscript) and a hand-made package with what they
@@ -88,6 +88,11 @@ describe('the reader on a hand-made package', () => {
     expect([ordered!['listType'], ordered!.children!.map(text)]).toEqual(['number', ['erstens', 'zweitens']]);
     expect([bullets!['listType'], bullets!.children!.map(text)]).toEqual(['bullet', ['Punkt']]);
     expect(state.root.children.slice(-2).map(text)).toEqual(['vor dem Textfeld', 'im Textfeld']);
+  });
+
+  it('reads text boxes in runs (mc:AlternateContent: one branch only) and VML boxes, each once, after its anchor', () => {
+    const blocks = readDocxBlocks(textBoxDocx()).map((b) => ('children' in b ? b.children : []).map((n) => ('text' in n ? n.text : '')).join(''));
+    expect(blocks).toEqual(['正文第一段', '锚点段落', '文本框里的导语', '旧式文本框', '正文末段']);
   });
 
   it('reads bold openings, vertAlign and lowered runs, breaks; skips deletions and hidden text', () => {

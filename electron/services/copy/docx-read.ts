@@ -41,8 +41,8 @@ class InlineReader {
   walk(el: Element): void {
     for (const c of wChildren(el)) {
       if (c.localName === 'AlternateContent') {
-        const choice = wChildren(c).find((x) => x.localName === 'Choice');
-        if (choice) this.walk(choice);
+        const branch = alternateBranch(c);
+        if (branch) this.walk(branch);
       } else if (isW(c, 'r')) this.run(c);
       else if (isW(c, 'hyperlink')) this.withLink(this.links.get(relId(c)), c);
       else if (isW(c, 'fldSimple')) this.withLink(HYPERLINK_FIELD.exec(wAttr(c, 'instr') ?? '')?.[1], c);
@@ -68,7 +68,10 @@ class InlineReader {
     const rPr = wChild(r, 'rPr');
     if (wOn(wChild(rPr, 'vanish'))) return;
     const format = this.runFormat(rPr);
-    const text = (s: string) => { if (s) this.emit(textNode(s, format)); };
+    this.runContent(r, (s: string) => { if (s) this.emit(textNode(s, format)); });
+  }
+
+  private runContent(r: Element, text: (s: string) => void): void {
     for (const c of wChildren(r)) {
       if (isW(c, 't')) text(c.textContent ?? '');
       else if (isW(c, 'tab') || isW(c, 'ptab')) text('\t');
@@ -79,7 +82,9 @@ class InlineReader {
       else if (isW(c, 'fldChar')) this.fieldChar(wAttr(c, 'fldCharType'));
       else if (isW(c, 'instrText')) { const f = this.fields.at(-1); if (f && !f.result) f.instr += c.textContent ?? ''; }
       else if (isW(c, 'ruby')) { const base = wChild(c, 'rubyBase'); if (base) this.walk(base); }
-      else if (c.localName === 'AlternateContent') this.walk(c);
+      // Word puts a text box in a run as mc:AlternateContent: a DrawingML Choice (wps) and a
+      // VML Fallback holding the same box. One branch only, or the box would come in twice.
+      else if (c.localName === 'AlternateContent') { const branch = alternateBranch(c); if (branch) this.runContent(branch, text); }
       else if (isW(c, 'drawing') || isW(c, 'pict') || isW(c, 'object')) this.collectBoxes(c);
     }
   }
@@ -164,6 +169,12 @@ class BodyReader {
     this.push(block);
     this.openList = { numId, block };
   }
+}
+
+/** The branch of an mc:AlternateContent a reader takes: the first Choice, else the Fallback. */
+function alternateBranch(el: Element): Element | undefined {
+  const kids = wChildren(el);
+  return kids.find((x) => x.localName === 'Choice') ?? kids.find((x) => x.localName === 'Fallback');
 }
 
 /**
