@@ -133,12 +133,14 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
     if (pos.length !== 2 || formats.length !== 1) throw new UsageError(usage);
     const format: CopyFormat = formats[0]!;
     const out = opts.get(format)!;
-    const lang = opts.get('lang') ?? 'zh';
-    if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang is zh or en');
+    const lang = opts.get('lang') ?? 'auto';
+    if (lang !== 'zh' && lang !== 'en' && lang !== 'auto') throw new UsageError('--lang is zh or en');
     if (!Id.safeParse(pos[1]).success) throw new UsageError(`"${pos[1]}" is not a story id`);
     if (out === '-' && format === 'docx') throw new UsageError('a .docx cannot go to stdout; give a file name');
     const { exportStory } = await import('../services/copy/story-copy');
     const file = await exportStory(resolve(pos[0]!), pos[1]!, format, lang);
+    // Without --lang a story that has only its English version goes out in English: say so.
+    if (lang === 'auto' && file.lang === 'en') console.error(`${pos[1]}: no Chinese version; wrote the English version`);
     if (out === '-') {
       // Wait for the pipe to take it all: main() exits the process right after.
       await new Promise<void>((done, fail) => process.stdout.write(file.bytes, (e) => (e ? fail(e) : done())));

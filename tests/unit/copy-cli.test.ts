@@ -75,6 +75,22 @@ describe('edition-desk import / story', { timeout: 60_000 }, () => {
     expect(squash(txt.out)).toBe(seedText(readSeed(SEED_2025)));
   });
 
+  it('an English-only file imports as the English version, and story without --lang gives it, saying so', () => {
+    const file = join(tmp, 'english-only.md');
+    writeFileSync(file, '# Qinyuan builds a greener county\n\nThe county government opened its annual session on Monday.\n');
+    const imp = cli('import', file, '--edition', ed);
+    expect(imp.code, imp.err).toBe(0);
+    const id = imp.out.trim();
+    const stored = JSON.parse(readFileSync(join(ed, 'stories', `${id}.json`), 'utf8')) as { zh: unknown; en: unknown };
+    expect([stored.zh === null, stored.en !== null]).toEqual([true, true]);
+    const txt = cli('story', ed, id, '--txt', '-');
+    expect(txt.code, txt.err).toBe(0);
+    expect(txt.out).toContain('The county government opened its annual session on Monday.');
+    expect(txt.err).toMatch(/no Chinese version; wrote the English version/);
+    // Asked for by name, the missing version is still an error.
+    fails(cli('story', ed, id, '--txt', '-', '--lang', 'zh'), 1, /NOT_FOUND.*Chinese/);
+  });
+
   it('fails with exit 1 and one line for bad files, missing things and a missing version', () => {
     const before = readdirSync(join(ed, 'stories')).sort();
     writeFileSync(join(tmp, 'notes.docx'), 'just text\nover two lines\n');

@@ -83,13 +83,20 @@ export function exportFileName(title: string, storyId: string, format: CopyForma
   return `${safe || storyId}${lang === 'en' ? '.en' : ''}.${format}`;
 }
 
-export async function exportStory(dir: string, storyId: string, format: CopyFormat, lang: CopyLang): Promise<{ fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer> }> {
+/**
+ * One language version of a story as a file. `auto` (the CLI without --lang) takes the
+ * Chinese version, or the English one when the story has only that (an English-only .docx
+ * imports as the English version); `lang` says which went out.
+ */
+export async function exportStory(dir: string, storyId: string, format: CopyFormat, want: CopyLang | 'auto'): Promise<{ fileName: string; mime: string; lang: CopyLang; bytes: Uint8Array<ArrayBuffer> }> {
   const story = await readStory(dir, storyId);
+  const lang: CopyLang = want !== 'auto' ? want : story.zh || !story.en ? 'zh' : 'en';
   const state = story[lang];
-  if (!state) throw appError('NOT_FOUND', `${storyId}: no ${lang === 'zh' ? 'Chinese' : 'English'} version yet`);
+  if (!state) throw appError('NOT_FOUND', want === 'auto' ? `${storyId}: no version yet, Chinese or English` : `${storyId}: no ${lang === 'zh' ? 'Chinese' : 'English'} version yet`);
   return {
     fileName: exportFileName(story.title, storyId, format, lang),
     mime: COPY_MIME[format],
+    lang,
     bytes: await renderCopy(state as SerializedEditorState, format, lang, story.title),
   };
 }
