@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract/errors';
 import { appError } from '../../shared/contract/messages';
 import { readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
+import { iimLegacyCharsetFor, setIimLegacyCharset } from './metadata/iptc/iim';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
 import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
@@ -46,6 +47,9 @@ export interface ApiContext {
 // is left to check here is what a schema cannot know: that paths and ids exist on disk.
 export function createApi(ctx: ApiContext): Api {
   const { workspace: ws, settings } = ctx;
+  // Old IPTC text in no declared charset is read in the one the desk is set to (iim.ts).
+  const initial = settings.get();
+  setIimLegacyCharset(iimLegacyCharsetFor(initial.iptcLegacyCharset, initial.uiLanguage));
   const storyWrites = createSerialQueue();
   const ignoreWrites = createSerialQueue();
   // Page saves and page-list changes share edition.json and page files: one at a time.
@@ -62,7 +66,11 @@ export function createApi(ctx: ApiContext): Api {
   return mirror.mirror.wrap({
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
-    'settings:set': async (patch) => settings.set(patch),
+    'settings:set': async (patch) => {
+      const next = await settings.set(patch);
+      setIimLegacyCharset(iimLegacyCharsetFor(next.iptcLegacyCharset, next.uiLanguage));
+      return next;
+    },
     'edition:list': async () => {
       const out: EditionSummary[] = [];
       for (const ref of await ws.listEditionRefs()) {

@@ -59,6 +59,10 @@ const SettingsFields = {
   /** Export presets the photographer last used. */
   /** House-style terms the proofreader checks (issue 6), editable by the desk. */
   proofTerms: z.array(HouseTerm).max(2000),
+  // IPTC-IIM text written without 1:90 and not valid UTF-8 is in some 8-bit or legacy
+  // multibyte set the file does not name (exiftool's -charset iptc=…). auto: GB 18030 when the
+  // UI is Chinese (Chinese Windows software writes GBK), Windows-1252 when it is English.
+  iptcLegacyCharset: z.enum(['auto', 'gb18030', 'big5', 'shift_jis', 'windows-1252', 'macintosh', 'iso-8859-1']),
   photoExport: z.object({ longEdge: z.number().int().min(200).max(20000), quality: z.number().int().min(30).max(100), watermark: z.string().max(200) }),
 };
 
@@ -69,6 +73,7 @@ export const Settings = z.object({
   codeReplacements: SettingsFields.codeReplacements.default(DEFAULT_CODES).transform(withDefaultEnglish),
   captionTemplates: SettingsFields.captionTemplates.default(DEFAULT_TEMPLATES),
   proofTerms: SettingsFields.proofTerms.default(DEFAULT_HOUSE_TERMS),
+  iptcLegacyCharset: SettingsFields.iptcLegacyCharset.default('auto'),
   photoExport: SettingsFields.photoExport.default({ longEdge: 2000, quality: 85, watermark: '' }),
 });
 export type Settings = z.infer<typeof Settings>;

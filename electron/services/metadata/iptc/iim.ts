@@ -60,16 +60,51 @@ export function declaresUtf8(datasets: readonly IimDataset[]): boolean {
   return cs.equals(UTF8_DESIGNATION) || (cs.length === 4 && cs[0] === 0x1b && cs[1] === 0x25 && cs[2] === 0x2f && cs[3]! >= 0x47 && cs[3]! <= 0x49);
 }
 
+/** The 8-bit or legacy multibyte set assumed for IIM text that is neither declared nor valid UTF-8 (settings: iptcLegacyCharset). */
+export type IimLegacyCharset = 'gb18030' | 'big5' | 'shift_jis' | 'windows-1252' | 'macintosh' | 'iso-8859-1';
+let legacyCharset: IimLegacyCharset = 'gb18030';
+
+/** Set from the desk's settings (api.ts) before photos are read. */
+export function setIimLegacyCharset(cs: IimLegacyCharset): void {
+  legacyCharset = cs;
+}
+
+export function iimLegacyCharsetFor(setting: IimLegacyCharset | 'auto', uiLanguage: string): IimLegacyCharset {
+  if (setting !== 'auto') return setting;
+  return uiLanguage === 'en' ? 'windows-1252' : 'gb18030';
+}
+
 /**
- * Text of a dataset. With 1:90 = UTF-8 the bytes are UTF-8. Without it IIM defaults to an
- * 8-bit Latin set; but bytes that form valid multi-byte UTF-8 are taken as UTF-8, as the Adobe
- * XMP Toolkit does (IPTC_Manager::GetDataSet_UTF8 checks ReconcileUtils::IsUTF8 first):
- * Latin-1 text almost never happens to be valid UTF-8, and many phone apps omit 1:90.
+ * Text of a dataset. With 1:90 = UTF-8 the bytes are UTF-8. Without it, bytes that form valid
+ * multi-byte UTF-8 are taken as UTF-8, as the Adobe XMP Toolkit does (IPTC_Manager::
+ * GetDataSet_UTF8 checks ReconcileUtils::IsUTF8 first): legacy text almost never happens to be
+ * valid UTF-8, and many phone apps omit 1:90. Anything else is decoded in the legacy charset
+ * the desk is set to (GB 18030 by default for a Chinese desk: what Chinese Windows software
+ * writes), falling back to Windows-1252, which maps 0x80–0x9F to printable characters as
+ * exiftool does (Mac Roman é = 0x8E reads Ž, never a control character).
  */
-export function decodeIimText(value: Buffer, utf8Declared: boolean): string {
+export function decodeIimText(value: Buffer, utf8Declared: boolean, legacy: IimLegacyCharset = legacyCharset): string {
   const utf8 = decodeUtf8Strict(value);
   if (utf8 !== null) return utf8;
-  return value.toString(utf8Declared ? 'utf8' : 'latin1');
+  if (utf8Declared) return value.toString('utf8');
+  if (legacy !== 'windows-1252' && legacy !== 'iso-8859-1') {
+    try {
+      return new TextDecoder(legacy, { fatal: true }).decode(value);
+    } catch {
+      // Not valid in that set (Latin text on a Chinese desk): Windows-1252 below.
+    }
+  }
+  return decodeWindows1252(value);
+}
+
+// Windows-1252's 0x80–0x9F (the five holes, 81 8D 8F 90 9D, kept as U+FFFD). Decoded here
+// because Node 20's TextDecoder('windows-1252') decodes as ISO-8859-1, giving C1 controls.
+const CP1252_HIGH = '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd\ufffd‘’“”•–—˜™š›œ\ufffdžŸ';
+
+function decodeWindows1252(value: Buffer): string {
+  let s = '';
+  for (const b of value) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return s;
 }
 
 /** Datasets that hold binary numbers or object data, never text (IIM 4.2 §1.6, §1.7). */
