@@ -493,5 +493,6 @@ export const en: Record<MessageKey, string> = {
   // [polish: issue 17, first-hour polish]
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  'net.badge.certMismatch': "Certificate fingerprint mismatch · refused",
   // [/net]
 };

@@ -493,6 +493,7 @@ export const zhCN = {
   // [polish: issue 17, first-hour polish]
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  'net.badge.certMismatch': "证书指纹不符 · 已拒绝连接",
   // [/net]
 } as const;
 
