@@ -93,7 +93,7 @@ export function ServerDialog({ status, onClose, onChanged }: { status: CollabSta
     <Modal label={t('collabui.server.title')} onClose={onClose} className="server-dialog">
       {server && (
         <p className="server-current" data-server-state={status?.online ? 'online' : 'offline'}>
-          {t('collabui.server.connectedAs', { url: server.url, name: server.user, role: ROLE_NAMES[server.role][lang] })}
+          {t(status?.online ? 'collabui.server.connectedAs' : 'net.server.setUpAs', { url: server.url, name: server.user, role: ROLE_NAMES[server.role][lang] })}
         </p>
       )}
       {statusProblem && <p className="server-status-problem collab-problem" data-problem={status?.problem?.code}>{statusProblem}</p>}

@@ -499,5 +499,6 @@ export const en: Record<MessageKey, string> = {
   'net.forget.message': "This desk will no longer trust the certificate of {url} and signs out. The next connection shows the fingerprint again to compare with your administrator. Changes not yet synced stay on this desk; nothing is deleted.",
   'net.forget.ok': "Forget",
   'net.forget.done': "Forgot {url}: the next connection shows its fingerprint to compare again.",
+  'net.server.setUpAs': "Set up: {url}, user {name} ({role}) · not connected now",
   // [/net]
 };
