@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { PhotoMeta, type Photo } from '../../../shared/document/schema';
 import { writeJsonAtomic } from '../atomic-write';
-import { normalizeDate, readFileMeta, writeCaptionMeta } from '../metadata';
+import { normalizeDate, writeCaptionMeta } from '../metadata';
 import { readFileInside, resolveInside } from '../safe-path';
 
 // Captions that reach this desk through the shared photos document (photos/<ed>: another
@@ -45,51 +45,44 @@ export function isKnownCopy(record: AssetRecord, photo: Photo, local: string): b
 }
 
 // The fields the caption writer stores in XMP/IPTC, compared as XML reads them back (trimmed,
-// CR LF as LF). The date is left out: the writer normalises its form.
+// CR LF as LF).
 const norm = (s: string) => s.replace(/\r\n?/g, '\n').trim();
 function sameCaption(a: PhotoMeta, b: PhotoMeta): boolean {
-  const pick = (m: PhotoMeta) => [m.caption.zh, m.caption.en, m.headline, m.creator, m.credit, m.source, m.copyright, m.location.city, m.location.sublocation, ...m.keywords].map(norm);
+  const pick = (m: PhotoMeta) => [m.caption.zh, m.caption.en, m.headline, m.creator, m.credit, m.source, m.copyright, m.dateCreated, m.location.city, m.location.sublocation, ...m.keywords].map(norm);
   return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
 }
 
 /**
- * Writes each photo's caption fields from the document into its copy in assets/ where the
- * copy carries others; returns how many it wrote. One that fails is logged and the rest go on.
+ * Writes the caption fields of each photo whose caption changed in the document since this
+ * desk's edition.json (`before`) into its copy in assets/; returns how many it wrote. A photo
+ * new to this desk is left as it came (the uploader's bytes, hash-checked); one that fails is
+ * logged and the rest go on.
  */
-export async function captionSharedAssets(dir: string, photos: Photo[], log: (m: string) => void = () => {}): Promise<number> {
+export async function captionSharedAssets(dir: string, before: Photo[], photos: Photo[], log: (m: string) => void = () => {}): Promise<number> {
+  const previous = new Map(before.map((p) => [p.id, p]));
+  const changedHere = photos.filter((p) => {
+    const old = previous.get(p.id);
+    return old !== undefined && old.asset.file === p.asset.file && !sameCaption(old.meta, p.meta);
+  });
+  if (changedHere.length === 0) return 0;
   const record = await readAssetRecord(dir);
-  let changed = false;
   let written = 0;
-  for (const photo of photos) {
-    const known = record[photo.asset.file];
-    // Already written (or found) here for these bytes: nothing to read. Keeps a write-back
-    // from hashing every photo of the edition when one page changes.
-    if (known && known.server === photo.asset.sha256 && sameCaption(known.meta, photo.meta)) continue;
+  for (const photo of changedHere) {
     try {
       const segments = photo.asset.file.split('/');
       const bytes = await readFileInside(dir, ...segments).catch(() => null);
-      if (!bytes) continue; // not fetched (yet): the next write-back comes back to it
-      const local = sha256(bytes);
-      if (!isKnownCopy(record, photo, local)) continue;
-      const entry = record[photo.asset.file];
+      // Not there, or neither the server's bytes nor this desk's captioned copy of them: the
+      // fetch replaces it first, and the caption comes with the next change.
+      if (!bytes || !isKnownCopy(record, photo, sha256(bytes))) continue;
       const file = await resolveInside(dir, ...segments);
-      const carried = entry && entry.local === local ? entry.meta : (await readFileMeta(file)).caption;
-      if (sameCaption(carried, photo.meta)) {
-        if (!entry || entry.local !== local || entry.server !== photo.asset.sha256) {
-          record[photo.asset.file] = { server: photo.asset.sha256, local, meta: carried };
-          changed = true;
-        }
-        continue;
-      }
       // A date in a form the writer cannot store is left out of the file (as placing does).
       await writeCaptionMeta(file, normalizeDate(photo.meta.dateCreated) === null ? { ...photo.meta, dateCreated: '' } : photo.meta);
       record[photo.asset.file] = { server: photo.asset.sha256, local: sha256(await readFile(file)), meta: photo.meta };
-      changed = true;
       written += 1;
     } catch (e) {
       log(`caption into ${photo.asset.file}: ${String(e)}`);
     }
   }
-  if (changed) await writeJsonAtomic(join(dir, ASSET_RECORD_FILE), record);
+  if (written > 0) await writeJsonAtomic(join(dir, ASSET_RECORD_FILE), record);
   return written;
 }

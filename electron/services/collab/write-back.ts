@@ -120,7 +120,8 @@ export function createWriteBack(deps: WriteBackDeps): WriteBack {
     const failed = await fetchMissingAssets(deps.engine, dir, edition.photos);
     for (const f of failed) log(`photo ${f.id}: ${f.error.message.en} ${f.error.detail ?? ''}`);
     // Captions another desk changed in the photos document go into the files here too.
-    await captionSharedAssets(dir, edition.photos, log);
+    const before = (await readEdition(dir).catch(() => null))?.photos ?? [];
+    await captionSharedAssets(dir, before, edition.photos, log);
     const next: Edition = { ...edition, pages };
     await deps.pageWrites(async () => {
       const onDisk = await readEdition(dir).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)));
