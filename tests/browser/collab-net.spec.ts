@@ -109,6 +109,7 @@ test('another certificate on the same address: the badge and dialog say 证书�
     const badge = b.locator('[data-collab-state]');
     await expect(badge).toHaveAttribute('data-collab-problem', 'CERT_MISMATCH', { timeout: 30_000 });
     await expect(b.getByRole('button', { name: /^协作状态：证书指纹不符/ })).toBeVisible();
+    await b.locator('.collab-status').screenshot({ path: test.info().outputPath('badge-cert-mismatch.png') });
     await b.getByRole('button', { name: '编辑部服务器', exact: true }).first().click();
     const dialog = b.getByRole('dialog', { name: '编辑部服务器' });
     await expect(dialog.locator('.server-status-problem')).toContainText('证书指纹不符');
