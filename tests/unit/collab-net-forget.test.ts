@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { COLLAB_SETTINGS_FILE } from '../../electron/services/collab/collab-settings';
+import { COLLAB_SETTINGS_FILE, legacyServerFolder, serverFolder } from '../../electron/services/collab/collab-settings';
 import { createDeskServer, type DeskServer } from '../../electron/services/deskserver/desk-server';
 import { addUsers, api, login, PASSWORD } from './deskserver-support';
 import { startDesk, tempDir, until } from '../support/collab-desk';
@@ -58,6 +58,28 @@ describe('collab engine: another user at the same desk, and forgetting a server'
     await desk.connect({ url: server.url, name: 'zhang', password: PASSWORD });
     await until(() => chiefDoc.getText('t').toString() === '开幕，张三离线写的', 8000, 'zhang\'s offline words on the server');
     await until(async () => (await desk.status()).pending === 0, 5000, 'nothing left waiting');
+  });
+
+  it('takes over the local copies an older build kept per server and certificate, for the user signed in then', async () => {
+    const data = await tempDir('deskserver-');
+    await addUsers(data, { zhang: 'editor' });
+    const server = await createDeskServer({ dataDir: data, port: 0, host: '127.0.0.1', quiet: true });
+    const home = await tempDir('desk-legacy-');
+    let desk = await startDesk(home);
+    cleanup.push(() => desk.close());
+    await desk.connect({ url: server.url, name: 'zhang', password: PASSWORD, trust: server.fingerprint });
+    await server.close();
+    const doc = await desk.openDoc(NAME);
+    doc.getText('t').insert(0, '旧版本离线写的');
+    await until(async () => (await desk.status()).pending > 0, 3000, 'pending');
+    await desk.close();
+    // As an older build left it: one folder per server and certificate.
+    const root = join(home, 'collab');
+    await rename(join(root, serverFolder(server.url, server.fingerprint, 'zhang')), join(root, legacyServerFolder(server.url, server.fingerprint)));
+    desk = await startDesk(home);
+    expect(await readdir(root)).toEqual([serverFolder(server.url, server.fingerprint, 'zhang')]);
+    expect((await desk.status()).pending).toBeGreaterThan(0);
+    expect((await desk.openDoc(NAME)).getText('t').toString()).toBe('旧版本离线写的');
   });
 
   it('forgets the pin and the session: the next connection shows the fingerprint again', async () => {
