@@ -4,6 +4,7 @@ import { appError } from '../../shared/contract/messages';
 import type { Block, Edition, Page } from '../../shared/document/schema';
 import { writeJsonAtomic } from './atomic-write';
 import { readEdition, readPage, readPages } from './edition-store';
+import { newPageId } from './page-id';
 import { putPage } from './page-store';
 import { moveToTrash, type TrashEntry } from './trash';
 
@@ -14,11 +15,6 @@ import { moveToTrash, type TrashEntry } from './trash';
 // edition.json, so a crash in between leaves an unlisted file, never a listed page that is
 // missing.
 
-function nextPageId(edition: Edition): string {
-  let n = edition.pages.length + 1;
-  while (edition.pages.includes(`page-${n}`)) n++;
-  return `page-${n}`;
-}
 
 /**
  * A copy of the page's layout, inserted right after it: same blocks, photos and texts,
@@ -30,7 +26,7 @@ export async function duplicatePage(dir: string, pageId: string, name: string): 
   const at = edition.pages.indexOf(pageId);
   if (at < 0) throw appError('NOT_FOUND', `page ${pageId}`);
   const src = await readPage(dir, pageId);
-  const id = nextPageId(edition);
+  const id = newPageId(edition.pages);
   const blocks = src.blocks.map((b, i): Block => {
     const { storyId: _s, threadPos: _t, thread: _l, fromStory: _f, ...rest } = b;
     const nid = b.id.startsWith(`${pageId}-`) ? `${id}-${b.id.slice(pageId.length + 1)}` : `${id}-${b.kind}-${i + 1}`;

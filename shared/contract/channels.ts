@@ -74,6 +74,8 @@ export const CHANNELS = [
   // [polish: issue 17, first-hour polish]
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  // Forget a server: its pinned certificate and saved session (local copies stay on disk)
+  'collab:forget',
   // [/net]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

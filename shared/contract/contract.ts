@@ -211,6 +211,7 @@ export const contract = {
   // [polish: issue 17, first-hour polish]
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  'collab:forget': { input: z.object({ url: ConnectInput.shape.url }).strict(), output: CollabStatus },
   // [/net]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

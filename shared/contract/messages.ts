@@ -87,8 +87,8 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   LOGIN_FAILED: { 'zh-CN': '用户名或密码不正确。', en: 'The user name or password is wrong.' },
   SESSION_EXPIRED: { 'zh-CN': '登录已失效，请重新登录服务器。', en: 'The session has expired; please sign in to the server again.' },
   CERT_MISMATCH: {
-    'zh-CN': '服务器证书与本机上次记住的不一致，已拒绝连接（可能是假冒的服务器）。请向管理员核对证书指纹。',
-    en: 'The server certificate differs from the one this desk remembered; connection refused (it may be an impostor). Check the fingerprint with your administrator.',
+    'zh-CN': '证书指纹不符：服务器证书与本机上次记住的不一致，已拒绝连接（可能是假冒的服务器）。请向管理员核对证书指纹；确认服务器换过证书后，可在“编辑部服务器”里忘记此服务器再连接。',
+    en: 'Certificate fingerprint mismatch: the server certificate differs from the one this desk remembered; connection refused (it may be an impostor). Check the fingerprint with your administrator; if the server really has a new certificate, forget this server under Desk server and connect again.',
   },
   ROLE_REFUSED: { 'zh-CN': '你的角色无权修改这项内容。', en: 'Your role may not change this.' },
   PAGE_SIGNED: { 'zh-CN': '此版已签发，只有值班总编重新打开后才能修改。', en: 'This page is signed off; only the chief editor can reopen it for changes.' },

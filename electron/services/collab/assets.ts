@@ -5,6 +5,7 @@ import { AppError, type AppErrorData } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import { writeFileAtomic } from '../atomic-write';
 import { readFileInside, resolveInside } from '../safe-path';
+import { isKnownCopy, readAssetRecord, type AssetRecord } from './asset-captions';
 import { downloadPhoto, sha256 } from './photo-transfer';
 import type { CollabEngine } from './types';
 
@@ -20,9 +21,10 @@ function assetName(photo: Photo): string {
   return name;
 }
 
-async function hasGoodCopy(dir: string, photo: Photo): Promise<boolean> {
+async function hasGoodCopy(dir: string, photo: Photo, record: AssetRecord): Promise<boolean> {
   try {
-    return sha256(await readFileInside(dir, 'assets', assetName(photo))) === photo.asset.sha256;
+    // The server's bytes, or this desk's copy of them with a caption written in (asset-captions.ts).
+    return isKnownCopy(record, photo, sha256(await readFileInside(dir, 'assets', assetName(photo))));
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND') return false;
     throw e;
@@ -35,12 +37,13 @@ export async function fetchMissingAssets(engine: CollabEngine, dir: string, phot
   // assets/ itself must be a real folder inside the edition, not a link out of it.
   await resolveInside(dir, 'assets');
   const done = new Set<string>();
+  const record = await readAssetRecord(dir);
   for (const photo of photos) {
     const key = `${photo.asset.file}\0${photo.asset.sha256}`;
     if (done.has(key)) continue;
     done.add(key);
     try {
-      if (await hasGoodCopy(dir, photo)) continue;
+      if (await hasGoodCopy(dir, photo, record)) continue;
       const bytes = await downloadPhoto(engine, photo.asset.sha256);
       await writeFileAtomic(join(dir, 'assets', assetName(photo)), bytes);
     } catch (e) {

@@ -64,7 +64,17 @@ export function serverKey(url: string): string {
   return new URL(url).origin.toLowerCase();
 }
 
-/** Folder under userData/collab for a server's documents: one per origin and certificate. */
-export function serverFolder(url: string, fingerprint: string): string {
+/**
+ * Folder under userData/collab for a server's documents: one per origin, certificate and
+ * user. Per user, so that changes one user made offline are only ever sent under that
+ * user's session: a colleague who signs in at the same desk starts from the server's copy,
+ * and the first user's pending changes wait on disk until the first user signs in again.
+ */
+export function serverFolder(url: string, fingerprint: string, user: string): string {
+  return createHash('sha256').update(`${serverKey(url)}\n${fingerprint}\n${user}`).digest('hex').slice(0, 16);
+}
+
+/** The folder builds before per-user copies used (origin and certificate only). */
+export function legacyServerFolder(url: string, fingerprint: string): string {
   return createHash('sha256').update(`${serverKey(url)}\n${fingerprint}`).digest('hex').slice(0, 16);
 }

@@ -5,7 +5,7 @@ import { soloStatus } from './solo-status';
 import { appError } from '../../../shared/contract/messages';
 
 // collab:status / connect / disconnect. Without an engine (tests, CLI) the desk is solo.
-export function engineChannels(ws: Workspace, engine: CollabEngine | undefined): Pick<Api, 'collab:status' | 'collab:connect' | 'collab:disconnect'> {
+export function engineChannels(ws: Workspace, engine: CollabEngine | undefined): Pick<Api, 'collab:status' | 'collab:connect' | 'collab:disconnect' | 'collab:forget'> {
   return {
     'collab:status': async ({ edition }) => {
       const dir = edition ? await ws.resolveEdition(edition) : undefined;
@@ -17,5 +17,6 @@ export function engineChannels(ws: Workspace, engine: CollabEngine | undefined):
       return engine.connect(input);
     },
     'collab:disconnect': async () => (engine ? engine.disconnect() : soloStatus()),
+    'collab:forget': async ({ url }) => (engine?.forget ? engine.forget(url) : soloStatus()),
   };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { access, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -9,7 +10,7 @@ import type { ParsedInput, Output } from '../../../shared/contract/contract';
 import { AppError } from '../../../shared/contract/errors';
 import { appError, messageFor } from '../../../shared/contract/messages';
 import type { ErrorCode } from '../../../shared/contract/errors';
-import { readCollabSettings, serverFolder, serverKey, writeCollabSettings, type CollabSettings, type CollabSettingsFile } from './collab-settings';
+import { legacyServerFolder, readCollabSettings, serverFolder, serverKey, writeCollabSettings, type CollabSettings, type CollabSettingsFile } from './collab-settings';
 import { LoopbackSocket } from './loopback';
 import { fetchServerPin, type Pin } from './pinned-tls';
 import { callServer } from './server-request';
@@ -61,10 +62,10 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
     file = next;
   };
 
-  /** The documents of the configured server (one folder per server and certificate). */
+  /** The documents of the configured server and user (one folder per server, certificate and user). */
   const ensureDocs = (s: CollabSettings): SharedDocs => {
     if (!docs) {
-      docs = new SharedDocs(join(opts.userData, 'collab', serverFolder(s.url, s.fingerprint)), () => socket.token);
+      docs = new SharedDocs(join(opts.userData, 'collab', serverFolder(s.url, s.fingerprint, s.user)), () => socket.token);
       loopback = new LoopbackSocket(docs.hocuspocus);
       for (const l of changeListeners) docs.onChange(l);
     }
@@ -83,7 +84,11 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
         else refused.add(name);
       },
       onNotice: (_name, payload) => signedCache.notice(payload),
-      onCertFailure: (message) => { problem = 'CERT_MISMATCH'; console.error(`[collab] ${s.url}: ${message}`); },
+      onCertFailure: (message) => {
+        if (problem !== 'CERT_MISMATCH') console.error(`[collab] ${s.url}: ${message}`);
+        problem = 'CERT_MISMATCH';
+      },
+      onOtherFailure: () => { if (problem === 'CERT_MISMATCH') problem = null; },
     });
     d.setUpstream(upstream);
     await d.openPending();
@@ -154,6 +159,8 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       const presented = await fetchServerPin(url);
       const pinned = file.pins[serverKey(url)];
       if (pinned && pinned.fingerprint !== presented.fingerprint) {
+        // The badge says so too while this server is the one set up (not only this dialog).
+        if (file.server && serverKey(file.server.url) === serverKey(url)) problem = 'CERT_MISMATCH';
         throw appError('CERT_MISMATCH', `${url} presents ${presented.fingerprint}; this desk pinned ${pinned.fingerprint}`);
       }
       if (!pinned) {
@@ -169,7 +176,10 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       if (reply.status === 401 || reply.status === 403) throw appError('LOGIN_FAILED', `HTTP ${reply.status}`);
       const login = LoginResponse.safeParse(reply.json);
       if (reply.status < 200 || reply.status > 299 || !login.success) throw appError('SERVER_UNREACHABLE', `login answered HTTP ${reply.status}`);
-      const changedServer = file.server && (serverKey(file.server.url) !== serverKey(url) || file.server.fingerprint !== pin.fingerprint);
+      // Another server, certificate or user: another folder of local copies (serverFolder),
+      // so one user's pending changes are never sent under another user's session.
+      const changedServer = file.server && (serverKey(file.server.url) !== serverKey(url) || file.server.fingerprint !== pin.fingerprint
+        || file.server.user !== login.data.user.name);
       stopUpstream();
       if (changedServer) await closeDocs();
       const next: CollabSettings = { url, user: login.data.user.name, role: login.data.user.role, fingerprint: pin.fingerprint, pem: pin.pem, token: login.data.token };
@@ -186,6 +196,24 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       problem = null;
       // The pin stays: the next connection to this address must show the same certificate.
       if (s) await save({ ...file, server: null });
+      return status();
+    },
+    async forget(rawUrl: string): Promise<CollabStatus> {
+      if (broken) throw appError('INTERNAL', broken);
+      const key = serverKey(new URL(rawUrl).origin);
+      const s = file.server;
+      const current = s !== null && serverKey(s.url) === key;
+      // A logout only over the pinned certificate, and only when it still answers with it.
+      if (current && s.token && problem !== 'CERT_MISMATCH') await request('POST', '/api/logout', {}, 2000).catch(() => undefined);
+      if (current) {
+        stopUpstream();
+        await closeDocs();
+        problem = null;
+      }
+      const { [key]: _forgotten, ...pins } = file.pins;
+      // The local copies stay on disk (under this certificate's folder): trusting the same
+      // certificate again brings them and their pending changes back.
+      await save({ server: current ? null : file.server, pins });
       return status();
     },
     request: (method, path, body) => request(method, path, body),
@@ -211,6 +239,15 @@ export async function createCollabEngine(opts: EngineOptions): Promise<DeskEngin
       await closeDocs();
     },
   };
+  // Builds before per-user copies kept one folder per server and certificate; its
+  // documents belong to the user whose session was saved then.
+  if (file.server) {
+    const root = join(opts.userData, 'collab');
+    const legacy = join(root, legacyServerFolder(file.server.url, file.server.fingerprint));
+    const mine = join(root, serverFolder(file.server.url, file.server.fingerprint, file.server.user));
+    const there = (p: string) => access(p).then(() => true, () => false);
+    if ((await there(legacy)) && !(await there(mine))) await rename(legacy, mine).catch((e: unknown) => console.error('[collab] move local copies:', e));
+  }
   // A desk that was connected reconnects at start (offline first: failures only show in status).
   if (file.server?.token) await startUpstream(file.server).catch((e: unknown) => console.error('[collab] start:', e));
   return engine;

@@ -4,6 +4,7 @@ import { createSerialQueue } from '../serial-queue';
 import { listTrash } from '../trash';
 import { readEdition } from '../edition-store';
 import { readFileInside } from '../safe-path';
+import { readAssetRecord } from './asset-captions';
 import { uploadPhotos } from './photo-transfer';
 import type { Workspace } from '../workspace';
 import { snapshotEdition } from './edition-snapshot';
@@ -116,7 +117,10 @@ export function createMirror(ws: Workspace, engine: CollabEngine | undefined, q:
     if (!marker || !writeBack || !engine || marker.server !== engine.session()?.url) return;
     // Photos a change made while the server was away could not send: HEAD each, send what is missing.
     const current = await readEdition(dir);
-    for (const f of await uploadPhotos(engine, dir, current.photos, new Set(), readFileInside)) opts.log?.(`upload ${f}`);
+    // Copies with a caption written here came from the server: it has their bytes already.
+    const record = await readAssetRecord(dir);
+    const fromServer = new Set(current.photos.filter((p) => record[p.asset.file]?.server === p.asset.sha256).map((p) => p.asset.sha256));
+    for (const f of await uploadPhotos(engine, dir, current.photos, fromServer, readFileInside)) opts.log?.(`upload ${f}`);
     await writeBack.writeAll(marker.remoteId);
   }
 

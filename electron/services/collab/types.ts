@@ -28,6 +28,8 @@ export interface CollabEngine {
   status(editionDir?: string): Promise<CollabStatus>;
   connect(input: ParsedInput<'collab:connect'>): Promise<Output<'collab:connect'>>;
   disconnect(): Promise<CollabStatus>;
+  /** Drops the pinned certificate of `url` and, when it is the server set up, its saved session (local copies stay). */
+  forget?(url: string): Promise<CollabStatus>;
   /** The current session, or null in solo use. */
   session(): DeskSession | null;
   /**

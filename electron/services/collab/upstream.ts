@@ -22,6 +22,8 @@ export interface UpstreamOptions {
   onNotice: (documentName: string, payload: string) => void;
   /** The server presented another certificate than the pinned one (the socket was refused in the handshake). */
   onCertFailure: (message: string) => void;
+  /** A connection attempt failed for another reason (refused, reset, timed out): no longer a certificate problem. */
+  onOtherFailure?: (message: string) => void;
 }
 
 /** Hocuspocus MessageType.SyncStatus (server → client after each update it got). */
@@ -66,13 +68,16 @@ export class Upstream {
     const { host } = parseServerUrl(opts.url);
     const tls = pinnedTlsOptions(opts.pin, host);
     const onCertFailure = opts.onCertFailure;
+    const onOtherFailure = opts.onOtherFailure ?? (() => {});
     class PinnedWebSocket extends WebSocket {
       constructor(address: string, protocols?: string | string[]) {
         super(address, protocols ?? [], { ...tls, handshakeTimeout: 10_000 });
         // The provider drops its handlers and then close()s a socket still connecting; ws
         // then emits 'error' with nobody listening, which would crash main. Failures reach
         // the provider through its own onerror/onclose handlers; this one only keeps it alive.
-        this.on('error', (e) => { if (isCertFailure(e)) onCertFailure(e.message); });
+        // Each attempt says what it met, so status follows the server: an impostor's
+        // certificate (CERT_MISMATCH), then nobody answering (SERVER_UNREACHABLE), and back.
+        this.on('error', (e) => { if (isCertFailure(e)) onCertFailure(e.message); else onOtherFailure(e.message); });
       }
     }
     this.socket = new HocuspocusProviderWebsocket({

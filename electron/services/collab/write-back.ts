@@ -11,6 +11,7 @@ import { listStoryIds, readEdition, readPage, readStory, writeEditionFile, write
 import { parsesAs, writeJsonGuarded } from '../guarded-write';
 import { deleteStory } from '../stories/story-manage';
 import type { createSerialQueue } from '../serial-queue';
+import { captionSharedAssets } from './asset-captions';
 import { fetchMissingAssets } from './assets';
 import { readStoryDoc } from './story-yjs';
 import type { CollabEngine } from './types';
@@ -118,6 +119,9 @@ export function createWriteBack(deps: WriteBackDeps): WriteBack {
     }
     const failed = await fetchMissingAssets(deps.engine, dir, edition.photos);
     for (const f of failed) log(`photo ${f.id}: ${f.error.message.en} ${f.error.detail ?? ''}`);
+    // Captions another desk changed in the photos document go into the files here too.
+    const before = (await readEdition(dir).catch(() => null))?.photos ?? [];
+    await captionSharedAssets(dir, before, edition.photos, log);
     const next: Edition = { ...edition, pages };
     await deps.pageWrites(async () => {
       const onDisk = await readEdition(dir).catch((e: unknown) => (e instanceof AppError ? null : Promise.reject(e)));

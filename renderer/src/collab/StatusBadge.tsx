@@ -21,8 +21,12 @@ export function StatusBadge({ editionRef, edition }: { editionRef: string | null
   const [titles, setTitles] = useState<Record<string, string>>({});
   const server = status?.server ?? null;
   const state = !server ? 'solo' : status?.online ? 'online' : 'offline';
+  // Offline because the server shows another certificate: the badge says so itself, since
+  // retrying will not help and the user must check with the administrator.
+  const certMismatch = state === 'offline' && status?.problem?.code === 'CERT_MISMATCH';
   const text = state === 'solo' ? t('collabui.badge.solo')
     : state === 'online' ? t('collabui.badge.online', { name: server!.user, role: ROLE_NAMES[server!.role][lang] })
+    : certMismatch ? t('net.badge.certMismatch')
     : t('collabui.badge.offline', { n: status?.pending ?? 0 });
 
   // Story titles for "who is where", read when the list is shown.
@@ -33,7 +37,8 @@ export function StatusBadge({ editionRef, edition }: { editionRef: string | null
 
   return (
     <div className="collab-status">
-      <button type="button" className={`collab-badge ${state}`} data-collab-state={state} data-pending={status?.pending ?? 0}
+      <button type="button" className={`collab-badge ${state}${certMismatch ? ' refused' : ''}`} data-collab-state={state} data-pending={status?.pending ?? 0}
+        data-collab-problem={status?.problem?.code ?? undefined} title={status?.problem?.message[lang]}
         aria-label={t('collabui.badge.label', { state: text })} aria-expanded={open === 'popover'}
         onClick={() => setOpen(open === 'popover' ? null : 'popover')}>
         <span className="dot" aria-hidden="true" />{text}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { FigureEditionContext } from './nodes/figure-edition';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
@@ -151,7 +152,9 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
   return (
     <div className="story-editor" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-lang={lang} data-editor-story={story.id} data-collab={collab ? 'shared' : 'solo'}
       onFocus={collab?.presence ? () => collab.presence!.where({ storyId: story.id, lang }) : undefined}>
-      {collab ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor}
+      <FigureEditionContext.Provider value={edition ?? null}>
+        {collab ? <LexicalCollaboration>{editor}</LexicalCollaboration> : editor}
+      </FigureEditionContext.Provider>
     </div>
   );
 }

@@ -493,5 +493,12 @@ export const en: Record<MessageKey, string> = {
   // [polish: issue 17, first-hour polish]
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  'net.badge.certMismatch': "Certificate fingerprint mismatch · refused",
+  'net.forget': "Forget this server",
+  'net.forget.title': "Forget this server?",
+  'net.forget.message': "This desk will no longer trust the certificate of {url} and signs out. The next connection shows the fingerprint again to compare with your administrator. Changes not yet synced stay on this desk; nothing is deleted.",
+  'net.forget.ok': "Forget",
+  'net.forget.done': "Forgot {url}: the next connection shows its fingerprint to compare again.",
+  'net.server.setUpAs': "Set up: {url}, user {name} ({role}) · not connected now",
   // [/net]
 };

@@ -493,6 +493,13 @@ export const zhCN = {
   // [polish: issue 17, first-hour polish]
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  'net.badge.certMismatch': "证书指纹不符 · 已拒绝连接",
+  'net.forget': "忘记此服务器",
+  'net.forget.title': "忘记此服务器？",
+  'net.forget.message': "本机将不再信任 {url} 的证书，并退出登录。下次连接时会重新显示证书指纹，请再与管理员核对。本机还没同步的改动留在本机，不会删除。",
+  'net.forget.ok': "忘记",
+  'net.forget.done': "已忘记 {url}：下次连接时重新核对证书指纹。",
+  'net.server.setUpAs': "已设置 {url}，用户 {name}（{role}）· 目前未连接",
   // [/net]
 } as const;
 

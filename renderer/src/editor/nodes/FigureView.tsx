@@ -1,10 +1,11 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $getNodeByKey } from 'lexical';
 import { useEffect, useState } from 'react';
-import { libraryUrl } from '../../api/client';
+import { libraryUrl, mediaUrl } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { $isFigureNode, type Caption } from './FigureNode';
 import { usePhotoLibrary } from './photo-library-context';
+import { useEditionCopy, useFigureEdition } from './figure-edition';
 
 // The figure as the editor shows it. Editing the caption here writes it into the photo
 // (library and file) unless "this story only" is ticked, which marks the override.
@@ -15,6 +16,10 @@ export function FigureView({ nodeKey, photoId, caption, credit, override }: Prop
   const { t } = useI18n();
   const lib = usePhotoLibrary();
   const photo = lib.photos.get(photoId);
+  // Not in this desk's library (placed on another desk): the edition's copy of it.
+  const edition = useFigureEdition();
+  const copy = useEditionCopy(photoId, !photo);
+  const src = photo ? libraryUrl(photoId, 'preview') : copy && edition ? mediaUrl(edition, copy.id, 'preview') : null;
   const [draft, setDraft] = useState(caption);
   useEffect(() => setDraft(caption), [caption]);
 
@@ -28,8 +33,8 @@ export function FigureView({ nodeKey, photoId, caption, credit, override }: Prop
   const changed = (next: Caption) => next.zh !== caption.zh || next.en !== caption.en;
 
   return (
-    <figure className={`figure-view${override ? ' override' : ''}`} data-photo-id={photoId} contentEditable={false}>
-      {photo ? <img src={libraryUrl(photoId, 'preview')} alt={caption.zh} /> : <div className="missing">{t('figure.missing')}</div>}
+    <figure className={`figure-view${override ? ' override' : ''}`} data-photo-id={photoId} data-photo-source={photo ? 'library' : copy ? 'edition' : 'missing'} contentEditable={false}>
+      {src ? <img src={src} alt={caption.zh} /> : <div className="missing">{t('figure.missing')}</div>}
       <figcaption>
         <input name="figure-caption-zh" lang="zh-CN" value={draft.zh} placeholder={t('caption.zh')}
           onChange={(e) => setDraft({ ...draft, zh: e.target.value })} onBlur={() => changed(draft) && commit(draft, override)} />
