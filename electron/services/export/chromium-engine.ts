@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { printQuery, type PrintReport, type PrintRequest } from '../../../shared/layout/report';
 import { setPdfInfo, type PdfInfo } from './pdf-info';
 import { uncoverImages } from './uncover-images';
-import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from './print-engine';
+import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PdfOptions, type PrintEngine, type PrintJob } from './print-engine';
 
 // The print engine of the browser host and the CLI: Chromium driven by playwright-core
 // against the host's own print route on 127.0.0.1. One browser is launched on first use
@@ -155,10 +155,14 @@ class ChromiumJob implements PrintJob {
     this.current = await waitForPrintReady(this.page, this.timeoutMs);
   }
 
-  async pdf(info: PdfInfo): Promise<Uint8Array> {
+  async pdf(info: PdfInfo, opts: PdfOptions = {}): Promise<Uint8Array> {
     await this.page.evaluate(uncoverImages);
-    const buf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const buf = await this.page.pdf({ preferCSSPageSize: true, printBackground: true, ...(opts.pageRanges ? { pageRanges: opts.pageRanges } : {}) });
     return setPdfInfo(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), info);
+  }
+
+  async evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    return (await this.page.evaluate(fn as (arg: A) => Promise<R>, arg as never)) as R;
   }
 
   async images(opts: PageImageOptions): Promise<PageImage[]> {
