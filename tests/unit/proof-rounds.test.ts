@@ -114,6 +114,13 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('proof rounds (签样)', () => {
     expect(gg).toBeLessThan(80);
     expect(bb).toBeLessThan(80);
 
+    // PROOF_SHOTS=docs/screenshots refreshes the README's pictures of a proof and of a diff.
+    const shots = process.env['PROOF_SHOTS'];
+    if (shots) {
+      tool('pdftoppm', '-r', '40', '-png', '-singlefile', abs(second.pages[0]!.path), join(shots, 'proof-round'));
+      await sharp(png).extract({ left: 0, top: Math.max(0, px(reg.yMm) - 150), width: meta.width!, height: 330 }).toFile(join(shots, 'proof-diff.png'));
+    }
+
     const manifest = JSON.parse(readFileSync(abs(`${ED}/proofs/${second.folder}/manifest.json`), 'utf8')) as ProofManifest;
     expect(manifest).toMatchObject({ version: 1, round: 2, by: '王芳', watermark: true, slugMm: 8 });
   }, 120_000);

@@ -38,7 +38,8 @@ export function slugTime(d: Date): string {
 
 export function slugLine(edition: Edition, number: number, round: number, at: Date, by: string, lang: 'zh' | 'en'): string {
   if (lang === 'en') return `${edition.title} · Page ${number} · ${roundLabel(round, 'en')} · ${slugTime(at)} · exported by ${by}`;
-  return `${edition.title}　第${number}版　${roundLabel(round, 'zh')}　${slugTime(at)}　导出：${by}`;
+  // Fields apart by an ideographic space (U+3000), as a running head is set.
+  return [edition.title, `第${number}版`, roundLabel(round, 'zh'), slugTime(at), `导出：${by}`].join('\u3000');
 }
 
 function systemUser(): string {
