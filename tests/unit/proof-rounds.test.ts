@@ -117,7 +117,9 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('proof rounds (签样)', () => {
     // PROOF_SHOTS=docs/screenshots refreshes the README's pictures of a proof and of a diff.
     const shots = process.env['PROOF_SHOTS'];
     if (shots) {
-      tool('pdftoppm', '-r', '40', '-png', '-singlefile', abs(second.pages[0]!.path), join(shots, 'proof-round'));
+      // The lower part of the page: the 样 over the text and the slug line below the trim.
+      const H = Math.round(((545 + 16) / 25.4) * 40);
+      tool('pdftoppm', '-r', '40', '-png', '-singlefile', '-y', String(Math.round(H * 0.25)), '-H', String(H - Math.round(H * 0.25)), '-W', String(Math.round(((390 + 16) / 25.4) * 40)), abs(second.pages[0]!.path), join(shots, 'proof-round'));
       await sharp(png).extract({ left: 0, top: Math.max(0, px(reg.yMm) - 150), width: meta.width!, height: 330 }).toFile(join(shots, 'proof-diff.png'));
     }
 

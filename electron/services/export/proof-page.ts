@@ -42,7 +42,7 @@ export async function decorateProof(d: ProofDecoration): Promise<number> {
       Object.assign(mark.style, {
         position: 'absolute', left: `${d.outerMm}mm`, top: `${d.outerMm}mm`, width: `${d.widthMm}mm`, height: `${d.heightMm}mm`,
         display: 'flex', alignItems: 'center', justifyContent: 'center', pointerEvents: 'none', zIndex: '10',
-        font: `900 ${size}mm/1 ${family}, sans-serif`, color: 'rgba(214, 40, 40, 0.15)', transform: 'rotate(-20deg)',
+        font: `900 ${size}mm/1 ${family}, sans-serif`, color: 'rgba(214, 40, 40, 0.2)', transform: 'rotate(-20deg)',
       });
       page.appendChild(mark);
     }
