@@ -43,7 +43,7 @@ describe('changed regions', () => {
     const cols = 20;
     const rows = 10;
     const cells = new Uint8Array(cols * rows);
-    for (const [x, y] of [[1, 1], [3, 1], [2, 3], [15, 8]]) cells[y * cols + x] = 1;
+    for (const [x, y] of [[1, 1], [3, 1], [2, 3], [15, 8]] as const) cells[y * cols + x] = 1;
     expect(changedBoxes(cells, cols, rows)).toEqual([{ x0: 1, y0: 1, x1: 3, y1: 3 }, { x0: 15, y0: 8, x1: 15, y1: 8 }]);
   });
 });
