@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/contract/errors';
 import type { Page, Story } from '../../shared/document/schema';
 import type { ProofDiffResult, ProofManifest, ProofRoundSummary } from '../../shared/proof-rounds/rounds';
+import { resolveExportFile } from '../../electron/services/export/export-files';
 import { cleanupTemp, tempDir } from './helpers';
 import { PRINT_ROUTE_BUILT, PRINT_ROUTE_SKIP, startExportHost, type TestHost } from './export-support';
 
@@ -133,6 +134,17 @@ describe.skipIf(!PRINT_ROUTE_BUILT)('proof rounds (签样)', () => {
     expect(r1.ok).toBe(false);
     const r2 = (await host.handler('proofs:diff', { edition: ED, from: listed[1]!.folder, to: listed[0]!.folder, pageId: 'page-2025' })) as Result<unknown>;
     expect(r2.ok ? '' : r2.error.code).toBe('NOT_FOUND');
+  });
+
+  it('serves a proof PDF only from a proof folder of the edition, and leaves proofs out of a duplicate', async () => {
+    const [latest] = await call<ProofRoundSummary[]>('proofs:list', { edition: ED });
+    const path = latest!.pages[0]!.path;
+    expect(readFileSync(await resolveExportFile(host.workspace, path.split('/'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const bad = [`${ED}/proofs/not-a-round/x.pdf`, `${ED}/proofs/${latest!.folder}/../manifest.json`, `${ED}/pages/${latest!.folder}/x.pdf`];
+    for (const b of bad) await expect(resolveExportFile(host.workspace, b.split('/'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const { ref } = await call<{ ref: string }>('edition:duplicate', { edition: ED, title: '副本' });
+    expect(existsSync(join(host.workspace.root, ref, 'proofs'))).toBe(false);
+    expect(existsSync(join(host.workspace.root, ED, 'proofs', latest!.folder, 'manifest.json'))).toBe(true);
   });
 });
 
