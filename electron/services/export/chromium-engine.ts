@@ -263,8 +263,12 @@ class ChromiumJob implements PrintJob {
     if (this.closed) return;
     this.closed = true;
     // The tab goes back to the engine for the next job, with its fonts; a tab whose job
-    // failed anywhere is closed instead. The screen viewport is put back (images() sets its own).
-    const reusable = !this.failed && (await this.page.setViewportSize({ width: 1280, height: 900 }).then(() => true, () => false));
+    // failed anywhere is closed instead. The screen viewport is put back (images() sets its
+    // own), and the pages are left for about:blank, so their decoded photos do not stay in
+    // memory while the desk waits; the font slices stay in the context's cache (measured: the
+    // next export is as fast either way).
+    const reusable = !this.failed && (await this.page.setViewportSize({ width: 1280, height: 900 }).then(() => true, () => false))
+      && (await this.page.goto('about:blank').then(() => true, () => false));
     this.onClose(reusable);
   }
 }
