@@ -196,5 +196,8 @@ async function handleRequest(opts: HostOptions & { fileKey: string }, server: Se
     body = Buffer.from(body.toString('utf8').replace('<head>', `<head>\n    <meta name="edition-desk-files" content="${opts.fileKey}" />`));
   }
   const extra: Record<string, string> = html ? { 'content-security-policy': RENDERER_CSP } : {};
+  // The bundled font slices are the same files until the next build: a warm print tab keeps
+  // them (and their decoded faces) instead of fetching and decoding ~100 again per export (issue 13).
+  if (rel.startsWith('fonts/files/')) extra['cache-control'] = 'private, max-age=3600';
   return send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', extra);
 }

@@ -4,7 +4,7 @@ import { APP_ORIGIN, isAppPage } from './app-url';
 import { printQuery, type PrintReport, type PrintRequest } from '../../shared/layout/report';
 import { setPdfInfo, type PdfInfo } from '../services/export/pdf-info';
 import { uncoverImages } from '../services/export/uncover-images';
-import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PrintEngine, type PrintJob } from '../services/export/print-engine';
+import { DEFAULT_READY_TIMEOUT_MS, pixelsFor, type OpenOptions, type PageImage, type PageImageOptions, type PdfOptions, type PrintEngine, type PrintJob } from '../services/export/print-engine';
 
 // The desktop app's print engine: a hidden BrowserWindow loads the print route from the
 // app's own files (app://desk/print.html beside index.html, the same preload and sandbox as the main
@@ -83,12 +83,16 @@ class ElectronJob implements PrintJob {
     this.current = report;
   }
 
-  async pdf(info: PdfInfo): Promise<Uint8Array> {
+  async pdf(info: PdfInfo, opts: PdfOptions = {}): Promise<Uint8Array> {
     // The same fast path for cropped photos as the Chromium engine (see uncover-images.ts).
     await this.win.webContents.executeJavaScript(`(${uncoverImages.toString()})()`);
-    const buf = await this.win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true });
+    const buf = await this.win.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, ...(opts.pageRanges ? { pageRanges: opts.pageRanges } : {}) });
     // Electron's Creator is its user agent, as Chromium's: the same Info as the other engine.
     return setPdfInfo(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), info);
+  }
+
+  async evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    return (await this.win.webContents.executeJavaScript(`(${fn.toString()})(${JSON.stringify(arg)})`)) as R;
   }
 
   async images(opts: PageImageOptions): Promise<PageImage[]> {

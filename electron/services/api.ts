@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import type { Workspace } from './workspace';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
 import { resolveExportFile } from './export/export-files';
+import { proofRoundChannels } from './export/proof-api';
 import { placeLibraryPhoto } from './place-photo';
 import type { CollabEngine } from './collab/types';
 import { engineChannels } from './collab/engine-api';
@@ -200,5 +201,7 @@ export function createApi(ctx: ApiContext): Api {
     ...engineChannels(ws, ctx.collab),
     ...mirror.channels,
     ...signoffChannels(ws, ctx.collab),
+    // Proof rounds (issue 13): who exported is the signed-in desk user unless the dialog says.
+    ...proofRoundChannels(ws, exporting, () => ctx.collab?.session()?.user),
   });
 }

@@ -68,6 +68,9 @@ export const CHANNELS = [
   // [press: issue 13, press-ready output and proofs]
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
+  'proofs:export',
+  'proofs:list',
+  'proofs:diff',
   // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]

@@ -9,6 +9,7 @@ import type { Channel } from './channels';
 import { ProofDictionary, ProofFindingSchema, ProofIgnoreKeys } from './proof-schemas';
 import { AuditEntry, CollabStatus, ConnectInput, ConnectResult, RemoteEdition, RemoteId, SignOff } from './collab-schemas';
 import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchema } from './export-schemas';
+import { PROOF_FOLDER, ProofDiffResult, ProofRoundSummary } from '../proof-rounds/rounds';
 
 // Every call the renderer can make, with the schema main checks its input against
 // before doing anything, and the schema of what comes back.
@@ -205,6 +206,20 @@ export const contract = {
   // [press: issue 13, press-ready output and proofs]
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
+  /** 签样: a proof PDF per page with its slug line, kept in <edition>/proofs/ with its round (default: the next one). */
+  'proofs:export': {
+    input: z.object({
+      edition: EditionRef, pages: ExportPageIds.optional(), lang: z.enum(['zh', 'en']).default('zh'),
+      round: z.number().int().min(1).max(99).optional(), watermark: z.boolean().default(false), by: z.string().trim().max(60).optional(),
+    }).strict(),
+    output: ProofRoundSummary,
+  },
+  'proofs:list': { input: inEdition, output: z.array(ProofRoundSummary) },
+  /** Two proof folders of one page: inserted/deleted passages and the changed regions outlined on the later render. */
+  'proofs:diff': {
+    input: z.object({ edition: EditionRef, from: z.string().regex(PROOF_FOLDER), to: z.string().regex(PROOF_FOLDER), pageId: Id }).strict(),
+    output: ProofDiffResult,
+  },
   // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   // [press: issue 13, press-ready output and proofs]
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
+  'PROOF_RENDER_FAILED',
   // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]

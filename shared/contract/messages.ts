@@ -96,6 +96,10 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [press: issue 13, press-ready output and proofs]
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
+  PROOF_RENDER_FAILED: {
+    'zh-CN': '无法渲染签样进行比较（需要 poppler-utils 中的 pdftoppm）。',
+    en: 'Could not render the proofs to compare them (pdftoppm from poppler-utils is needed).',
+  },
   // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]

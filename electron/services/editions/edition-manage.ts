@@ -23,7 +23,8 @@ export async function renameEdition(dir: string, title: string): Promise<void> {
 
 /** What a duplicate leaves behind: exports are outputs of the original, not its content. */
 // shared.json too: a duplicate of a shared edition is a solo copy (issue 12), not a second copy of the server's.
-const NOT_COPIED = new Set(['exports', 'shared.json']);
+// proofs/ too: a proof round is a record of the original's pages (issue 13), not content to start from.
+const NOT_COPIED = new Set(['exports', 'proofs', 'shared.json']);
 
 /**
  * A full copy under a new folder (named from the new title) with a new edition id. Copied

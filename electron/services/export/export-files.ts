@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
+import { PROOF_FOLDER } from '../../../shared/proof-rounds/rounds';
 import { isInside, type Workspace } from '../workspace';
 
 // Downloading a written export: the browser host's GET /export-file/<workspace-relative
@@ -29,18 +30,21 @@ export async function readExportFile(ws: Workspace, segments: string[]): Promise
 /** The real path of a written export file, given as workspace-relative segments; nothing else resolves. */
 export async function resolveExportFile(ws: Workspace, segments: string[]): Promise<string> {
   const n = segments.length;
-  if (n < 4 || segments[n - 3] !== 'exports' || !STAMP.test(segments[n - 2]!) || !NAME.test(segments[n - 1]!)) {
+  // exports/<stamp>/<name>, or a proof round's proofs/<r01-stamp>/<name> (issue 13).
+  const kind = segments[n - 3] === 'proofs' ? 'proofs' : 'exports';
+  const folderOk = segments[n - 3] === 'exports' ? STAMP.test(segments[n - 2] ?? '') : segments[n - 3] === 'proofs' && PROOF_FOLDER.test(segments[n - 2] ?? '');
+  if (n < 4 || !folderOk || !NAME.test(segments[n - 1]!)) {
     throw appError('NOT_FOUND', segments.join('/'));
   }
   const dir = await ws.resolveEdition(segments.slice(0, n - 3).join('/'));
   const fileName = segments[n - 1]!;
   let real: string;
   try {
-    real = await realpath(join(dir, 'exports', segments[n - 2]!, fileName));
+    real = await realpath(join(dir, kind, segments[n - 2]!, fileName));
   } catch {
     throw appError('NOT_FOUND', segments.join('/'));
   }
-  if (!isInside(join(dir, 'exports'), real)) throw appError('PATH_OUTSIDE_WORKSPACE', segments.join('/'));
+  if (!isInside(join(dir, kind), real)) throw appError('PATH_OUTSIDE_WORKSPACE', segments.join('/'));
   return real;
 }
 

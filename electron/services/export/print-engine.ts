@@ -28,12 +28,23 @@ export interface PrintJob {
    * The document as PDF, one PDF page per page, at the route's own @page size, with
    * `info` as its Title, Author and Creator (pdf-info.ts; every engine applies it).
    */
-  pdf(info: PdfInfo): Promise<Uint8Array>;
+  pdf(info: PdfInfo, opts?: PdfOptions): Promise<Uint8Array>;
+  /**
+   * Runs a self-contained function (no imports, no closures: its source is sent) in the
+   * print route's page and returns its JSON-able result (the proof slug and page text,
+   * proof-page.ts).
+   */
+  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** One image per `.print-page`, in document order. */
   images(opts: PageImageOptions): Promise<PageImage[]>;
   /** Loads the route again with other parameters (bleed, marks, language) in the same tab. */
   reload(req: PrintRequest): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PdfOptions {
+  /** Only these pages of the route, 1-based, as "2" or "1-3" (a proof PDF per page). */
+  pageRanges?: string;
 }
 
 export interface OpenOptions {

@@ -487,6 +487,34 @@ export const en: Record<MessageKey, string> = {
   // [press: issue 13, press-ready output and proofs]
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
+  'compose.proofs': "Proofs…",
+  'proofs.title': "Proofs",
+  'proofs.export': "Export a proof",
+  'proofs.scope': "Pages",
+  'proofs.round': "Round",
+  'proofs.watermark': "Faint “样” (proof) watermark",
+  'proofs.by': "Exported by",
+  'proofs.run': "Export proof",
+  'proofs.running': "Exporting proof…",
+  'proofs.done': "Exported {label}: {folder}",
+  'proofs.rounds': "Proof rounds",
+  'proofs.none': "No proofs yet.",
+  'proofs.row': "{label} · {time} · {by}",
+  'proofs.page': "page {n}",
+  'proofs.open': "Open",
+  'proofs.compare': "Compare two rounds",
+  'proofs.from': "Earlier",
+  'proofs.to': "Later",
+  'proofs.diff': "Compare this page",
+  'proofs.diffing': "Comparing…",
+  'proofs.diff.none': "No text changed on this page between the two rounds.",
+  'proofs.diff.count': "{n} text changes, {regions} changed regions",
+  'proofs.diff.insert': "Inserted",
+  'proofs.diff.delete': "Deleted",
+  'proofs.diff.replace': "Changed to",
+  'proofs.diff.image': "The later proof, changes outlined in red",
+  'proofs.diff.notInRound': "At least one of the two rounds does not have this page.",
+  'proofs.close': "Close",
   // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]

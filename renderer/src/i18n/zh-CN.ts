@@ -487,6 +487,34 @@ export const zhCN = {
   // [press: issue 13, press-ready output and proofs]
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
+  'compose.proofs': "签样…",
+  'proofs.title': "签样",
+  'proofs.export': "导出签样",
+  'proofs.scope': "范围",
+  'proofs.round': "校次",
+  'proofs.watermark': "加“样”字水印",
+  'proofs.by': "导出人",
+  'proofs.run': "导出签样",
+  'proofs.running': "正在导出签样……",
+  'proofs.done': "已导出{label}：{folder}",
+  'proofs.rounds': "已有签样",
+  'proofs.none': "还没有签样。",
+  'proofs.row': "{label} · {time} · {by}",
+  'proofs.page': "第{n}版",
+  'proofs.open': "打开",
+  'proofs.compare': "比较两轮签样",
+  'proofs.from': "前一轮",
+  'proofs.to': "后一轮",
+  'proofs.diff': "比较本版",
+  'proofs.diffing': "正在比较……",
+  'proofs.diff.none': "两轮之间本版没有文字改动。",
+  'proofs.diff.count': "文字改动 {n} 处，画面改动 {regions} 处",
+  'proofs.diff.insert': "插入",
+  'proofs.diff.delete': "删除",
+  'proofs.diff.replace': "改为",
+  'proofs.diff.image': "后一轮签样，改动处以红框标出",
+  'proofs.diff.notInRound': "所选两轮中至少一轮没有本版。",
+  'proofs.close': "关闭",
   // [/proofs]
   // [copy: issue 14, real-world copy and files]
   // [/copy]

@@ -5,6 +5,7 @@ import type { PageReport } from '../../../../../shared/layout/report';
 import { useI18n } from '../../../i18n';
 import { copyfitLabel } from './CopyfitBadge';
 import { ExportDialog } from './ExportDialog';
+import { ProofDialog } from '../../../export/ProofDialog';
 
 interface Props {
   editionRef: string;
@@ -29,6 +30,7 @@ const ADDABLE = BLOCK_KINDS.filter((k) => k !== 'footer');
 export function ComposerToolbar(p: Props) {
   const { t } = useI18n();
   const [exporting, setExporting] = useState(false);
+  const [proofing, setProofing] = useState(false);
   const titles = new Map(p.stories.map((s) => [s.id, s.title]));
   const fits = (p.report?.frames ?? []).filter((f) => f.last);
   return (
@@ -58,8 +60,10 @@ export function ComposerToolbar(p: Props) {
         ))}
       </span>
       <span className={`save-status ${p.saveState}`} data-page-save={p.saveState}>{t(`compose.${p.saveState}`)}</span>
+      <button type="button" onClick={() => setProofing(true)} data-action="proofs">{t('compose.proofs')}</button>
       <button type="button" className="primary" onClick={() => setExporting(true)} data-action="export">{t('compose.export')}</button>
       {exporting && <ExportDialog editionRef={p.editionRef} edition={p.edition} page={p.page} lang={p.lang} onClose={() => setExporting(false)} onError={p.onError} />}
+      {proofing && <ProofDialog editionRef={p.editionRef} page={p.page} lang={p.lang} onClose={() => setProofing(false)} onError={p.onError} />}
     </div>
   );
 }
