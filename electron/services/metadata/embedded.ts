@@ -4,6 +4,7 @@ import { isJpeg, jpegMetadata, parseJpeg } from './containers/jpeg';
 import { isPng, parsePng, pngMetadata } from './containers/png';
 import { isTiff, parseTiff, tiffMetadata } from './containers/tiff';
 import { isWebp, parseWebp, webpMetadata } from './containers/webp';
+import { decodeXmpBytes } from './xmp/xmp-encoding';
 
 // Finds the raw metadata blocks in a file: the XMP packet, the IPTC-IIM block with the
 // Photoshop IPTCDigest beside it, and the EXIF TIFF structure. Our own container walkers
@@ -52,7 +53,7 @@ export async function extractEmbedded(buf: Buffer, warnings: string[]): Promise<
         const layout = parseJpeg(buf, true);
         if (layout.sosStart === buf.length) warnings.push('JPEG: the file ends before the image data (truncated?)');
         const m = jpegMetadata(buf, layout);
-        return { container, xmp: firstXmp(m.xmp.map((b) => b.toString('utf8')), warnings), exif: m.exif, ...fromIrb(m.irb, warnings) };
+        return { container, xmp: firstXmp(m.xmp.map((b) => decodeXmpBytes(b)), warnings), exif: m.exif, ...fromIrb(m.irb, warnings) };
       }
       case 'png': {
         const m = pngMetadata(buf, parsePng(buf));
@@ -91,5 +92,5 @@ async function viaSharp(container: Container, buf: Buffer, warnings: string[]): 
     if (irb) ({ iim, storedDigest } = fromIrb(irb, warnings));
     else iim = m.iptc;
   }
-  return { container, xmp: m.xmp ? m.xmp.toString('utf8') : null, exif: m.exif ? stripExifHeader(m.exif) : null, iim, storedDigest };
+  return { container, xmp: m.xmp ? decodeXmpBytes(m.xmp) : null, exif: m.exif ? stripExifHeader(m.exif) : null, iim, storedDigest };
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse, format } from 'node:path';
+import { decodeXmpBytes } from './xmp/xmp-encoding';
 
 // XMP sidecars for formats the desk does not write into (HEIF/AVIF and others): the Adobe
 // convention, "<name>.xmp" beside "<name>.<ext>" (XMP Spec Part 3 §2.3), which Bridge,
@@ -22,7 +23,7 @@ export function sidecarPath(file: string): string {
 
 export async function readSidecar(file: string): Promise<string | null> {
   try {
-    return await readFile(sidecarPath(file), 'utf8');
+    return decodeXmpBytes(await readFile(sidecarPath(file)));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;

@@ -11,6 +11,7 @@ import { parseWebp, rebuildWebp, webpMetadata } from './containers/webp';
 import { extractEmbedded, sniff } from './embedded';
 import { isCameraRaw, readSidecar, sidecarPath } from './sidecar';
 import { mergeXmpMarks } from './xmp/xmp-marks';
+import { decodeXmpBytes } from './xmp/xmp-encoding';
 
 // Rating and colour label into the photo file by the same path as captions
 // (write-caption-meta.ts): the XMP packet is merged and put back at the segment/chunk level,
@@ -22,7 +23,7 @@ async function rewrite(buf: Buffer, marks: PhotoMarks): Promise<Buffer> {
     case 'jpeg': {
       const layout = parseJpeg(buf);
       const m = jpegMetadata(buf, layout);
-      const packet = mergeXmpMarks(m.xmp[0]?.toString('utf8') ?? null, marks, { embedded: true, maxBytes: MAX_STANDARD_XMP });
+      const packet = mergeXmpMarks((m.xmp[0] ? decodeXmpBytes(m.xmp[0]) : null), marks, { embedded: true, maxBytes: MAX_STANDARD_XMP });
       return rebuildJpeg(buf, layout, packet, null);
     }
     case 'png': {

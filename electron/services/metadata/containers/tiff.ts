@@ -1,6 +1,8 @@
 // Baseline TIFF 6.0 IFD0 (TIFF 6.0 §2). XMP is tag 700 (XMP Spec Part 3 §1.1.6), IPTC-IIM
 // tag 33723 and Photoshop image resources tag 34377 (Photoshop File Formats, "TIFF tags").
 
+import { decodeXmpBytes } from '../xmp/xmp-encoding';
+
 export const TAG_XMP = 700;
 export const TAG_IPTC = 33723;
 export const TAG_PHOTOSHOP = 34377;
@@ -66,7 +68,7 @@ export function tiffMetadata(buf: Buffer, layout: TiffLayout): { xmp: string[]; 
     return e ? entryData(buf, layout, e) : null;
   };
   const x = get(TAG_XMP);
-  return { xmp: x ? [x.toString('utf8')] : [], iim: get(TAG_IPTC), irb: get(TAG_PHOTOSHOP) };
+  return { xmp: x ? [decodeXmpBytes(x)] : [], iim: get(TAG_IPTC), irb: get(TAG_PHOTOSHOP) };
 }
 
 export interface NewEntry {

@@ -1,6 +1,8 @@
 // WebP RIFF container (Google, "WebP Container Specification", and RFC 9649 §2.7). Metadata
 // needs the extended format: a VP8X chunk whose flags announce EXIF and XMP chunks.
 
+import { decodeXmpBytes } from '../xmp/xmp-encoding';
+
 export interface RiffChunk {
   fourcc: string;
   start: number;
@@ -43,7 +45,7 @@ export function parseWebp(buf: Buffer): RiffChunk[] {
 const data = (buf: Buffer, c: RiffChunk) => buf.subarray(c.dataStart, c.dataStart + c.size);
 
 export function webpMetadata(buf: Buffer, chunks: RiffChunk[]): { xmp: string[]; exif: Buffer | null } {
-  const xmp = chunks.filter((c) => c.fourcc === 'XMP ').map((c) => data(buf, c).toString('utf8'));
+  const xmp = chunks.filter((c) => c.fourcc === 'XMP ').map((c) => decodeXmpBytes(data(buf, c)));
   const e = chunks.find((c) => c.fourcc === 'EXIF');
   let exif = e ? data(buf, e) : null;
   if (exif && exif.subarray(0, 6).toString('latin1') === 'Exif\0\0') exif = exif.subarray(6);
