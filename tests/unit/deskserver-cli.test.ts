@@ -65,7 +65,8 @@ describe('edition-desk user', () => {
     expect(cli(['user', 'remove', '李编辑', '--data', data]).code).toBe(0);
     expect(cli(['user', 'remove', '李编辑', '--data', data]).code).toBe(1);
     expect(cli(['user', 'list', '--data', data]).out).toBe('chen\tchief\n');
-  });
+    // A dozen CLI processes, each with a scrypt: 15 s was too little on a loaded 2-core CI machine.
+  }, 90_000);
 
   it('refuses bad serve options with a usage error', () => {
     expect(cli(['serve', '--cert', 'a.pem', '--data', data]).code).toBe(2);

@@ -98,7 +98,7 @@ describe.skipIf(!!SKIP_REASON)('caption text XML 1.0 cannot hold', () => {
       expect(written.caption.zh, name).toBe(s.replace(/\r\n?/g, '\n').trim());
       xmpParsesWithExpat(file);
     }
-  });
+  }, 60_000);
 
   it('through the library: a refused caption changes neither record nor file; a kept one is the same in both', async () => {
     const { library } = await ensureWorkspace(await realpath(await tempDir('hostile')), RESOURCES);
