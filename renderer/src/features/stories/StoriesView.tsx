@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StorySummary } from '../../../../shared/contract/contract';
 import type { Story } from '../../../../shared/document/schema';
 import type { SerializedEditorState } from '../../../../shared/document/lexical-state';
@@ -15,6 +15,7 @@ import { StoryListItem } from './StoryListItem';
 import { StoryActions } from './StoryActions';
 import { PromptDialog } from '../../app/dialogs';
 import { TrashDialog } from '../editions/TrashDialog';
+import { rememberItem, rememberedItem } from '../../polish/last-place';
 
 type View = 'zh' | 'en' | 'pair';
 
@@ -34,6 +35,15 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
 
   const refresh = useCallback(() => call('story:list', { edition: editionRef }).then(setList, onError), [editionRef, onError]);
   useEffect(() => { void refresh(); }, [refresh]);
+  // After a reload, the story the user had open (issue 17); from then on, whatever is open.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || list.length === 0) return;
+    restored.current = true;
+    const was = rememberedItem('stories', editionRef);
+    if (was && list.some((s) => s.id === was)) setStoryId((cur) => cur ?? was);
+  }, [list, editionRef]);
+  useEffect(() => { if (restored.current) rememberItem('stories', editionRef, storyId); }, [editionRef, storyId]);
   useEffect(() => { call('library:list', {}).then((l) => setPhotos(new Map(l.map((p) => [p.id, p]))), onError); }, [onError]);
   useEffect(() => {
     setStory(null);

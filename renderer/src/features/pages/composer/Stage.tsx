@@ -4,7 +4,7 @@ import { columnsForDelta, columnWidthMm, moveBlock, resizeBlock, vStep } from '.
 import type { PageReport } from '../../../../../shared/layout/report';
 import { PageCanvas } from '../layout/PageCanvas';
 import type { Jump } from '../layout/flow-page';
-import { CopyfitBadge, FromTag } from './CopyfitBadge';
+import { CopyfitBadge } from './CopyfitBadge';
 import { ThreadOverlay, type ThreadUi } from './ThreadPort';
 import { storyDropHandlers, type StoryDropAt } from './story-drop';
 
@@ -132,7 +132,7 @@ export function Stage(p: Props) {
   const overlay = (b: Block): ReactNode => (
     <>
       {fits.get(b.id) && <CopyfitBadge fit={fits.get(b.id)!} />}
-      {fits.get(b.id)?.prevPage && <FromTag page={fits.get(b.id)!.prevPage!} />}
+      {/* 上接第 N 版 is said once, by the frame's own jump line (issue 17), not by a badge too. */}
       {p.threadUi && <ThreadOverlay b={b} zoom={zoom} ui={p.threadUi} />}
       {b.id === p.selected && (
         <span className="resize-handle" data-handle="resize" onPointerDown={(e) => onPointerDown(e, b, 'resize')} style={{ transform: `scale(${1 / zoom})` }} />
