@@ -40,3 +40,10 @@ export function overallFraction(list: readonly Job[]): number | null {
   const total = counted.reduce((s, j) => s + j.total, 0);
   return Math.min(1, counted.reduce((s, j) => s + j.done, 0) / total);
 }
+
+/** Runs one call that cannot count its steps (an export) as a job: shown while it runs. */
+export async function trackJob<T>(kind: JobKind, run: () => Promise<T>): Promise<T> {
+  const id = newJobId(kind);
+  jobProgress(id, kind, 0, 0);
+  try { return await run(); } finally { jobProgress(id, kind, 0, 0, true); }
+}
