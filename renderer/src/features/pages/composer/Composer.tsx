@@ -241,7 +241,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
           {placing.ghost && <DropGhost page={page} edition={edition} frame={placing.ghost} />}
           {peers.length > 0 && <PresenceFrames page={page} edition={edition} peers={peers} />}
         </Stage>
-        <aside className="composer-side" onKeyDown={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) focusStage(); }}>
+        <aside className="composer-side" onKeyDownCapture={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) focusStage(); }}>
           {block
             ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)}
                 onThreadNext={() => threads.threadIntoNew(block)} onStory={(id) => void threads.placeIn(block.id, id)}
