@@ -57,7 +57,14 @@ test('quotes in the deck and the body are full width; text-autospace follows the
     expect(await em('[data-block-kind="deck"]', ch), `deck ${ch}`).toBeGreaterThan(0.95);
     expect(await em('.story-box', ch), `body ${ch}`).toBeGreaterThan(0.95);
   }
-  await page.screenshot({ path: join(SHOTS, 'deck-quotes.png'), clip: (await paper(page).locator('[data-block-kind="deck"]').boundingBox())! });
+  // The README's picture: the deck at 150 %, quotes and all.
+  await page.locator('select[name="zoom"]').selectOption('1.5');
+  const deckBlock = paper(page).locator('[data-block-kind="deck"]');
+  await deckBlock.scrollIntoViewIfNeeded();
+  const box = (await deckBlock.boundingBox())!, stageBox = (await page.locator('.compose-stage').boundingBox())!;
+  const x = Math.max(box.x, stageBox.x);
+  await page.screenshot({ path: join(SHOTS, 'deck-quotes.png'), clip: { x, y: box.y - 8, width: Math.min(box.x + box.width, stageBox.x + stageBox.width - 16) - x, height: box.height + 16 } });
+  await page.locator('select[name="zoom"]').selectOption('fit');
 
   // Default house style: no gap in 2026年 in body copy; the switch puts it in, on screen at once.
   const sheet = paper(page);
@@ -83,10 +90,11 @@ test('quotes in the deck and the body are full width; text-autospace follows the
   await expect(sheet).toHaveClass(/autospace-body/);
   await expect.poll(yearWidth).toBeGreaterThan(tight + 0.5);
   // Stored in the edition, so the print route (the same renderer) sets the PDF alike.
-  const ed = JSON.parse(readFileSync(join(host.dataDir, 'workspace', 'qinyuan-lianghui.edition', 'edition.json'), 'utf8'));
-  expect(ed.houseStyle).toEqual({ autospaceBody: true, autospaceLatin: true });
+  const stored = () => JSON.parse(readFileSync(join(host.dataDir, 'workspace', 'qinyuan-lianghui.edition', 'edition.json'), 'utf8')).houseStyle;
+  await expect.poll(stored).toEqual({ autospaceBody: true, autospaceLatin: true });
   await body.uncheck();
   await expect(sheet).not.toHaveClass(/autospace-body/);
+  await expect.poll(stored).toEqual({ autospaceBody: false, autospaceLatin: true });
 });
 
 test('frames show their edges and empty frames say what they are for, in the composer only', async ({ page }) => {

@@ -536,7 +536,6 @@ export const en: Record<MessageKey, string> = {
   "help.pages.undo": "Undo",
   "help.pages.redo": "Redo",
   "help.pages.recrop": "Recrop the photo inside its frame",
-  "help.pages.thread": "Thread: click the frame’s out-port, then the next frame",
   "help.pages.unthreadEsc": "Cancel threading",
   "help.pages.place": "In the photo strip: place the selected photo in the selected frame",
   "job.label": "Progress of background jobs",

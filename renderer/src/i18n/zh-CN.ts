@@ -536,7 +536,6 @@ export const zhCN = {
   "help.pages.undo": "撤销",
   "help.pages.redo": "重做",
   "help.pages.recrop": "在图框内拖动图片重新裁切",
-  "help.pages.thread": "续排：点文框右下角出口，再点下一个文框",
   "help.pages.unthreadEsc": "取消正在进行的续排",
   "help.pages.place": "照片栏中：把所选图片放入所选图框",
   "job.label": "后台任务进度",

@@ -11,6 +11,7 @@ export function HelpSheet({ desk, onClose }: { desk: HelpDesk; onClose(): void }
   const rows = shortcutsOf(desk);
   return (
     <Modal label={t('help.title', { desk: t(`help.desk.${desk}`) })} onClose={onClose} className="help-sheet">
+      <div className="dialog-actions"><button type="button" autoFocus onClick={onClose}>{t('app.dismiss')}</button></div>
       <table>
         <thead>
           <tr><th scope="col">{t('help.col.keys')}</th><th scope="col">{t('help.col.action')}</th><th scope="col">{t(desk === 'photos' ? 'help.col.pm' : 'help.col.indesign')}</th></tr>
@@ -25,7 +26,6 @@ export function HelpSheet({ desk, onClose }: { desk: HelpDesk; onClose(): void }
           ))}
         </tbody>
       </table>
-      <div className="dialog-actions"><button type="button" autoFocus onClick={onClose}>{t('app.dismiss')}</button></div>
     </Modal>
   );
 }

@@ -58,9 +58,8 @@ export const SHORTCUTS: Record<HelpDesk, Shortcut[]> = {
     { id: 'undo', keys: 'Ctrl/⌘ + Z', other: 'Ctrl/⌘ + Z' },
     { id: 'redo', keys: 'Ctrl/⌘ + Shift + Z / Ctrl + Y', other: 'Ctrl/⌘ + Shift + Z' },
     { id: 'recrop', keys: 'Alt/⌥ + drag', other: 'Content Grabber (drag the donut)' },
-    { id: 'thread', keys: 'Click out-port, then a frame', other: 'Click out port, then a frame (loaded text cursor)' },
     { id: 'unthreadEsc', keys: 'Esc', other: 'Esc (unload the text cursor)' },
-    { id: 'place', keys: 'Enter (photo strip)', other: 'Ctrl/⌘ + D (Place)' },
+    { id: 'place', keys: 'Enter', other: 'Ctrl/⌘ + D (Place)' },
   ],
   editions: [],
 };
