@@ -220,6 +220,7 @@ test('F1 and ? open the shortcuts of the current desk, in either language, with 
   let sheet = page.getByRole('dialog', { name: '快捷键 · 版面' });
   await expect(sheet).toBeVisible();
   await expect(sheet.locator('[data-shortcut="next"]')).toContainText('按阅读顺序选下一块');
+  await expect(sheet.locator('[data-shortcut="next"] [lang="en"]')).toHaveText('Select the next block in reading order');
   await expect(sheet.getByRole('columnheader', { name: 'InDesign / InCopy 中' })).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'help-sheet.png') });
   await page.keyboard.press('Escape');

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useI18n } from '../i18n';
+import { translate, useI18n } from '../i18n';
 import { Modal } from '../app/dialogs';
 import { shortcutsOf, type HelpDesk } from './shortcuts';
 
@@ -7,7 +7,8 @@ import { shortcutsOf, type HelpDesk } from './shortcuts';
 // language, with the Photo Mechanic or InDesign key the user already knows.
 
 export function HelpSheet({ desk, onClose }: { desk: HelpDesk; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const other = lang === 'en' ? 'zh-CN' : 'en';
   const rows = shortcutsOf(desk);
   return (
     <Modal label={t('help.title', { desk: t(`help.desk.${desk}`) })} onClose={onClose} className="help-sheet">
@@ -20,7 +21,8 @@ export function HelpSheet({ desk, onClose }: { desk: HelpDesk; onClose(): void }
           {rows.map((s) => (
             <tr key={s.id} data-shortcut={s.id}>
               <td><kbd>{s.keys}</kbd></td>
-              <td>{t(`help.${s.id === 'help' ? 'all' : desk}.${s.id}` as never)}</td>
+              {/* Both languages: a Chinese desk and an English-speaking colleague read one sheet. */}
+              <td>{t(key(desk, s.id))}<span className="help-other" lang={other}>{translate(other, key(desk, s.id))}</span></td>
               <td>{s.other ? <kbd>{s.other}</kbd> : '—'}</td>
             </tr>
           ))}
@@ -29,6 +31,8 @@ export function HelpSheet({ desk, onClose }: { desk: HelpDesk; onClose(): void }
     </Modal>
   );
 }
+
+const key = (desk: HelpDesk, id: string) => `help.${id === 'help' ? 'all' : desk}.${id}` as Parameters<typeof translate>[1];
 
 /** True when a key press is typing (an input, a text area, an editor), where ? is a character, not a command. */
 function typing(e: KeyboardEvent): boolean {
