@@ -255,6 +255,15 @@ test('a reload opens on the desk and the item the user was on', async ({ page })
   await expect(paper(page)).toHaveAttribute('data-page-id', id!);
   await page.reload();
   await expect(paper(page)).toHaveAttribute('data-page-id', id!, { timeout: 20_000 });
+  // The photo desk: the photo that had the focus has it again, its caption open.
+  await page.getByRole('tab', { name: '图片' }).click();
+  const third = page.locator('.contact-sheet .cell').nth(2);
+  const name = (await third.locator('.cell-name').textContent())!;
+  await third.click();
+  await expect(page.locator('form.caption-panel .panel-title')).toHaveText(name);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: '图片' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('form.caption-panel .panel-title')).toHaveText(name, { timeout: 20_000 });
 });
 
 test('a long job shows in the top bar and the window title from another desk', async ({ page }) => {
