@@ -35,6 +35,12 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 
 let win: BrowserWindow | null = null;
 
+/** A long job's progress on the taskbar button (issue 17); -1 removes the bar (Electron's setProgressBar). */
+function showTaskbarProgress(w: BrowserWindow | null, fraction: number | null): void {
+  if (!w || w.isDestroyed()) return;
+  w.setProgressBar(fraction === null ? -1 : fraction, { mode: fraction === null ? 'none' : 'normal' });
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const userData = app.getPath('userData');
@@ -47,7 +53,7 @@ async function start(): Promise<void> {
   // The newsroom network (issue 12): main's socket for the renderer's shared documents.
   const { collab, socketOrigin } = await startCollab(userData);
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p), collab }),
+    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p), collab, progress: (f) => showTaskbarProgress(win, f) }),
     log,
   );
 

@@ -28,6 +28,7 @@ import type { CollabEngine } from './collab/types';
 import { engineChannels } from './collab/engine-api';
 import { mirrorChannels } from './collab/mirror-api';
 import { signoffChannels } from './collab/signoff-api';
+import { polishChannels, type PolishContext } from './polish/polish-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -42,6 +43,8 @@ export interface ApiContext {
   reveal?: (absolutePath: string) => void;
   /** The desk server connection (issue 12); absent → solo desk, as before. */
   collab?: CollabEngine;
+  /** The window's taskbar progress (issue 17); absent in the browser host. */
+  progress?: PolishContext['progress'];
 }
 
 // The services behind every channel. Inputs arrive already validated by handle(); what
@@ -203,5 +206,7 @@ export function createApi(ctx: ApiContext): Api {
     ...signoffChannels(ws, ctx.collab),
     // Proof rounds (issue 13): who exported is the signed-in desk user unless the dialog says.
     ...proofRoundChannels(ws, exporting, () => ctx.collab?.session()?.user),
+    // First-hour polish (issue 17).
+    ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
   });
 }

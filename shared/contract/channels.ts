@@ -75,6 +75,9 @@ export const CHANNELS = [
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]
+  // The edition's house style (autospace), and a long job's progress for the taskbar
+  'edition:house-style',
+  'app:progress',
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
   // Forget a server: its pinned certificate and saved session (local copies stay on disk)

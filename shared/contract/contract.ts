@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Edition, Lang, Page, PageSize, Photo, PhotoMeta, Story, StoryStatus } from '../document/schema';
 import { IssueDate, NewEditionInput, StoryRef, Title, TrashItem } from './edition-schemas';
 import { EditorStateSchema } from '../document/lexical-state';
+import { HouseStyle } from '../document/house-style';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
@@ -224,6 +225,10 @@ export const contract = {
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]
+  /** The edition's house style (issue 17): every page is drawn with it, on screen and in the PDF. */
+  'edition:house-style': { input: z.object({ edition: EditionRef, houseStyle: HouseStyle }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** A long job's progress, 0..1, or null when none runs: the desktop app shows it on its taskbar button. */
+  'app:progress': { input: z.object({ fraction: z.number().min(0).max(1).nullable() }).strict(), output: z.object({ shown: z.boolean() }) },
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
   'collab:forget': { input: z.object({ url: ConnectInput.shape.url }).strict(), output: CollabStatus },

@@ -49,6 +49,7 @@ export const ERROR_CODES = [
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]
+  'IMPORT_EMPTY',
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
   // [/net]

@@ -104,6 +104,7 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [copy: issue 14, real-world copy and files]
   // [/copy]
   // [polish: issue 17, first-hour polish]
+  IMPORT_EMPTY: { 'zh-CN': '文件里没有文字，未导入。', en: 'The file has no text; nothing was imported.' },
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
   // [/net]

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './ids';
 import { EditorStateSchema } from './lexical-state';
+import { HouseStyle } from './house-style';
 
 // The on-disk document model, version SCHEMA_VERSION. Older files are lifted by
 // migrate.ts before they are parsed here; nothing here accepts an older shape.
@@ -147,6 +148,8 @@ export const Edition = z.object({
   /** Page order; each id names pages/<id>.json. */
   pages: z.array(Id),
   photos: z.array(Photo),
+  /** House style (issue 17); absent = the defaults of house-style.ts. */
+  houseStyle: HouseStyle.partial().optional(),
 });
 export type Edition = z.infer<typeof Edition>;
 

@@ -255,7 +255,8 @@ test('a story threads on to a frame on a later page: 下转第 N 版, the copy g
     await frame3.click({ position: { x: 20, y: 20 } });
     await page.locator('select[name="storyId"]').selectOption('story-2025');
     await expect(frame3.locator('[data-copyfit]')).toHaveAttribute('data-copyfit', /fit|short/);
-    await expect(frame3.locator('[data-from-page]')).toHaveText('上接第 2 版');
+    // Said once: by the jump line, no second badge (issue 17).
+    await expect(frame3.locator('[data-from-page]')).toHaveCount(0);
     await expect(frame3.locator('[data-jump="from"]')).toHaveText('（上接第2版）');
     const text3 = (await frame3.locator('.story-box').textContent())!;
     expect(text3.length).toBeGreaterThan(50);

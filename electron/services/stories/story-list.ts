@@ -1,5 +1,6 @@
 import type { StorySummary } from '../../../shared/contract/contract';
 import { AppError } from '../../../shared/contract/errors';
+import { appError } from '../../../shared/contract/messages';
 import { newId } from '../../../shared/document/ids';
 import type { Story } from '../../../shared/document/schema';
 import { countStory, editorText } from '../../../shared/story/story-count';
@@ -76,6 +77,8 @@ export async function importWithTwinCheck(dir: string, fileName: string, bytes: 
 export async function addImported(dir: string, imported: ImportedCopy, allowTwin: boolean): Promise<ImportOutcome> {
   const all = (await readAll(dir)).filter((s): s is { id: string; story: Story } => s.story !== null);
   const text = squash(editorText(imported.state));
+  // An empty but valid file is said, not added as a 0 字 story (issue 17).
+  if (text === '') throw appError('IMPORT_EMPTY', imported.title);
   if (!allowTwin && text !== '') {
     const twin = all.find(({ story }) => squash(editorText(story.zh)) === text || squash(editorText(story.en)) === text);
     if (twin) return { twin: { storyId: twin.id, title: twin.story.title } };

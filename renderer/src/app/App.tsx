@@ -14,17 +14,24 @@ import { EditionsView } from '../features/editions/EditionsView';
 import { CollabContext } from '../collab/collab-context';
 import { useCollabStatus } from '../collab/use-collab-status';
 import { StatusBadge } from '../collab/StatusBadge';
+import { HelpSheet, useHelpKey } from '../polish/HelpSheet';
+import { JobProgress } from '../polish/JobProgress';
+import { rememberDesk, rememberedDesk } from '../polish/last-place';
+import '../polish/polish.css';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
-  const [tab, setTab] = useState<Tab>('pages');
+  // After a reload: the desk the user was on (issue 17), not always 版面.
+  const [tab, setTab] = useState<Tab>(() => { const d = rememberedDesk(); return d && d !== 'editions' ? d : 'pages'; });
   const [editions, setEditions] = useState<EditionSummary[]>([]);
   const [ref, setRef] = useState<string | null>(null);
   const [edition, setEdition] = useState<Edition | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [ready, setReady] = useState(false);
   // The start screen (特刊列表): shown when no edition is open, or asked for in the top bar.
-  const [showEditions, setShowEditions] = useState(false);
+  const [showEditions, setShowEditions] = useState(() => rememberedDesk() === 'editions');
+  const [help, setHelp] = useState(false);
+  useHelpKey(useCallback(() => setHelp(true), []));
   const [reopen, setReopen] = useState(0);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
@@ -65,8 +72,10 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = translate(lang, 'app.title');
+    // document.title is JobProgress's: the title carries a long job's progress (issue 17).
   }, [lang]);
+  const onEditionsScreen = !!ready && (showEditions || (!ref && tab !== 'photos'));
+  useEffect(() => { if (ready) rememberDesk(showEditions ? 'editions' : tab); }, [ready, tab, showEditions]);
 
   const switchLanguage = () => {
     const next: UiLanguage = lang === 'zh-CN' ? 'en' : 'zh-CN';
@@ -88,8 +97,13 @@ export function App() {
           onEditions={() => setShowEditions(true)}
           onLanguage={switchLanguage}
           host={hostKind()}
-          status={<StatusBadge editionRef={ref} edition={edition} />}
+          status={<>
+            <JobProgress />
+            <StatusBadge editionRef={ref} edition={edition} />
+            <button type="button" className="help-button" onClick={() => setHelp(true)} aria-label={translate(lang, 'help.open')} title="F1">?</button>
+          </>}
         />
+        {help && <HelpSheet desk={onEditionsScreen ? 'editions' : tab} onClose={() => setHelp(false)} />}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">
           {!ready ? null : showEditions || (!ref && tab !== 'photos') ? (

@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Composer } from './composer/Composer';
 import { PageList } from './PageList';
+import { rememberItem, rememberedItem } from '../../polish/last-place';
 
 // The pages workspace: the edition's pages down the side (add, duplicate, delete to the
 // trash, reorder by dragging or with 上移/下移), the composer for the chosen one. Page
@@ -20,9 +21,12 @@ export function PagesView({ editionRef, edition: initial, onError }: { editionRe
 
   const load = useCallback(() => call('page:list', { edition: editionRef }).then((list) => {
     setPages(list);
-    setPageId((cur) => (cur && list.some((p) => p.id === cur) ? cur : list[0]?.id ?? null));
+    // First load after a reload: the page the user was on (issue 17).
+    const was = rememberedItem('pages', editionRef);
+    setPageId((cur) => (cur && list.some((p) => p.id === cur) ? cur : was && list.some((p) => p.id === was) ? was : list[0]?.id ?? null));
   }, onError), [editionRef, onError]);
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => { if (pageId) rememberItem('pages', editionRef, pageId); }, [editionRef, pageId]);
 
   const reloadAll = async (select?: string) => {
     setEdition(await call('edition:open', { edition: editionRef }));

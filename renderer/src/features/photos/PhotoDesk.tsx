@@ -15,6 +15,8 @@ import { PhotoToolbar } from './PhotoToolbar';
 import { IngestBar } from './IngestBar';
 import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
 import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
+import { rememberItem, rememberedItem } from '../../polish/last-place';
+import { jobProgress, newJobId } from '../../polish/jobs';
 
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
@@ -52,6 +54,15 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const order = useMemo(() => visible.map((p) => p.id), [visible]);
   const selected = useMemo(() => visible.filter((p) => sel.ids.has(p.id)), [visible, sel.ids]);
   const focused = sel.focus >= 0 ? visible[sel.focus] : undefined;
+  // After a reload, the photo the user was on (issue 17); from then on, whichever has the focus.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || visible.length === 0) return;
+    restored.current = true;
+    const i = visible.findIndex((p) => p.id === rememberedItem('photos', ''));
+    if (i >= 0) setSel((s) => (s.focus >= 0 ? s : { ids: new Set([visible[i]!.id]), focus: i, anchor: i }));
+  }, [visible]);
+  useEffect(() => { if (restored.current && focused) rememberItem('photos', '', focused.id); }, [focused]);
 
   const mark = (marks: PhotoMarks) => {
     const ids = selected.length > 0 ? selected.map((p) => p.id) : focused ? [focused.id] : [];
@@ -110,7 +121,12 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const ingestFiles = (files: File[], folder: boolean) => {
     const list = imageFiles(files, folder);
     if (list.length === 0) return;
-    const job = startIngest(list, setProgress, (r) => { if (r.status !== 'failed') upsert([r.photo]); });
+    // The top bar, the window title and the taskbar follow the ingest from any desk (issue 17).
+    const jobId = newJobId('ingest');
+    const job = startIngest(list, (p) => {
+      setProgress(p);
+      jobProgress(jobId, 'ingest', p.done, p.total, p.finishedAt !== null || p.cancelled);
+    }, (r) => { if (r.status !== 'failed') upsert([r.photo]); });
     cancelRef.current = job.cancel;
   };
 

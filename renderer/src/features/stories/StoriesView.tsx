@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { StorySummary } from '../../../../shared/contract/contract';
 import type { Story } from '../../../../shared/document/schema';
 import type { SerializedEditorState } from '../../../../shared/document/lexical-state';
@@ -15,6 +15,8 @@ import { StoryListItem } from './StoryListItem';
 import { StoryActions } from './StoryActions';
 import { PromptDialog } from '../../app/dialogs';
 import { TrashDialog } from '../editions/TrashDialog';
+import { rememberItem, rememberedItem } from '../../polish/last-place';
+import { usePairRows } from '../../polish/pair-rows';
 
 type View = 'zh' | 'en' | 'pair';
 
@@ -34,6 +36,18 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
 
   const refresh = useCallback(() => call('story:list', { edition: editionRef }).then(setList, onError), [editionRef, onError]);
   useEffect(() => { void refresh(); }, [refresh]);
+  // After a reload, the story the user had open (issue 17); from then on, whatever is open.
+  const restored = useRef(false);
+  // 对照: each pair of blocks as one row across the two versions (issue 17).
+  const columns = useRef<HTMLDivElement>(null);
+  usePairRows(columns, view === 'pair' && !!story?.en);
+  useEffect(() => {
+    if (restored.current || list.length === 0) return;
+    restored.current = true;
+    const was = rememberedItem('stories', editionRef);
+    if (was && list.some((s) => s.id === was)) setStoryId((cur) => cur ?? was);
+  }, [list, editionRef]);
+  useEffect(() => { if (restored.current) rememberItem('stories', editionRef, storyId); }, [editionRef, storyId]);
   useEffect(() => { call('library:list', {}).then((l) => setPhotos(new Map(l.map((p) => [p.id, p]))), onError); }, [onError]);
   useEffect(() => {
     setStory(null);
@@ -108,7 +122,7 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
           <h2>{t('stories.list')}</h2>
           <div className="story-tools">
             <button type="button" onClick={() => setAsking('new')}>{t('stories.new')}</button>
-            <ImportCopyButton edition={editionRef} onError={onError} onImported={(id) => { void refresh(); pick(id); }} />
+            <ImportCopyButton edition={editionRef} onError={onError} onListChanged={() => void refresh()} onImported={(id) => { void refresh(); pick(id); }} />
             <button type="button" onClick={() => setAsking('trash')}>{t('trash.title')}</button>
           </div>
           <ul className="story-list">
@@ -145,7 +159,7 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
                   onDuplicated={(id) => { void refresh(); pick(id); }}
                   onDeleted={() => { setStoryId(null); void refresh(); }} />
               )}
-              <div className={`story-columns view-${view}`}>
+              <div className={`story-columns view-${view}`} ref={columns}>
                 {(view === 'zh' || view === 'pair') && (
                   <StoryEditor key={`${story.id}:zh`} edition={editionRef} story={story} lang="zh" onSave={save} onError={onError}
                     onIds={onZhIds} otherIds={view === 'pair' && story.en ? enIds : null} onOpenFinding={openFinding} proofJump={jumpFor('zh')} />

@@ -30,6 +30,8 @@ import { useCollab } from '../../../collab/collab-context';
 import { usePeers } from '../../../collab/presence-hub';
 import { SignOffBar } from '../../../collab/SignOffBar';
 import { PresenceFrames } from '../../../collab/PresenceFrames';
+import { HouseStyleFields } from '../../../polish/HouseStyleFields';
+import { focusWhenThere } from '../../../polish/focus-when-there';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
 // the mouse or the keys, the inspector for the selection, live copyfit on every story
@@ -204,6 +206,14 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
   // A new frame from the strip's button takes the keys, so the arrows move it into place.
   const focusStage = () => sheetRef.current?.closest<HTMLElement>('.compose-stage')?.focus({ preventScroll: true });
+  // Enter on a selected block (issue 17): a story frame opens its copy beside the page, any
+  // other block its first field in the inspector; Escape there comes back (composer-side).
+  const editBlock = (b: Block) => {
+    if (b.kind === 'story' && b.storyId) setEditing(true);
+    focusWhenThere(() => document.querySelector<HTMLElement>(b.kind === 'story' && b.storyId
+      ? '.composer-copy [contenteditable="true"]'
+      : '.composer-side .inspector textarea, .composer-side .inspector input, .composer-side .inspector select'));
+  };
   const figureLibrary = useFigureLibrary(library.photos, library.upsert, onError, placing.toEdition);
   const stripPages = useMemo(() => allPages.map((p) => (p.id === page.id ? page : p)), [allPages, page]);
   const placement = useMemo(() => ({ editionRef, library: library.photos, placeInto: placing.placeInto, refresh: placing.refresh }), [editionRef, library.photos, placing.placeInto, placing.refresh]);
@@ -228,18 +238,21 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
           shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps} stories={stories}
           threadUi={threads.threadUi} onThreadTarget={threads.onTarget} onDropStory={(id, at) => void threads.dropStory(id, at)}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}
-          dropProps={placing.dropProps}
+          dropProps={placing.dropProps} onEdit={editBlock}
         >
           {placing.ghost && <DropGhost page={page} edition={edition} frame={placing.ghost} />}
           {peers.length > 0 && <PresenceFrames page={page} edition={edition} peers={peers} />}
         </Stage>
-        <aside className="composer-side">
+        <aside className="composer-side" onKeyDownCapture={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) focusStage(); }}>
           {block
             ? <Inspector edition={edition} page={page} block={block} stories={summaries} onChange={setBlock} onDelete={() => remove(block.id)}
                 onThreadNext={() => threads.threadIntoNew(block)} onStory={(id) => void threads.placeIn(block.id, id)}
                 place={threads.placeOf(block)} onPlace={(n) => threads.moveTo(block, n)}
                 linkTargets={block.kind === 'story' ? threads.linkTargets(block) : []} onLinkTo={(to) => threads.linkTo(block, to)} />
-            : <PageSetup edition={edition} page={page} onGrid={(grid) => change({ ...page, grid })} onSize={(s) => void setSize(s)} />}
+            : <>
+                <PageSetup edition={edition} page={page} onGrid={(grid) => change({ ...page, grid })} onSize={(s) => void setSize(s)} />
+                <HouseStyleFields editionRef={editionRef} edition={edition} onEdition={onEdition} onError={onError} />
+              </>}
           {block?.kind === 'story' && story && (
             <div className="composer-copy">
               <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing} data-action="edit-copy">{t('compose.editCopy')}</button>

@@ -53,11 +53,17 @@ export function ComposerToolbar(p: Props) {
       <button type="button" onClick={p.onUndo} title="Ctrl+Z">{t('compose.undo')}</button>
       <button type="button" onClick={p.onRedo} title="Ctrl+Shift+Z">{t('compose.redo')}</button>
       <span className="tb-fits" aria-live="polite">
-        {fits.map((f) => (
-          <span key={f.blockId} className={`copyfit copyfit-${f.status}`} data-summary-story={f.storyId}>
-            {t('compose.fit.summary', { title: (titles.get(f.storyId) ?? f.storyId).slice(0, 14), status: copyfitLabel(t, f) })}
-          </span>
-        ))}
+        {fits.map((f) => {
+          // The title gives way with an ellipsis (polish.css), the status is always whole (issue 17).
+          const title = titles.get(f.storyId) ?? f.storyId;
+          const status = copyfitLabel(t, f);
+          const sep = t('compose.fit.summary', { title: '', status: '' });
+          return (
+            <span key={f.blockId} className={`copyfit copyfit-${f.status}`} data-summary-story={f.storyId} title={t('compose.fit.summary', { title, status })}>
+              <span className="fit-title">{title}</span><span className="fit-status">{sep}{status}</span>
+            </span>
+          );
+        })}
       </span>
       <span className={`save-status ${p.saveState}`} data-page-save={p.saveState}>{t(`compose.${p.saveState}`)}</span>
       <button type="button" onClick={() => setProofing(true)} data-action="proofs">{t('compose.proofs')}</button>

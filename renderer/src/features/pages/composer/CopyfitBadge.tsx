@@ -23,9 +23,3 @@ export function CopyfitBadge({ fit }: { fit: FrameFit }) {
     </span>
   );
 }
-
-/** On a frame whose copy comes from another page: 上接第 N 版 (the jump line's other end). */
-export function FromTag({ page }: { page: number }) {
-  const { t } = useI18n();
-  return <span className="copyfit copyfit-from" data-from-page={page}>{t('compose.fit.from', { page })}</span>;
-}

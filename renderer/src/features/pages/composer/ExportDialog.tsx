@@ -3,6 +3,7 @@ import type { ExportResult, PreflightFindingData } from '../../../../../shared/c
 import type { Edition, Page } from '../../../../../shared/document/schema';
 import { call, exportFileUrl, hostKind } from '../../../api/client';
 import { useI18n } from '../../../i18n';
+import { trackJob } from '../../../polish/jobs';
 
 // Export: the preflight first (InDesign's is a panel; here it is the top of the dialog),
 // then the chosen formats written into the edition's exports/ folder.
@@ -40,7 +41,7 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
         ...(html ? { html: true as const } : {}),
         ...(pkg ? { package: true as const } : {}),
       };
-      setResult(await call('export:run', { edition: editionRef, lang, formats, ...(pages ? { pages } : {}) }));
+      setResult(await trackJob('export', () => call('export:run', { edition: editionRef, lang, formats, ...(pages ? { pages } : {}) })));
     } catch (e) { onError(e); } finally { setBusy(false); }
   };
   const msgLang = ui === 'en' ? 'en' : 'zh-CN';

@@ -4,9 +4,12 @@ import { columnsForDelta, columnWidthMm, moveBlock, resizeBlock, vStep } from '.
 import type { PageReport } from '../../../../../shared/layout/report';
 import { PageCanvas } from '../layout/PageCanvas';
 import type { Jump } from '../layout/flow-page';
-import { CopyfitBadge, FromTag } from './CopyfitBadge';
+import { CopyfitBadge } from './CopyfitBadge';
 import { ThreadOverlay, type ThreadUi } from './ThreadPort';
 import { storyDropHandlers, type StoryDropAt } from './story-drop';
+import { emptyFrameKey, readingOrder, stepBlock } from '../../../polish/block-nav';
+import { headContext, shownText } from '../layout/block-text';
+import { useI18n } from '../../../i18n';
 
 // The page on screen: the true-size canvas under a zoom transform, with selection,
 // mouse drags (move from the body, resize from the corner handle) and InDesign's keys.
@@ -45,12 +48,15 @@ interface Props {
   dropProps?: DOMAttributes<HTMLDivElement>;
   /** Drawn over the page in page millimetres, like the grid guides (the drop preview). */
   children?: ReactNode;
+  /** Enter on a selected block (issue 17): edit it beside the page. */
+  onEdit?(b: Block): void;
 }
 
 interface Drag { id: string; mode: 'move' | 'resize' | 'pan'; x: number; y: number; orig: Block; moved: boolean; boxPx?: { w: number; h: number } }
 
 export function Stage(p: Props) {
   const { edition, page, zoom: z0 } = p;
+  const { t } = useI18n();
   const host = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
   const [fitZoom, setFitZoom] = useState(0.4);
@@ -114,8 +120,18 @@ export function Stage(p: Props) {
     if (mod && e.key.toLowerCase() === 'z') { e.preventDefault(); if (e.shiftKey) p.onRedo(); else p.onUndo(); return; }
     if (mod && e.key.toLowerCase() === 'y') { e.preventDefault(); p.onRedo(); return; }
     if (e.key === 'Escape' && p.threadUi?.active) { p.threadUi.onCancel(); return; }
+    // Tab / Shift+Tab: the blocks in reading order (issue 17); past the last one, focus leaves the page.
+    if (e.key === 'Tab' && !mod && !e.altKey) {
+      const next = stepBlock(page.blocks, p.selected, e.shiftKey ? -1 : 1);
+      if (!next) { p.onSelect(null); return; }
+      e.preventDefault();
+      p.onSelect(next.id);
+      host.current?.querySelector(`.compose-scale > .sheet [data-block-id="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      return;
+    }
     const b = page.blocks.find((x) => x.id === p.selected);
     if (!b) return;
+    if (e.key === 'Enter' && !mod && p.onEdit) { e.preventDefault(); p.onEdit(b); return; }
     if (e.key === 'Escape') { p.onSelect(null); return; }
     if (e.key === 'Delete' || e.key === 'Backspace') { e.preventDefault(); p.onDelete(b.id); return; }
     const arrows: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -132,7 +148,7 @@ export function Stage(p: Props) {
   const overlay = (b: Block): ReactNode => (
     <>
       {fits.get(b.id) && <CopyfitBadge fit={fits.get(b.id)!} />}
-      {fits.get(b.id)?.prevPage && <FromTag page={fits.get(b.id)!.prevPage!} />}
+      {/* 上接第 N 版 is said once, by the frame's own jump line (issue 17), not by a badge too. */}
       {p.threadUi && <ThreadOverlay b={b} zoom={zoom} ui={p.threadUi} />}
       {b.id === p.selected && (
         <span className="resize-handle" data-handle="resize" onPointerDown={(e) => onPointerDown(e, b, 'resize')} style={{ transform: `scale(${1 / zoom})` }} />
@@ -141,9 +157,21 @@ export function Stage(p: Props) {
   );
   const blockProps = (b: Block): Record<string, unknown> => ({
     'data-selected': b.id === p.selected ? 'true' : undefined,
+    // An empty frame says what it is for, in the composer only (polish.css; issue 17).
+    'data-empty-label': emptyFrameKey(b) ? t(`frame.empty.${emptyFrameKey(b)!}`) : undefined,
     onPointerDown: (e: PointerEvent) => onPointerDown(e, b, 'move'),
   });
 
+  // What a screen reader says when the selection moves: the block's place, kind and words.
+  const announce = (blocks: Block[], id: string | null): string => {
+    const order = readingOrder(blocks);
+    const i = order.findIndex((x) => x.id === id);
+    if (i < 0) return t('nav.none');
+    const b = order[i]!;
+    const words = shownText(b, p.lang, { heads: headContext(edition, page), ...(p.stories ? { stories: p.stories } : {}) });
+    const text = (words.zh ?? words.en ?? '').trim().slice(0, 40);
+    return t('nav.selected', { n: i + 1, total: order.length, kind: t(`block.${b.kind}` as never), text: text ? `「${text}」` : '' });
+  };
   const w = box.widthMm * PX_PER_MM * zoom, h = box.heightMm * PX_PER_MM * zoom;
   return (
     <div
@@ -156,7 +184,10 @@ export function Stage(p: Props) {
       onPointerUp={onPointerUp}
       onPointerDown={() => p.onSelect(null)}
       data-zoom={zoom.toFixed(3)}
+      aria-label={t('help.desk.pages')}
+      aria-describedby="stage-selection"
     >
+      <p id="stage-selection" className="sr-only" aria-live="polite" data-selection-announce="">{announce(page.blocks, p.selected)}</p>
       <div className="compose-paper" style={{ width: w, height: h }} {...p.dropProps}>
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
           <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})} />

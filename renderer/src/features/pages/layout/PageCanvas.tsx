@@ -3,6 +3,8 @@ import type { Block, Edition, Page, Story } from '../../../../../shared/document
 import { blockRectMm } from '../../../../../shared/layout/geometry';
 import { captionOf, headContext, mastheadDate, shownText, titleKicker, type ShownText, type TextContext } from './block-text';
 import type { Jump } from './flow-page';
+import { houseStyleOf } from '../../../../../shared/document/house-style';
+import { latinHeavy } from '../../../../../shared/layout/latin-heavy';
 import './page.css';
 
 // One page at true size (mm, pt), as it prints. Story frames are empty boxes here: the
@@ -27,7 +29,7 @@ const mm = (v: number) => `${v.toFixed(3)}mm`;
 function Words({ t }: { t: ShownText }) {
   return (
     <>
-      {t.zh && <span lang="zh-CN">{t.zh}</span>}
+      {t.zh && <span lang="zh-CN" className={latinHeavy(t.zh) ? 'latin-heavy' : undefined}>{t.zh}</span>}
       {t.en && <span lang="en" className={t.zh ? 'en-line' : undefined}>{t.en}</span>}
     </>
   );
@@ -110,8 +112,10 @@ function BlockBody({ b, page, edition, lang, photoUrl, jump, ctx }: { b: Block; 
 export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps, jumps, stories }, ref) {
   const { widthMm, heightMm } = edition.pageSize;
   const ctx: TextContext = { heads: headContext(edition, page), ...(stories ? { stories } : {}) };
+  // House style (issue 17): the sheet's classes switch text-autospace in page.css.
+  const hs = houseStyleOf(edition);
   return (
-    <div ref={ref} className="sheet" data-page-id={page.id} lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ width: mm(widthMm), height: mm(heightMm) }}>
+    <div ref={ref} className={`sheet${hs.autospaceBody ? ' autospace-body' : ''}${hs.autospaceLatin ? ' autospace-latin' : ''}`} data-page-id={page.id} lang={lang === 'en' ? 'en' : 'zh-CN'} style={{ width: mm(widthMm), height: mm(heightMm) }}>
       {page.blocks.map((b) => {
         const r = blockRectMm(page, widthMm, b);
         const kind = b.kind === 'caption' ? 'caption' : b.kind;

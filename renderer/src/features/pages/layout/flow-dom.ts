@@ -1,6 +1,7 @@
 import type { FlowPara, FlowPos, FlowRun } from '../../../../../shared/layout/flow-content';
 import { contentFrom, countFrom } from '../../../../../shared/layout/flow-content';
 import type { FitStatus } from '../../../../../shared/layout/report';
+import { latinHeavy } from '../../../../../shared/layout/latin-heavy';
 
 // The flow engine: sets a story's copy into its frames in thread order, each frame a CSS
 // multi-column box of fixed height. After a frame is set, the first character drawn
@@ -83,6 +84,8 @@ export function paraEl(doc: Document, p: FlowPara, index: number, continued: boo
     el.appendChild(mark);
   }
   for (const r of p.runs) el.appendChild(runEl(doc, r));
+  // English-heavy paragraphs take the house style's autospace (issue 17, page.css).
+  if (latinHeavy(p.runs.map((r) => r.text).join(''))) el.classList.add('latin-heavy');
   return el;
 }
 

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+// House style of an edition (issue 17): choices a paper makes once for all its pages,
+// applied by the page renderer, so the composer and the printed PDF set them alike.
+
+export const HouseStyle = z.object({
+  /**
+   * text-autospace (the gap between Han and Latin or digits, "2026 年") in body copy.
+   * Off by default: mainland papers set 2026年, 220千伏, PM2.5浓度 without it.
+   */
+  autospaceBody: z.boolean(),
+  /** The same gap in English-heavy blocks (latinHeavy), where runs of Latin read better spaced off. */
+  autospaceLatin: z.boolean(),
+});
+export type HouseStyle = z.infer<typeof HouseStyle>;
+
+export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true };
+
+/** The edition's house style, defaults filled (files before issue 17 have none). */
+export function houseStyleOf(edition: { houseStyle?: Partial<HouseStyle> | undefined }): HouseStyle {
+  return { ...DEFAULT_HOUSE_STYLE, ...(edition.houseStyle ?? {}) };
+}
