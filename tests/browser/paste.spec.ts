@@ -19,12 +19,15 @@ async function openEmptiedStory(page: Page): Promise<string[]> {
   await page.goto(host.url);
   await page.getByRole('tab', { name: '稿件' }).click();
   await page.locator('[data-story-id="story-2026"]').click();
-  const editor = page.locator(EDITOR);
-  await expect(editor).toContainText('站在崭新的历史节点');
+  // The cases share one host, and the story holds whatever the previous case pasted once its
+  // autosave landed: wait for the editor to show story-2026, whatever its text, then empty it.
+  const editor = page.locator(`.story-editor[data-lang="zh"][data-editor-story="story-2026"] .editor-content[data-lexical-editor]`);
+  await expect(editor).toBeVisible();
+  await expect(editor).not.toHaveText(/^\s*$/);
   await editor.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Delete');
-  await expect(editor).not.toContainText('站在崭新的历史节点');
+  await expect(editor).toHaveText(/^\s*$/);
   return problems;
 }
 
