@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { overprintState, rewriteContent, type OverprintState } from './press-content';
+import { expandBfRanges } from './press-tounicode';
 import { runTool } from './press-tools';
 
 // Applies press-content.ts to every page and form of a PDF through qpdf's JSON (qpdf
@@ -73,6 +74,22 @@ export async function neutralsToGray(input: string, out: string, work: string, b
       updates[key(holderRef)] = isStream ? { stream: { ...o.stream!, dict: next } } : { value: next };
     }
   };
+
+  // Fonts' ToUnicode maps with ranges written out (press-tounicode.ts: Ghostscript 10.0).
+  const toUnicode = new Set<string>();
+  for (const o of Object.values(objects)) {
+    const t = (o.value as Json | undefined)?.['/ToUnicode'];
+    if (isRef(t)) toUnicode.add(t);
+  }
+  for (const ref of toUnicode) {
+    const o = current(ref);
+    if (!o?.stream?.datafile || '/Filter' in o.stream.dict) continue;
+    const r = expandBfRanges((await readFile(o.stream.datafile)).toString('latin1'));
+    if (r.expanded === 0) continue;
+    const file = `${o.stream.datafile}.cmap`;
+    await writeFile(file, Buffer.from(r.text, 'latin1'));
+    updates[key(ref)] = { stream: { dict: o.stream.dict, datafile: file } };
+  }
 
   for (const [k, o] of Object.entries(objects)) {
     if (!k.startsWith('obj:')) continue;
