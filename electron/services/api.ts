@@ -19,6 +19,7 @@ import { lastChange } from './editions/edition-manage';
 import { addImported, listStories, parseImport } from './stories/story-list';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
+import { pressChannels } from './export/press-channels';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
 import { resolveExportFile } from './export/export-files';
 import { placeLibraryPhoto } from './place-photo';
@@ -192,5 +193,7 @@ export function createApi(ctx: ApiContext): Api {
     ...engineChannels(ws, ctx.collab),
     ...mirror.channels,
     ...signoffChannels(ws, ctx.collab),
+    // Press PDF (issue 13).
+    ...pressChannels(exporting),
   });
 }

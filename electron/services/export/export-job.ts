@@ -153,7 +153,7 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
         }
         if (formats.press) {
           const loaded = wantsImages ? { ...request, bleedMm: 0, marks: false } : request;
-          press = await pressFromJob({ workspace: svc.workspace, rendererDir: svc.rendererDir, editionDir: l.dir, edition: l.edition, job, loaded, format: formats.press, info, profileOverride: req.pressProfile });
+          press = (await pressFromJob({ workspace: svc.workspace, rendererDir: svc.rendererDir, editionDir: l.dir, edition: l.edition, job, loaded, format: formats.press, info, profileOverride: req.pressProfile })).pdf;
         }
       } finally {
         await job.close();

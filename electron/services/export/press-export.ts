@@ -24,7 +24,7 @@ export interface PressStep {
   profileOverride?: string | undefined;
 }
 
-export async function pressFromJob(s: PressStep): Promise<Uint8Array> {
+export async function pressFromJob(s: PressStep): Promise<{ pdf: Uint8Array; profileName: string }> {
   const profile = await pressProfileFor(s.workspace, s.rendererDir, s.editionDir, s.format.inkLimit, s.profileOverride);
   if (s.loaded.bleedMm !== s.format.bleedMm || s.loaded.marks) await s.job.reload({ ...s.loaded, bleedMm: s.format.bleedMm, marks: false });
   const rgb = await s.job.pdf(s.info);
@@ -32,7 +32,7 @@ export async function pressFromJob(s: PressStep): Promise<Uint8Array> {
     rgbPdf: rgb, format: s.format, profile, info: s.info,
     trimMm: { width: s.edition.pageSize.widthMm, height: s.edition.pageSize.heightMm },
   });
-  return out.pdf;
+  return { pdf: out.pdf, profileName: profile.facts.description };
 }
 
 /** "20260226-第01-02版.pdf" → "20260226-第01-02版-付印.pdf" (or -press in English). */
