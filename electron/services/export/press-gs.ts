@@ -48,10 +48,15 @@ export function pageBoxes(media: number[], trimPt: { width: number; height: numb
   return { trim, bleed };
 }
 
-export function pdfmarks(o: GsPressOptions): string {
+/** Read after the page PDF, so its keys win over the Info the page PDF brings. */
+export function docInfo(o: GsPressOptions): string {
   const version = o.pdfx === '4'
     ? '/GTS_PDFXVersion (PDF/X-4)'
     : '/GTS_PDFXVersion (PDF/X-1:2001) /GTS_PDFXConformance (PDF/X-1a:2003)';
+  return `%!PS\n[ ${version} /Title ${pdfText(o.info.title)} /Author ${pdfText(o.info.author ?? '')} /Creator ${pdfText(o.info.creator)} /Trapped /False /DOCINFO pdfmark\n`;
+}
+
+export function pdfmarks(o: GsPressOptions): string {
   const xmp = o.pdfx === '4'
     ? `[/XML (<rdf:Description rdf:about="" xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"><pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion></rdf:Description>) /Ext_Metadata pdfmark\n`
     : '';
@@ -67,7 +72,6 @@ export function pdfmarks(o: GsPressOptions): string {
    /GrayImageDict << /QFactor 0.4 /Blend 1 /HSamples [1 1 1 1] /VSamples [1 1 1 1] >>
    /EmbedAllFonts true /SubsetFonts true
 >> setdistillerparams
-[ ${version} /Title ${pdfText(o.info.title)} /Author ${pdfText(o.info.author ?? '')} /Creator ${pdfText(o.info.creator)} /Trapped /False /DOCINFO pdfmark
 ${xmp}[/_objdef {icc_PDFX} /type /stream /OBJ pdfmark
 [{icc_PDFX} << /N 4 >> /PUT pdfmark
 [{icc_PDFX} ${psString(o.profilePath)} (r) file /PUT pdfmark
@@ -91,6 +95,8 @@ export async function iccDir(work: string, profile: string): Promise<string> {
 export async function gsPress(input: string, out: string, work: string, o: GsPressOptions): Promise<void> {
   const defs = join(work, 'press.ps');
   await writeFile(defs, pdfmarks(o));
+  const info = join(work, 'info.ps');
+  await writeFile(info, docInfo(o));
   const icc = await iccDir(work, o.profilePath);
   const flavour = o.pdfx === '1a' ? ['-dPDFX=true', '-dCompatibilityLevel=1.3'] : ['-dCompatibilityLevel=1.6'];
   await runTool('gs', [
@@ -99,6 +105,6 @@ export async function gsPress(input: string, out: string, work: string, o: GsPre
     '-sColorConversionStrategy=CMYK', '-sProcessColorModel=DeviceCMYK',
     // 1 = relative colorimetric (ICC numbering), with black point compensation.
     '-dRenderIntent=1', '-dBlackPtComp=1',
-    `-sOutputFile=${out}`, defs, input,
+    `-sOutputFile=${out}`, defs, input, info,
   ]);
 }
