@@ -1,4 +1,4 @@
-import type { PressFormat } from '../../../shared/contract/press-schemas';
+import { PressFormat } from '../../../shared/contract/press-schemas';
 import type { Edition } from '../../../shared/document/schema';
 import type { PrintRequest } from '../../../shared/layout/report';
 import type { Workspace } from '../workspace';
@@ -24,7 +24,9 @@ export interface PressStep {
   profileOverride?: string | undefined;
 }
 
-export async function pressFromJob(s: PressStep): Promise<{ pdf: Uint8Array; profileName: string }> {
+export async function pressFromJob(step: PressStep): Promise<{ pdf: Uint8Array; profileName: string }> {
+  // Defaults filled here too: services called without the contract (CLI, bench) get the same format.
+  const s = { ...step, format: PressFormat.parse(step.format) };
   const profile = await pressProfileFor(s.workspace, s.rendererDir, s.editionDir, s.format.inkLimit, s.profileOverride);
   if (s.loaded.bleedMm !== s.format.bleedMm || s.loaded.marks) await s.job.reload({ ...s.loaded, bleedMm: s.format.bleedMm, marks: false });
   const rgb = await s.job.pdf(s.info);

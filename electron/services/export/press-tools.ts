@@ -17,7 +17,10 @@ export function runTool(tool: PressTool, args: string[], opts: { cwd?: string; t
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(appError('PRESS_ENGINE_MISSING', tool));
       // qpdf exits 3 for warnings it recovered from; the output is written.
       if (tool === 'qpdf' && (err as { code?: unknown }).code === 3) return resolve({ stdout, stderr });
-      const tail = `${stderr}\n${stdout}`.trim().split('\n').slice(-4).join(' | ');
+      // Ghostscript names the error on its first lines ("Error: /undefined in …"), the stacks follow.
+      const lines = `${stderr}\n${stdout}`.trim().split('\n').filter((l) => l.trim());
+      const named = lines.filter((l) => /error/i.test(l)).slice(0, 3);
+      const tail = (named.length ? named : lines.slice(-4)).join(' | ');
       reject(appError('PRESS_FAILED', `${tool}: ${tail || err.message}`));
     });
   });
