@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PROFILE_FILE, readProfile } from '../../electron/services/export/press-profile';
+import { DEFAULT_PROFILE_FILE, defaultProfile, readProfile, type ResolvedProfile } from '../../electron/services/export/press-profile';
 import { MM, makePressPdf } from '../../electron/services/export/press-pdf';
 import { PressFormat } from '../../shared/contract/press-schemas';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
@@ -76,10 +76,10 @@ async function pagePdf(): Promise<Uint8Array> {
   return pdf;
 }
 
-async function press(rgb: Uint8Array, format: Partial<PressFormat>, name: string): Promise<string> {
+async function press(rgb: Uint8Array, format: Partial<PressFormat>, name: string, profile?: ResolvedProfile): Promise<string> {
   const out = await makePressPdf({
     rgbPdf: rgb, format: PressFormat.parse({ bleedMm: 0, ...format }), trimMm: { width: W, height: H },
-    profile: await readProfile(PROFILE, true), info: { title: '付印测试', author: '高琪', creator: 'Edition Desk test' },
+    profile: profile ?? await readProfile(PROFILE, true), info: { title: '付印测试', author: '高琪', creator: 'Edition Desk test' },
   });
   const file = join(base, name);
   writeFileSync(file, out.pdf);
@@ -158,6 +158,16 @@ describe.skipIf(!HAVE)('press PDF colour (Ghostscript, refereed by tiffsep and t
     const cov = tool('gs', '-q', '-o', '-', '-sDEVICE=inkcov', '-r72', x4).trim().split(/\s+/).slice(0, 4).map(Number);
     expect(cov.reduce((a, b) => a + b, 0)).toBeLessThan(2.4);
   }, 60_000);
+
+  it('takes another ink limit: the default profile made again by colprof, the black photo within 200 %', async () => {
+    const profile = await defaultProfile(join(RESOURCES, '..', 'out', 'renderer'), 200, join(base, 'cache'));
+    expect(profile.facts.description).toContain('TAC 200%');
+    const p = await plates(await press(rgb, { inkLimit: 200 }, 'x200.pdf', profile), 'x200');
+    let max = 0;
+    for (let i = 0; i < p.c.ink.length; i++) max = Math.max(max, p.c.ink[i]! + p.m.ink[i]! + p.y.ink[i]! + p.k.ink[i]!);
+    expect(max).toBeGreaterThan(170);
+    expect(max).toBeLessThanOrEqual(203);
+  }, 180_000);
 
   it('writes PDF/X-4 keys, the OutputIntent with the profile, TrimBox and BleedBox, overprint on 100 K', () => {
     const qdf = join(base, 'x4.qdf');
