@@ -11,6 +11,8 @@ let host: RunningHost;
 test.beforeAll(async () => { host = await startHost(); });
 test.afterAll(async () => { await host.stop(); });
 
+test.use({ viewport: { width: 1280, height: 1400 } });
+
 test('付印 PDF: profile, separations preview with the maximum ink, press PDF written', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto(host.url);
@@ -36,8 +38,7 @@ test('付印 PDF: profile, separations preview with the maximum ink, press PDF w
   const max = Number(await region.getAttribute('data-max-coverage'));
   expect(max).toBeGreaterThan(150);
   expect(max).toBeLessThanOrEqual(243);
-  await region.scrollIntoViewIfNeeded();
-  await dialog.screenshot({ path: join(REPO, 'test-results/browser/press-separations.png') });
+  await dialog.locator('fieldset.press-section').screenshot({ path: join(REPO, 'test-results/browser/press-separations.png') });
 
   await dialog.getByRole('checkbox', { name: '印刷 PDF' }).uncheck();
   await dialog.getByRole('button', { name: '导出', exact: true }).click();

@@ -52,7 +52,7 @@ export function pageBoxes(media: number[], trimPt: { width: number; height: numb
 export function docInfo(o: GsPressOptions): string {
   const version = o.pdfx === '4'
     ? '/GTS_PDFXVersion (PDF/X-4)'
-    : '/GTS_PDFXVersion (PDF/X-1:2001) /GTS_PDFXConformance (PDF/X-1a:2003)';
+    : '/GTS_PDFXVersion (PDF/X-1:2003) /GTS_PDFXConformance (PDF/X-1a:2003)';
   return `%!PS\n[ ${version} /Title ${pdfText(o.info.title)} /Author ${pdfText(o.info.author ?? '')} /Creator ${pdfText(o.info.creator)} /Trapped /False /DOCINFO pdfmark\n`;
 }
 
