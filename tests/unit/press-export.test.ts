@@ -88,6 +88,14 @@ describe.skipIf(!HAVE)('press PDF of the 2026 page', () => {
     const text = readFileSync(qdf, 'latin1');
     expect(text).toMatch(/\/OutputIntents \[/);
     expect(text).toMatch(/\/S \/GTS_PDFX/);
+    // Photos (424–565 ppi as placed in the RGB PDF) at 300 ppi effective, CMYK: downsampled, never upsampled.
+    const images = tool('pdfimages', '-list', pdf).split('\n').slice(2).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/));
+    expect(images).toHaveLength(8);
+    for (const cols of images) {
+      expect(cols[5], cols.join(' ')).toBe('cmyk');
+      expect(Number(cols[12])).toBeGreaterThanOrEqual(295);
+      expect(Number(cols[12])).toBeLessThanOrEqual(301);
+    }
     const fonts = tool('pdffonts', pdf).split('\n').slice(2).filter((l) => l.trim());
     expect(fonts.length).toBeGreaterThan(10);
     for (const line of fonts) expect(line.trim().split(/\s+/).at(-5), line).toBe('yes');
