@@ -21,6 +21,8 @@ export interface ResolvedProfile {
 }
 
 export const DEFAULT_PROFILE_FILE = (limit: number) => `EditionDesk-FOGRA29-TAC${limit}.icc`;
+/** The description colprof writes into the default profile (scripts/make-press-profile.sh says the same). */
+export const DEFAULT_PROFILE_NAME = (limit: number) => `Edition Desk newsprint stand-in: FOGRA29 uncoated, TAC ${limit}%`;
 
 /** Refuses anything but a CMYK output profile, with what it is instead. */
 export function checkProfile(bytes: Uint8Array, label: string): IccFacts {
@@ -61,7 +63,7 @@ async function makeProfile(limit: number, cacheDir: string, target: string): Pro
   await writeFile(join(work, 'FOGRA29L.ti3'), ti3);
   try {
     // -ql: a quick profile (seconds, not minutes); the bundled 240 % one is -qm.
-    await runTool('colprof', ['-ql', '-kr', '-l', String(limit), '-L', '100', '-D', `Edition Desk newsprint stand-in: FOGRA29 uncoated, TAC ${limit}%`, '-O', join(work, 'out.icc'), join(work, 'FOGRA29L')]);
+    await runTool('colprof', ['-ql', '-kr', '-l', String(limit), '-L', '100', '-D', DEFAULT_PROFILE_NAME(limit), '-O', join(work, 'out.icc'), join(work, 'FOGRA29L')]);
     await rename(join(work, 'out.icc'), target);
   } finally {
     await rm(work, { recursive: true, force: true });

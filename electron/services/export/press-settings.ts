@@ -6,7 +6,7 @@ import { DEFAULT_PRESS_SETTINGS, PressSettings, type PressSettingsView } from '.
 import { writeFileAtomic } from '../atomic-write';
 import { keepAsideIfBroken, keptAsideError, parsesAs } from '../guarded-write';
 import { isInside, type Workspace } from '../workspace';
-import { checkProfile, defaultProfile, readProfile, type ResolvedProfile } from './press-profile';
+import { checkProfile, DEFAULT_PROFILE_NAME, defaultProfile, readProfile, type ResolvedProfile } from './press-profile';
 
 // The press settings of an edition (issue 13: "kept per edition"): <edition>/press.json
 // with PDF/X version, ink limit, screen ruling and bleed, and the printer's profile copied
@@ -57,8 +57,8 @@ export async function pressSettingsView(ws: Workspace, rendererDir: string, ref:
     const p = await readProfile(await chosenProfilePath(dir, profileFile), false);
     return { settings, profile: { name: p.facts.description || profileFile, isDefault: false, file: profileFile } };
   }
-  const p = await defaultProfile(rendererDir, DEFAULT_PRESS_SETTINGS.inkLimit, join(ws.cacheDir, 'press-profiles'));
-  return { settings, profile: { name: p.facts.description, isDefault: true } };
+  // Named, not made: another ink limit's default is made by the export that needs it (colprof, seconds).
+  return { settings, profile: { name: DEFAULT_PROFILE_NAME(settings.inkLimit), isDefault: true } };
 }
 
 const safeName = (name: string) => {
