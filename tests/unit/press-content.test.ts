@@ -10,10 +10,10 @@ import { RESOURCES } from './helpers';
 // overprint around 100 K), the ToUnicode range expansion, and the ICC header check.
 
 describe('rewriteContent', () => {
-  it('makes R = G = B grey, snaps #111 to 100 K, leaves colours alone', () => {
+  it('makes R = G = B grey, black (and #111) 100 K in DeviceCMYK, leaves colours alone', () => {
     const r = rewriteContent('q .0667 .0667 .0667 rg BT /F1 9 Tf (x) Tj ET .7216 .0784 .1098 rg 0 0 5 5 re f .6 .6 .6 RG 1 w 0 0 m 9 0 l S Q');
     expect(r.neutrals).toBe(2);
-    expect(r.text).toContain('0 g /EDo10 gs BT');
+    expect(r.text).toContain('0 0 0 1 k /EDo10 gs BT');
     expect(r.text).toContain('.7216 .0784 .1098 rg /EDo00 gs');
     expect(r.text).toContain('.6 G 1 w');
     expect([...r.states].sort()).toEqual(['EDo00', 'EDo10']);
@@ -22,7 +22,7 @@ describe('rewriteContent', () => {
   it('follows q/Q: a colour restored by Q brings its overprint back without a new gs', () => {
     const r = rewriteContent('0 0 0 rg q 1 0 0 rg (a) Tj Q (b) Tj .5 .5 .5 rg');
     // black+op, then inside q red turns op off, Q restores both; the grey after Q turns it off again.
-    expect(r.text).toBe('0 g /EDo10 gs q 1 0 0 rg /EDo00 gs (a) Tj Q (b) Tj 0.5 g /EDo00 gs');
+    expect(r.text).toBe('0 0 0 1 k /EDo10 gs q 1 0 0 rg /EDo00 gs (a) Tj Q (b) Tj 0.5 g /EDo00 gs');
   });
 
   it('does not read operators inside strings, hex strings or inline images', () => {
@@ -30,12 +30,12 @@ describe('rewriteContent', () => {
     const r = rewriteContent(src);
     expect(r.neutrals).toBe(1);
     expect(r.text.startsWith('(0 0 0 rg \\) 1 1 1 rg) Tj <0000> Tj BI /W 1 /H 1 ID \x00 0 0 0 rg \xff EI')).toBe(true);
-    expect(r.text.endsWith('0 G /EDo01 gs')).toBe(true);
+    expect(r.text.endsWith('0 0 0 1 K /EDo01 gs')).toBe(true);
   });
 
   it('re-states overprint after a foreign ExtGState', () => {
     const r = rewriteContent('0 0 0 rg /G3 gs 0 0 0 rg');
-    expect(r.text).toBe('0 g /EDo10 gs /G3 gs 0 g /EDo10 gs');
+    expect(r.text).toBe('0 0 0 1 k /EDo10 gs /G3 gs 0 0 0 1 k /EDo10 gs');
   });
 });
 

@@ -65,6 +65,7 @@ async function pagePdf(): Promise<Uint8Array> {
     <div style="left:5mm;top:20mm;color:#111">黑黑黑黑</div>
     <div style="left:5mm;top:38mm;color:#c00;font-weight:bold">红红红红</div>
     <div style="left:5mm;top:60mm;width:50mm;height:3mm;background:#999"></div>
+    <div style="left:5mm;top:66mm;width:60mm;height:13mm;background:#ff0;color:#000;font-size:28pt">叠印叠印</div>
     <img src="${url(readFileSync(adobe))}" style="left:70mm;top:5mm">
     <img src="${url(green)}" style="left:95mm;top:5mm">
     <img src="${url(black)}" style="left:70mm;top:40mm">
@@ -132,6 +133,20 @@ describe.skipIf(!HAVE)('press PDF colour (Ghostscript, refereed by tiffsep and t
     expect(rule[0]! + rule[1]! + rule[2]!).toBe(0); // the grey rule: K only, not the profile's CMY grey
     expect(want[0]!).toBeGreaterThan(2); // (which LittleCMS would have given)
     expect(rule[3]!).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('overprints 100 K text: the yellow box stays yellow under the black type', async () => {
+    const p = await plates(x4, 'x4op');
+    let k = 0;
+    let knocked = 0;
+    for (let y = Math.round((67 / 25.4) * DPI); y < Math.round((78 / 25.4) * DPI); y++) {
+      for (let x = Math.round((6 / 25.4) * DPI); x < Math.round((64 / 25.4) * DPI); x++) {
+        const i = y * p.width + x;
+        if (p.k.ink[i]! > 90) { k++; if (p.y.ink[i]! < 50) knocked++; }
+      }
+    }
+    expect(k).toBeGreaterThan(200);
+    expect(knocked).toBe(0);
   }, 60_000);
 
   it('converts a photo from its own profile: Adobe RGB tagged and untagged (sRGB) as LittleCMS does', async () => {

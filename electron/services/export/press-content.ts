@@ -6,8 +6,11 @@
 // measured with inkcov), which misregisters on newsprint; -dBlackText also blackens the red
 // heads. DeviceGray, however, passes pdfwrite's CMYK conversion unchanged and separates as
 // K only. So R = G = B becomes "v g", everything else stays RGB and is converted once by
-// the ICC engine. 100 % K fills and strokes get an ExtGState with overprint (op/OP true,
-// OPM 1), as a press expects of black type; any other colour turns it off again.
+// the ICC engine. Black becomes "0 0 0 1 k" (DeviceCMYK, which pdfwrite also passes
+// through: its CMYK source profile is the output profile, press-gs.ts) with an ExtGState
+// that overprints (op/OP true, OPM 1), as a press expects of black type: with OPM 1 the
+// zero C, M, Y of a DeviceCMYK colour leave the inks below alone, where a DeviceGray black
+// knocks them out (measured with tiffsep). Any other colour turns overprint off again.
 // Overprint is a graphics-state parameter saved by q and restored by Q, so the state is
 // tracked through the q/Q stack to emit a change only where one happens.
 
@@ -66,12 +69,17 @@ export function rewriteContent(src: string): ContentRewrite {
       const v = operands.map((t) => Number(t.text));
       if (v.every(Number.isFinite) && Math.abs(v[0]! - v[1]!) < 1e-4 && Math.abs(v[1]! - v[2]!) < 1e-4) {
         const grey = v[0]! <= BLACK_SNAP ? 0 : v[0]!;
-        replace(operands[0]!.start, op.end, `${fmt(grey)} ${op.text === 'rg' ? 'g' : 'G'}`);
+        const fill = op.text === 'rg';
+        // 100 % K as DeviceCMYK: overprint with OPM 1 spares the zero C, M, Y only in DeviceCMYK
+        // (a DeviceGray black knocks out what lies under it; measured with tiffsep).
+        replace(operands[0]!.start, op.end, grey === 0 ? `0 0 0 1 ${fill ? 'k' : 'K'}` : `${fmt(grey)} ${fill ? 'g' : 'G'}`);
         neutrals++;
         black = grey === 0;
       } else black = false;
     } else if ((op.text === 'g' || op.text === 'G') && operands.length === 1) {
       black = Number(operands[0]!.text) === 0;
+    } else if ((op.text === 'k' || op.text === 'K') && operands.length === 4) {
+      black = operands.map((t) => Number(t.text)).join(' ') === '0 0 0 1';
     } else if (FILL_OPS.has(op.text) || STROKE_OPS.has(op.text)) black = false;
     if (black !== null) {
       const want: [boolean | null, boolean | null] = FILL_OPS.has(op.text) ? [black, cur[1]] : [cur[0], black];
