@@ -22,7 +22,8 @@ interface Parsed {
   lang: 'zh' | 'en';
   pages: string[];
   formats: ExportFormats;
-  out: { pdf?: string; images?: string; html?: string; package?: string };
+  out: { pdf?: string; images?: string; html?: string; package?: string; press?: string };
+  profile?: string;
   strict: boolean;
 }
 
@@ -36,6 +37,7 @@ function parse(args: string[]): Parsed {
         pdf: { type: 'string' }, png: { type: 'string' }, jpeg: { type: 'string' }, dpi: { type: 'string' }, quality: { type: 'string' },
         html: { type: 'string' }, package: { type: 'string' }, lang: { type: 'string' }, pages: { type: 'string' },
         bleed: { type: 'string' }, marks: { type: 'boolean' }, strict: { type: 'boolean' },
+        press: { type: 'string' }, pdfx: { type: 'string' }, 'ink-limit': { type: 'string' }, profile: { type: 'string' }, lpi: { type: 'string' },
       },
     });
   } catch (e) {
@@ -65,8 +67,13 @@ function parse(args: string[]): Parsed {
     ...(images !== undefined ? { png: { dpi: dpi ?? 150, format: v.jpeg !== undefined ? 'jpeg' : 'png', ...(quality !== undefined ? { quality } : {}) } } : {}),
     ...(v.html !== undefined ? { html: true } : {}),
     ...(v.package !== undefined ? { package: true } : {}),
+    ...(v.press !== undefined ? { press: pressFormat(v, bleed, num) } : {}),
   };
-  if (raw.pdf && v.pdf === undefined) throw new ExportUsageError('--bleed and --marks go with --pdf OUT.pdf');
+  if (v.press === undefined && (v.pdfx !== undefined || v['ink-limit'] !== undefined || v.profile !== undefined || v.lpi !== undefined)) {
+    throw new ExportUsageError('--pdfx, --ink-limit, --profile and --lpi go with --press OUT.pdf');
+  }
+  if (raw.pdf && v.pdf === undefined && v.press === undefined) throw new ExportUsageError('--bleed and --marks go with --pdf OUT.pdf');
+  if (raw.pdf && v.pdf === undefined) delete raw.pdf;
   const checked = ExportFormatsSchema.safeParse(raw);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
@@ -74,7 +81,21 @@ function parse(args: string[]): Parsed {
   }
   return {
     editionDir, lang, pages, formats: checked.data, strict: v.strict ?? false,
-    out: { pdf: v.pdf, images, html: v.html, package: v.package },
+    out: { pdf: v.pdf, images, html: v.html, package: v.package, press: v.press },
+    ...(v.profile !== undefined ? { profile: resolve(v.profile) } : {}),
+  };
+}
+
+/** --press with its options; the bleed is --bleed when given, else 3 mm (a press wants bleed). */
+function pressFormat(v: Record<string, string | boolean | undefined>, bleed: number | undefined, num: (name: string, s: string | undefined) => number | undefined) {
+  const pdfx = (v['pdfx'] as string | undefined) ?? '4';
+  if (pdfx !== '4' && pdfx !== '1a') throw new ExportUsageError('--pdfx is 4 or 1a');
+  const inkLimit = num('ink-limit', v['ink-limit'] as string | undefined);
+  const lpi = num('lpi', v['lpi'] as string | undefined);
+  return {
+    pdfx, bleedMm: bleed ?? 3,
+    ...(inkLimit !== undefined ? { inkLimit } : {}),
+    ...(lpi !== undefined ? { maxPpi: Math.round(lpi * 1.5) } : {}),
   };
 }
 
@@ -93,12 +114,12 @@ export async function exportVerb(args: string[], ui: 'zh-CN' | 'en', cliDir: str
       const errors = found.filter((f) => f.severity === 'error').length;
       if (errors > 0) throw new Error(`preflight found ${errors} error(s); nothing written (--strict)`);
     }
-    const result = await runExport(host.services, { edition: ref, pages: p.pages, lang: p.lang, formats: p.formats });
+    const result = await runExport(host.services, { edition: ref, pages: p.pages, lang: p.lang, formats: p.formats, ...(p.profile ? { pressProfile: p.profile } : {}) });
     if (!p.strict) result.findings.forEach((f) => console.error(`preflight ${f.severity}: ${f.message[ui]}`));
     const folder = join(host.services.workspace.root, result.folder);
     for (const f of result.files) {
       const from = join(host.services.workspace.root, f.path);
-      const target = f.kind === 'pdf' ? p.out.pdf : f.kind === 'zip' ? p.out.package : f.kind === 'html' ? p.out.html && join(p.out.html, basename(from)) : p.out.images && join(p.out.images, basename(from));
+      const target = f.kind === 'press' ? p.out.press : f.kind === 'pdf' ? p.out.pdf : f.kind === 'zip' ? p.out.package : f.kind === 'html' ? p.out.html && join(p.out.html, basename(from)) : p.out.images && join(p.out.images, basename(from));
       if (!target) continue;
       const abs = resolve(target);
       await mkdir(dirname(abs), { recursive: true });

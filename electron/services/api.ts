@@ -20,6 +20,7 @@ import { lastChange } from './editions/edition-manage';
 import { addImported, listStories, parseImport } from './stories/story-list';
 import { join } from 'node:path';
 import type { Workspace } from './workspace';
+import { pressChannels } from './export/press-channels';
 import { runExport, runPreflight, type ExportServices } from './export/export-job';
 import { resolveExportFile } from './export/export-files';
 import { proofRoundChannels } from './export/proof-api';
@@ -208,5 +209,7 @@ export function createApi(ctx: ApiContext): Api {
     ...proofRoundChannels(ws, exporting, () => ctx.collab?.session()?.user),
     // First-hour polish (issue 17).
     ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
+    // Press PDF (issue 13).
+    ...pressChannels(exporting),
   });
 }

@@ -66,6 +66,9 @@ export const CHANNELS = [
   'collab:reopen',
   'collab:audit',
   // [press: issue 13, press-ready output and proofs]
+  'press:settings',
+  'press:settings-set',
+  'press:separations',
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
   'proofs:export',

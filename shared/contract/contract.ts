@@ -11,6 +11,7 @@ import { ProofDictionary, ProofFindingSchema, ProofIgnoreKeys } from './proof-sc
 import { AuditEntry, CollabStatus, ConnectInput, ConnectResult, RemoteEdition, RemoteId, SignOff } from './collab-schemas';
 import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchema } from './export-schemas';
 import { PROOF_FOLDER, ProofDiffResult, ProofRoundSummary } from '../proof-rounds/rounds';
+import { PressSettingsInput, PressSettingsView, SeparationsResult } from './press-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
 // before doing anything, and the schema of what comes back.
@@ -205,6 +206,12 @@ export const contract = {
   'collab:reopen': { input: z.object({ edition: EditionRef, pageId: Id }).strict(), output: z.object({ ok: z.literal(true) }) },
   'collab:audit': { input: z.object({ edition: EditionRef }).strict(), output: z.array(AuditEntry) },
   // [press: issue 13, press-ready output and proofs]
+  /** The edition's press settings (press.json) and the profile in use (its own or the bundled default). */
+  'press:settings': { input: z.object({ edition: EditionRef }).strict(), output: PressSettingsView },
+  /** Changes them; a profile is checked (CMYK output only) and kept in <edition>/press/. */
+  'press:settings-set': { input: PressSettingsInput.extend({ edition: EditionRef }), output: PressSettingsView },
+  /** One page's press PDF separated by Ghostscript: a plate per ink and the highest total ink. */
+  'press:separations': { input: z.object({ edition: EditionRef, pageId: Id, lang: Lang }).strict(), output: SeparationsResult },
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
   /** 签样: a proof PDF per page with its slug line, kept in <edition>/proofs/ with its round (default: the next one). */

@@ -42,6 +42,9 @@ export const ERROR_CODES = [
   'PAGE_SIGNED',
   'NOT_SHARED',
   // [press: issue 13, press-ready output and proofs]
+  'PRESS_PROFILE_NOT_CMYK',
+  'PRESS_ENGINE_MISSING',
+  'PRESS_FAILED',
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
   'PROOF_RENDER_FAILED',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../document/ids';
 import { PREFLIGHT_IDS } from '../layout/preflight';
+import { PressFormat } from './press-schemas';
 
 // Inputs and outputs of the export channels (export:preflight, export:run), kept apart
 // from contract.ts so the export's shape reads in one place.
@@ -19,9 +20,11 @@ export const ExportFormats = z
     }).strict().optional(),
     html: z.literal(true).optional(),
     package: z.literal(true).optional(),
+    /** Press PDF (付印 PDF, issue 13): CMYK PDF/X through Ghostscript. */
+    press: PressFormat.optional(),
   })
   .strict()
-  .refine((f) => f.pdf || f.png || f.html || f.package, { message: 'choose at least one format' });
+  .refine((f) => f.pdf || f.png || f.html || f.package || f.press, { message: 'choose at least one format' });
 export type ExportFormats = z.output<typeof ExportFormats>;
 
 export const PreflightFindingSchema = z.object({
@@ -37,7 +40,7 @@ export type PreflightFindingData = z.infer<typeof PreflightFindingSchema>;
 export const ExportFile = z.object({
   /** Workspace-relative, with "/" (e.g. "x.edition/exports/20260226-101500/x.pdf"). */
   path: z.string(),
-  kind: z.enum(['pdf', 'png', 'jpeg', 'html', 'zip']),
+  kind: z.enum(['pdf', 'png', 'jpeg', 'html', 'zip', 'press']),
   bytes: z.number().int().nonnegative(),
   pageId: z.string().optional(),
 });

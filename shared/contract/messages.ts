@@ -94,6 +94,15 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   PAGE_SIGNED: { 'zh-CN': '此版已签发，只有值班总编重新打开后才能修改。', en: 'This page is signed off; only the chief editor can reopen it for changes.' },
   NOT_SHARED: { 'zh-CN': '此特刊没有发布到编辑部服务器。', en: 'This edition is not published to the desk server.' },
   // [press: issue 13, press-ready output and proofs]
+  PRESS_PROFILE_NOT_CMYK: {
+    'zh-CN': '这个 ICC 文件不是 CMYK 输出（印刷）特性文件，不能用于付印 PDF。请向印厂索取其印刷机的 CMYK 特性文件（.icc）。',
+    en: 'This ICC file is not a CMYK output (printer) profile and cannot be used for the press PDF. Ask the printing plant for its press CMYK profile (.icc).',
+  },
+  PRESS_ENGINE_MISSING: {
+    'zh-CN': '付印 PDF 需要的 Ghostscript / qpdf / ArgyllCMS 未安装（Debian：apt-get install ghostscript qpdf argyll icc-profiles-free）。',
+    en: 'Ghostscript, qpdf or ArgyllCMS, which the press PDF needs, is not installed (Debian: apt-get install ghostscript qpdf argyll icc-profiles-free).',
+  },
+  PRESS_FAILED: { 'zh-CN': '付印 PDF 转换失败，详情见下。', en: 'The press PDF conversion failed; details below.' },
   // [/press]
   // [proofs: issue 13, proof rounds, diffs, export speed]
   PROOF_RENDER_FAILED: {

@@ -17,6 +17,7 @@ import { writeHandoffPackage } from './handoff-package';
 import type { PdfInfo } from './pdf-info';
 import { type PageImage, type PrintEngine, type PrintJob } from './print-engine';
 import { webImages } from './web-images';
+import { pressFromJob, pressName } from './press-export';
 
 // export:preflight and export:run. The pages are rendered once by the print route in a
 // browser engine (PDF and images from the same tab); the files are written into a hidden
@@ -38,6 +39,8 @@ export interface ExportRequest {
   pages?: string[] | undefined;
   lang: 'zh' | 'en';
   formats: ExportFormats;
+  /** The CLI's --profile: a CMYK output profile for the press PDF instead of the edition's. */
+  pressProfile?: string;
 }
 
 const coverageCache = new Map<string, Promise<GlyphCoverage>>();
@@ -133,7 +136,8 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
   try {
     let pdf: Uint8Array | null = null;
     let images: PageImage[] = [];
-    if (wantsPdf || wantsImages) {
+    let press: Uint8Array | null = null;
+    if (wantsPdf || wantsImages || formats.press) {
       const proof = proofCount(svc, l);
       const request: PrintRequest = {
         edition: req.edition, pages: l.pages.map((p) => p.id), lang: req.lang, bleedMm: wantsPdf?.bleedMm ?? 0, marks: wantsPdf?.marks ?? false,
@@ -147,6 +151,10 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
           if (request.bleedMm !== 0 || request.marks) await job.reload({ ...request, bleedMm: 0, marks: false });
           images = await job.images({ dpi: wantsImages.dpi, format: wantsImages.format, quality: wantsImages.quality });
         }
+        if (formats.press) {
+          const loaded = wantsImages ? { ...request, bleedMm: 0, marks: false } : request;
+          press = (await pressFromJob({ workspace: svc.workspace, rendererDir: svc.rendererDir, editionDir: l.dir, edition: l.edition, job, loaded, format: formats.press, info, profileOverride: req.pressProfile })).pdf;
+        }
       } finally {
         await job.close();
       }
@@ -157,6 +165,7 @@ export async function runExport(svc: ExportServices, req: ExportRequest): Promis
       return { ...img, name: names.page(numberOf.get(img.pageId) ?? i + 1, ext) };
     });
     if (pdf && formats.pdf) await put(names.pdf, 'pdf', pdf);
+    if (press) await put(pressName(names.pdf, req.lang), 'press', press);
     if (formats.png) for (const img of imageNames) await put(img.name, formats.png.format === 'jpeg' ? 'jpeg' : 'png', img.bytes, img.pageId);
 
     const stories = await storiesOf(l);

@@ -4,6 +4,8 @@ import type { Edition, Page } from '../../../../../shared/document/schema';
 import { call, exportFileUrl, hostKind } from '../../../api/client';
 import { useI18n } from '../../../i18n';
 import { trackJob } from '../../../polish/jobs';
+import type { PressFormat } from '../../../../../shared/contract/press-schemas';
+import { PressSection } from '../../../export/PressSection';
 
 // Export: the preflight first (InDesign's is a panel; here it is the top of the dialog),
 // then the chosen formats written into the edition's exports/ folder.
@@ -21,6 +23,7 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
   const [format, setFormat] = useState<'png' | 'jpeg'>('png');
   const [html, setHtml] = useState(false);
   const [pkg, setPkg] = useState(false);
+  const [press, setPress] = useState<PressFormat | null>(null);
   const [findings, setFindings] = useState<PreflightFindingData[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
@@ -40,6 +43,7 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
         ...(png ? { png: { dpi, format, quality: 88 } } : {}),
         ...(html ? { html: true as const } : {}),
         ...(pkg ? { package: true as const } : {}),
+        ...(press ? { press } : {}),
       };
       setResult(await trackJob('export', () => call('export:run', { edition: editionRef, lang, formats, ...(pages ? { pages } : {}) })));
     } catch (e) { onError(e); } finally { setBusy(false); }
@@ -84,8 +88,9 @@ export function ExportDialog({ editionRef, page, lang, onClose, onError }: Props
           <label><input type="checkbox" name="html" checked={html} onChange={(e) => setHtml(e.target.checked)} />{t('pageExport.html')}</label>
           <label><input type="checkbox" name="package" checked={pkg} onChange={(e) => setPkg(e.target.checked)} />{t('pageExport.package')}</label>
         </fieldset>
+        <PressSection editionRef={editionRef} pageId={page.id} lang={lang} onChange={setPress} onError={onError} />
         <div className="dialog-actions">
-          <button type="button" className="primary" disabled={busy || !(pdf || png || html || pkg)} onClick={() => void run()} data-action="run-export">
+          <button type="button" className="primary" disabled={busy || !(pdf || png || html || pkg || press)} onClick={() => void run()} data-action="run-export">
             {busy ? t('pageExport.running') : t('pageExport.run')}
           </button>
           <button type="button" onClick={onClose}>{t('pageExport.close')}</button>
