@@ -30,7 +30,9 @@ function table(rule: string, flag: string[], keep: (string | string[])[], lang: 
   });
 }
 
-table('punct.half-width', ['今天,我们开会', '他来了.', '你说;我听', '真的吗?是的', '注意:明天', '好!走吧'],
+table('punct.half-width', ['今天,我们开会', '他来了.', '你说;我听', '真的吗?是的', '注意:明天', '好!走吧',
+  // After a closing corner bracket as after ” (issue 14: the CCG examples).
+  '电影的名牌是「我爱他」.', '服务员说：「都可以。」,他说。', '书名是『春天』,很好。'],
   ['使用Python编程，效果好', '时间为10:30', '增长3.5%', 'PM2.5浓度', '版本v1.2发布', 'Hello, world.', '网址www.gov.cn']);
 table('punct.half-width-parens', ['七县(区)书画联展', '沁源县(含经开区)'], ['PM2.5 (fine particles)', '使用（括号）正确', 'f(x)的值']);
 table('punct.ascii-quotes', ['他说"好"', '"十五五"规划'], ['他说“好”', 'he said "yes"']);

@@ -36,7 +36,7 @@ const halfWidth: SegmentRule = (seg, ctx) => {
     if (!full) continue;
     const prev = t[i - 1];
     const next = t[i + 1];
-    if (!isHan(prev) && !(prev !== undefined && '”’》）'.includes(prev))) continue;
+    if (!isHan(prev) && !(prev !== undefined && '”’》）」』】'.includes(prev))) continue;
     if (ch === '.') {
       // "..." is the ellipsis rule's; a lone stop counts only at the end or before Chinese.
       if (next === '.' || prev === '.') continue;
