@@ -13,6 +13,7 @@ import { APP_VERSION } from '../services/version';
 import { EXPORT_HELP, ExportUsageError } from './export-usage';
 import { NEW_HELP, NewUsageError } from './new-usage';
 import { SERVE_HELP, ServeUsageError } from './serve-usage';
+import { parseOptions } from './cli-args';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -47,21 +48,7 @@ const lang: Lang = /^zh/i.test(process.env['LANG'] ?? '') ? 'zh-CN' : 'en';
 class UsageError extends Error {}
 
 /** Splits `args` into positionals and `--name value` / `--name=value` options. */
-function parseArgs(args: string[], valued: string[]): { pos: string[]; opts: Map<string, string> } {
-  const pos: string[] = [];
-  const opts = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
-    if (!m) { pos.push(a); continue; }
-    const name = m[1]!;
-    if (!valued.includes(name)) throw new UsageError(`unknown option --${name}; see edition-desk --help`);
-    const v = m[2] ?? args[++i];
-    if (v === undefined) throw new UsageError(`--${name} needs a value`);
-    opts.set(name, v);
-  }
-  return { pos, opts };
-}
+const parseArgs = (args: string[], valued: string[]) => parseOptions(args, valued, (m) => new UsageError(m));
 
 async function readInput(file: string): Promise<Uint8Array> {
   try {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DEFAULT_PORT } from '../../shared/collab/protocol';
 import { userDataDir } from '../services/paths';
+import { parseOptions as parseArgsWith } from './cli-args';
 
 // Help, options and usage errors of `edition-desk serve` and `edition-desk user`, apart
 // from the verbs so --help never loads better-sqlite3.
@@ -25,16 +26,5 @@ export function serverDataDir(given: string | undefined, env: NodeJS.ProcessEnv 
 
 /** `--name value` / `--name=value` options among positionals; unknown options are usage errors. */
 export function parseOptions(args: string[], valued: string[]): { pos: string[]; opts: Map<string, string> } {
-  const pos: string[] = [];
-  const opts = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const m = /^--([a-z]+)(?:=(.*))?$/.exec(a);
-    if (!m) { pos.push(a); continue; }
-    if (!valued.includes(m[1]!)) throw new ServeUsageError(`unknown option --${m[1]}; see edition-desk --help`);
-    const v = m[2] ?? args[++i];
-    if (v === undefined) throw new ServeUsageError(`--${m[1]} needs a value`);
-    opts.set(m[1]!, v);
-  }
-  return { pos, opts };
+  return parseArgsWith(args, valued, (m) => new ServeUsageError(m));
 }

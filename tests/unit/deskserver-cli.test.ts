@@ -1,16 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Accounts } from '../../electron/services/deskserver/accounts';
 import { openDeskDb } from '../../electron/services/deskserver/desk-db';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { bundleCli } from './cli-bundle';
 
 // `edition-desk user …` and `serve`'s usage errors through the bundled CLI, and the promise
 // that no other verb loads better-sqlite3 (a native module Electron's ABI cannot load).
 
-const CLI = join(REPO_ROOT, 'out', 'test-deskserver-user-cli', 'index.mjs');
+const CLI_FOLDER = 'test-deskserver-user-cli';
+const CLI = join(REPO_ROOT, 'out', CLI_FOLDER, 'index.mjs');
 let data: string;
 
 const cli = (args: string[], input?: string) => {
@@ -19,12 +20,7 @@ const cli = (args: string[], input?: string) => {
 };
 
 beforeAll(async () => {
-  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
-  await build({
-    entryPoints: [join(REPO_ROOT, 'electron/cli/index.ts')], outdir: dirname(CLI), splitting: true, entryNames: 'index', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-    external: [...Object.keys(pkg.dependencies), 'electron'], define: { __APP_VERSION__: JSON.stringify(pkg.version) }, logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await bundleCli(CLI_FOLDER);
   data = await tempDir('deskserver-cli');
 }, 120_000);
 afterAll(cleanupTemp);

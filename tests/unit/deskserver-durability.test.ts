@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { bundleCli } from './cli-bundle';
 import { RawClient } from './deskserver-wire';
 import { request } from 'node:https';
 
@@ -15,7 +15,8 @@ import { request } from 'node:https';
 // acknowledged must be in its document. The CLI is bundled into a folder of its own (as
 // export-cli.test.ts does), so a parallel rebuild of out/cli cannot pull it away.
 
-const CLI = join(REPO_ROOT, 'out', 'test-deskserver-cli', 'index.mjs');
+const CLI_FOLDER = 'test-deskserver-cli';
+const CLI = join(REPO_ROOT, 'out', CLI_FOLDER, 'index.mjs');
 const KILLS = 100;
 const PASSWORD = 'durable password 1';
 const ED = 'ed-durable';
@@ -89,12 +90,7 @@ async function write(client: RawClient, tag: string, acked: Set<string>, stop: {
 
 describe('desk server durability', () => {
   beforeAll(async () => {
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
-    await build({
-      entryPoints: [join(REPO_ROOT, 'electron/cli/index.ts')], outdir: dirname(CLI), splitting: true, entryNames: 'index', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-      external: [...Object.keys(pkg.dependencies), 'electron'], define: { __APP_VERSION__: JSON.stringify(pkg.version) }, logLevel: 'warning',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    });
+    await bundleCli(CLI_FOLDER);
     dataDir = await tempDir('deskserver-durable');
     const add = spawnSync(process.execPath, [CLI, 'user', 'add', 'chen', '--role', 'chief', '--data', dataDir], { input: `${PASSWORD}\n`, encoding: 'utf8' });
     expect(add.status, add.stderr).toBe(0);

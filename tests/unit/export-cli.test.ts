@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { bundleCli } from './cli-bundle';
 import { PRINT_ROUTE_BUILT, PRINT_ROUTE_SKIP } from './export-support';
 
 // `edition-desk export` end to end: a sample edition written by the CLI, exported by the
@@ -12,7 +12,8 @@ import { PRINT_ROUTE_BUILT, PRINT_ROUTE_SKIP } from './export-support';
 // The CLI is bundled from source into a folder of its own under out/, beside the built
 // renderer it prints through, so another test rebuilding out/cli meanwhile cannot break it.
 
-const CLI = join(REPO_ROOT, 'out', 'test-export-cli', 'index.mjs');
+const CLI_FOLDER = 'test-export-cli';
+const CLI = join(REPO_ROOT, 'out', CLI_FOLDER, 'index.mjs');
 const pkgVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 let tmp: string;
 let ed: string;
@@ -28,13 +29,7 @@ function cliEnv(env: Record<string, string>, ...args: string[]) {
 
 describe.skipIf(!PRINT_ROUTE_BUILT)('edition-desk export', () => {
   beforeAll(async () => {
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
-    await build({
-      // Split like scripts/build.mjs does, so the verb runs from a chunk as it does in out/cli.
-      entryPoints: [join(REPO_ROOT, 'electron/cli/index.ts')], outdir: dirname(CLI), splitting: true, entryNames: 'index', chunkNames: 'chunks/[name]-[hash]', outExtension: { '.js': '.mjs' }, bundle: true, platform: 'node', target: 'node20', format: 'esm',
-      external: [...Object.keys(pkg.dependencies), 'electron'], define: { __APP_VERSION__: JSON.stringify(pkg.version) }, logLevel: 'warning',
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    });
+    await bundleCli(CLI_FOLDER);
     tmp = await tempDir('export-cli');
     ed = join(tmp, 'demo.edition');
     const r = cli('sample', ed);
