@@ -85,8 +85,9 @@ describe('ingest of a camera file with an embedded preview', () => {
     expect(r.status).toBe('added');
     const id = r.status === 'added' ? r.photo.id : '';
     expect(r.status === 'added' && r.photo.tech).toMatchObject({ width: 2000, height: 3000, orientation: 6 });
-    const early = await readFile(previewPath(cache, id, 'thumb'));
-    expect(await sharp(early).metadata()).toMatchObject({ width: 267, height: 400 });
+    // The preview's own bytes, with the primary's orientation in its EXIF for the browser to apply.
+    const early = await sharp(await readFile(previewPath(cache, id, 'thumb'))).rotate().toBuffer();
+    expect(await sharp(early).metadata()).toMatchObject({ width: 1080, height: 1620 });
 
     await backgroundSettled();
     const preview = await sharp(await readFile(previewPath(cache, id, 'preview'))).metadata();

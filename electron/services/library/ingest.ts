@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../atomic-write';
 import { readMetaFromBytes } from '../metadata';
 import { previewFor } from './embedded-previews';
 import { inBackground } from './preview-background';
-import { makePreviews, makeThumbFromEmbedded, MAX_PIXELS, PREVIEW_SIZES } from './previews';
+import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './previews';
 import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import type { LibraryStore } from './store';
 
@@ -120,7 +120,7 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   // and scan check follow in the background (Photo Mechanic's order). Otherwise both sizes
   // come from one decode, with the scan check beside it on a worker thread.
   const embedded = ext === 'jpg' ? previewFor(bytes, { width: header.width ?? 0, height: header.height ?? 0 }, PREVIEW_SIZES.thumb) : null;
-  const early = embedded !== null && await makeThumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).then(() => true, () => false);
+  const early = embedded !== null && await thumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).then(() => true, () => false);
   if (!early) {
     const [previews, scan] = await Promise.all([
       makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); }),

@@ -65,36 +65,44 @@ function pixelsOf(input: Buffer | string, failOn: 'warning' | 'truncated'): Prom
     .toBuffer({ resolveWithObject: true });
 }
 
-/**
- * EXIF Orientation 1–8 as sharp operations (checked against sharp's own auto-rotation on
- * Landscape_1..8): an embedded preview is stored as the sensor saw it, like the primary
- * image, but often without the EXIF that says how to turn it.
- */
-function orient(img: sharp.Sharp, orientation: number): sharp.Sharp {
-  switch (orientation) {
-    case 2: return img.flop();
-    case 3: return img.rotate(180);
-    case 4: return img.flip();
-    case 5: return img.rotate(270).flop();
-    case 6: return img.rotate(90);
-    case 7: return img.rotate(90).flop();
-    case 8: return img.rotate(270);
-    default: return img.rotate(0);
-  }
+/** An APP1 EXIF segment holding only IFD0 Orientation (CIPA DC-008 tag 0x0112). */
+function orientationSegment(orientation: number): Buffer {
+  const seg = Buffer.alloc(2 + 2 + 6 + 26);
+  seg.writeUInt16BE(0xffe1, 0);
+  seg.writeUInt16BE(seg.length - 2, 2);
+  seg.write('Exif\0\0', 4, 'latin1');
+  const t = 10;
+  seg.write('MM', t, 'latin1');
+  seg.writeUInt16BE(0x2a, t + 2);
+  seg.writeUInt32BE(8, t + 4);
+  seg.writeUInt16BE(1, t + 8);
+  seg.writeUInt16BE(0x0112, t + 10);
+  seg.writeUInt16BE(3, t + 12); // SHORT
+  seg.writeUInt32BE(1, t + 14);
+  seg.writeUInt16BE(orientation >= 1 && orientation <= 8 ? orientation : 1, t + 18);
+  seg.writeUInt32BE(0, t + 22); // no IFD1
+  return seg;
 }
 
 /**
- * The contact-sheet thumbnail from a camera's embedded preview (Photo Mechanic's way): a
- * 1–2 MP JPEG decoded with shrink-on-load, turned by the primary image's orientation.
- * The full preview follows from the primary image (makePreviews), which replaces it.
+ * The contact-sheet thumbnail straight from a camera's embedded preview, as Photo
+ * Mechanic shows it: the preview's own bytes, no decode, with its EXIF replaced by one
+ * that carries the primary image's orientation (the preview is stored as the sensor saw
+ * it, and the browser turns an image by its EXIF). The background's makePreviews later
+ * replaces it with a 400 px thumbnail of the primary image.
  */
-export async function makeThumbFromEmbedded(jpeg: Buffer, orientation: number, cacheDir: string, id: string): Promise<void> {
-  const thumb = await orient(sharp(jpeg, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' }), orientation)
-    .resize(THUMB_BOX)
-    .toColourspace('srgb')
-    .jpeg({ quality: 78 })
-    .toBuffer();
-  await writeFileAtomic(previewPath(cacheDir, id, 'thumb'), thumb);
+export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cacheDir: string, id: string): Promise<void> {
+  const keep: Buffer[] = [jpeg.subarray(0, 2), orientationSegment(orientation)];
+  let pos = 2;
+  // Header segments up to SOS; the preview's own EXIF APP1s are left out.
+  while (pos + 4 <= jpeg.length && jpeg[pos] === 0xff && jpeg[pos + 1] !== 0xda) {
+    const end = pos + 2 + jpeg.readUInt16BE(pos + 2);
+    const isExif = jpeg[pos + 1] === 0xe1 && jpeg.subarray(pos + 4, pos + 8).toString('latin1') === 'Exif';
+    if (!isExif) keep.push(jpeg.subarray(pos, end));
+    pos = end;
+  }
+  keep.push(jpeg.subarray(pos));
+  await writeFileAtomic(previewPath(cacheDir, id, 'thumb'), Buffer.concat(keep));
 }
 
 /** A cached preview, remade from the library file when the cache was cleared. */
