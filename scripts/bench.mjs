@@ -45,5 +45,15 @@ const rows = results.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.referenc
 const head = ['benchmark', 'value', 'reference', 'ratio', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+// A run of some benchmarks replaces their entries and keeps the others' (each with its own date).
+const file = join(root, 'bench', 'results.json');
+let kept = [];
+try {
+  kept = JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !results.some((n) => n.name === r.name));
+} catch {
+  // no earlier results
+}
+const date = new Date().toISOString();
+const merged = [...kept, ...results.map((r) => ({ ...r, date }))].sort((a, b) => a.name.localeCompare(b.name));
+writeFileSync(file, JSON.stringify({ date, node: process.version, results: merged }, null, 2) + '\n');
 console.log('wrote bench/results.json');
