@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SerializedEditorState, SerializedNode } from './lexical-nodes';
+import type { SerializedNode } from './lexical-nodes';
 
 export type { SerializedEditorState, SerializedNode } from './lexical-nodes';
 export { FORMAT, heading, lineBreak, nodeText, paragraph, rootState, stateText, textNode } from './lexical-nodes';
