@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from '../atomic-write';
 import { previewPending } from './preview-background';
 
 // Thumbnails and screen previews, made once per photo and cached by the photo's id (its
@@ -12,6 +12,25 @@ export type PreviewSize = keyof typeof PREVIEW_SIZES;
 
 /** Decoding refuses images over this many pixels (a 30000×30000 PNG is 900 MP). */
 export const MAX_PIXELS = 250_000_000;
+
+/**
+ * A cache file written whole under a temp name and renamed into place, without the fsyncs
+ * of writeFileAtomic (issue 15: two of the four per ingested photo): a preview can be made
+ * again from the library file, so a crash may cost it, never tear it. What a crash can
+ * leave is an empty file, which readPreview makes again.
+ */
+async function writeCacheFile(target: string, data: Uint8Array): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  // Named as atomic-write's temp files, so the start-up sweep knows a crash's leftovers.
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
 
 export function previewPath(cacheDir: string, id: string, size: PreviewSize): string {
   return join(cacheDir, 'library', `${id}-${size}.jpg`);
@@ -46,8 +65,8 @@ export async function makePreviews(input: Buffer | string, cacheDir: string, id:
     sharp(pixels.data, raw).resize(THUMB_BOX).jpeg({ quality: 78 }).toBuffer(),
   ]);
   await Promise.all([
-    writeFileAtomic(previewPath(cacheDir, id, 'preview'), preview),
-    writeFileAtomic(previewPath(cacheDir, id, 'thumb'), thumb),
+    writeCacheFile(previewPath(cacheDir, id, 'preview'), preview),
+    writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb),
   ]);
   return { damaged };
 }
@@ -102,7 +121,7 @@ export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cache
     pos = end;
   }
   keep.push(jpeg.subarray(pos));
-  await writeFileAtomic(previewPath(cacheDir, id, 'thumb'), Buffer.concat(keep));
+  await writeCacheFile(previewPath(cacheDir, id, 'thumb'), Buffer.concat(keep));
 }
 
 /** A cached preview, remade from the library file when the cache was cleared. */
@@ -111,6 +130,7 @@ export async function readPreview(cacheDir: string, id: string, size: PreviewSiz
   // The loupe's preview of a photo whose thumbnail came from its embedded preview is
   // waited for while the background makes it; a thumbnail is never held back.
   if (size === 'preview') await previewPending(id);
-  if (!(await stat(p).then(() => true, () => false))) await makePreviews(source, cacheDir, id);
+  // Missing (cache cleared) or empty (a crash before the data reached the disk): made again.
+  if (!(await stat(p).then((st) => st.size > 0, () => false))) await makePreviews(source, cacheDir, id);
   return readFile(p);
 }
