@@ -57,3 +57,6 @@ const date = new Date().toISOString();
 const merged = [...kept, ...results.map((r) => ({ ...r, date }))].sort((a, b) => a.name.localeCompare(b.name));
 writeFileSync(file, JSON.stringify({ date, node: process.version, results: merged }, null, 2) + '\n');
 console.log('wrote bench/results.json');
+// A benchmark may leave a handle open (a worker, a browser's pipe) that would keep the run
+// alive after its results are written; the run is over here.
+process.exit(0);
