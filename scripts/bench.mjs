@@ -17,7 +17,8 @@ await build({
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
   bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
-  external: [...Object.keys(pkg.dependencies ?? {}), 'electron'],
+  // esbuild (a benchmark bundles its browser-side reference at run time) runs from its package.
+  external: [...Object.keys(pkg.dependencies ?? {}), 'electron', 'esbuild'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
