@@ -17,7 +17,8 @@ await build({
   outdir: outDir,
   outExtension: { '.js': '.mjs' },
   bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning',
-  external: [...Object.keys(pkg.dependencies ?? {}), 'electron'],
+  // esbuild (a benchmark bundles its browser-side reference at run time) runs from its package.
+  external: [...Object.keys(pkg.dependencies ?? {}), 'electron', 'esbuild'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
@@ -45,5 +46,18 @@ const rows = results.map((r) => [r.name, `${fmt(r.value)} ${r.unit}`, r.referenc
 const head = ['benchmark', 'value', 'reference', 'ratio', 'target', ''];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 for (const r of [head, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  '));
-writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
+// A run of some benchmarks replaces their entries and keeps the others' (each with its own date).
+const file = join(root, 'bench', 'results.json');
+let kept = [];
+try {
+  kept = JSON.parse(readFileSync(file, 'utf8')).results.filter((r) => !results.some((n) => n.name === r.name));
+} catch {
+  // no earlier results
+}
+const date = new Date().toISOString();
+const merged = [...kept, ...results.map((r) => ({ ...r, date }))].sort((a, b) => a.name.localeCompare(b.name));
+writeFileSync(file, JSON.stringify({ date, node: process.version, results: merged }, null, 2) + '\n');
 console.log('wrote bench/results.json');
+// A benchmark may leave a handle open (a worker, a browser's pipe) that would keep the run
+// alive after its results are written; the run is over here.
+process.exit(0);

@@ -1,4 +1,4 @@
-import { nodeText, type SerializedEditorState, type SerializedNode } from '../document/lexical-state';
+import { nodeText, type SerializedEditorState, type SerializedNode } from '../document/lexical-nodes';
 import { formatCreditLine } from '../story/credit-lines';
 import type { SerializedCredits, SerializedFigure } from '../story/node-types';
 import { isMostlyLatin } from '../story/source-blocks';

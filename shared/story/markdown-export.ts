@@ -1,4 +1,4 @@
-import { FORMAT, type SerializedEditorState, type SerializedNode } from '../document/lexical-state';
+import { FORMAT, type SerializedEditorState, type SerializedNode } from '../document/lexical-nodes';
 import type { Credit } from '../document/schema';
 import { formatCreditLine } from './credit-lines';
 import type { SerializedCredits, SerializedFigure } from './node-types';

@@ -1,4 +1,4 @@
-import { FORMAT, lineBreak, textNode, type SerializedNode } from '../document/lexical-state';
+import { FORMAT, lineBreak, textNode, type SerializedNode } from '../document/lexical-nodes';
 import { isSafeUrl, linkNode, mergeRuns } from './source-blocks';
 
 // Inline Markdown of the copy desk: **bold**, *italic*, <sub>/<sup>, [text](url),

@@ -1,4 +1,4 @@
-import { textNode, type SerializedNode } from '../document/lexical-state';
+import { textNode, type SerializedNode } from '../document/lexical-nodes';
 import type { SerializedFigure } from './node-types';
 
 // What every copy importer (Markdown, docx) produces before the story's structure is

@@ -1,4 +1,4 @@
-import { FORMAT, paragraph, rootState, textNode, type SerializedEditorState, type SerializedNode } from '../document/lexical-state';
+import { FORMAT, paragraph, rootState, textNode, type SerializedEditorState, type SerializedNode } from '../document/lexical-nodes';
 import { creditsFromLines } from './credit-lines';
 import { credits, element, leadIn, withPairId } from './node-types';
 import { inlineText, mergeRuns, splitLines, trimInlines, type Inline, type SourceBlock } from './source-blocks';

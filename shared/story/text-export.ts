@@ -1,4 +1,4 @@
-import type { SerializedEditorState, SerializedNode } from '../document/lexical-state';
+import type { SerializedEditorState, SerializedNode } from '../document/lexical-nodes';
 import { formatCreditLine } from './credit-lines';
 import type { CopyLang } from './markdown-export';
 import type { SerializedCredits, SerializedFigure } from './node-types';

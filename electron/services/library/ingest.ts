@@ -7,14 +7,17 @@ import { appError } from '../../../shared/contract/messages';
 import { PhotoMeta } from '../../../shared/document/schema';
 import type { LibraryPhoto } from '../../../shared/photo/library';
 import { writeFileAtomic } from '../atomic-write';
-import { readFileMeta } from '../metadata';
-import { makePreviews, MAX_PIXELS } from './previews';
+import { readMetaFromBytes } from '../metadata';
+import { previewFor } from './embedded-previews';
+import { inBackground } from './preview-background';
+import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './previews';
 import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import type { LibraryStore } from './store';
 
 // One photo into the library: hash, recognise duplicates, check the header before any
 // decode (so a decompression bomb is refused by its pixel count, not by running out of
-// memory), make previews, copy the file in, read its metadata, record it.
+// memory), make previews, copy the file in, read its metadata, record it. The file's
+// bytes are read once and everything is taken from them (issue 15).
 
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
 const FORMATS: Record<string, string> = { jpeg: 'jpg', png: 'png', tiff: 'tif', webp: 'webp', heif: 'heic', avif: 'avif' };
@@ -104,47 +107,78 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   }
 
   const id = `ph-${sha256.slice(0, 20)}`;
-  let damaged: string | null;
-  try {
-    ({ damaged } = await makePreviews(bytes, cacheDir, id));
-  } catch (e) {
-    throw decodeError(e, name);
-  }
-  // What sharp's decoder passes silently (a corrupt Huffman code), read from the bits themselves.
-  damaged ??= await jpegScanDamageOffThread(bytes);
   // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
   const own = extname(name).slice(1).toLowerCase();
   const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
   const file = `library/files/${id}.${fileExt}`;
   const abs = store.filePath({ file });
-  await writeFileAtomic(abs, bytes);
 
-  // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
-  const warnings: string[] = damageWarnings(damaged);
-  let meta: PhotoMeta;
-  let tech: LibraryPhoto['tech'];
-  let marks: Pick<LibraryPhoto, 'rating' | 'label'> = { rating: 0, label: 'none' };
-  try {
-    const fm = await readFileMeta(abs);
-    meta = fm.caption;
-    tech = fm.tech;
-    // Picks made in Photo Mechanic or Bridge arrive with the file (xmp:Rating, xmp:Label).
-    marks = { rating: fm.marks.rating ?? 0, label: fm.marks.label ?? 'none' };
-    warnings.push(...fm.warnings);
-  } catch (e) {
-    warnings.push(`metadata: ${(e as Error).message}`);
-    meta = PhotoMeta.parse({ caption: { zh: '', en: '' } });
-    tech = {
-      width: header.width ?? 0, height: header.height ?? 0, format: header.format ?? '', orientation: 1, captureDate: null,
-      make: '', model: '', lens: '', iso: null, fNumber: null, exposureTime: null, focalLength: null, gps: null,
-    };
+  // Metadata from the bytes in memory and the header above: the file is read once (issue 15).
+  const { meta, tech, marks, warnings } = await metaOf(bytes, abs, header);
+
+  // A camera's embedded preview gives the thumbnail at once; the primary image's preview
+  // and scan check follow in the background (Photo Mechanic's order). Otherwise both sizes
+  // come from one decode, with the scan check beside it on a worker thread.
+  const embedded = ext === 'jpg' ? previewFor(bytes, { width: header.width ?? 0, height: header.height ?? 0 }, PREVIEW_SIZES.thumb) : null;
+  const early = embedded !== null && await thumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).then(() => true, () => false);
+  if (!early) {
+    const [previews, scan] = await Promise.all([
+      makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); }),
+      jpegScanDamageOffThread(bytes),
+    ]);
+    // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
+    warnings.unshift(...damageWarnings(previews.damaged ?? scan));
   }
+  await writeFileAtomic(abs, bytes);
   const photo: LibraryPhoto = {
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
     bytes: bytes.length, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
   };
   await store.put(photo);
+  if (early) void inBackground(id, () => finishFromPrimary(store, cacheDir, id, name));
   return { status: 'added', photo };
+}
+
+interface MetaParts { meta: PhotoMeta; tech: LibraryPhoto['tech']; marks: Pick<LibraryPhoto, 'rating' | 'label'>; warnings: string[] }
+
+async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promise<MetaParts> {
+  try {
+    const fm = await readMetaFromBytes(bytes, abs, header);
+    // Picks made in Photo Mechanic or Bridge arrive with the file (xmp:Rating, xmp:Label).
+    const marks = { rating: fm.marks.rating ?? 0, label: fm.marks.label ?? 'none' };
+    return { meta: fm.caption, tech: fm.tech, marks, warnings: [...fm.warnings] };
+  } catch (e) {
+    const tech: LibraryPhoto['tech'] = {
+      width: header.width ?? 0, height: header.height ?? 0, format: header.format ?? '', orientation: 1, captureDate: null,
+      make: '', model: '', lens: '', iso: null, fNumber: null, exposureTime: null, focalLength: null, gps: null,
+    };
+    return { meta: PhotoMeta.parse({ caption: { zh: '', en: '' } }), tech, marks: { rating: 0, label: 'none' }, warnings: [`metadata: ${(e as Error).message}`] };
+  }
+}
+
+/**
+ * The background half of an ingest whose thumbnail came from an embedded preview: the
+ * 1600 px preview and thumbnail from the primary image (read back from the library copy,
+ * so a card of 500 photos is not held in memory), and the damage flags that decode and
+ * the scan check find, added to the record afterwards.
+ */
+async function finishFromPrimary(store: LibraryStore, cacheDir: string, id: string, name: string): Promise<void> {
+  const photo = await store.get(id);
+  if (!photo) return;
+  const bytes = await store.readBytes(photo);
+  let damaged: string | null;
+  try {
+    ({ damaged } = await makePreviews(bytes, cacheDir, id));
+  } catch (e) {
+    damaged = decodeError(e, name).message;
+  }
+  damaged ??= await jpegScanDamageOffThread(bytes);
+  if (!damaged) return;
+  const found = damaged;
+  await store.mutate(async () => {
+    const now = await store.get(id);
+    if (now && !now.warnings.some((w) => w.startsWith(DAMAGED_PREFIX))) await store.put({ ...now, warnings: [...damageWarnings(found), ...now.warnings] });
+  });
 }
 
 /** Ingests files from disk with several in flight (sharp decodes one image per thread). */

@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
-import { writeFileAtomic } from '../atomic-write';
+import { previewPending } from './preview-background';
 
 // Thumbnails and screen previews, made once per photo and cached by the photo's id (its
 // original content hash), so rewriting captions into the file does not invalidate them.
@@ -12,13 +13,34 @@ export type PreviewSize = keyof typeof PREVIEW_SIZES;
 /** Decoding refuses images over this many pixels (a 30000×30000 PNG is 900 MP). */
 export const MAX_PIXELS = 250_000_000;
 
+/**
+ * A cache file written whole under a temp name and renamed into place, without the fsyncs
+ * of writeFileAtomic (issue 15: two of the four per ingested photo): a preview can be made
+ * again from the library file, so a crash may cost it, never tear it. What a crash can
+ * leave is an empty file, which readPreview makes again.
+ */
+async function writeCacheFile(target: string, data: Uint8Array): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  // Named as atomic-write's temp files, so the start-up sweep knows a crash's leftovers.
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(tmp, data, { flag: 'wx' });
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
+
 export function previewPath(cacheDir: string, id: string, size: PreviewSize): string {
   return join(cacheDir, 'library', `${id}-${size}.jpg`);
 }
 
 /**
- * Makes both sizes from one decode: the preview with shrink-on-load and EXIF orientation
- * applied, then the thumbnail from the preview (cheap: a 1600 px image, not 24 MP).
+ * Makes both sizes from one decode (issue 15): the image is decoded once, with
+ * shrink-on-load (libjpeg's DCT scaling, so a 6000 px JPEG is decoded at 3000 px) and
+ * EXIF orientation applied, to 1600 px sRGB pixels in memory; the preview is encoded from
+ * those pixels and the thumbnail resized from the same pixels, not from a re-decoded JPEG.
  *
  * The decode is strict first (failOn 'warning', what `vips copy FILE[fail]` checks): even
  * at reduced scale libjpeg entropy-decodes every block, so corrupt scan data, TIFF tile
@@ -27,39 +49,88 @@ export function previewPath(cacheDir: string, id: string, size: PreviewSize): st
  * reason comes back so ingest can flag the photo; a file that fails both throws.
  */
 export async function makePreviews(input: Buffer | string, cacheDir: string, id: string): Promise<{ damaged: string | null }> {
-  let preview: Buffer;
+  let pixels: Pixels;
   let damaged: string | null = null;
   try {
-    preview = await previewOf(input, 'warning');
+    pixels = await pixelsOf(input, 'warning');
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     if (/pixel limit/i.test(msg)) throw e;
-    preview = await previewOf(input, 'truncated');
+    pixels = await pixelsOf(input, 'truncated');
     damaged = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' · ');
   }
-  const thumb = await sharp(preview)
-    .resize({ width: PREVIEW_SIZES.thumb, height: PREVIEW_SIZES.thumb, fit: 'inside', withoutEnlargement: true })
-    .jpeg({ quality: 78 })
-    .toBuffer();
+  const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } };
+  const [preview, thumb] = await Promise.all([
+    sharp(pixels.data, raw).jpeg({ quality: 80 }).toBuffer(),
+    sharp(pixels.data, raw).resize(THUMB_BOX).jpeg({ quality: 78 }).toBuffer(),
+  ]);
   await Promise.all([
-    writeFileAtomic(previewPath(cacheDir, id, 'preview'), preview),
-    writeFileAtomic(previewPath(cacheDir, id, 'thumb'), thumb),
+    writeCacheFile(previewPath(cacheDir, id, 'preview'), preview),
+    writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb),
   ]);
   return { damaged };
 }
 
-function previewOf(input: Buffer | string, failOn: 'warning' | 'truncated'): Promise<Buffer> {
+const THUMB_BOX = { width: PREVIEW_SIZES.thumb, height: PREVIEW_SIZES.thumb, fit: 'inside', withoutEnlargement: true } as const;
+
+type Pixels = { data: Buffer; info: sharp.OutputInfo };
+
+function pixelsOf(input: Buffer | string, failOn: 'warning' | 'truncated'): Promise<Pixels> {
   return sharp(input, { limitInputPixels: MAX_PIXELS, failOn })
     .rotate()
     .resize({ width: PREVIEW_SIZES.preview, height: PREVIEW_SIZES.preview, fit: 'inside', withoutEnlargement: true })
     .toColourspace('srgb')
-    .jpeg({ quality: 80 })
-    .toBuffer();
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+}
+
+/** An APP1 EXIF segment holding only IFD0 Orientation (CIPA DC-008 tag 0x0112). */
+function orientationSegment(orientation: number): Buffer {
+  const seg = Buffer.alloc(2 + 2 + 6 + 26);
+  seg.writeUInt16BE(0xffe1, 0);
+  seg.writeUInt16BE(seg.length - 2, 2);
+  seg.write('Exif\0\0', 4, 'latin1');
+  const t = 10;
+  seg.write('MM', t, 'latin1');
+  seg.writeUInt16BE(0x2a, t + 2);
+  seg.writeUInt32BE(8, t + 4);
+  seg.writeUInt16BE(1, t + 8);
+  seg.writeUInt16BE(0x0112, t + 10);
+  seg.writeUInt16BE(3, t + 12); // SHORT
+  seg.writeUInt32BE(1, t + 14);
+  seg.writeUInt16BE(orientation >= 1 && orientation <= 8 ? orientation : 1, t + 18);
+  seg.writeUInt32BE(0, t + 22); // no IFD1
+  return seg;
+}
+
+/**
+ * The contact-sheet thumbnail straight from a camera's embedded preview, as Photo
+ * Mechanic shows it: the preview's own bytes, no decode, with its EXIF replaced by one
+ * that carries the primary image's orientation (the preview is stored as the sensor saw
+ * it, and the browser turns an image by its EXIF). The background's makePreviews later
+ * replaces it with a 400 px thumbnail of the primary image.
+ */
+export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cacheDir: string, id: string): Promise<void> {
+  const keep: Buffer[] = [jpeg.subarray(0, 2), orientationSegment(orientation)];
+  let pos = 2;
+  // Header segments up to SOS; the preview's own EXIF APP1s are left out.
+  while (pos + 4 <= jpeg.length && jpeg[pos] === 0xff && jpeg[pos + 1] !== 0xda) {
+    const end = pos + 2 + jpeg.readUInt16BE(pos + 2);
+    const isExif = jpeg[pos + 1] === 0xe1 && jpeg.subarray(pos + 4, pos + 8).toString('latin1') === 'Exif';
+    if (!isExif) keep.push(jpeg.subarray(pos, end));
+    pos = end;
+  }
+  keep.push(jpeg.subarray(pos));
+  await writeCacheFile(previewPath(cacheDir, id, 'thumb'), Buffer.concat(keep));
 }
 
 /** A cached preview, remade from the library file when the cache was cleared. */
 export async function readPreview(cacheDir: string, id: string, size: PreviewSize, source: string): Promise<Buffer> {
   const p = previewPath(cacheDir, id, size);
-  if (!(await stat(p).then(() => true, () => false))) await makePreviews(source, cacheDir, id);
+  // The loupe's preview of a photo whose thumbnail came from its embedded preview is
+  // waited for while the background makes it; a thumbnail is never held back.
+  if (size === 'preview') await previewPending(id);
+  // Missing (cache cleared) or empty (a crash before the data reached the disk): made again.
+  if (!(await stat(p).then((st) => st.size > 0, () => false))) await makePreviews(source, cacheDir, id);
   return readFile(p);
 }

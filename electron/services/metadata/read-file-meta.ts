@@ -24,11 +24,19 @@ import { readXmpMarks } from './xmp/xmp-marks';
  * plain fs error when the file cannot be read.
  */
 export async function readFileMeta(file: string): Promise<FileMeta> {
-  const buf = await readFile(file);
+  return readMetaFromBytes(await readFile(file), file);
+}
+
+/**
+ * The same from bytes already in memory (issue 15: ingest reads a file once): `file` names
+ * where the bytes live (a sidecar beside it is read for raw and HEIF files), and `header`
+ * is libvips' header when the caller already has it, so it is not parsed twice.
+ */
+export async function readMetaFromBytes(buf: Buffer, file: string, known?: sharp.Metadata): Promise<FileMeta> {
   const warnings: string[] = [];
   let header: sharp.Metadata;
   try {
-    header = await sharp(buf, { limitInputPixels: false }).metadata();
+    header = known ?? await sharp(buf, { limitInputPixels: false }).metadata();
   } catch (e) {
     const why = (e as Error).message.split('\n')[0];
     const container = sniff(buf);

@@ -4,8 +4,6 @@ import { appError } from '../../../shared/contract/messages';
 import { proofDocuments, proofEdition, sourceLines, stateSegments, storyDocId, storyDocuments, type Finding, type ProofDocument, type ProofOptions } from '../../../shared/proof';
 import { isMostlyLatin } from '../../../shared/story/source-blocks';
 import { exportText } from '../../../shared/story/text-export';
-import { readDocx } from '../copy/docx-read';
-import { listStoryIds, readEdition, readPages, readStory } from '../edition-store';
 import { loadSpeller } from './speller';
 
 // Proofreading of files for the CLI (and later batch checks): a .md/.txt file line by line,
@@ -60,6 +58,9 @@ export async function proofPath(path: string, options: ProofOptions, shownAs = p
   const ext = extname(path).toLowerCase();
   const bytes = await readBytes(path);
   if (ext === '.docx') {
+    // Loaded for the kind of input at hand (issue 15): a .md or .txt check does not pay
+    // for the docx reader or the edition schemas at start-up.
+    const { readDocx } = await import('../copy/docx-read');
     const story = readDocx(bytes);
     const lang = isMostlyLatin(exportText(story.state)) ? 'en' : 'zh';
     const doc = { id: shownAs, segments: stateSegments(story.state, lang) };
@@ -81,6 +82,7 @@ export async function proofPath(path: string, options: ProofOptions, shownAs = p
 const blockLine = (segmentId: string) => Number(segmentId.split('.')[0]) + 1 || 1;
 
 async function proofEditionDir(dir: string, options: ProofOptions, shownAs: string): Promise<PlacedFinding[]> {
+  const { listStoryIds, readEdition, readPages, readStory } = await import('../edition-store');
   const edition = await readEdition(dir);
   const pages = await readPages(dir, edition);
   const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));

@@ -1,0 +1,20 @@
+import { $createParagraphNode, $createTextNode, $getRoot, createEditor } from 'lexical';
+import { HeadingNode, QuoteNode, registerRichText } from '@lexical/rich-text';
+import { createEmptyHistoryState, registerHistory } from '@lexical/history';
+
+// The editor-keystroke benchmark's reference (issue 15, item 4): a bare Lexical editor,
+// the same version as the app's, with rich text and history and nothing else (no
+// plugins, counts, proofing or React), holding the same paragraphs. Bundled by the
+// benchmark at run time and loaded into a blank page of the same Chromium.
+
+(window as unknown as { __setupBare: (paras: string[]) => void }).__setupBare = (paras) => {
+  const el = document.getElementById('bare')!;
+  const editor = createEditor({ namespace: 'bare', nodes: [HeadingNode, QuoteNode], onError: (e) => { throw e; } });
+  editor.setRootElement(el);
+  registerRichText(editor);
+  registerHistory(editor, createEmptyHistoryState(), 300);
+  editor.update(() => {
+    const root = $getRoot();
+    for (const p of paras) root.append($createParagraphNode().append($createTextNode(p)));
+  }, { discrete: true });
+};

@@ -1,0 +1,50 @@
+import { test, expect } from '@playwright/test';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO, startHost, type RunningHost } from '../support/host';
+import { cameraJpeg } from '../support/camera-jpeg';
+
+// Issue 15, item 1, through the UI: camera files with an embedded MPF preview land on the
+// contact sheet with their thumbnails, a portrait frame (EXIF orientation 6) standing up,
+// and the loupe shows the 1600 px preview the background made from the primary image.
+
+let host: RunningHost;
+test.beforeAll(async () => { host = await startHost(); });
+test.afterAll(async () => { await host?.stop(); });
+
+test('camera JPEGs with embedded previews: thumbnails at once, the right way up, then the loupe preview', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ed-camera-'));
+  const photos = join(REPO, 'resources', 'sample', 'photos');
+  const src = readdirSync(photos).filter((f) => f.endsWith('.jpg'));
+  const files: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const file = join(dir, `IMG_${2000 + i}.JPG`);
+    writeFileSync(file, await cameraJpeg(join(photos, src[i % src.length]!), { width: 3000, height: 2000, orientation: i === 1 ? 6 : 1, tint: i }));
+    files.push(file);
+  }
+
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: '图片' }).click();
+  await page.locator('input[name="import-files"]').setInputFiles(files);
+  const bar = page.locator('.ingest-bar');
+  await expect(bar).toHaveAttribute('data-ingest-state', 'done', { timeout: 90_000 });
+  await expect(bar.locator('.ingest-count')).toContainText('3 / 3');
+
+  // Every thumbnail decodes; the orientation-6 frame is taller than wide, the others wider.
+  for (let i = 0; i < 3; i++) {
+    const img = page.locator('.cell', { hasText: `IMG_${2000 + i}.JPG` }).locator('img');
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    const { w, h } = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
+    if (i === 1) expect(h).toBeGreaterThan(w);
+    else expect(w).toBeGreaterThan(h);
+  }
+  await page.screenshot({ path: join(REPO, 'test-results/browser/photo-ingest-embedded.png') });
+
+  // The loupe's preview: made from the primary image (waited for if still in the background).
+  await page.locator('.cell', { hasText: 'IMG_2001.JPG' }).click();
+  await page.keyboard.press('Space');
+  const loupe = page.getByRole('dialog', { name: 'IMG_2001.JPG' }).locator('img');
+  await expect.poll(() => loupe.evaluate((el: HTMLImageElement) => el.complete ? [el.naturalWidth, el.naturalHeight] : null), { timeout: 60_000 }).toEqual([1067, 1600]);
+});
