@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 // Ids of pages added to an existing edition. A shared edition is edited on several desks,
 // offline too: two desks that each add "the next page" while apart would both pick page-N
-// and the second page would land on the first (one page document, one file). So a new id
-// carries a random suffix, page-<n>-<6 base-36 chars> (36^6 ≈ 2·10^9 per n), and never
-// repeats an id the edition lists. Existing page-N ids are kept as they are: ids are only
-// names, the order lives in edition.json (and the edition document).
+// and the second page would land on the first (one page document, one file). So in a shared
+// edition (shared.json beside edition.json) a new id carries a random suffix,
+// page-<n>-<6 base-36 chars> (36^6 ≈ 2·10^9 per n); a desk's own edition keeps the plain,
+// readable page-N. Either never repeats an id the edition lists. Existing ids are kept as
+// they are: ids are only names, the order lives in edition.json (and the edition document).
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -17,8 +18,12 @@ function suffix(): string {
   return out;
 }
 
-export function newPageId(existing: readonly string[]): string {
-  const n = existing.length + 1;
+export function newPageId(existing: readonly string[], shared = true): string {
+  let n = existing.length + 1;
+  if (!shared) {
+    while (existing.includes(`page-${n}`)) n++;
+    return `page-${n}`;
+  }
   for (;;) {
     const id = `page-${n}-${suffix()}`;
     if (!existing.includes(id)) return id;

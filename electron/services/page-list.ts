@@ -5,6 +5,7 @@ import type { Block, Edition, Page } from '../../shared/document/schema';
 import { writeJsonAtomic } from './atomic-write';
 import { readEdition, readPage, readPages } from './edition-store';
 import { newPageId } from './page-id';
+import { readSharedMarker } from './collab/shared-marker';
 import { putPage } from './page-store';
 import { moveToTrash, type TrashEntry } from './trash';
 
@@ -26,7 +27,7 @@ export async function duplicatePage(dir: string, pageId: string, name: string): 
   const at = edition.pages.indexOf(pageId);
   if (at < 0) throw appError('NOT_FOUND', `page ${pageId}`);
   const src = await readPage(dir, pageId);
-  const id = newPageId(edition.pages);
+  const id = newPageId(edition.pages, (await readSharedMarker(dir)) !== null);
   const blocks = src.blocks.map((b, i): Block => {
     const { storyId: _s, threadPos: _t, thread: _l, fromStory: _f, ...rest } = b;
     const nid = b.id.startsWith(`${pageId}-`) ? `${id}-${b.id.slice(pageId.length + 1)}` : `${id}-${b.kind}-${i + 1}`;

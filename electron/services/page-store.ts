@@ -7,6 +7,7 @@ import { writeJsonAtomic } from './atomic-write';
 import { parsesAs, writeJsonGuarded } from './guarded-write';
 import { readEdition, readPage } from './edition-store';
 import { newPageId } from './page-id';
+import { readSharedMarker } from './collab/shared-marker';
 
 // Page edits from the composer. The edition must be readable and must list the page;
 // blocks are clamped to the type area, so a stale or hand-made request cannot put a
@@ -30,8 +31,8 @@ export async function createPage(dir: string, templateId: string, name: string):
   const edition = await readEdition(dir);
   const t = TEMPLATES.find((x) => x.id === templateId);
   if (!t) throw appError('NOT_FOUND', `template ${templateId}`);
-  // Random suffix: two desks adding a page to one shared edition never pick the same id (page-id.ts).
-  const page = pageFromTemplate(t, edition.pageSize, newPageId(edition.pages), name, edition.pages.length + 1);
+  // In a shared edition a random suffix: two desks adding a page never pick the same id (page-id.ts).
+  const page = pageFromTemplate(t, edition.pageSize, newPageId(edition.pages, (await readSharedMarker(dir)) !== null), name, edition.pages.length + 1);
   await writeJsonAtomic(join(dir, 'pages', `${page.id}.json`), page);
   await writeJsonAtomic(join(dir, 'edition.json'), { ...edition, pages: [...edition.pages, page.id] });
   return page;

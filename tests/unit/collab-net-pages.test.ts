@@ -29,6 +29,9 @@ describe('page ids across desks', () => {
       ids.add(id);
     }
     expect(ids.size).toBe(2000);
+    // A desk's own (unshared) edition keeps plain, readable ids.
+    expect(newPageId(['page-1', 'page-2'], false)).toBe('page-3');
+    expect(newPageId(['page-1', 'page-3'], false)).toBe('page-4');
   });
 
   it('two desks offline each add a page: after the server returns both desks have both pages, in one order', { timeout: 120_000 }, async () => {
