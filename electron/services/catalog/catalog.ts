@@ -89,6 +89,12 @@ export class Catalog {
     })();
   }
 
+  /** Edition folders the catalogue holds rows of. */
+  editionFolders(): string[] {
+    const rows = this.db.prepare("SELECT DISTINCT source FROM items WHERE source LIKE 'edition:%'").all() as { source: string }[];
+    return rows.map((r) => r.source.slice('edition:'.length));
+  }
+
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     return searchDb(this.db, query, options);
   }
