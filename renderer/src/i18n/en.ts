@@ -624,5 +624,20 @@ export const en: Record<MessageKey, string> = {
   'net.forget.ok': "Forget",
   'net.forget.done': "Forgot {url}: the next connection shows its fingerprint to compare again.",
   'net.server.setUpAs': "Set up: {url}, user {name} ({role}) · not connected now",
+  // Archive and search (issue 16)
+  'archive.open': "Search the archive",
+  'archive.title': "Archive search",
+  'archive.query': "Search terms",
+  'archive.placeholder': "Stories, photos, pages: e.g. 党参 seedlings",
+  'archive.kind': "Kind",
+  'archive.kind.all': "All kinds",
+  'archive.kind.photo': "Photos",
+  'archive.kind.story': "Stories",
+  'archive.kind.page': "Pages",
+  'archive.kind.edition': "Editions",
+  'archive.results': "Search results",
+  'archive.building': "The archive is being indexed; one moment…",
+  'archive.none': "Nothing found.",
+  'archive.placedOn': "{edition} p. {page}",
   // [/net]
 };
