@@ -58,6 +58,11 @@ d('archive:search and the save hooks', () => {
   it('finds the sample edition once the catalogue is built; refuses without a catalogue', async () => {
     const hits = await until('党参', (h) => h.length > 0, 20_000);
     expect(hits.map((h) => h.kind)).toEqual(expect.arrayContaining(['photo', 'story']));
+    // The sample edition's photos are the library's files (same hash): one result each, placed.
+    const photos = (await search('党参 育苗', { kind: 'photo' })).hits;
+    expect(photos).toHaveLength(1);
+    expect(photos[0]!.item).toMatch(/^photo:lib:/);
+    expect(photos[0]!.placements.map((p) => p.pageNumber)).toEqual([1]);
     expectFail(await plain('archive:search', { query: '党参' }), 'ARCHIVE_UNAVAILABLE');
     expectFail(await handle('archive:search', { query: '党参', kind: 'video' }), 'INVALID_ARGUMENT');
   });

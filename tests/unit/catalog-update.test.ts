@@ -39,7 +39,7 @@ describe('incremental updates', () => {
     photo.meta.caption = { zh: '太岳山下的连翘花开了', en: 'Forsythia in bloom below Mount Taiyue' };
     await writeFile(file, JSON.stringify(photo));
     const t0 = performance.now();
-    catalog.updateLibraryPhoto(photo);
+    await catalog.updateLibraryPhoto(photo);
     expect(catalog.search('连翘').map((h) => h.ref)).toEqual(['p-120']);
     expect(catalog.search('forsythias taiyue').map((h) => h.ref)).toEqual(['p-120']);
     expect(performance.now() - t0).toBeLessThan(1000);

@@ -50,7 +50,7 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
       run(syncFolders);
     },
     photosSaved(photos) {
-      if (photos.length) run((c) => { for (const p of photos) c.updateLibraryPhoto(p); });
+      if (photos.length) run(async (c) => { for (const p of photos) await c.updateLibraryPhoto(p); });
     },
     async search(input) {
       // Not ready while the first build runs: the box says so rather than showing nothing found.

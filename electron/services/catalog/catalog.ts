@@ -69,7 +69,8 @@ export class Catalog {
 
   /** After an edition folder was saved (edition, page or story): its rows are replaced. */
   async updateEdition(dir: string, folder: string): Promise<void> {
-    const c = await collectEdition(dir);
+    const bySha = this.db.prepare("SELECT ref FROM items WHERE source LIKE 'library:%' AND (sha = ? OR sha0 = ?) LIMIT 1");
+    const c = await collectEdition(dir, (sha) => (bySha.get(sha, sha) as { ref: string } | undefined)?.ref);
     this.db.transaction(() => {
       deleteSource(this.db, `edition:${folder}`);
       insertRows(this.db, c.rows, c.placements);
@@ -81,12 +82,18 @@ export class Catalog {
     this.db.transaction(() => deleteSource(this.db, `edition:${folder}`))();
   }
 
-  /** After a library photo was ingested or its caption, rating or label saved. */
-  updateLibraryPhoto(photo: LibraryPhoto): void {
+  /**
+   * After a library photo was ingested or its caption, rating or label saved. An edition that
+   * holds the same file as a photo of its own is read again: that photo now is this one.
+   */
+  async updateLibraryPhoto(photo: LibraryPhoto): Promise<void> {
     this.db.transaction(() => {
       deleteSource(this.db, `library:${photo.id}`);
       insertRows(this.db, [libraryPhotoRow(photo)], []);
     })();
+    const folders = this.db.prepare("SELECT DISTINCT edition_ref AS f FROM items WHERE kind = 'photo' AND source LIKE 'edition:%' AND sha IN (?, ?)")
+      .all(photo.sha256, photo.originalSha256) as { f: string }[];
+    for (const { f } of folders) await this.updateEdition(join(this.root, f), f);
   }
 
   /** Edition folders the catalogue holds rows of. */

@@ -14,7 +14,10 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE items(
   id INTEGER PRIMARY KEY, item TEXT NOT NULL, kind TEXT NOT NULL, source TEXT NOT NULL,
   edition_id TEXT, edition_title TEXT, edition_ref TEXT, ref TEXT NOT NULL, para INTEGER NOT NULL, lang TEXT NOT NULL,
-  title TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, creator TEXT NOT NULL, rating INTEGER, label TEXT, file TEXT);
+  title TEXT NOT NULL, text TEXT NOT NULL, date TEXT NOT NULL, creator TEXT NOT NULL, rating INTEGER, label TEXT, file TEXT,
+  sha TEXT, sha0 TEXT);
+CREATE INDEX items_sha ON items(sha) WHERE sha IS NOT NULL;
+CREATE INDEX items_sha0 ON items(sha0) WHERE sha0 IS NOT NULL;
 CREATE INDEX items_source ON items(source);
 CREATE INDEX items_item ON items(item);
 CREATE TABLE placements(item TEXT NOT NULL, source TEXT NOT NULL, edition_id TEXT NOT NULL, edition_title TEXT NOT NULL,
@@ -59,11 +62,11 @@ export function setMeta(db: Db, key: string, value: string): void {
 
 /** Inserts rows and placements (call inside a transaction). */
 export function insertRows(db: Db, rows: CatalogRow[], placements: Placement[]): void {
-  const item = db.prepare(`INSERT INTO items(item, kind, source, edition_id, edition_title, edition_ref, ref, para, lang, title, text, date, creator, rating, label, file)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const item = db.prepare(`INSERT INTO items(item, kind, source, edition_id, edition_title, edition_ref, ref, para, lang, title, text, date, creator, rating, label, file, sha, sha0)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const fts = db.prepare('INSERT INTO fts(rowid, head, body, chars) VALUES (?, ?, ?, ?)');
   for (const r of rows) {
-    const id = item.run(r.item, r.kind, r.source, r.editionId, r.editionTitle, r.editionRef, r.ref, r.para, r.lang, r.title, r.text, r.date, r.creator, r.rating, r.label, r.file).lastInsertRowid;
+    const id = item.run(r.item, r.kind, r.source, r.editionId, r.editionTitle, r.editionRef, r.ref, r.para, r.lang, r.title, r.text, r.date, r.creator, r.rating, r.label, r.file, r.sha, r.sha0).lastInsertRowid;
     fts.run(id, indexWords(r.head), indexWords(r.body), indexChars(`${r.head}\n${r.body}`));
   }
   const pl = db.prepare('INSERT INTO placements(item, source, edition_id, edition_title, page_id, page_name, page_number) VALUES (?, ?, ?, ?, ?, ?, ?)');

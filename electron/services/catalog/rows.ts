@@ -37,7 +37,13 @@ export interface CatalogRow {
   label: string | null;
   /** Workspace-relative file of a photo, for thumbnails. */
   file: string | null;
+  /** Photos: content hashes (now, as imported), so an edition's copy of a library photo is one result. */
+  sha: string | null;
+  sha0: string | null;
 }
+
+/** The library photo with this content hash, if any (an edition photo placed before issue 10 has no libraryId). */
+export type LibraryIdBySha = (sha256: string) => string | undefined;
 
 export interface Placement {
   /** The photo item placed (a library photo, or an edition's own photo). */
@@ -66,6 +72,7 @@ export function libraryPhotoRow(p: LibraryPhoto): CatalogRow {
     ref: p.id, para: 0, lang: 'both', title: p.meta.headline || p.meta.caption.zh.slice(0, 60) || p.meta.caption.en.slice(0, 80) || p.fileName,
     text: join(p.meta.headline, body), head: p.meta.headline, body,
     date: p.tech.captureDate ?? p.meta.dateCreated, creator: p.meta.creator, rating: p.rating, label: p.label, file: p.file,
+    sha: p.sha256, sha0: p.originalSha256,
   };
 }
 
@@ -75,9 +82,9 @@ function storyParagraphs(state: SerializedEditorState | null, lang: 'zh' | 'en')
 }
 
 /** Everything an edition folder contributes: the edition, its pages, stories and own photos, and where photos are placed. */
-export function editionRows(folder: string, edition: Edition, pages: Page[], stories: Story[]): { rows: CatalogRow[]; placements: Placement[] } {
+export function editionRows(folder: string, edition: Edition, pages: Page[], stories: Story[], libraryIdBySha: LibraryIdBySha = () => undefined): { rows: CatalogRow[]; placements: Placement[] } {
   const source = `edition:${folder}`;
-  const base = { source, editionId: edition.id, editionTitle: edition.title, editionRef: folder, date: edition.issueDate, creator: '', rating: null, label: null, file: null };
+  const base = { source, editionId: edition.id, editionTitle: edition.title, editionRef: folder, date: edition.issueDate, creator: '', rating: null, label: null, file: null, sha: null, sha0: null };
   const rows: CatalogRow[] = [{
     ...base, item: `edition:${edition.id}`, kind: 'edition', ref: edition.id, para: 0, lang: 'both', title: edition.title,
     text: join(edition.title, edition.paper, edition.paperEn), head: edition.title, body: join(edition.paper, edition.paperEn, edition.issueDate),
@@ -99,14 +106,16 @@ export function editionRows(folder: string, edition: Edition, pages: Page[], sto
   const photoItem = new Map<string, string>();
   for (const photo of edition.photos) {
     // A copy placed from the library is the library photo: one result, with this placement.
-    if (photo.libraryId) { photoItem.set(photo.id, `photo:lib:${photo.libraryId}`); continue; }
+    // So is the same file placed before placing recorded libraryId (the sample edition's photos).
+    const libraryId = photo.libraryId ?? libraryIdBySha(photo.asset.sha256);
+    if (libraryId) { photoItem.set(photo.id, `photo:lib:${libraryId}`); continue; }
     const item = `photo:${edition.id}/${photo.id}`;
     photoItem.set(photo.id, item);
     const body = photoBody(photo.meta, [photo.asset.file.slice('assets/'.length)]);
     rows.push({
       ...base, item, kind: 'photo', ref: photo.id, para: 0, lang: 'both', title: photo.meta.headline || photo.meta.caption.zh.slice(0, 60) || photo.asset.file,
       text: join(photo.meta.headline, body), head: photo.meta.headline, body, date: photo.meta.dateCreated || edition.issueDate,
-      creator: photo.meta.creator, file: `${folder}/${photo.asset.file}`,
+      creator: photo.meta.creator, file: `${folder}/${photo.asset.file}`, sha: photo.asset.sha256,
     });
   }
   const placements: Placement[] = [];
