@@ -22,6 +22,11 @@ test('Ctrl+K searches stories and photos, grouped, with matches marked', async (
   await expect(results.getByRole('region', { name: '图片' }).locator('.archive-hit').first()).toBeVisible({ timeout: 30_000 });
   await expect(results.getByRole('region', { name: '图片' }).locator('mark').first()).toHaveText(/党参|育苗/);
   await expect(results.getByRole('region', { name: '稿件' })).toBeVisible();
+  // The sample's photo is the library's file: one result, placed on page 1, with its thumbnail.
+  await expect(results.getByRole('region', { name: '图片' }).locator('.archive-hit')).toHaveCount(1);
+  await expect(results.getByRole('region', { name: '图片' })).toContainText('第1版');
+  const thumb = results.locator('.archive-hit img').first();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'archive', 'search-zh.png') });
 
   await dialog.getByRole('combobox', { name: '类别' }).selectOption({ label: '稿件' });
