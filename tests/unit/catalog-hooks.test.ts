@@ -7,6 +7,9 @@ import { ensureWorkspace } from '../../electron/services/bootstrap';
 import { Catalog } from '../../electron/services/catalog/catalog';
 import { createArchive } from '../../electron/services/catalog/archive-service';
 import { createConfSettings } from '../../electron/services/conf-settings';
+import { readStory, writeStory } from '../../electron/services/edition-store';
+import { LibraryStore } from '../../electron/services/library/store';
+import { Workspace } from '../../electron/services/workspace';
 import { SAMPLE_EDITION_REF } from '../../electron/services/sample';
 import type { ArchiveHit } from '../../shared/contract/archive-schemas';
 import { createHandler, type Handler } from '../../shared/contract/handle';
@@ -93,5 +96,16 @@ d('archive:search and the save hooks', () => {
     const { catalog: fresh } = await Catalog.open(root);
     expect(liveDump).toEqual(fresh.dump());
     fresh.close();
+  });
+
+  it('an edition changed while the desk was closed is read again on the next start', async () => {
+    const dir = join(root, SAMPLE_EDITION_REF);
+    const story = await readStory(dir, 'story-2025');
+    await writeStory(dir, { ...story, title: '太岳山红叶节' });
+    archive = createArchive(root, { error: (e) => { throw e; } });
+    const ctx = { workspace: new Workspace(root), settings: createConfSettings(join(root, '..')), library: new LibraryStore(root), host: 'browser' as const, version: 'test', defaultEdition: SAMPLE_EDITION_REF };
+    handle = createHandler(createApi({ ...ctx, archive }), (e) => { throw e; });
+    const hits = await until('红叶节', (h) => h.length > 0, 10_000);
+    expect(hits[0]).toMatchObject({ kind: 'story', ref: 'story-2025' });
   });
 });

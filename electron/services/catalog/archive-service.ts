@@ -21,10 +21,9 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
   const ws = new Workspace(root);
   const queue = createSerialQueue();
   let catalog: Catalog | null = null;
-  const opening = Catalog.open(root, log.progress).then(({ catalog: c }) => { catalog = c; return c; });
-  opening.catch(log.error);
+  const opening = Catalog.open(root, log.progress).then(({ catalog: c, rebuilt }) => { catalog = c; return { c, rebuilt }; });
   const run = (job: (c: Catalog) => void | Promise<void>) => {
-    void queue(async () => job(await opening)).catch(log.error);
+    void queue(async () => job((await opening).c)).catch(log.error);
   };
   const timers = new Map<string, NodeJS.Timeout>();
 
@@ -34,6 +33,17 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
     for (const f of held) if (!present.has(f)) c.removeEdition(f);
     for (const ref of present) if (!held.has(ref)) await c.updateEdition(await ws.resolveEdition(ref), ref);
   };
+
+  // A catalogue kept from the last session may miss what changed while the desk was closed
+  // (an edition written by the CLI, a folder copied in): its editions are read again once,
+  // in the background. The library changes only through the desk, so it is not re-read.
+  opening.then(({ rebuilt }) => {
+    if (rebuilt) return;
+    run(async (c) => {
+      await syncFolders(c);
+      for (const ref of await ws.listEditionRefs()) await c.updateEdition(await ws.resolveEdition(ref), ref);
+    });
+  }, log.error);
 
   return {
     editionSaved(ref) {
