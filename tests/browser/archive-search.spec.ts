@@ -29,6 +29,12 @@ test('Ctrl+K searches stories and photos, grouped, with matches marked', async (
   await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'archive', 'search-zh.png') });
 
+  // Not placed: the sample's photo is on page 1, so no photo is left.
+  await dialog.getByRole('combobox', { name: '是否上版' }).selectOption({ label: '未上版' });
+  await expect(results).toContainText('没有找到', { timeout: 10_000 });
+  await dialog.getByRole('combobox', { name: '是否上版' }).selectOption({ label: '已上版' });
+  await expect(results.getByRole('region', { name: '图片' }).locator('.archive-hit')).toHaveCount(1, { timeout: 10_000 });
+  await dialog.getByRole('combobox', { name: '是否上版' }).selectOption({ label: '上版与否不限' });
   await dialog.getByRole('combobox', { name: '类别' }).selectOption({ label: '稿件' });
   await expect(results.getByRole('region', { name: '图片' })).toHaveCount(0, { timeout: 10_000 });
   await expect(results.getByRole('region', { name: '稿件' })).toBeVisible();

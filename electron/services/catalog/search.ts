@@ -19,7 +19,7 @@ export interface SearchOptions {
   creator?: string;
   ratingMin?: number;
   label?: string;
-  /** true: on a page of some edition; false: on none. */
+  /** Photos only. true: on a page of some edition; false: on none. */
   placed?: boolean;
   limit?: number;
 }
@@ -80,7 +80,8 @@ export function searchDb(db: Db, query: string, o: SearchOptions = {}): SearchHi
   if (o.creator) { where.push('i.creator = ?'); args.push(o.creator); }
   if (o.ratingMin !== undefined) { where.push('i.rating >= ?'); args.push(o.ratingMin); }
   if (o.label) { where.push('i.label = ?'); args.push(o.label); }
-  if (o.placed !== undefined) where.push(o.placed ? PLACED : `NOT ${PLACED}`);
+  // Placed (and rating, label) are facts of photos: asking for one leaves only photos.
+  if (o.placed !== undefined) where.push("i.kind = 'photo'", o.placed ? PLACED : `NOT ${PLACED}`);
   args.push(Math.min(Math.max(o.limit ?? 50, 1), 500));
   const sql = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(fts, ${WEIGHTS.join(', ')}) AS score FROM fts WHERE fts MATCH ?)
     SELECT i.item, i.kind, i.ref, i.title, i.edition_id, i.edition_title, i.edition_ref, i.para, i.lang, i.date, i.creator,

@@ -639,5 +639,11 @@ export const en: Record<MessageKey, string> = {
   'archive.building': "The archive is being indexed; one moment…",
   'archive.none': "Nothing found.",
   'archive.placedOn': "{edition} p. {page}",
+  'archive.placed': "Placed on a page",
+  'archive.placed.any': "Placed or not",
+  'archive.placed.yes': "Placed",
+  'archive.placed.no': "Not placed",
+  'archive.rating': "Minimum rating",
+  'archive.rating.any': "Any rating",
   // [/net]
 };

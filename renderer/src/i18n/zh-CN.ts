@@ -639,6 +639,12 @@ export const zhCN = {
   'archive.building': "资料库正在建立索引，请稍候…",
   'archive.none': "没有找到。",
   'archive.placedOn': "{edition} 第{page}版",
+  'archive.placed': "是否上版",
+  'archive.placed.any': "上版与否不限",
+  'archive.placed.yes': "已上版",
+  'archive.placed.no': "未上版",
+  'archive.rating': "最低星级",
+  'archive.rating.any': "星级不限",
   // [/net]
 } as const;
 

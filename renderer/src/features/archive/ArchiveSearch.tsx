@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ArchiveHit } from '../../../../shared/contract/archive-schemas';
-import { call, libraryUrl } from '../../api/client';
+import { ApiError, call, libraryUrl } from '../../api/client';
 import { Modal } from '../../app/dialogs';
 import { useI18n } from '../../i18n';
 import './archive.css';
@@ -39,8 +39,10 @@ function Hit({ hit }: { hit: ArchiveHit }) {
 }
 
 export function ArchiveSearch({ onClose }: { onClose(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [query, setQuery] = useState('');
+  const [placed, setPlaced] = useState<'' | 'yes' | 'no'>('');
+  const [ratingMin, setRatingMin] = useState(0);
   const [kind, setKind] = useState<Kind | ''>('');
   const [result, setResult] = useState<{ hits: ArchiveHit[]; ready: boolean } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -49,12 +51,12 @@ export function ArchiveSearch({ onClose }: { onClose(): void }) {
     if (!query.trim()) { setResult(null); return; }
     // A short pause after the last keystroke: one search per word typed, not per character.
     const timer = setTimeout(() => {
-      call('archive:search', { query, kind: kind || undefined, limit: 60 })
+      call('archive:search', { query, kind: kind || undefined, placed: placed ? placed === 'yes' : undefined, ratingMin: ratingMin || undefined, limit: 60 })
         .then((r) => { setResult(r); setFailed(null); })
-        .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
+        .catch((e: unknown) => setFailed(e instanceof ApiError ? e.data.message[lang] : String(e)));
     }, 150);
     return () => clearTimeout(timer);
-  }, [query, kind]);
+  }, [query, kind, placed, ratingMin, lang]);
 
   const groups = KINDS.map((k) => ({ k, hits: result?.hits.filter((h) => h.kind === k) ?? [] })).filter((g) => g.hits.length);
   return (
@@ -65,6 +67,15 @@ export function ArchiveSearch({ onClose }: { onClose(): void }) {
         <select value={kind} aria-label={t('archive.kind')} onChange={(e) => setKind(e.target.value as Kind | '')}>
           <option value="">{t('archive.kind.all')}</option>
           {KINDS.map((k) => <option key={k} value={k}>{t(`archive.kind.${k}`)}</option>)}
+        </select>
+        {/* Placed and rating are photo facts: choosing one leaves only photos. */}
+        <select value={placed} aria-label={t('archive.placed')} onChange={(e) => setPlaced(e.target.value as '' | 'yes' | 'no')}>
+          <option value="">{t('archive.placed.any')}</option>
+          <option value="yes">{t('archive.placed.yes')}</option>
+          <option value="no">{t('archive.placed.no')}</option>
+        </select>
+        <select value={ratingMin} aria-label={t('archive.rating')} onChange={(e) => setRatingMin(Number(e.target.value))}>
+          {[0, 1, 2, 3, 4, 5].map((n) => <option key={n} value={n}>{n ? '★'.repeat(n) + (n < 5 ? '+' : '') : t('archive.rating.any')}</option>)}
         </select>
         <button type="button" onClick={onClose}>{t('app.dismiss')}</button>
       </div>
