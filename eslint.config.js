@@ -24,6 +24,10 @@ const deskServerOnly = {
   paths: [{ name: 'better-sqlite3', message: 'Only the desk server (electron/services/deskserver, the serve/user CLI verbs) loads better-sqlite3.' }],
   patterns: [folder('deskserver', 'Only the serve/user CLI verbs start the desk server; desks reach it over HTTPS.')],
 };
+// The archive catalogue (issue 16) is the other user of better-sqlite3: its files and the
+// index/search CLI verb may load it; the browser host and CLI reach it by dynamic import.
+const catalogFiles = ['electron/services/catalog/**', 'electron/cli/archive-verb.ts'];
+const deskServerFolderOnly = { patterns: deskServerOnly.patterns };
 const restrict = (...parts) => [
   'error',
   {
@@ -80,6 +84,7 @@ export default defineConfig(
     { files: ['electron/services/**', 'electron/host/**', 'electron/cli/**'], extra: [deskServerOnly] },
     // The desk server itself and the two verbs that start it (a later block replaces the rule for these files).
     { files: ['electron/services/deskserver/**', 'electron/cli/serve-verb.ts', 'electron/cli/serve-scale.ts', 'electron/cli/user-verb.ts'], extra: [] },
+    { files: catalogFiles, extra: [deskServerFolderOnly] },
   ].map(({ files, extra }) => ({
     files,
     rules: {
@@ -111,7 +116,8 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': restrict({
         paths: deskServerOnly.paths,
-        patterns: [folder('renderer', 'Main must not import from renderer/.'), folder('host', 'Main and the browser host are siblings.'), ...deskServerOnly.patterns],
+        patterns: [folder('renderer', 'Main must not import from renderer/.'), folder('host', 'Main and the browser host are siblings.'), ...deskServerOnly.patterns,
+          folder('catalog', 'The catalogue loads better-sqlite3 (Node ABI): Electron main reaches it through a Node process, not an import.')],
       }),
     },
   },

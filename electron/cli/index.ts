@@ -14,6 +14,7 @@ import { EXPORT_HELP, ExportUsageError } from './export-usage';
 import { NEW_HELP, NewUsageError } from './new-usage';
 import { SERVE_HELP, ServeUsageError } from './serve-usage';
 import { parseOptions } from './cli-args';
+import { ARCHIVE_HELP, ArchiveUsageError } from './archive-usage';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -30,6 +31,7 @@ ${NEW_HELP}
                               write story ID of edition DIR to OUT ("-" for stdout, .md/.txt)
 ${EXPORT_HELP}
 ${SERVE_HELP}
+${ARCHIVE_HELP}
   edition-desk proof FILE [--terms TERMS]
                               proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
@@ -89,6 +91,9 @@ const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
   // through these dynamic imports only, so no other verb, nor Electron, ever loads it.
   serve: async (args) => (await import('./serve-verb')).serveVerb(args),
   user: async (args) => (await import('./user-verb')).userVerb(args),
+  // The archive catalogue (issue 16) loads better-sqlite3 and jieba the same way.
+  index: async (args) => (await import('./archive-verb')).indexVerb(args),
+  search: async (args) => (await import('./archive-verb')).searchVerb(args),
   async new(args) {
     const { pos, opts } = parseArgs(args, ['title', 'date', 'size', 'pages', 'template']);
     await (await import('./new-verb')).newVerb(pos, opts);
@@ -161,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ExportUsageError || e instanceof NewUsageError || e instanceof ServeUsageError) {
+    if (e instanceof UsageError || e instanceof ExportUsageError || e instanceof NewUsageError || e instanceof ServeUsageError || e instanceof ArchiveUsageError) {
       console.error(`edition-desk: ${e.message}`);
       process.exit(2);
     }

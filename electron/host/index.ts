@@ -35,8 +35,15 @@ async function main(): Promise<void> {
   const engine = new ChromiumPrintEngine();
   // The newsroom network (issue 12): solo until the user connects once; no socket before.
   const collab = await createCollabEngine({ userData });
+  // The archive catalogue (issue 16): better-sqlite3 and jieba load only here, by dynamic
+  // import; a missing or torn catalogue is rebuilt from the files in the background.
+  const { createArchive } = await import('../services/catalog/archive-service');
+  const archive = createArchive(workspace.root, {
+    progress: (done, total) => { if (done === total) console.log(`Edition Desk: archive catalogue ready (${total} editions)`); },
+    error: (e) => console.error('[edition-desk] archive catalogue:', e),
+  });
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir }, collab }),
+    createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir }, collab, archive }),
     (e) => console.error('[edition-desk] internal error:', e),
   );
   const token = randomBytes(24).toString('base64url');
@@ -54,6 +61,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     void engine.close();
+    void archive.close();
     // Flush every shared document's log before leaving.
     void collab.close().finally(() => server.close(() => process.exit(0)));
   };

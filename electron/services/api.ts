@@ -30,6 +30,8 @@ import { engineChannels } from './collab/engine-api';
 import { mirrorChannels } from './collab/mirror-api';
 import { signoffChannels } from './collab/signoff-api';
 import { polishChannels, type PolishContext } from './polish/polish-api';
+import type { ArchivePort } from './archive-port';
+import { withArchiveHooks } from './archive-hooks';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -46,6 +48,8 @@ export interface ApiContext {
   collab?: CollabEngine;
   /** The window's taskbar progress (issue 17); absent in the browser host. */
   progress?: PolishContext['progress'];
+  /** The archive catalogue (issue 16); absent → archive:search says ARCHIVE_UNAVAILABLE. */
+  archive?: ArchivePort;
 }
 
 // The services behind every channel. Inputs arrive already validated by handle(); what
@@ -68,7 +72,7 @@ export function createApi(ctx: ApiContext): Api {
   };
   // Shared editions (issue 12): local changes go on into the documents, documents back into files.
   const mirror = mirrorChannels(ws, ctx.collab, { pageWrites, storyWrites, folderWrites });
-  return mirror.mirror.wrap({
+  return withArchiveHooks(mirror.mirror.wrap({
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => {
@@ -211,5 +215,10 @@ export function createApi(ctx: ApiContext): Api {
     ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
     // Press PDF (issue 13).
     ...pressChannels(exporting),
-  });
+    // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
+    'archive:search': async (input) => {
+      if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');
+      return ctx.archive.search(input);
+    },
+  }), ctx.archive);
 }

@@ -85,6 +85,8 @@ export const CHANNELS = [
   // [net: issue 12, newsroom network follow-ups]
   // Forget a server: its pinned certificate and saved session (local copies stay on disk)
   'collab:forget',
+  // Archive and search (issue 16): the workspace catalogue
+  'archive:search',
   // [/net]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

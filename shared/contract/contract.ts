@@ -12,6 +12,7 @@ import { AuditEntry, CollabStatus, ConnectInput, ConnectResult, RemoteEdition, R
 import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchema } from './export-schemas';
 import { PROOF_FOLDER, ProofDiffResult, ProofRoundSummary } from '../proof-rounds/rounds';
 import { PressSettingsInput, PressSettingsView, SeparationsResult } from './press-schemas';
+import { ArchiveSearchInput, ArchiveSearchResult } from './archive-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
 // before doing anything, and the schema of what comes back.
@@ -239,6 +240,8 @@ export const contract = {
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
   'collab:forget': { input: z.object({ url: ConnectInput.shape.url }).strict(), output: CollabStatus },
+  /** Searches the workspace catalogue (issue 16): stories, photos, pages and editions, best first. */
+  'archive:search': { input: ArchiveSearchInput, output: ArchiveSearchResult },
   // [/net]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

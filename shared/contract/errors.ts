@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'IMPORT_EMPTY',
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  'ARCHIVE_UNAVAILABLE',
   // [/net]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

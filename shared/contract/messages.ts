@@ -116,6 +116,7 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   IMPORT_EMPTY: { 'zh-CN': '文件里没有文字，未导入。', en: 'The file has no text; nothing was imported.' },
   // [/polish]
   // [net: issue 12, newsroom network follow-ups]
+  ARCHIVE_UNAVAILABLE: { 'zh-CN': '资料库检索在此窗口中不可用（请用浏览器版或命令行 edition-desk search）。', en: 'Archive search is not available in this window (use the browser version or edition-desk search).' },
   // [/net]
 };
 

@@ -18,6 +18,7 @@ import { HelpSheet, useHelpKey } from '../polish/HelpSheet';
 import { JobProgress } from '../polish/JobProgress';
 import { rememberDesk, rememberedDesk } from '../polish/last-place';
 import '../polish/polish.css';
+import { ArchiveSearch, useArchiveKey } from '../features/archive/ArchiveSearch';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -32,6 +33,8 @@ export function App() {
   const [showEditions, setShowEditions] = useState(() => rememberedDesk() === 'editions');
   const [help, setHelp] = useState(false);
   useHelpKey(useCallback(() => setHelp(true), []));
+  const [archive, setArchive] = useState(false);
+  useArchiveKey(useCallback(() => setArchive(true), []));
   const [reopen, setReopen] = useState(0);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
@@ -99,10 +102,12 @@ export function App() {
           host={hostKind()}
           status={<>
             <JobProgress />
+            <button type="button" className="help-button archive-button" onClick={() => setArchive(true)} aria-label={translate(lang, 'archive.open')} title="Ctrl+K">⌕</button>
             <StatusBadge editionRef={ref} edition={edition} />
             <button type="button" className="help-button" onClick={() => setHelp(true)} aria-label={translate(lang, 'help.open')} title="F1">?</button>
           </>}
         />
+        {archive && <ArchiveSearch onClose={() => setArchive(false)} />}
         {help && <HelpSheet desk={onEditionsScreen ? 'editions' : tab} onClose={() => setHelp(false)} />}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">

@@ -624,6 +624,27 @@ export const zhCN = {
   'net.forget.ok': "忘记",
   'net.forget.done': "已忘记 {url}：下次连接时重新核对证书指纹。",
   'net.server.setUpAs': "已设置 {url}，用户 {name}（{role}）· 目前未连接",
+  // Archive and search (issue 16)
+  'archive.open': "检索资料库",
+  'archive.title': "资料库检索",
+  'archive.query': "检索词",
+  'archive.placeholder': "稿件、图片、版面：如 党参 育苗",
+  'archive.kind': "类别",
+  'archive.kind.all': "全部类别",
+  'archive.kind.photo': "图片",
+  'archive.kind.story': "稿件",
+  'archive.kind.page': "版面",
+  'archive.kind.edition': "特刊",
+  'archive.results': "检索结果",
+  'archive.building': "资料库正在建立索引，请稍候…",
+  'archive.none': "没有找到。",
+  'archive.placedOn': "{edition} 第{page}版",
+  'archive.placed': "是否上版",
+  'archive.placed.any': "上版与否不限",
+  'archive.placed.yes': "已上版",
+  'archive.placed.no': "未上版",
+  'archive.rating': "最低星级",
+  'archive.rating.any': "星级不限",
   // [/net]
 } as const;
 
