@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Block, Edition, Page, Photo, Story } from '../../shared/document/schema';
 import { paragraph, rootState, textNode } from '../../shared/document/lexical-state';
 import type { LibraryPhoto } from '../../shared/photo/library';
+import { rng } from './hostile-docx'; // the same deterministic PRNG (mulberry32) the fuzz inputs use
 
 // A generated archive for the catalogue's tests and bench: 20 editions of 100 stories and
 // 8 pages, and a library of 10,000 captioned photos, written as real files in the desk's
@@ -29,18 +30,6 @@ const ZH_FILLER = ['会议', '代表', '委员', '经济', '发展', '报告', '
   '煤炭', '铁路', '河流', '森林', '雨水', '秋收', '玉米', '小米', '红枣', '核桃', '牛羊', '蔬菜', '大棚', '市场', '服务'];
 const EN_FILLER = ['meeting', 'deputies', 'county', 'economy', 'report', 'village', 'road', 'school', 'hospital', 'culture',
   'tourism', 'square', 'project', 'railway', 'forest', 'harvest', 'corn', 'millet', 'market', 'service', 'power', 'solar'];
-
-/** Deterministic PRNG (mulberry32): the same archive every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex64 = (n: number) => n.toString(16).padStart(64, '0');
 
