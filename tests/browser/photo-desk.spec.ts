@@ -88,6 +88,9 @@ test('ingest a folder, caption three photos with a template, and exiftool reads 
   await expect(page.locator('.contact-sheet .cell.selected.label-green')).toHaveCount(3);
   await page.screenshot({ path: join(REPO, 'test-results/browser/photo-desk.png') });
 
+  // The sheet shows marks at once; main writes them into the files behind it, queued
+  // (PhotoDesk.tsx): wait until the stored records have both before reading them.
+  await expect.poll(async () => (await libraryList(page)).filter((p) => p.meta.caption.zh.includes('两会代表走访') && p.rating === 4).length, { timeout: 30_000 }).toBe(3);
   const captioned = (await libraryList(page)).filter((p) => p.meta.caption.zh.includes('两会代表走访'));
   expect(captioned.map((p) => p.fileName).sort()).toEqual(['Landscape_1.jpg', 'Landscape_2.jpg', 'Landscape_3.jpg']);
   expect(captioned.every((p) => p.rating === 4)).toBe(true);
