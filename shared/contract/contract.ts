@@ -243,6 +243,16 @@ export const contract = {
   /** Searches the workspace catalogue (issue 16): stories, photos, pages and editions, best first. */
   'archive:search': { input: ArchiveSearchInput, output: ArchiveSearchResult },
   // [/net]
+  // [csc: issue 14, 错别字 detection and repeats by words]
+  // [/csc]
+  // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  // [/corpus]
+  // [speed: issue 15, honest speed]
+  // [/speed]
+  // [find: issue 16, search results into the desk, provenance, caption history]
+  // [/find]
+  // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  // [/vocab]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -118,6 +118,16 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [net: issue 12, newsroom network follow-ups]
   ARCHIVE_UNAVAILABLE: { 'zh-CN': '资料库检索在此窗口中不可用（请用浏览器版或命令行 edition-desk search）。', en: 'Archive search is not available in this window (use the browser version or edition-desk search).' },
   // [/net]
+  // [csc: issue 14, 错别字 detection and repeats by words]
+  // [/csc]
+  // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  // [/corpus]
+  // [speed: issue 15, honest speed]
+  // [/speed]
+  // [find: issue 16, search results into the desk, provenance, caption history]
+  // [/find]
+  // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  // [/vocab]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

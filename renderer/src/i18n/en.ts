@@ -646,4 +646,14 @@ export const en: Record<MessageKey, string> = {
   'archive.rating': "Minimum rating",
   'archive.rating.any': "Any rating",
   // [/net]
+  // [csc: issue 14, 错别字 detection and repeats by words]
+  // [/csc]
+  // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  // [/corpus]
+  // [speed: issue 15, honest speed]
+  // [/speed]
+  // [find: issue 16, search results into the desk, provenance, caption history]
+  // [/find]
+  // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  // [/vocab]
 };

@@ -646,6 +646,16 @@ export const zhCN = {
   'archive.rating': "最低星级",
   'archive.rating.any': "星级不限",
   // [/net]
+  // [csc: issue 14, 错别字 detection and repeats by words]
+  // [/csc]
+  // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  // [/corpus]
+  // [speed: issue 15, honest speed]
+  // [/speed]
+  // [find: issue 16, search results into the desk, provenance, caption history]
+  // [/find]
+  // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  // [/vocab]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
