@@ -32,6 +32,7 @@ import { signoffChannels } from './collab/signoff-api';
 import { polishChannels, type PolishContext } from './polish/polish-api';
 import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
+import { vocabChannels } from './vocab/vocab-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -220,5 +221,7 @@ export function createApi(ctx: ApiContext): Api {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');
       return ctx.archive.search(input);
     },
+    // Keyword vocabulary and near-duplicates (issue 16).
+    ...vocabChannels(ws, ctx.library),
   }), ctx.archive);
 }

@@ -97,6 +97,15 @@ export const CHANNELS = [
   // [find: issue 16, search results into the desk, provenance, caption history]
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  // The workspace keyword vocabulary (keywords.json) and Photo Mechanic's keyword file
+  'vocab:get',
+  'vocab:edit',
+  'vocab:delete',
+  'vocab:restore',
+  'vocab:import',
+  'vocab:export',
+  // Near-duplicates of a library photo by perceptual hash
+  'photos:similar',
   // [/vocab]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
