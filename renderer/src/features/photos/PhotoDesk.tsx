@@ -11,6 +11,8 @@ import { CaptionPanel } from './CaptionPanel';
 import { BatchPanel } from './BatchPanel';
 import { ExportDialog } from './ExportDialog';
 import { CodesDialog } from './CodesDialog';
+import { VocabPanel } from '../vocab/VocabPanel';
+import { EMPTY_VOCABULARY, type Vocabulary } from '../../../../shared/vocab/vocabulary';
 import { PhotoToolbar } from './PhotoToolbar';
 import { IngestBar } from './IngestBar';
 import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
@@ -35,7 +37,9 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'captureDate', dir: 'asc' });
   const [sel, setSel] = useState<Selection>(EMPTY_SELECTION);
   const [loupe, setLoupe] = useState(false);
-  const [dialog, setDialog] = useState<'export' | 'codes' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'codes' | 'vocab' | null>(null);
+  const [vocabulary, setVocabulary] = useState<Vocabulary>(EMPTY_VOCABULARY);
+  const [includeParents, setIncludeParents] = useState(true);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
 
@@ -44,6 +48,8 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
       setPhotos(new Map(list.map((p) => [p.id, p])));
       setSettings(s);
     }, onError);
+    // The keyword vocabulary (issue 16): a broken keywords.json leaves completion empty, the panel says why.
+    call('vocab:get', {}).then((v) => setVocabulary(v.vocabulary), () => {});
   }, [onError]);
 
   const upsert = useCallback((list: LibraryPhoto[]) => {
@@ -140,6 +146,15 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     }
   }, [upsert, onError, lang]);
   const focusSheet = useCallback(() => sheetRef.current?.focus(), []);
+  /** A near-duplicate picked in 相似照片: select it, showing every photo again if the filter hid it. */
+  const openPhoto = (id: string) => {
+    let i = order.indexOf(id);
+    if (i < 0) {
+      setFilter(NO_FILTER);
+      i = sortPhotos([...photos.values()], sort.key, sort.dir).findIndex((p) => p.id === id);
+    }
+    if (i >= 0) setSel({ ids: new Set([id]), focus: i, anchor: i });
+  };
   const applyBatch = async (items: { id: string; meta: PhotoMeta }[]) => {
     try {
       const r = await call('library:caption-many', { items });
@@ -157,7 +172,7 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
         total={photos.size} shown={visible.length} selected={selected.length}
         onImport={ingestFiles}
-        onExport={() => setDialog('export')} onCodes={() => setDialog('codes')}
+        onExport={() => setDialog('export')} onCodes={() => setDialog('codes')} onVocab={() => setDialog('vocab')}
       />
       {progress && <IngestBar progress={progress} onCancel={() => cancelRef.current?.()} onClose={() => setProgress(null)} />}
       <div className="desk-body">
@@ -169,7 +184,8 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
             <BatchPanel photos={selected} settings={settings} onApply={applyBatch} onMark={mark} onLeave={focusSheet}
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
-            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark} />
+            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark}
+              vocabulary={vocabulary} includeParents={includeParents} onIncludeParents={setIncludeParents} onOpenPhoto={openPhoto} />
           ) : <p className="hint pad">{t('photos.pickOne')}</p>}
         </aside>
       </div>
@@ -183,6 +199,7 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
         <ExportDialog ids={(selected.length > 0 ? selected : focused ? [focused] : []).map((p) => p.id)} settings={settings}
           onClose={() => setDialog(null)} onError={onError} />
       )}
+      {dialog === 'vocab' && <VocabPanel onClose={() => setDialog(null)} onChanged={setVocabulary} />}
       {dialog === 'codes' && settings && (
         <CodesDialog codes={settings.codeReplacements} onSave={(c) => saveSettings({ codeReplacements: c })} onClose={() => setDialog(null)} />
       )}
