@@ -52,6 +52,8 @@ test('关键词表: import a PM file, add, delete and restore; keywords.json is 
   await expect(tree.getByRole('treeitem', { name: /育苗/ })).toHaveCount(0);
   await dialog.getByRole('button', { name: '恢复 育苗' }).click();
   await expect(tree.getByRole('treeitem', { name: '育苗 Seedlings' })).toBeVisible();
+  await tree.getByRole('button', { name: '党参' }).click();
+  await expect(dialog.getByRole('group', { name: '选中：党参' })).toBeVisible();
   await page.screenshot({ path: join(REPO, 'docs/screenshots/vocab-panel.png') });
 
   const { workspace } = await api<{ workspace: string }>(page, 'app:info');

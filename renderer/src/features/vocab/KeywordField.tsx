@@ -67,23 +67,25 @@ export function KeywordField({ value, onChange, codes, vocabulary, onPath, inclu
   return (
     <div className="field field-keywords keyword-field">
       <label htmlFor="caption-keywords">{t('caption.keywords')}</label>
-      <input ref={ref} id="caption-keywords" name="keywords" value={value} role="combobox" aria-expanded={shown} aria-controls="keyword-completions"
-        aria-autocomplete="list" autoComplete="off" aria-activedescendant={shown ? `keyword-option-${active}` : undefined}
-        onChange={change}
-        onKeyDown={onKeyDown} onBlur={() => setOpen(false)} />
-      {shown && (
-        <ul id="keyword-completions" role="listbox" aria-label={t('vocab.completions')} className="keyword-completions">
-          {hits.map((c, i) => (
-            <li key={c.node.id} id={`keyword-option-${i}`} role="option" aria-selected={i === active}
-              onMouseDown={(e) => { e.preventDefault(); pick(c); }} onMouseEnter={() => setActive(i)}>
-              <span className="kw-label">{label(c)}</span>
-              {lang !== 'en' && c.node.en && <span className="kw-en" lang="en">{c.node.en}</span>}
-              {c.path.length > 1 && <span className="kw-path">{c.path.slice(0, -1).map((n) => (lang === 'en' && n.en ? n.en : n.label)).join(' › ')}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
-      <label className="check keyword-parents">
+      <div className="kw-input">
+        <input ref={ref} id="caption-keywords" name="keywords" value={value} role="combobox" aria-expanded={shown} aria-controls="keyword-completions"
+          aria-autocomplete="list" autoComplete="off" aria-activedescendant={shown ? `keyword-option-${active}` : undefined}
+          onChange={change}
+          onKeyDown={onKeyDown} onBlur={() => setOpen(false)} />
+        {shown && (
+          <ul id="keyword-completions" role="listbox" aria-label={t('vocab.completions')} className="keyword-completions">
+            {hits.map((c, i) => (
+              <li key={c.node.id} id={`keyword-option-${i}`} role="option" aria-selected={i === active}
+                onMouseDown={(e) => { e.preventDefault(); pick(c); }} onMouseEnter={() => setActive(i)}>
+                <span className="kw-label">{label(c)}</span>
+                {lang !== 'en' && c.node.en && <span className="kw-en" lang="en">{c.node.en}</span>}
+                {c.path.length > 1 && <span className="kw-path">{c.path.slice(0, -1).map((n) => (lang === 'en' && n.en ? n.en : n.label)).join(' › ')}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <label className="keyword-parents">
         <input type="checkbox" name="include-parents" checked={includeParents} onChange={(e) => onIncludeParents(e.target.checked)} />
         {t('vocab.includeParents')}
       </label>
