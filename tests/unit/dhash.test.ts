@@ -55,7 +55,11 @@ describe.skipIf(!!SKIP_REASON)('dHash', () => {
     const store = new LibraryStore(join(root, 'workspace'));
     const cache = join(root, 'cache');
     const src = await readFile(join(PHOTOS!, 'DSCN0010.jpg'));
-    const add = async (name: string, bytes: Buffer) => (await ingest(store, cache, { name, sourcePath: name, bytes })).photo!;
+    const add = async (name: string, bytes: Buffer) => {
+      const r = await ingest(store, cache, { name, sourcePath: name, bytes });
+      if (r.status !== 'added') throw new Error(`${name}: ${r.status}`);
+      return r.photo;
+    };
     const original = await add('DSCN0010.jpg', src);
     const resized = await add('DSCN0010-web.jpg', await sharp(src).resize(480).jpeg({ quality: 70 }).toBuffer());
     const other = await add('fujifilm-dx10.jpg', await readFile(join(PHOTOS!, 'fujifilm-dx10.jpg')));
