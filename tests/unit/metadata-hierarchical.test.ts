@@ -40,5 +40,9 @@ describe.skipIf(!!SKIP_REASON)('lr:hierarchicalSubject', () => {
     expect(read.caption.hierarchicalKeywords).toEqual(['Animals|Farm|Cow']);
     await writeCaptionMeta(file, { ...read.caption, headline: '奶牛' });
     expect(exiftool([file], ['-G1', '-XMP-lr:HierarchicalSubject'])[file]!['XMP-lr:HierarchicalSubject']).toBe('Animals|Farm|Cow');
+    // A record from before the desk read paths has none: the file's paths are left alone, not cleared.
+    const { hierarchicalKeywords: _paths, ...legacy } = read.caption;
+    await writeCaptionMeta(file, { ...legacy, headline: '奶牛群' });
+    expect(exiftool([file], ['-G1', '-XMP-lr:HierarchicalSubject'])[file]!['XMP-lr:HierarchicalSubject']).toBe('Animals|Farm|Cow');
   });
 });

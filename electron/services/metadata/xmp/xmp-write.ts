@@ -35,8 +35,11 @@ export function mergeXmp(existing: string | null, input: CaptionForXmp, opts: Pa
     rdf = rdfRoot(parseXmp(SKELETON, true))!;
   }
   const about = descriptions(rdf)[0]?.getAttributeNS(NS.rdf, 'about') ?? '';
+  // A record made before the desk read keyword paths has none: the file's own paths (from
+  // Lightroom or PM) are then kept as they are rather than cleared.
+  const managed = input.meta.hierarchicalKeywords === undefined ? MANAGED.filter(([p]) => p !== 'lr') : MANAGED;
   for (const d of descriptions(rdf)) {
-    for (const [prefix, local] of MANAGED) {
+    for (const [prefix, local] of managed) {
       if (d.hasAttributeNS(NS[prefix], local)) d.removeAttributeNS(NS[prefix], local);
       for (const el of childElements(d)) if (el.namespaceURI === NS[prefix] && el.localName === local) removeWithIndent(el);
     }
@@ -116,7 +119,7 @@ function buildDescription(doc: Document, about: string, { meta, dateCreated, exi
   const rights = clean(meta.copyright);
   container('dc', 'rights', 'Alt', rights ? [{ lang: 'x-default', value: rights }] : []);
   container('dc', 'subject', 'Bag', cleanList(meta.keywords).map((value) => ({ value })));
-  container('lr', 'hierarchicalSubject', 'Bag', hierarchicalFor(meta).map((value) => ({ value })));
+  if (meta.hierarchicalKeywords !== undefined) container('lr', 'hierarchicalSubject', 'Bag', hierarchicalFor(meta).map((value) => ({ value })));
   text('photoshop', 'Headline', meta.headline);
   text('photoshop', 'Credit', meta.credit);
   text('photoshop', 'Source', meta.source);
