@@ -675,7 +675,7 @@ export const en: Record<MessageKey, string> = {
   'vocab.deleted': "Recently deleted (in the trash)",
   'vocab.restore': "Restore",
   'vocab.restoreOf': "Restore {name}",
-  'vocab.pmHint': "Photo Mechanic structured keyword file: one keyword a line, TAB indentation for levels; [categories] are never written to photos, {synonyms} go with their keyword; the English label is kept as the first synonym.",
+  'vocab.pmHint': "Photo Mechanic structured keyword file: one keyword a line, TAB indentation for levels; a word in [ ] is a category, never written to photos, a word in { } a synonym that goes with its keyword; the English label is kept as the first synonym.",
   'vocab.importMode': "Import mode",
   'vocab.merge': "Merge into current keywords",
   'vocab.replace': "Replace current keywords",

@@ -675,7 +675,7 @@ export const zhCN = {
   'vocab.deleted': "最近删除（在废纸篓中）",
   'vocab.restore': "恢复",
   'vocab.restoreOf': "恢复 {name}",
-  'vocab.pmHint': "Photo Mechanic 结构化关键词文件：每行一个关键词，Tab 缩进表示层级；[分类] 不写入图片，{同义词} 随关键词写入；英文名作为第一个同义词保存。",
+  'vocab.pmHint': "Photo Mechanic 结构化关键词文件：每行一个关键词，Tab 缩进表示层级；[ ] 内为分类，不写入图片，{ } 内为同义词，随关键词写入；英文名作为第一个同义词保存。",
   'vocab.importMode': "导入方式",
   'vocab.merge': "合并到现有关键词",
   'vocab.replace': "替换现有关键词",
