@@ -16,7 +16,7 @@ export async function dhashOf(image: Buffer | string): Promise<string | null> {
   const { data } = await sharp(image, { failOn: 'none' })
     .rotate() // an embedded-preview thumbnail carries its orientation in EXIF (previews.ts)
     .greyscale()
-    .resize(9, 8, { fit: 'fill', kernel: 'lanczos3' })
+    .resize(9, 8, { fit: 'fill', kernel: 'linear' })
     .raw()
     .toBuffer({ resolveWithObject: true });
   let lo = 255;
