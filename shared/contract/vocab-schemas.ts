@@ -22,7 +22,7 @@ export type VocabView = z.infer<typeof VocabView>;
 export const VocabImportNote = z.object({
   line: z.number().int(),
   text: z.string(),
-  reason: z.enum(['indent', 'synonym-at-top', 'duplicate', 'bad-label']),
+  reason: z.enum(['indent', 'synonym-at-top', 'duplicate', 'bad-label', 'too-deep']),
 });
 
 export const SimilarResult = z.object({

@@ -1,4 +1,4 @@
-import { cloneJson, newNodeId, type VocabNode, type Vocabulary } from './vocabulary';
+import { cloneJson, MAX_DEPTH, MAX_KEYWORDS, newNodeId, type VocabNode, type Vocabulary } from './vocabulary';
 
 // Photo Mechanic's structured keyword file (the Structured Keywords panel's Load / Merge /
 // Save; Lightroom's keyword export is the same shape): plain text, one keyword a line, each
@@ -22,8 +22,13 @@ import { cloneJson, newNodeId, type VocabNode, type Vocabulary } from './vocabul
 export interface PmKeywordImport {
   vocabulary: Vocabulary;
   /** Lines that were changed or not taken, 1-based. */
-  notes: { line: number; text: string; reason: 'indent' | 'synonym-at-top' | 'duplicate' | 'bad-label' }[];
+  notes: { line: number; text: string; reason: 'indent' | 'synonym-at-top' | 'duplicate' | 'bad-label' | 'too-deep' }[];
 }
+
+/** Lines a file may have (keywords and synonyms), checked before any parsing: budgets at the door. */
+export const MAX_PM_LINES = MAX_KEYWORDS * 3;
+
+export class PmKeywordsTooLarge extends Error {}
 
 const HAN = /\p{Script=Han}/u;
 
@@ -37,17 +42,27 @@ function parseLine(body: string): { label: string; kind: 'keyword' | 'category' 
 }
 
 export function parsePmKeywords(text: string): PmKeywordImport {
+  const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
+  if (lines.length > MAX_PM_LINES) throw new PmKeywordsTooLarge(`${lines.length} lines; at most ${MAX_PM_LINES}`);
   const roots: VocabNode[] = [];
   const notes: PmKeywordImport['notes'] = [];
   // stack[d] = the last node read at depth d
   const stack: VocabNode[] = [];
-  text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u).forEach((raw, i) => {
+  // Each parent's children by label, so a repeated sibling is found without a scan.
+  const byLabel = new Map<VocabNode[], Map<string, VocabNode>>();
+  const childMap = (siblings: VocabNode[]) => {
+    let m = byLabel.get(siblings);
+    if (!m) { m = new Map(); byLabel.set(siblings, m); }
+    return m;
+  };
+  lines.forEach((raw, i) => {
     const line = raw.replace(/\s+$/u, '');
     if (!line.trim()) return;
     let depth = /^\t*/u.exec(line)![0].length;
     const { label, kind, tilde } = parseLine(line.slice(depth));
     if (!label || label.length > 100 || label.includes('|')) { notes.push({ line: i + 1, text: raw, reason: 'bad-label' }); return; }
     if (depth > stack.length) { notes.push({ line: i + 1, text: raw, reason: 'indent' }); depth = stack.length; }
+    if (depth >= MAX_DEPTH && kind !== 'synonym') { notes.push({ line: i + 1, text: raw, reason: 'too-deep' }); return; }
     if (kind === 'synonym') {
       const owner = stack[depth - 1];
       if (!owner) { notes.push({ line: i + 1, text: raw, reason: 'synonym-at-top' }); return; }
@@ -55,7 +70,7 @@ export function parsePmKeywords(text: string): PmKeywordImport {
       return;
     }
     const siblings = depth === 0 ? roots : stack[depth - 1]!.children;
-    const twin = siblings.find((s) => s.label === label);
+    const twin = childMap(siblings).get(label);
     if (twin) {
       // PM merges a repeated branch; so do we, and its children go on under the first one.
       notes.push({ line: i + 1, text: raw, reason: 'duplicate' });
@@ -67,6 +82,7 @@ export function parsePmKeywords(text: string): PmKeywordImport {
     if (kind === 'category') node.category = true;
     if (tilde) node.tilde = true;
     siblings.push(node);
+    childMap(siblings).set(label, node);
     stack.length = depth;
     stack[depth] = node;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPmKeywords, mergeVocabulary, parsePmKeywords } from '../../shared/vocab/pm-keywords';
+import { formatPmKeywords, MAX_PM_LINES, mergeVocabulary, parsePmKeywords, PmKeywordsTooLarge } from '../../shared/vocab/pm-keywords';
 import { completeKeyword, currentToken } from '../../shared/vocab/complete';
 import { applyEdit, removeNode, restoreBranch } from '../../shared/vocab/vocab-edit';
 import { keywordsFor, pathTo, Vocabulary } from '../../shared/vocab/vocabulary';
@@ -55,6 +55,18 @@ describe('Photo Mechanic structured keyword file', () => {
     const { vocabulary, notes } = parsePmKeywords(messy);
     expect(notes.map((n) => [n.line, n.reason])).toEqual([[4, 'indent'], [5, 'duplicate'], [7, 'synonym-at-top']]);
     expect(formatPmKeywords(vocabulary)).toBe('产业\r\n\t党参\r\n\t\t{Codonopsis}\r\n\t\t党参育苗\r\n');
+  });
+
+  it('has budgets: too many lines are refused before parsing, lines below 12 levels are noted and left out', () => {
+    expect(() => parsePmKeywords('词\n'.repeat(MAX_PM_LINES + 1))).toThrow(PmKeywordsTooLarge);
+    const deep = Array.from({ length: 14 }, (_, i) => `${'\t'.repeat(i)}层${i + 1}`).join('\n');
+    const { vocabulary, notes } = parsePmKeywords(deep);
+    expect(notes.map((n) => [n.line, n.reason])).toEqual([[13, 'too-deep'], [14, 'indent'], [14, 'too-deep']]);
+    expect(Vocabulary.safeParse(vocabulary).success).toBe(true);
+    // 20,000 siblings, the tree's budget (repeated labels are found by map, not by a scan of the siblings).
+    const flat = parsePmKeywords(Array.from({ length: 20_000 }, (_, i) => `词${i % 19_999}`).join('\n'));
+    expect(flat.vocabulary.roots).toHaveLength(19_999);
+    expect(flat.notes).toEqual([{ line: 20_000, text: '词0', reason: 'duplicate' }]);
   });
 
   it('merges a second file into the tree (PM Merge): same place, same keyword', () => {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import { applyEdit, removeNode, restoreBranch, VocabEditError, type VocabEdit } from '../../../shared/vocab/vocab-edit';
 import { EMPTY_VOCABULARY, Vocabulary, VocabNodeSchema } from '../../../shared/vocab/vocabulary';
-import { formatPmKeywords, mergeVocabulary, parsePmKeywords, type PmKeywordImport } from '../../../shared/vocab/pm-keywords';
+import { formatPmKeywords, mergeVocabulary, parsePmKeywords, PmKeywordsTooLarge, type PmKeywordImport } from '../../../shared/vocab/pm-keywords';
 import { writeJsonAtomic } from '../atomic-write';
 import { parsesAs, writeJsonGuarded } from '../guarded-write';
 import { readFileInside } from '../safe-path';
@@ -58,6 +58,7 @@ export class VocabStore {
     }
     let parsed: ReturnType<typeof Vocabulary.safeParse>;
     try {
+      // A hand-made file nested thousands deep ends in a RangeError here, reported as malformed.
       parsed = Vocabulary.safeParse(JSON.parse(text));
     } catch (e) {
       throw appError('VOCAB_MALFORMED', `${VOCAB_FILE}: ${(e as Error).message}`);
@@ -121,7 +122,13 @@ export class VocabStore {
   /** Photo Mechanic's Load (replace) or Merge of a structured keyword file. */
   import(text: string, mode: 'replace' | 'merge'): Promise<{ vocabulary: Vocabulary; notes: PmKeywordImport['notes'] }> {
     return this.queue(async () => {
-      const read = parsePmKeywords(text);
+      let read: PmKeywordImport;
+      try {
+        read = parsePmKeywords(text);
+      } catch (e) {
+        if (e instanceof PmKeywordsTooLarge) throw appError('IMPORT_TOO_LARGE', `keyword file: ${e.message}`);
+        throw e;
+      }
       if (!read.vocabulary.roots.length) throw appError('VOCAB_EMPTY_IMPORT');
       let base = EMPTY_VOCABULARY;
       if (mode === 'merge') base = await this.read();
