@@ -51,7 +51,7 @@ export const Vocabulary = z.object({
   let n = 0;
   const ids = new Set<string>();
   const walk = (nodes: VocabNode[], depth: number) => {
-    if (depth > MAX_DEPTH) ctx.addIssue({ code: 'custom', message: `deeper than ${MAX_DEPTH} levels` });
+    if (depth > MAX_DEPTH && nodes.length) ctx.addIssue({ code: 'custom', message: `deeper than ${MAX_DEPTH} levels` });
     for (const node of nodes) {
       n++;
       if (ids.has(node.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${node.id}` });
