@@ -63,6 +63,17 @@ describe('catalogue of a desk server\'s store', () => {
     } finally {
       catalog.close();
     }
+    // The server's JSON API: GET /api/search for any signed-in user; the catalogue follows the store.
+    const found = await api(server, 'GET', `/api/search?q=${encodeURIComponent('党参 育苗')}&kind=story`, { token });
+    expect(found.status).toBe(200);
+    expect((found.json as { ref: string }[]).map((h) => h.ref)).toContain(shen.id);
+    expect((await api(server, 'GET', '/api/search?q=x')).status).toBe(401);
+    expect((await api(server, 'GET', '/api/search?q=x&kind=poem', { token })).status).toBe(400);
+    const other = stories.find((x) => x !== shen)!;
+    await put(`stories/${edition.id}`, (d) => applyStoriesChange(d, stories.map((s) => ({ id: s.id, title: s.title, updatedAt: s.updatedAt })), stories.map((s) => ({ id: s.id, title: s.id === other.id ? '党参新标题' : s.title, updatedAt: s.updatedAt }))));
+    const after = await api(server, 'GET', `/api/search?q=${encodeURIComponent('党参新标题')}&kind=story`, { token });
+    expect((after.json as { ref: string }[]).map((h) => h.ref)).toContain(other.id);
+
     // The command line: edition-desk search --server DATA "党参 育苗" (catalogued afresh first).
     expect(await searchVerb(['--server', data, '党参 育苗', '--kind', 'story'])).toBe(0);
     expect(await searchVerb(['--server', data, '没有这种词语组合'])).toBe(1);
