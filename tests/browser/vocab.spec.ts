@@ -64,6 +64,15 @@ test('关键词表: import a PM file, add, delete and restore; keywords.json is 
   expect(exported.text).toBe(PM_FILE.replace('\t\t{Qinyuan County}\r\n', '\t\t{Qinyuan County}\r\n\t\t灵空山\r\n\t\t\t{Lingkong Mountain}\r\n'));
   await dialog.getByRole('button', { name: '关闭' }).last().click();
   await expect(dialog).toHaveCount(0);
+
+  // The same panel in English: its controls have English names.
+  await page.getByRole('button', { name: '切换界面语言' }).click();
+  await page.getByRole('button', { name: 'Keywords' }).click();
+  const en = page.getByRole('dialog', { name: 'Keyword vocabulary' });
+  await expect(en.getByRole('tree', { name: 'Keyword tree' }).getByRole('treeitem', { name: '党参 Codonopsis' })).toBeVisible();
+  await expect(en.getByRole('button', { name: 'Import keyword file' })).toBeVisible();
+  await en.getByRole('button', { name: 'Close' }).last().click();
+  await page.getByRole('button', { name: /language|语言/i }).click();
 });
 
 test('keyword field: 党 offers 党参 under 产业; 包括上级 writes the parent and the path into the file', async ({ page }) => {
