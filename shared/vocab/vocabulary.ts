@@ -98,15 +98,17 @@ export function countKeywords(roots: VocabNode[]): number {
 }
 
 /**
- * What picking a keyword writes into a photo: the keyword itself, and with "包括上级"
- * (Photo Mechanic's "apply parents") every parent that is not a [category]; plus the
- * lr:hierarchicalSubject path (Lightroom's `parent|child`, every level, categories included,
- * which is what the path means).
+ * What picking a keyword writes into a photo: the keyword and its {synonyms} (the Controlled
+ * Vocabulary catalogue's rule, which PM follows: a synonym is applied whenever its keyword
+ * is), and with "包括上级" (PM's "apply parents") every parent that is not a [category], with
+ * theirs; plus the lr:hierarchicalSubject path (Lightroom's `parent|child`, every level,
+ * categories included, which is what the path means). The English label is shown and found
+ * by completion but not written: the file's keywords stay in the paper's language.
  */
 export function keywordsFor(path: VocabNode[], includeParents: boolean): { flat: string[]; hierarchical: string } {
   const leaf = path[path.length - 1]!;
-  const parents = includeParents ? path.slice(0, -1).filter((n) => !n.category) : [];
-  const flat = leaf.category ? parents.map((n) => n.label) : [...parents.map((n) => n.label), leaf.label];
+  const applied = [...(includeParents ? path.slice(0, -1) : []), leaf].filter((n) => !n.category);
+  const flat = [...new Set(applied.flatMap((n) => [n.label, ...(n.synonyms ?? [])]))];
   return { flat, hierarchical: path.map((n) => n.label).join('|') };
 }
 

@@ -89,10 +89,13 @@ describe('keywords for a photo and completion', () => {
     expect(completeKeyword(v.roots, '  ')).toEqual([]);
     expect(currentToken('两会, 沁源，党')).toEqual({ before: '两会, 沁源，', token: '党' });
   });
-  it('包括上级 adds the parents but never a [category]; the path has every level', () => {
+  it('包括上级 adds the parents (with their synonyms) but never a [category]; the path has every level', () => {
     const path = pathTo(v.roots, v.roots[0]!.children[0]!.children[0]!.children[0]!.id)!;
     expect(keywordsFor(path, false)).toEqual({ flat: ['灵空山'], hierarchical: '地点|山西|沁源县|灵空山' });
-    expect(keywordsFor(path, true)).toEqual({ flat: ['山西', '沁源县', '灵空山'], hierarchical: '地点|山西|沁源县|灵空山' });
+    expect(keywordsFor(path, true)).toEqual({ flat: ['山西', '沁源县', '沁源', '灵空山'], hierarchical: '地点|山西|沁源县|灵空山' });
+    // A keyword's synonyms go with it; its English label does not.
+    const shen = pathTo(v.roots, v.roots[2]!.children[0]!.id)!;
+    expect(keywordsFor(shen, false)).toEqual({ flat: ['党参', '潞党参'], hierarchical: '产业|党参' });
   });
 });
 
