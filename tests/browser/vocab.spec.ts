@@ -10,7 +10,7 @@ import { REPO, startHost, type RunningHost } from '../support/host';
 // file imported in 关键词表, a keyword added, deleted into the trash and restored, keywords.json
 // on disk; typing 党 in a photo's keyword field offers 党参 under 产业, and picking it with
 // 包括上级 writes 产业, 党参 and 产业|党参 into the file (exiftool reads them); a resized copy of
-// a photo shows in 相似照片.
+// a photo shows in 相似照片. Screenshots go to test-results/vocab (the README's are copies).
 test.describe.configure({ mode: 'serial' });
 let host: RunningHost;
 test.beforeAll(async () => { host = await startHost(); });
@@ -54,7 +54,7 @@ test('关键词表: import a PM file, add, delete and restore; keywords.json is 
   await expect(tree.getByRole('treeitem', { name: '育苗 Seedlings' })).toBeVisible();
   await tree.getByRole('button', { name: '党参' }).click();
   await expect(dialog.getByRole('group', { name: '选中：党参' })).toBeVisible();
-  await page.screenshot({ path: join(REPO, 'docs/screenshots/vocab-panel.png') });
+  await page.screenshot({ path: join(REPO, 'test-results/vocab/vocab-panel.png') });
 
   const { workspace } = await api<{ workspace: string }>(page, 'app:info');
   const onDisk = JSON.parse(readFileSync(join(workspace, 'keywords.json'), 'utf8')) as { roots: { label: string; children: { label: string }[] }[] };
@@ -90,7 +90,7 @@ test('keyword field: 党 offers 党参 under 产业; 包括上级 writes the par
   await expect(list.getByRole('option').first()).toContainText('党参');
   await expect(list.getByRole('option').first()).toContainText('产业');
   await expect(panel.getByRole('checkbox', { name: '包括上级' })).toBeChecked();
-  await page.screenshot({ path: join(REPO, 'docs/screenshots/vocab-completion.png') });
+  await page.screenshot({ path: join(REPO, 'test-results/vocab/vocab-completion.png') });
   await field.press('Enter');
   await expect(field).toHaveValue('产业, 党参, ');
   await field.press('Control+Enter');
