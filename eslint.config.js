@@ -28,6 +28,17 @@ const deskServerOnly = {
 // index/search CLI verb may load it; the browser host and CLI reach it by dynamic import.
 const catalogFiles = ['electron/services/catalog/**', 'electron/cli/archive-verb.ts'];
 const deskServerFolderOnly = { patterns: deskServerOnly.patterns };
+// Inside the catalogue, better-sqlite3 loads only through its adapter (sqlite-better.ts) and
+// the desk-server store readers (CLI only): the rest of the catalogue also runs in the
+// Electron window's utility process, where it cannot load.
+const catalogNoBetterSqlite = {
+  paths: [{ name: 'better-sqlite3', message: 'The catalogue opens SQLite through sql.ts (sqlite-better.ts or sqlite-node.ts): it also runs in the Electron utility process.' }],
+};
+// Node 22's node:sqlite exists in Electron's utility process, not in the Node 20 the host and
+// CLI may run on: only its adapter and the utility-process entry import it.
+const noNodeSqlite = {
+  paths: [{ name: 'node:sqlite', message: 'node:sqlite only in electron/services/catalog/sqlite-node.ts and electron/utility (Node 22 / Electron).' }],
+};
 const restrict = (...parts) => [
   'error',
   {
@@ -81,10 +92,14 @@ export default defineConfig(
     },
   },
   ...[
-    { files: ['electron/services/**', 'electron/host/**', 'electron/cli/**'], extra: [deskServerOnly] },
+    { files: ['electron/services/**', 'electron/host/**', 'electron/cli/**'], extra: [deskServerOnly, noNodeSqlite] },
     // The desk server itself and the two verbs that start it (a later block replaces the rule for these files).
-    { files: ['electron/services/deskserver/**', 'electron/cli/serve-verb.ts', 'electron/cli/serve-scale.ts', 'electron/cli/user-verb.ts'], extra: [] },
-    { files: catalogFiles, extra: [deskServerFolderOnly] },
+    { files: ['electron/services/deskserver/**', 'electron/cli/serve-verb.ts', 'electron/cli/serve-scale.ts', 'electron/cli/user-verb.ts'], extra: [noNodeSqlite] },
+    { files: catalogFiles, extra: [deskServerFolderOnly, catalogNoBetterSqlite, noNodeSqlite] },
+    { files: ['electron/services/catalog/sqlite-better.ts', 'electron/services/catalog/server-*.ts'], extra: [deskServerFolderOnly, noNodeSqlite] },
+    { files: ['electron/services/catalog/sqlite-node.ts'], extra: [deskServerOnly] },
+    // The catalogue's utility process (Electron's, on Node 22): node:sqlite, never better-sqlite3.
+    { files: ['electron/utility/**'], extra: [deskServerOnly] },
   ].map(({ files, extra }) => ({
     files,
     rules: {
@@ -115,9 +130,10 @@ export default defineConfig(
     files: ['electron/main/**'],
     rules: {
       'no-restricted-imports': restrict({
-        paths: deskServerOnly.paths,
+        paths: [...deskServerOnly.paths, ...noNodeSqlite.paths],
         patterns: [folder('renderer', 'Main must not import from renderer/.'), folder('host', 'Main and the browser host are siblings.'), ...deskServerOnly.patterns,
-          folder('catalog', 'The catalogue loads better-sqlite3 (Node ABI): Electron main reaches it through a Node process, not an import.')],
+          folder('catalog', 'The catalogue runs in its utility process (electron/main/archive-process.ts): main reaches it through messages, not an import.'),
+          folder('utility', 'electron/utility is another process: main starts it with utilityProcess.fork.')],
       }),
     },
   },

@@ -51,6 +51,8 @@ if (want('node')) {
     node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),
     // The JPEG scan check of photo ingest (electron/services/library/jpeg-scan-off-thread.ts).
     node('electron/services/library/scan-worker.ts', 'out/workers/scan-worker.mjs'),
+    // The archive catalogue's Electron utility process, on node:sqlite (electron/main/archive-process.ts).
+    node('electron/utility/archive-utility.ts', 'out/workers/archive-utility.mjs'),
   );
 }
 if (want('renderer')) {

@@ -14,6 +14,7 @@ import { applySessionPolicy, createMainWindow, hardenWebContents, type RendererP
 import { ElectronPrintEngine } from './print-engine-electron';
 import { rendererCsp } from '../../shared/contract/csp';
 import { startCollab } from '../services/collab/desk-socket';
+import { startArchiveProcess } from './archive-process';
 
 // The desktop host: the same services and contract as the browser host (electron/host),
 // wired to IPC, the app:// and media:// protocols and one sandboxed window.
@@ -52,8 +53,10 @@ async function start(): Promise<void> {
   const printEngine = new ElectronPrintEngine({ preload: paths.preload });
   // The newsroom network (issue 12): main's socket for the renderer's shared documents.
   const { collab, socketOrigin } = await startCollab(userData);
+  // The archive catalogue (issue 16) in its own utility process, on node:sqlite.
+  const archive = startArchiveProcess(workspace.root, log);
   const handler = createHandler(
-    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p), collab, progress: (f) => showTaskbarProgress(win, f) }),
+    createApi({ workspace, settings, library, host: 'electron', version: APP_VERSION, defaultEdition, printing: { engine: printEngine, rendererDir: join(here, '..', 'renderer') }, reveal: (p) => shell.showItemInFolder(p), collab, progress: (f) => showTaskbarProgress(win, f), archive }),
     log,
   );
 
@@ -76,7 +79,7 @@ async function start(): Promise<void> {
   app.on('will-quit', (event) => {
     if (collabClosed) return;
     event.preventDefault();
-    void collab.close().catch(log).finally(() => {
+    void Promise.all([collab.close().catch(log), archive?.close().catch(log)]).finally(() => {
       collabClosed = true;
       app.quit();
     });

@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
 import type { CatalogRow, Placement } from './rows';
 import { indexChars, indexWords } from './segment';
+import { sqlDriver, type SqlDb } from './sql';
 
 // The catalogue's SQLite file. It is derived data: any doubt about it (it does not open,
 // its schema is older, a check fails) and it is rebuilt from the files, never repaired.
-// better-sqlite3 is a native module built for Node's ABI: this file is loaded by the CLI,
-// the browser host and tests, never by Electron's main process or the renderer (eslint).
+// It opens through the process's SQLite binding (sql.ts): better-sqlite3 in the CLI, the
+// browser host and tests; node:sqlite in the Electron window's utility process. Never in
+// Electron's main process or the renderer (eslint).
 
 export const CATALOG_SCHEMA = 1;
 
@@ -30,10 +31,10 @@ CREATE VIRTUAL TABLE fts USING fts5(head, body, chars, content='', contentless_d
   tokenize='porter unicode61 remove_diacritics 2');
 `;
 
-export type Db = Database.Database;
+export type Db = SqlDb;
 
 export function createDb(file: string): Db {
-  const db = new Database(file);
+  const db = sqlDriver().open(file);
   db.exec(DDL);
   db.prepare('INSERT INTO meta(key, value) VALUES (?, ?)').run('schema', String(CATALOG_SCHEMA));
   return db;
@@ -43,7 +44,7 @@ export function createDb(file: string): Db {
 export function openDb(file: string): Db | null {
   let db: Db | null = null;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = sqlDriver().open(file, { mustExist: true });
     const row = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined;
     if (row?.value !== String(CATALOG_SCHEMA)) throw new Error('schema');
     // A cheap check that the pages are readable (a torn file fails here, not mid-search).
