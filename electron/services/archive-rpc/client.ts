@@ -70,14 +70,15 @@ export function connectArchive(start: () => CatalogProcess, root: string, log: C
   const close = async () => {
     if (closed) return;
     const c = child;
-    const done = c ? request((id) => ({ t: 'close', id })).catch(() => undefined) : Promise.resolve();
     closed = true;
     if (!c) return;
-    // The catalogue writes what is pending and exits; one that hangs is ended.
+    // The catalogue writes what is pending and exits by itself; one that hangs is ended.
+    const exited = new Promise<void>((r) => c.onExit(() => r()));
+    c.post({ t: 'close', id: nextId++ });
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([done, new Promise((r) => { timer = setTimeout(r, CLOSE_GRACE_MS); })]);
+    const late = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => { timer = setTimeout(() => r(true), CLOSE_GRACE_MS); })]);
     clearTimeout(timer);
-    c.kill();
+    if (late) c.kill();
   };
 
   // The catalogue opens (or rebuilds from the files) as soon as the window starts, as in the host.
