@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   }));
 }
 
-/** The adapter's transactions: commit, rollback on throw, a nested savepoint rolled back alone. */
+/** The adapter's transactions: commit, rollback on throw, a nested savepoint rolled back alone; close twice. */
 function transactionChecks(root: string): unknown {
   const db = sqlDriver().open(join(root, 'tx.db'));
   db.exec('CREATE TABLE t(v INTEGER)');
@@ -79,6 +79,7 @@ function transactionChecks(root: string): unknown {
   const rows = db.prepare('SELECT v FROM t ORDER BY v').all();
   const simple = db.pragma('user_version', { simple: true });
   db.close();
+  db.close(); // a second close is a no-op in both
   return { rows: JSON.parse(JSON.stringify(rows)) as unknown, simple };
 }
 

@@ -18,6 +18,7 @@ function sqliteModule(): SqliteModule | undefined {
 
 class NodeSqliteDb implements SqlDb {
   private depth = 0;
+  private closed = false;
   constructor(private readonly db: DatabaseSync) {}
 
   exec(sql: string): void {
@@ -59,6 +60,9 @@ class NodeSqliteDb implements SqlDb {
   }
 
   close(): void {
+    // better-sqlite3 closes twice without a word; node:sqlite throws the second time.
+    if (this.closed) return;
+    this.closed = true;
     this.db.close();
   }
 }
