@@ -2,7 +2,7 @@ import { createArchive } from '../services/catalog/archive-service';
 import { useSqlDriver } from '../services/catalog/sql';
 import { nodeSqlite } from '../services/catalog/sqlite-node';
 import { serveArchive } from '../services/archive-rpc/server';
-import type { FromCatalog, MessageEnd, ToCatalog } from '../services/archive-rpc/messages';
+import { EXIT_UNAVAILABLE, type FromCatalog, type MessageEnd, type ToCatalog } from '../services/archive-rpc/messages';
 
 // The catalogue's process for the Electron window (issue 16): started by main with
 // utilityProcess.fork (electron/main/archive-process.ts), it owns the catalogue on Node 22's
@@ -33,5 +33,10 @@ function parentEnd(): MessageEnd<ToCatalog, FromCatalog> {
   };
 }
 
+if (!nodeSqlite.available()) {
+  // An Electron whose Node lacks node:sqlite: main answers ARCHIVE_UNAVAILABLE from now on.
+  console.error(`edition-desk catalogue: node:sqlite is not available in this runtime (Node ${process.version})`);
+  process.exit(EXIT_UNAVAILABLE);
+}
 useSqlDriver(nodeSqlite);
 serveArchive(parentEnd(), createArchive, () => process.exit(0));

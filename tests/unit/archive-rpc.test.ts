@@ -11,7 +11,7 @@ import { LibraryPhoto } from '../../shared/photo/library';
 import { readFile, writeFile } from 'node:fs/promises';
 import { paragraph, rootState, textNode } from '../../shared/document/lexical-state';
 import { PLANTED, generateArchive } from '../support/archive-gen';
-import { NODE22, bundleForNode } from '../support/bundle-node';
+import { NODE22, bundleForNode, nodeOfMajor } from '../support/bundle-node';
 import { cleanupTemp, tempDir } from './helpers';
 
 // The Electron window's archive path without Electron: the utility-process entry
@@ -25,8 +25,8 @@ let bundle: { dir: string; file: string };
 const children: ChildProcess[] = [];
 const errors: unknown[] = [];
 
-function forkCatalog(): CatalogProcess {
-  const child = fork(bundle.file, [], { execPath: NODE22, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+function forkCatalog(execPath = NODE22): CatalogProcess {
+  const child = fork(bundle.file, [], { execPath, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   children.push(child);
   return {
     post: (m) => { child.send(m); },
@@ -53,7 +53,7 @@ beforeAll(async () => {
   root = await tempDir('archive-rpc');
   await generateArchive(root, { editions: 2, storiesPerEdition: 10, photos: 120 });
   bundle = await bundleForNode('electron/utility/archive-utility.ts', 'archive-utility');
-  archive = connectArchive(forkCatalog, root, { error: (e) => errors.push(e) });
+  archive = connectArchive(() => forkCatalog(), root, { error: (e) => errors.push(e) });
 }, 60_000);
 
 afterAll(async () => {
@@ -134,5 +134,20 @@ describe('archive calls through the utility-process entry (Node 22, node:sqlite)
     await until(async () => child.exitCode !== null || child.signalCode !== null, 5000);
     expect(child.exitCode).toBe(0);
     await expect(archive.search({ query: '党参' })).rejects.toMatchObject({ code: 'ARCHIVE_UNAVAILABLE' });
+  });
+});
+
+describe('a runtime without node:sqlite (Node 20 standing in for an Electron built without it)', () => {
+  it('the catalogue process says so once; every call is ARCHIVE_UNAVAILABLE, nothing restarted', async () => {
+    const node20 = nodeOfMajor(20);
+    expect(node20, 'no Node 20 on PATH').not.toBeNull();
+    let starts = 0;
+    const port = connectArchive(() => { starts++; return forkCatalog(node20!); }, root, { error: () => {} });
+    await expect(port.search({ query: '党参' })).rejects.toMatchObject({ code: 'ARCHIVE_UNAVAILABLE' });
+    await until(async () => children.at(-1)!.exitCode !== null);
+    await expect(port.search({ query: '党参' })).rejects.toMatchObject({ code: 'ARCHIVE_UNAVAILABLE' });
+    port.photosSaved([]);
+    expect(starts).toBe(1);
+    await port.close();
   });
 });

@@ -1,14 +1,15 @@
 import { AppError, isAppErrorData } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import type { ArchivePort } from '../archive-port';
-import { HOOKS, type CatalogProcess, type FromCatalog, type ToCatalog } from './messages';
+import { EXIT_UNAVAILABLE, HOOKS, type CatalogProcess, type FromCatalog, type ToCatalog } from './messages';
 
 // Main's side: an ArchivePort whose every method runs in the catalogue's own process (the
 // Electron utility process; a forked Node in the tests). Hooks are posted and forgotten,
 // as the Node host's hooks never wait; every other method is a call whose answer comes
 // back by id, so a method that answers at once in the host (status) is a promise here,
 // which the channel handlers await either way. A process that dies fails its pending calls
-// with ARCHIVE_UNAVAILABLE and is started again by the next call, up to MAX_STARTS times.
+// with ARCHIVE_UNAVAILABLE and is started again by the next call, up to MAX_STARTS times;
+// one that says it cannot run here (EXIT_UNAVAILABLE) is not.
 
 const MAX_STARTS = 4;
 const CLOSE_GRACE_MS = 5_000;
@@ -50,6 +51,8 @@ export function connectArchive(start: () => CatalogProcess, root: string, log: C
     c.onMessage(onMessage);
     c.onExit((code) => {
       if (child === c) child = null;
+      // It cannot run in this build (no node:sqlite): starting it again would not help.
+      if (code === EXIT_UNAVAILABLE) starts = MAX_STARTS;
       if (!closed) log.error(new Error(`catalogue process exited (code ${code})`));
       for (const p of pending.values()) p.fail(appError('ARCHIVE_UNAVAILABLE', `catalogue process exited (code ${code})`));
       pending.clear();

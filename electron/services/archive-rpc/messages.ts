@@ -33,3 +33,6 @@ export interface CatalogProcess extends MessageEnd<FromCatalog, ToCatalog> {
 
 /** The ArchivePort methods that are hooks: fire and forget, as in the Node host. */
 export const HOOKS: ReadonlySet<string> = new Set(['editionSaved', 'foldersChanged', 'photosSaved']);
+
+/** The catalogue process's exit code when it cannot run here at all (no node:sqlite): not restarted. */
+export const EXIT_UNAVAILABLE = 78;
