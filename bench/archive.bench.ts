@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import { sqlDriver, type SqlDb } from '../electron/services/catalog/sql';
 import { Catalog } from '../electron/services/catalog/catalog';
 import { collectWorkspace } from '../electron/services/catalog/collect';
 import { generateArchive } from '../tests/support/archive-gen';
@@ -37,7 +37,7 @@ function generated(): Promise<string> {
   return archive;
 }
 
-function likeSearch(db: Database.Database, query: string): unknown[] {
+function likeSearch(db: SqlDb, query: string): unknown[] {
   const terms = query.split(/\s+/).filter(Boolean);
   // Newest first, as a desk without relevance ranking would list them: like our ranking, the
   // order needs every matching row (GROUP BY item ORDER BY item could stop after 50 items).
@@ -55,7 +55,8 @@ export const benchmarks = [
     async run() {
       const dir = await generated();
       const { catalog } = await Catalog.open(dir);
-      const like = new Database(Catalog.file(dir), { readonly: true });
+      // The reference reads through the same SQLite binding as the catalogue (sql.ts).
+      const like = sqlDriver().open(Catalog.file(dir), { mustExist: true });
       for (const q of QUERIES) { catalog.search(q); likeSearch(like, q); } // warm the page cache and jieba
       const ours: number[] = [];
       const ref: number[] = [];
@@ -71,7 +72,7 @@ export const benchmarks = [
       }
       catalog.close();
       like.close();
-      return { value: p95(ours), reference: p95(ref), note: `${QUERIES.length} queries × ${ROUNDS}, alternating; median ${ours.sort((a, b) => a - b)[ours.length >> 1]!.toFixed(1)} ms` };
+      return { value: p95(ours), reference: p95(ref), note: `${sqlDriver().name}, Node ${process.versions.node}; ${QUERIES.length} queries × ${ROUNDS}, alternating; median ${ours.sort((a, b) => a - b)[ours.length >> 1]!.toFixed(1)} ms` };
     },
   },
   {
@@ -92,7 +93,7 @@ export const benchmarks = [
         const rows = await collectWorkspace(dir);
         const file = join(dir, `plain-${process.pid}.db`);
         await rm(file, { force: true });
-        const db = new Database(file);
+        const db = sqlDriver().open(file);
         db.pragma('journal_mode = OFF');
         db.pragma('synchronous = OFF');
         db.exec("CREATE VIRTUAL TABLE fts USING fts5(text, tokenize='unicode61 remove_diacritics 2')");
@@ -103,7 +104,7 @@ export const benchmarks = [
         ref.push(performance.now() - t);
         await rm(file, { force: true });
       }
-      return { value: Math.min(...ours), reference: Math.min(...ref), note: 'best of 2 alternating runs; 20 editions, 2,000 stories, 10,000 photos' };
+      return { value: Math.min(...ours), reference: Math.min(...ref), note: `${sqlDriver().name}, Node ${process.versions.node}; best of 2 alternating runs; 20 editions, 2,000 stories, 10,000 photos` };
     },
   },
 ];
