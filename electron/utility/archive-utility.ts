@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { createArchive } from '../services/catalog/archive-service';
+import { Catalog } from '../services/catalog/catalog';
 import { useSqlDriver } from '../services/catalog/sql';
 import { nodeSqlite } from '../services/catalog/sqlite-node';
 import { serveArchive } from '../services/archive-rpc/server';
@@ -39,4 +41,8 @@ if (!nodeSqlite.available()) {
   process.exit(EXIT_UNAVAILABLE);
 }
 useSqlDriver(nodeSqlite);
-serveArchive(parentEnd(), createArchive, () => process.exit(0));
+serveArchive(parentEnd(), (root, log, fresh) => {
+  // Started again after a crash: the catalogue is rebuilt from the files, with progress.
+  if (fresh) rmSync(Catalog.file(root), { force: true });
+  return createArchive(root, log);
+}, () => process.exit(0));

@@ -115,8 +115,13 @@ describe('archive calls through the utility-process entry (Node 22, node:sqlite)
     expect(await Promise.resolve(archive)).toBe(archive);
   });
 
-  it('a catalogue process that dies fails its calls with ARCHIVE_UNAVAILABLE and is started again', async () => {
+  it('a catalogue process that dies fails its calls with ARCHIVE_UNAVAILABLE and is started again, rebuilt from the files', async () => {
     const first = children[0]!;
+    // A caption whose hook the dying process never applied (written, not announced).
+    const file = join(root, 'library', 'records', 'p-78.json');
+    const photo = LibraryPhoto.parse(JSON.parse(await readFile(file, 'utf8')));
+    photo.meta.caption = { zh: '灵空山的银杏叶黄了', en: 'Ginkgo leaves turn yellow on Lingkong Mountain' };
+    await writeFile(file, JSON.stringify(photo));
     const pending = archive.search({ query: '党参' });
     first.kill('SIGKILL');
     const outcome = await pending.then(() => 'answered', (e: unknown) => (e instanceof AppError ? e.code : String(e)));
@@ -126,6 +131,8 @@ describe('archive calls through the utility-process entry (Node 22, node:sqlite)
     await until(async () => (await archive.search({ query: '连翘' }).catch(() => ({ ready: false }))).ready);
     expect(children).toHaveLength(2);
     expect(await refs('连翘')).toContain('p-77');
+    // The new process rebuilt from the files: what the old one missed is there.
+    expect(await refs('银杏')).toEqual(['p-78']);
   });
 
   it('close waits for the child to finish and end', async () => {

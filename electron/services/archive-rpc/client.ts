@@ -57,7 +57,9 @@ export function connectArchive(start: () => CatalogProcess, root: string, log: C
       for (const p of pending.values()) p.fail(appError('ARCHIVE_UNAVAILABLE', `catalogue process exited (code ${code})`));
       pending.clear();
     });
-    c.post({ t: 'init', root });
+    // A process started again after one died: the hooks it had not applied are lost, so it
+    // rebuilds from the files (the truth) rather than trusting the catalogue it left.
+    c.post({ t: 'init', root, fresh: starts > 1 });
     return c;
   };
 

@@ -6,7 +6,8 @@ import type { AppErrorData } from '../../../shared/contract/errors';
 // a method added to the port later (archive:status, archive:provenance) needs no new message.
 
 export type ToCatalog =
-  | { t: 'init'; root: string }
+  /** fresh: rebuild from the files first (a restart after a crash may have lost hooks). */
+  | { t: 'init'; root: string; fresh: boolean }
   /** A method whose answer is awaited. */
   | { t: 'call'; id: number; method: string; args: unknown[] }
   /** A hook (editionSaved, photosSaved, …): no answer; failures are logged by the catalogue. */

@@ -22,7 +22,7 @@ function method(port: Port | null, name: string): ((...args: unknown[]) => unkno
 
 export function serveArchive(
   end: MessageEnd<ToCatalog, FromCatalog>,
-  create: (root: string, log: ArchiveLog) => ArchivePort,
+  create: (root: string, log: ArchiveLog, fresh: boolean) => ArchivePort,
   exit: () => void,
 ): void {
   let port: Port | null = null;
@@ -33,7 +33,7 @@ export function serveArchive(
   end.onMessage((m) => {
     switch (m.t) {
       case 'init':
-        if (!port) port = create(m.root, log) as unknown as Port;
+        if (!port) port = create(m.root, log, m.fresh) as unknown as Port;
         return;
       case 'send': {
         try { method(port, m.method)?.(...m.args); } catch (e) { log.error(e); }
