@@ -21,7 +21,13 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
   const ws = new Workspace(root);
   const queue = createSerialQueue();
   let catalog: Catalog | null = null;
-  const opening = Catalog.open(root, log.progress).then(({ catalog: c, rebuilt }) => { catalog = c; return { c, rebuilt }; });
+  // The build's progress, for the search box (a catalogue rebuilt on start says so, issue 16).
+  const progress = { done: 0, total: 0, rebuilt: false };
+  const onProgress = (done: number, total: number) => {
+    Object.assign(progress, { done, total, rebuilt: true });
+    log.progress?.(done, total);
+  };
+  const opening = Catalog.open(root, onProgress).then(({ catalog: c, rebuilt }) => { catalog = c; progress.rebuilt = !!rebuilt; return { c, rebuilt }; });
   const run = (job: (c: Catalog) => void | Promise<void>) => {
     void queue(async () => job((await opening).c)).catch(log.error);
   };
@@ -67,6 +73,14 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
       if (!catalog) return { hits: [], ready: false };
       const { query, ...options } = input;
       return { hits: catalog.search(query, options), ready: true };
+    },
+    status() {
+      return { ready: !!catalog, ...progress };
+    },
+    async placements(item) {
+      if (!catalog) return null;
+      // Behind pending updates: a photo just placed shows its new page.
+      return queue(async () => catalog!.placements(item));
     },
     async close() {
       for (const t of timers.values()) clearTimeout(t);

@@ -5,6 +5,8 @@ import { collectEdition, collectWorkspace } from './collect';
 import { createDb, deleteSource, insertRows, openDb, setMeta, type Db } from './db';
 import { libraryPhotoRow } from './rows';
 import { searchDb, type SearchHit, type SearchOptions } from './search';
+import { placementsOf } from './provenance';
+import type { ProvenancePlacement } from '../../../shared/contract/find-schemas';
 
 // The workspace's catalogue (资料库索引): <workspace>/.catalog/catalog.db. The files stay the
 // source of truth; this is an index over them that can be thrown away at any moment.
@@ -104,6 +106,11 @@ export class Catalog {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     return searchDb(this.db, query, options);
+  }
+
+  /** The pages a photo item (photo:lib:<id>, photo:<edition>/<id>) is placed on, across the workspace. */
+  placements(item: string): ProvenancePlacement[] {
+    return placementsOf(this.db, item);
   }
 
   /** Every row as (item, para, lang, text), sorted: lets a test compare two catalogues. */
