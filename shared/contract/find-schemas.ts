@@ -41,5 +41,9 @@ export const ArchiveStatus = z.object({
   total: z.number().int(),
   /** True when this start found the catalogue missing or unusable and rebuilt it from the files. */
   rebuilt: z.boolean(),
+  /** The editions the catalogue holds, newest issue first (the search box's edition filter). */
+  editions: z.array(z.object({ id: z.string(), title: z.string(), ref: z.string().nullable(), issueDate: z.string() })),
+  /** Photographers named in the catalogue (the photographer filter's suggestions). */
+  creators: z.array(z.string()),
 });
 export type ArchiveStatus = z.infer<typeof ArchiveStatus>;

@@ -75,7 +75,7 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
       return { hits: catalog.search(query, options), ready: true };
     },
     status() {
-      return { ready: !!catalog, ...progress };
+      return { ready: !!catalog, ...progress, ...(catalog ? catalog.facets() : { editions: [], creators: [] }) };
     },
     async placements(item) {
       if (!catalog) return null;

@@ -1,4 +1,4 @@
-import type { ProvenancePlacement } from '../../../shared/contract/find-schemas';
+import type { ArchiveStatus, ProvenancePlacement } from '../../../shared/contract/find-schemas';
 import type { Db } from './db';
 
 // Where a photo appeared (issue 16, provenance): every page of every edition that places it,
@@ -14,4 +14,13 @@ export function placementsOf(db: Db, item: string): ProvenancePlacement[] {
     editionId: r.edition_id, editionTitle: r.edition_title, editionRef: r.edition_ref, issueDate: r.date ?? '',
     pageId: r.page_id, pageName: r.page_name, pageNumber: r.page_number,
   }));
+}
+
+/** What the search box offers as filters: the editions and photographers the catalogue holds. */
+export function catalogFacets(db: Db): Pick<ArchiveStatus, 'editions' | 'creators'> {
+  const editions = db.prepare("SELECT edition_id AS id, title, edition_ref AS ref, date AS issueDate FROM items WHERE kind = 'edition' ORDER BY date DESC, title")
+    .all() as ArchiveStatus['editions'];
+  const creators = (db.prepare("SELECT DISTINCT creator FROM items WHERE kind = 'photo' AND creator <> '' ORDER BY creator LIMIT 500").all() as { creator: string }[])
+    .map((r) => r.creator);
+  return { editions, creators };
 }
