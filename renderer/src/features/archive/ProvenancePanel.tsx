@@ -4,17 +4,14 @@ import type { LibraryPhoto } from '../../../../shared/photo/library';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
 import './find.css';
+import { localTime } from './local-time';
 
 // 图片来源 (issue 16, provenance): under the caption panel, the pages of every edition in the
 // workspace that place this photo (from the catalogue; a click opens the page in layout) and
 // its caption history, newest first, each change with its time and (on a server) its user;
 // 恢复此版本 writes an older caption back into the file, as a new change of its own.
 
-function when(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return Number.isNaN(d.getTime()) ? iso : `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+const when = (iso: string) => localTime(iso);
 
 function HistoryItem({ e, current, onRevert }: { e: CaptionHistoryEntry; current: boolean; onRevert(): void }) {
   const { t } = useI18n();
