@@ -255,8 +255,8 @@ export const contract = {
   'archive:status': { input: z.object({}).strict(), output: ArchiveStatus },
   /** A library photo's provenance: the pages of every edition that place it, and its caption history. */
   'archive:provenance': { input: z.object({ id: PhotoId }).strict(), output: PhotoProvenance },
-  /** Writes the caption of the history entry at `at` back into the photo (and the history, as a revert). */
-  'library:caption-revert': { input: z.object({ id: PhotoId, at: z.string().max(40) }).strict(), output: LibraryPhoto },
+  /** Writes the caption of history entry `index` (its `at` as a check) back into the photo (and the history, as a revert). */
+  'library:caption-revert': { input: z.object({ id: PhotoId, index: z.number().int().min(0), at: z.string().max(40) }).strict(), output: LibraryPhoto },
   /** A story of another edition copied into this one (both versions, with where it came from). */
   'story:copy-from': { input: z.object({ edition: EditionRef, from: EditionRef, storyId: Id }).strict(), output: z.object({ storyId: Id, title: z.string() }) },
   /** A photo of another edition copied into this one with its caption (from the library when it is a library photo). */

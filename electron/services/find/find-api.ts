@@ -39,9 +39,10 @@ export function findChannels(ctx: FindContext): Pick<Api, FindChannel> {
       const placements = ctx.archive ? await ctx.archive.placements(`photo:lib:${id}`) : null;
       return { ready: placements !== null, placements: placements ?? [], history: await readCaptionHistory(library.dir, id) };
     },
-    'library:caption-revert': async ({ id, at }) => {
-      const entry = (await readCaptionHistory(library.dir, id)).find((e) => e.at === at);
-      if (!entry) throw appError('NOT_FOUND', `${id} @ ${at}`);
+    'library:caption-revert': async ({ id, index, at }) => {
+      // By position, checked by time: the first change and the caption it replaced share a time.
+      const entry = (await readCaptionHistory(library.dir, id))[index];
+      if (!entry || entry.at !== at) throw appError('NOT_FOUND', `${id} @ ${at}`);
       const before = (await library.get(id))?.meta ?? null;
       const next = await captionPhoto(library, id, entry.meta);
       await recordCaption(library.dir, id, before, next.meta, { via: 'revert', user: ctx.user() });

@@ -20,6 +20,7 @@ import { rememberDesk, rememberedDesk } from '../polish/last-place';
 import '../polish/polish.css';
 import { ArchiveSearch, useArchiveKey } from '../features/archive/ArchiveSearch';
 import { actOnHit, pageTarget, type OpenTarget } from '../features/archive/open-hit';
+import { useArchiveRebuildJob } from '../features/archive/use-archive-status';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -36,6 +37,7 @@ export function App() {
   useHelpKey(useCallback(() => setHelp(true), []));
   const [archive, setArchive] = useState(false);
   useArchiveKey(useCallback(() => setArchive(true), []));
+  useArchiveRebuildJob();
   const [reopen, setReopen] = useState(0);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);

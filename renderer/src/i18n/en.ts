@@ -653,6 +653,8 @@ export const en: Record<MessageKey, string> = {
   // [speed: issue 15, honest speed]
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  'job.index': "Rebuilding the archive index",
+  'job.index.count': "Archive index {done}/{total}",
   'find.copy': "Copy to this edition",
   'find.place': "Place on current page",
   'find.open.photo': "Open in the photo desk",

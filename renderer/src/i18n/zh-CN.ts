@@ -653,6 +653,8 @@ export const zhCN = {
   // [speed: issue 15, honest speed]
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  'job.index': "重建资料库索引",
+  'job.index.count': "重建资料库索引 {done}/{total}",
   'find.copy': "复制到本期",
   'find.place': "置入当前版面",
   'find.open.photo': "在图片台打开",

@@ -17,7 +17,8 @@ function HistoryItem({ e, current, onRevert }: { e: CaptionHistoryEntry; current
   const { t } = useI18n();
   return (
     <li className={current ? 'current' : undefined}>
-      <span className="prov-when">{when(e.at)}{e.user ? ` · ${e.user}` : ''} · {t(`find.history.via.${e.via}`)}</span>
+      {/* The caption found at the first change has no time of its own: it is what the file held then. */}
+      <span className="prov-when">{e.via === 'initial' ? t('find.history.via.initial') : `${when(e.at)}${e.user ? ` · ${e.user}` : ''} · ${t(`find.history.via.${e.via}`)}`}</span>
       <span className="prov-caption" lang="zh-CN">{e.meta.caption.zh || t('find.history.empty')}</span>
       {e.meta.caption.en && <span className="prov-caption" lang="en">{e.meta.caption.en}</span>}
       {current ? <span className="prov-current">{t('find.history.current')}</span>
@@ -39,8 +40,8 @@ export function ProvenancePanel({ photo, onReverted, onOpenPage, onError }: {
     return () => { live = false; };
   }, [photo.id, metaKey, onError]);
 
-  const revert = async (e: CaptionHistoryEntry) => {
-    try { onReverted(await call('library:caption-revert', { id: photo.id, at: e.at })); } catch (err) { onError(err); }
+  const revert = async (e: CaptionHistoryEntry, index: number) => {
+    try { onReverted(await call('library:caption-revert', { id: photo.id, index, at: e.at })); } catch (err) { onError(err); }
   };
   const history = prov ? [...prov.history].reverse() : [];
   return (
@@ -64,7 +65,7 @@ export function ProvenancePanel({ photo, onReverted, onOpenPage, onError }: {
       {prov && history.length === 0 && <p className="hint">{t('find.history.none')}</p>}
       {history.length > 0 && (
         <ol className="prov-history" aria-label={t('find.history.title')}>
-          {history.map((e, i) => <HistoryItem key={`${e.at}-${i}`} e={e} current={i === 0} onRevert={() => void revert(e)} />)}
+          {history.map((e, i) => <HistoryItem key={`${e.at}-${i}`} e={e} current={i === 0} onRevert={() => void revert(e, history.length - 1 - i)} />)}
         </ol>
       )}
     </section>
