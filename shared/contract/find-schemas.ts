@@ -27,8 +27,8 @@ export const ProvenancePlacement = z.object({
 export type ProvenancePlacement = z.infer<typeof ProvenancePlacement>;
 
 export const PhotoProvenance = z.object({
-  /** False while the catalogue is still being built (placements are then empty). */
-  ready: z.boolean(),
+  /** 'building' while the catalogue is (re)built, 'unavailable' where this window has none (placements are then empty). */
+  catalogue: z.enum(['ready', 'building', 'unavailable']),
   placements: z.array(ProvenancePlacement),
   history: z.array(CaptionHistoryEntry),
 });

@@ -36,6 +36,8 @@ test('a story result opens at its paragraph; in another edition, 复制到本期
   let dialog = await openSearch(page, '党参 育苗');
   const stories = dialog.getByRole('region', { name: '稿件' });
   await expect(stories.locator('.archive-hit').first()).toBeVisible({ timeout: 30_000 });
+  // A workspace's first catalogue is built, not "rebuilt": no note about it.
+  await expect(dialog.getByText('已在启动时从文件重建')).toHaveCount(0);
   const photoCount = await dialog.getByRole('region', { name: '图片' }).locator('.archive-hit').count();
   for (let i = 0; i < photoCount; i++) await page.keyboard.press('ArrowDown');
   await expect(stories.locator('.archive-hit').first()).toHaveAttribute('aria-current', 'true');
@@ -46,13 +48,17 @@ test('a story result opens at its paragraph; in another edition, 复制到本期
   const hit = page.locator('.editor-content > [data-archive-hit="true"]');
   await expect(hit).toContainText(/党参|育苗/);
   await expect(hit).toBeInViewport();
+  await page.screenshot({ path: join(SHOTS, 'story-jump.png') });
 
   // The edition result opens the second edition; there the story is copied in, both versions, with its source.
   dialog = await openSearch(page, '沁源秋收特刊');
   await dialog.getByRole('region', { name: '特刊' }).getByRole('button', { name: '沁源秋收特刊' }).click();
   await expect(page.getByRole('button', { name: '第 1 版' }).or(page.locator('.page-list')).first()).toBeVisible({ timeout: 15_000 });
   dialog = await openSearch(page, '党参 育苗');
-  await dialog.getByRole('region', { name: '稿件' }).locator('.archive-hit').first().getByRole('button', { name: '复制到本期' }).click();
+  const copyButton = dialog.getByRole('region', { name: '稿件' }).locator('.archive-hit').first().getByRole('button', { name: '复制到本期' });
+  await expect(copyButton).toBeVisible({ timeout: 10_000 });
+  await page.screenshot({ path: join(SHOTS, 'search-actions.png') });
+  await copyButton.click();
   await expect(page.locator('.story-heading')).toHaveText(title, { timeout: 15_000 });
   await expect(page.getByRole('note', { name: '稿件来源' })).toContainText('来源：《沁源两会特刊（示例）》');
   const list = await pageApi<{ id: string; title: string }[]>(page, 'story:list', { edition: autumn });

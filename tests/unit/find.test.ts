@@ -119,7 +119,7 @@ describe('catalogue: status, provenance, rebuild', () => {
     expect(s.creators.length).toBeGreaterThan(0);
     const hit = expectOk<{ hits: { item: string; ref: string; placements: { pageNumber: number | null }[] }[] }>(await handle('archive:search', { query: '党参 育苗', kind: 'photo' })).hits[0]!;
     const prov = expectOk<PhotoProvenance>(await handle('archive:provenance', { id: hit.ref }));
-    expect(prov.ready).toBe(true);
+    expect(prov.catalogue).toBe('ready');
     expect(prov.placements.map((p) => [p.editionRef, p.pageNumber])).toEqual([[SAMPLE_EDITION_REF, 1]]);
     // Part of a photographer's name is enough for the filter.
     const creator = s.creators[0]!;

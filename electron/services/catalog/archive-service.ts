@@ -1,8 +1,9 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ArchivePort } from '../archive-port';
 import { createSerialQueue } from '../serial-queue';
 import { Workspace } from '../workspace';
-import { Catalog } from './catalog';
+import { CATALOG_DIR, Catalog } from './catalog';
 
 // The catalogue behind the channels (issue 16), for a Node host: opened (or rebuilt from
 // the files, with progress) in the background at start, then kept up to date by the
@@ -24,10 +25,13 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
   // The build's progress, for the search box (a catalogue rebuilt on start says so, issue 16).
   const progress = { done: 0, total: 0, rebuilt: false };
   const onProgress = (done: number, total: number) => {
-    Object.assign(progress, { done, total, rebuilt: true });
+    Object.assign(progress, { done, total });
     log.progress?.(done, total);
   };
-  const opening = Catalog.open(root, onProgress).then(({ catalog: c, rebuilt }) => { catalog = c; progress.rebuilt = !!rebuilt; return { c, rebuilt }; });
+  // A workspace's first catalogue is built, not rebuilt: only one that was there and is now
+  // missing or unusable is reported as rebuilt from the files (the box says so).
+  const hadCatalog = existsSync(join(root, CATALOG_DIR));
+  const opening = Catalog.open(root, onProgress).then(({ catalog: c, rebuilt }) => { catalog = c; progress.rebuilt = !!rebuilt && hadCatalog; return { c, rebuilt }; });
   const run = (job: (c: Catalog) => void | Promise<void>) => {
     void queue(async () => job((await opening).c)).catch(log.error);
   };

@@ -37,7 +37,8 @@ export function findChannels(ctx: FindContext): Pick<Api, FindChannel> {
     'archive:provenance': async ({ id }) => {
       if (!(await library.get(id))) throw appError('NOT_FOUND', id);
       const placements = ctx.archive ? await ctx.archive.placements(`photo:lib:${id}`) : null;
-      return { ready: placements !== null, placements: placements ?? [], history: await readCaptionHistory(library.dir, id) };
+      const catalogue = !ctx.archive ? 'unavailable' as const : placements ? 'ready' as const : 'building' as const;
+      return { catalogue, placements: placements ?? [], history: await readCaptionHistory(library.dir, id) };
     },
     'library:caption-revert': async ({ id, index, at }) => {
       // By position, checked by time: the first change and the caption it replaced share a time.

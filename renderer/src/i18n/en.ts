@@ -653,6 +653,7 @@ export const en: Record<MessageKey, string> = {
   // [speed: issue 15, honest speed]
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  'find.prov.unavailable': "Where this photo was used needs the archive catalogue (the browser version, or edition-desk search).",
   'job.index': "Rebuilding the archive index",
   'job.index.count': "Archive index {done}/{total}",
   'find.copy': "Copy to this edition",

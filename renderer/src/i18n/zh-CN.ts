@@ -653,6 +653,7 @@ export const zhCN = {
   // [speed: issue 15, honest speed]
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  'find.prov.unavailable': "用于哪些版面需要资料库检索（浏览器版或命令行 edition-desk search）。",
   'job.index': "重建资料库索引",
   'job.index.count': "重建资料库索引 {done}/{total}",
   'find.copy': "复制到本期",

@@ -47,7 +47,7 @@ export function ProvenancePanel({ photo, onReverted, onOpenPage, onError }: {
   return (
     <section className="provenance" aria-label={t('find.prov.title')}>
       <h4>{t('find.prov.placed')}</h4>
-      {!prov ? null : !prov.ready ? <p className="hint">{t('archive.building')}</p>
+      {!prov ? null : prov.catalogue !== 'ready' ? <p className="hint">{t(prov.catalogue === 'building' ? 'archive.building' : 'find.prov.unavailable')}</p>
         : prov.placements.length === 0 ? <p className="hint">{t('find.prov.notPlaced')}</p> : (
           <ul className="prov-pages" aria-label={t('find.prov.placed')}>
             {prov.placements.map((p) => (
