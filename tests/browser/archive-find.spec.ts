@@ -130,9 +130,19 @@ test('the photo result: selected on the photo desk, its provenance and caption h
   expect(inFile).toContain(before.meta.caption.zh.slice(0, 12));
   expect(inFile).not.toContain('连翘');
 
+  // In English the panel and its controls have English names.
+  await page.getByRole('button', { name: '切换界面语言' }).click();
+  const provEn = page.getByRole('region', { name: 'Photo provenance' });
+  await expect(provEn.getByRole('list', { name: 'Caption history' }).getByRole('button', { name: /^Restore the caption of / }).first()).toBeVisible();
+  await expect(provEn.getByRole('list', { name: 'Used on pages' })).toBeVisible();
+  await page.getByRole('button', { name: 'Switch UI language' }).click();
+
   // A provenance page opens in layout.
   await pages.getByRole('button', { name: /沁源秋收特刊 第1版/ }).click();
   await expect(page.locator('.pages')).toBeVisible({ timeout: 15_000 });
+  // The edition switched to the one that places it (the top bar's edition menu).
+  await expect(page.locator('select').filter({ has: page.locator(`option[value="${autumn}"]`) }).first()).toHaveValue(autumn);
+  await expect(page.locator('.page-list button[aria-current="page"]')).toContainText('第 1 版');
 });
 
 test('a torn catalogue is rebuilt from the files on start, progress shown, nothing lost', async ({ page }) => {
@@ -148,4 +158,11 @@ test('a torn catalogue is rebuilt from the files on start, progress shown, nothi
   await expect(dialog.getByRole('region', { name: '稿件' }).locator('.archive-hit')).toHaveCount(1, { timeout: 15_000 });
   await expect(dialog.getByRole('region', { name: '图片' }).locator('.archive-hit')).toHaveCount(1);
   await page.screenshot({ path: join(SHOTS, 'search-filters.png') });
+
+  // A page result opens that page in layout (page 2 of 沁源秋收特刊, not the page the desk was on).
+  await dialog.getByRole('combobox', { name: '类别' }).selectOption({ label: '版面' });
+  await dialog.getByRole('searchbox', { name: '检索词' }).fill('专题内页');
+  await expect(dialog.getByRole('region', { name: '版面' }).locator('.archive-hit')).toHaveCount(1, { timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.page-list button[aria-current="page"]')).toContainText('第 2 版', { timeout: 15_000 });
 });
