@@ -75,7 +75,10 @@ test('a story result opens at its paragraph; in another edition, 复制到本期
   dialog = await openSearch(page, '党参 育苗');
   const photoHit = dialog.getByRole('region', { name: '图片' }).locator('.archive-hit').first();
   const libraryId = (await photoHit.getAttribute('data-item'))!.slice('photo:lib:'.length);
-  await photoHit.getByRole('button', { name: '置入当前版面' }).click();
+  // From the keyboard: the photo is the active result, Shift+Enter places it (as its 置入当前版面 button).
+  await expect(photoHit.getByRole('button', { name: '置入当前版面' })).toBeVisible({ timeout: 10_000 });
+  await expect(photoHit).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Shift+Enter');
   await expect.poll(async () => {
     const pages = await pageApi<{ blocks: { kind: string; photoId?: string }[] }[]>(page, 'page:list', { edition: autumn });
     return pages[0]!.blocks.filter((b) => b.kind === 'photo' && b.photoId).length;

@@ -662,7 +662,7 @@ export const en: Record<MessageKey, string> = {
   'find.open.story': "Open this paragraph in the story desk",
   'find.open.page': "Open in layout",
   'find.open.edition': "Open the edition",
-  'find.keys': "↑↓ choose a result · Enter opens · Esc closes",
+  'find.keys': "↑↓ choose a result · Enter opens · Shift+Enter places / copies it here · Esc closes",
   'find.filter.from': "From date",
   'find.filter.to': "To date",
   'find.filter.edition': "Edition",

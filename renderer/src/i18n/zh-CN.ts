@@ -662,7 +662,7 @@ export const zhCN = {
   'find.open.story': "在稿件台打开此段",
   'find.open.page': "在版面中打开",
   'find.open.edition': "打开特刊",
-  'find.keys': "↑↓ 选择结果 · Enter 打开 · Esc 关闭",
+  'find.keys': "↑↓ 选择结果 · Enter 打开 · Shift+Enter 置入当前版面／复制到本期 · Esc 关闭",
   'find.filter.from': "起始日期",
   'find.filter.to': "截止日期",
   'find.filter.edition': "特刊",

@@ -35,7 +35,9 @@ export function ArchiveHitRow({ hit, active, currentEditionId, onAct, onHover }:
   const actions = actionsOf(hit, currentEditionId);
   return (
     <li className={`archive-hit${active ? ' active' : ''}`} data-item={hit.item} aria-current={active ? 'true' : undefined}
-      onMouseEnter={onHover} ref={(el) => { if (active) el?.scrollIntoView({ block: 'nearest' }); }}>
+      // Only a pointer that moves takes the keyboard's place: results appearing under a resting
+      // pointer (a new query, the box opened where a click left it) must not.
+      onMouseMove={(e) => { if (!active && (e.movementX || e.movementY)) onHover(); }} ref={(el) => { if (active) el?.scrollIntoView({ block: 'nearest' }); }}>
       {hit.item.startsWith('photo:lib:') && <img src={libraryUrl(hit.ref, 'thumb')} alt="" loading="lazy" />}
       <div className="archive-hit-body">
         <button type="button" className="archive-open" tabIndex={-1} onClick={() => onAct('open')}

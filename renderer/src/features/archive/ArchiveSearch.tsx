@@ -4,7 +4,7 @@ import { ApiError, call } from '../../api/client';
 import { Modal } from '../../app/dialogs';
 import { useI18n } from '../../i18n';
 import { ArchiveFilters, filterInput, KINDS, NO_FILTERS, type Filters } from './ArchiveFilters';
-import { ArchiveHitRow, type HitAction } from './ArchiveHitRow';
+import { ArchiveHitRow, actionsOf, type HitAction } from './ArchiveHitRow';
 import { useArchiveStatus } from './use-archive-status';
 import './archive.css';
 
@@ -46,7 +46,9 @@ export function ArchiveSearch({ onClose, onAct, currentEditionId }: {
       setActive((i) => Math.min(flat.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1))));
     } else if (e.key === 'Enter' && flat[active]) {
       e.preventDefault();
-      onAct(flat[active], 'open');
+      // Shift+Enter: the result's own action here (置入当前版面 a photo, 复制到本期 a story).
+      const own = actionsOf(flat[active], currentEditionId).find((a) => a !== 'open');
+      onAct(flat[active], e.shiftKey && own ? own : 'open');
     }
   };
   const building = status && !status.ready;
