@@ -1,5 +1,5 @@
 import type { ArchiveHit } from '../../../../shared/contract/archive-schemas';
-import { libraryUrl } from '../../api/client';
+import { libraryUrl, mediaUrl } from '../../api/client';
 import { useI18n } from '../../i18n';
 
 // One result: thumbnail, title (a button that opens it in its desk), where it was placed,
@@ -38,7 +38,10 @@ export function ArchiveHitRow({ hit, active, currentEditionId, onAct, onHover }:
       // Only a pointer that moves takes the keyboard's place: results appearing under a resting
       // pointer (a new query, the box opened where a click left it) must not.
       onMouseMove={(e) => { if (!active && (e.movementX || e.movementY)) onHover(); }} ref={(el) => { if (active) el?.scrollIntoView({ block: 'nearest' }); }}>
-      {hit.item.startsWith('photo:lib:') && <img src={libraryUrl(hit.ref, 'thumb')} alt="" loading="lazy" />}
+      {hit.kind === 'photo' && (hit.item.startsWith('photo:lib:') || hit.editionRef) && (
+        // A library photo's thumbnail, or an edition's own photo from its edition folder.
+        <img src={hit.item.startsWith('photo:lib:') ? libraryUrl(hit.ref, 'thumb') : mediaUrl(hit.editionRef!, hit.ref, 'thumb')} alt="" loading="lazy" />
+      )}
       <div className="archive-hit-body">
         <button type="button" className="archive-open" tabIndex={-1} onClick={() => onAct('open')}
           title={t(`find.open.${hit.kind}`)}><strong>{hit.title}</strong></button>
