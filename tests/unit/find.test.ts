@@ -38,6 +38,20 @@ async function ready(): Promise<ArchiveStatus> {
   throw new Error('catalogue not ready in 20 s');
 }
 
+/**
+ * Edition updates are debounced (300 ms) and close() drops the pending ones (the next start
+ * re-reads the editions): waits until the two story copies are in the catalogue.
+ */
+async function copiesIndexed(): Promise<void> {
+  const autumnId = (await readEdition(join(root, autumn))).id;
+  for (const t0 = performance.now(); performance.now() - t0 < 10_000;) {
+    const r = expectOk<{ hits: unknown[] }>(await handle('archive:search', { query: '沁源', kind: 'story', editionId: autumnId }));
+    if (r.hits.length === 2) return;
+    await new Promise((res) => setTimeout(res, 20));
+  }
+  throw new Error('the copies did not reach the catalogue in 10 s');
+}
+
 beforeAll(async () => {
   userData = await realpath(await tempDir('find'));
   const boot = await ensureWorkspace(userData, RESOURCES);
@@ -128,15 +142,31 @@ describe('catalogue: status, provenance, rebuild', () => {
     expect(byCreator.every((h) => h.creator.includes(creator.slice(0, 3)))).toBe(true);
   });
 
-  it('after copies, reverts and a new edition, the live catalogue equals a rebuild; a deleted one rebuilds on start with progress', async () => {
-    // Edition updates are debounced (300 ms) and close() drops the pending ones (the next
-    // start re-reads the editions): wait until the copies are in the catalogue.
+  it('the filters the box offers: edition, date range, label, language', async () => {
+    type Hits = { hits: { item: string; kind: string; editionId: string | null; date: string; label: string | null; lang: string }[] };
+    const q = async (extra: object) => expectOk<Hits>(await handle('archive:search', { query: '沁源', limit: 200, ...extra })).hits;
+    await copiesIndexed();
     const autumnId = (await readEdition(join(root, autumn))).id;
-    for (const t0 = performance.now(); performance.now() - t0 < 10_000;) {
-      const r = expectOk<{ hits: unknown[] }>(await handle('archive:search', { query: '沁源', kind: 'story', editionId: autumnId }));
-      if (r.hits.length === 2) break;
-      await new Promise((res) => setTimeout(res, 20));
+    const inAutumn = await q({ editionId: autumnId });
+    expect(inAutumn.length).toBeGreaterThan(0);
+    expect(inAutumn.every((h) => h.editionId === autumnId)).toBe(true);
+    const october = await q({ from: '2026-10-01', to: '2026-10-31', kind: 'story' });
+    expect(october.length).toBeGreaterThan(0);
+    expect(october.every((h) => h.date.startsWith('2026-10'))).toBe(true);
+    const photo = expectOk<{ hits: { ref: string }[] }>(await handle('archive:search', { query: '党参 育苗', kind: 'photo' })).hits[0]!;
+    expectOk(await handle('library:mark', { ids: [photo.ref], label: 'red' }));
+    for (const t0 = performance.now(); performance.now() - t0 < 5000;) {
+      if ((await q({ label: 'red' })).length) break;
+      await new Promise((r) => setTimeout(r, 20));
     }
+    expect((await q({ label: 'red' })).map((h) => h.item)).toEqual([`photo:lib:${photo.ref}`]);
+    // English only: no Chinese story paragraph (photos carry both languages in one row).
+    const english = await q({ lang: 'en' });
+    expect(english.every((h) => h.lang !== 'zh')).toBe(true);
+  });
+
+  it('after copies, reverts and a new edition, the live catalogue equals a rebuild; a deleted one rebuilds on start with progress', async () => {
+    await copiesIndexed();
     await archive.close();
     const { catalog: live } = await Catalog.open(root);
     const liveDump = live.dump();
