@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { appError } from '../../shared/contract/messages';
 import { Catalog } from '../services/catalog/catalog';
+import { collectServer } from '../services/catalog/server-collect';
 import type { CatalogKind } from '../services/catalog/rows';
 import type { SearchHit } from '../services/catalog/search';
 import { ArchiveUsageError } from './archive-usage';
@@ -22,10 +23,17 @@ async function workspaceDir(arg: string | undefined): Promise<string> {
 
 const progress = (done: number, total: number) => process.stderr.write(`\rindexing editions ${done}/${total}`);
 
-export async function indexVerb(args: string[]): Promise<number> {
-  if (args.length !== 1) throw new ArchiveUsageError('index needs exactly one workspace folder: edition-desk index DIR');
+/** `--server DATA` (the desk server's data folder) instead of a workspace: its store is catalogued. */
+function takeServer(args: string[]): { server: boolean; rest: string[] } {
+  const i = args.indexOf('--server');
+  return i < 0 ? { server: false, rest: args } : { server: true, rest: [...args.slice(0, i), ...args.slice(i + 1)] };
+}
+
+export async function indexVerb(argv: string[]): Promise<number> {
+  const { server, rest: args } = takeServer(argv);
+  if (args.length !== 1) throw new ArchiveUsageError('index needs exactly one workspace folder: edition-desk index DIR (or --server DATA)');
   const dir = await workspaceDir(args[0]);
-  const r = await Catalog.rebuild(dir, progress);
+  const r = await Catalog.rebuild(dir, progress, server ? collectServer : undefined);
   process.stderr.write('\n');
   for (const p of r.problems) console.error(`skipped: ${p}`);
   console.log(`${Catalog.file(dir)}\t${r.items} items, ${r.rows} rows, ${r.problems.length} skipped, ${(r.ms / 1000).toFixed(1)} s`);
@@ -47,7 +55,8 @@ function line(h: SearchHit): string {
   return [h.kind, h.item, h.title, h.date.slice(0, 10), where, text].join('\t');
 }
 
-export async function searchVerb(args: string[]): Promise<number> {
+export async function searchVerb(argv: string[]): Promise<number> {
+  const { server, rest: args } = takeServer(argv);
   const pos: string[] = [];
   let kind: CatalogKind | undefined;
   let limit = 20;
@@ -68,6 +77,8 @@ export async function searchVerb(args: string[]): Promise<number> {
   }
   if (pos.length !== 2) throw new ArchiveUsageError('search needs a workspace folder and a query: edition-desk search DIR "党参 育苗"');
   const dir = await workspaceDir(pos[0]);
+  // A server's store changes under the running server: its catalogue is built afresh for each search.
+  if (server) await Catalog.rebuild(dir, progress, collectServer);
   const { catalog, rebuilt } = await Catalog.open(dir, progress);
   if (rebuilt) process.stderr.write(`\ncatalogue built: ${rebuilt.items} items\n`);
   try {

@@ -33,6 +33,7 @@ import { polishChannels, type PolishContext } from './polish/polish-api';
 import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
 import { findChannels, withCaptionHistory } from './find/find-api';
+import { vocabChannels } from './vocab/vocab-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -222,6 +223,8 @@ export function createApi(ctx: ApiContext): Api {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');
       return ctx.archive.search(input);
     },
+    // Keyword vocabulary and near-duplicates (issue 16).
+    ...vocabChannels(ws, ctx.library),
     // Search results into the desk, provenance, caption history (issue 16, stream find).
     ...findChannels({ ws, library: ctx.library, archive: ctx.archive, queues: { pageWrites, storyWrites }, user }),
   }), { library: ctx.library, user }), ctx.archive);

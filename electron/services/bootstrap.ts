@@ -6,6 +6,7 @@ import { LibraryStore } from './library/store';
 import { ingest } from './library/ingest';
 import { captionPhoto } from './library/caption';
 import { repairAfterCrash } from './startup-repair';
+import { backfillDhashes } from './library/similar';
 
 export interface WorkspaceOptions {
   /** Start with an empty workspace (no sample edition, no stand-in photos): `--no-sample`. */
@@ -47,5 +48,8 @@ export async function ensureWorkspace(
     refs = await workspace.listEditionRefs();
   }
   await repairAfterCrash(workspace.root, workspace.cacheDir, library); // issue 11: temp leftovers, stale library records
+  // Near-duplicate hashes for photos ingested before they existed (issue 16), in the
+  // background; a library whose records all have one only reads its records.
+  void backfillDhashes(library, workspace.cacheDir).catch(() => {});
   return { workspace, library, defaultEdition: refs.includes(SAMPLE_EDITION_REF) ? SAMPLE_EDITION_REF : refs[0] ?? null };
 }

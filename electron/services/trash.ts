@@ -15,7 +15,7 @@ export const TRASH_DIR = '.trash';
 
 export const TrashEntry = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,80}$/),
-  kind: z.enum(['edition', 'story', 'page']),
+  kind: z.enum(['edition', 'story', 'page', 'keyword']),
   /** What the user saw it as (edition title, story title, page name). */
   title: z.string().max(500),
   deletedAt: z.string(),

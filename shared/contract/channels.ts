@@ -106,6 +106,15 @@ export const CHANNELS = [
   'edition:copy-photo-from',
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  // The workspace keyword vocabulary (keywords.json) and Photo Mechanic's keyword file
+  'vocab:get',
+  'vocab:edit',
+  'vocab:delete',
+  'vocab:restore',
+  'vocab:import',
+  'vocab:export',
+  // Near-duplicates of a library photo by perceptual hash
+  'photos:similar',
   // [/vocab]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -14,6 +14,7 @@ import { PROOF_FOLDER, ProofDiffResult, ProofRoundSummary } from '../proof-round
 import { PressSettingsInput, PressSettingsView, SeparationsResult } from './press-schemas';
 import { ArchiveSearchInput, ArchiveSearchResult } from './archive-schemas';
 import { ArchiveStatus, PhotoProvenance } from './find-schemas';
+import { NodeId, SimilarResult, VocabEditInput, VocabImportNote, VocabView } from './vocab-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
 // before doing anything, and the schema of what comes back.
@@ -263,6 +264,18 @@ export const contract = {
   'edition:copy-photo-from': { input: z.object({ edition: EditionRef, from: EditionRef, photoId: Id }).strict(), output: z.object({ photo: Photo, reused: z.boolean() }) },
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  /** The keyword tree and the keywords in the workspace trash. */
+  'vocab:get': { input: z.object({}).strict(), output: VocabView },
+  /** Add, rename or move a keyword; returns the tree and the keyword's id. */
+  'vocab:edit': { input: VocabEditInput, output: VocabView.extend({ id: z.string() }) },
+  /** A keyword and its branch into the workspace trash. */
+  'vocab:delete': { input: z.object({ id: NodeId }).strict(), output: VocabView.extend({ trashId: z.string() }) },
+  'vocab:restore': { input: z.object({ trashId: z.string().regex(/^[a-z0-9-]{1,80}$/) }).strict(), output: VocabView },
+  /** A Photo Mechanic structured keyword file's text: replace the tree (PM's Load) or merge. */
+  'vocab:import': { input: z.object({ text: z.string().max(4_000_000), mode: z.enum(['replace', 'merge']) }).strict(), output: VocabView.extend({ notes: z.array(VocabImportNote) }) },
+  'vocab:export': { input: z.object({}).strict(), output: z.object({ text: z.string(), fileName: z.string() }) },
+  /** Library photos whose perceptual hash is within the threshold of this one's, nearest first. */
+  'photos:similar': { input: z.object({ id: Id }).strict(), output: SimilarResult },
   // [/vocab]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

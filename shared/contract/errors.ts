@@ -66,6 +66,10 @@ export const ERROR_CODES = [
   // [find: issue 16, search results into the desk, provenance, caption history]
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  'VOCAB_MALFORMED',
+  'VOCAB_DUPLICATE',
+  'VOCAB_CYCLE',
+  'VOCAB_EMPTY_IMPORT',
   // [/vocab]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -127,6 +127,10 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [find: issue 16, search results into the desk, provenance, caption history]
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
+  VOCAB_MALFORMED: { 'zh-CN': '关键词表文件 keywords.json 无法读取，未作改动。请修复该文件，或导入关键词文件替换它（原文件会保留）。', en: 'The keyword file keywords.json cannot be read; nothing was changed. Mend it, or import a keyword file to replace it (the old file is kept).' },
+  VOCAB_DUPLICATE: { 'zh-CN': '同一层级已有这个关键词。', en: 'This keyword already exists at that level.' },
+  VOCAB_CYCLE: { 'zh-CN': '关键词不能移到它自己的下级。', en: 'A keyword cannot be moved under itself.' },
+  VOCAB_EMPTY_IMPORT: { 'zh-CN': '文件里没有关键词，未导入。', en: 'The file holds no keywords; nothing was imported.' },
   // [/vocab]
 };
 

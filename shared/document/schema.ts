@@ -136,6 +136,8 @@ export const PhotoMeta = z.object({
   dateCreated: z.string().max(40).default(''),
   location: z.object({ city: z.string().max(100).default(''), sublocation: z.string().max(200).default('') }).default({ city: '', sublocation: '' }),
   keywords: z.array(z.string().max(100)).max(200).default([]),
+  /** lr:hierarchicalSubject paths (`产业|党参`, issue 16); absent in records made before. */
+  hierarchicalKeywords: z.array(z.string().max(500)).max(200).optional(),
 });
 export type PhotoMeta = z.infer<typeof PhotoMeta>;
 

@@ -29,6 +29,8 @@ export const LibraryPhoto = z.object({
   meta: PhotoMeta,
   tech: TechMeta,
   warnings: z.array(z.string()),
+  /** 64-bit dHash of the thumbnail (shared/photo/dhash.ts); null for a flat image; absent until computed. */
+  dhash: z.string().regex(/^[0-9a-f]{16}$/).nullable().optional(),
 });
 export type LibraryPhoto = z.infer<typeof LibraryPhoto>;
 

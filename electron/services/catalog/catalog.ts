@@ -1,7 +1,7 @@
 import { mkdir, rm, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LibraryPhoto } from '../../../shared/photo/library';
-import { collectEdition, collectWorkspace } from './collect';
+import { collectEdition, collectWorkspace, type Collected } from './collect';
 import { createDb, deleteSource, insertRows, openDb, setMeta, type Db } from './db';
 import { libraryPhotoRow } from './rows';
 import { searchDb, type SearchHit, type SearchOptions } from './search';
@@ -41,11 +41,16 @@ export class Catalog {
   }
 
   /** Builds the catalogue from the files into a new file and puts it in place. */
-  static async rebuild(root: string, onProgress?: (done: number, total: number) => void): Promise<RebuildReport> {
+  static async rebuild(
+    root: string,
+    onProgress?: (done: number, total: number) => void,
+    // The rows' source: the workspace's files, or a desk server's store (server-collect.ts).
+    collect: (root: string, onProgress?: (done: number, total: number) => void) => Promise<Collected> = collectWorkspace,
+  ): Promise<RebuildReport> {
     const t0 = performance.now();
     const dir = join(root, CATALOG_DIR);
     await mkdir(dir, { recursive: true });
-    const collected = await collectWorkspace(root, onProgress);
+    const collected = await collect(root, onProgress);
     const tmp = join(dir, `catalog.db.tmp-${process.pid}`);
     await rm(tmp, { force: true });
     const db = createDb(tmp);

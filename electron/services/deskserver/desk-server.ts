@@ -58,6 +58,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     },
   });
 
+  let searcher: Promise<import('../catalog/server-search').ServerSearch> | null = null;
   const apiDeps = {
     accounts,
     records,
@@ -66,6 +67,14 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
     onPageState(editionId: string, pageId: string, signed: boolean, notice: ServerNotice) {
       applyPageState(hocuspocus.documents, docName({ kind: 'page', editionId, pageId }), signed, notice);
     },
+    // Archive search over the store (issue 16): SQLite stores only; the catalogue (jieba
+    // and its dictionary) is loaded on the first search, not at start.
+    ...(opts.store ? {} : {
+      search: async (query: string, options: { kind?: 'photo' | 'story' | 'page' | 'edition'; limit?: number }) => {
+        searcher ??= import('../catalog/server-search').then((m) => new m.ServerSearch(opts.dataDir));
+        return (await searcher).search(query, options);
+      },
+    }),
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
@@ -144,6 +153,7 @@ export async function createDeskServer(opts: DeskServerOptions): Promise<DeskSer
       await compactAll();
       await store.close();
       db.close();
+      (await searcher?.catch(() => null))?.close();
     },
   };
 }

@@ -20,7 +20,11 @@ export interface ApiDeps {
   throttle: LoginThrottle;
   /** A page was signed or reopened: the server changes its open connections (doc-access.ts). */
   onPageState(editionId: string, pageId: string, signed: boolean, notice: ServerNotice): void;
+  /** The archive catalogue of the store (issue 16); absent where it cannot be read (PostgreSQL). */
+  search?(query: string, options: { kind?: 'photo' | 'story' | 'page' | 'edition'; limit?: number }): Promise<unknown[]>;
 }
+
+const SEARCH_KINDS = ['photo', 'story', 'page', 'edition'] as const;
 
 const chiefOnly = (user: SessionUser) => {
   if (!maySignOff(user.role)) throw new HttpError(403, 'ROLE_REFUSED');
@@ -65,6 +69,18 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     const body = await readJson(req, PublishRequest);
     const { edition, created } = deps.records.publish(body, user.name);
     return sendJson(res, created ? 201 : 200, edition);
+  }
+
+  if (path === '/api/search' && method === 'GET') {
+    // Any signed-in member of the centre may search what was published to the server.
+    if (!deps.search) throw new HttpError(501, 'SEARCH_UNAVAILABLE');
+    const q = url.searchParams.get('q') ?? '';
+    const kind = url.searchParams.get('kind');
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    if (!q.trim() || q.length > 200) throw new HttpError(400, 'INVALID_ARGUMENT', 'q=<query>, 1–200 characters');
+    if (kind !== null && !(SEARCH_KINDS as readonly string[]).includes(kind)) throw new HttpError(400, 'INVALID_ARGUMENT', `kind is one of ${SEARCH_KINDS.join(', ')}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new HttpError(400, 'INVALID_ARGUMENT', 'limit is 1–500');
+    return sendJson(res, 200, await deps.search(q, { ...(kind ? { kind: kind as (typeof SEARCH_KINDS)[number] } : {}), limit }));
   }
 
   const photo = /^\/api\/photos\/([^/]+)$/.exec(path);

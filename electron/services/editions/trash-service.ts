@@ -23,6 +23,8 @@ export async function trashItems(ws: Workspace): Promise<TrashItem[]> {
   };
   const out: TrashItem[] = [];
   for (const e of await listTrash(root)) {
+    // Deleted keywords are restored from the vocabulary panel (vocab-store.ts), not here.
+    if (e.kind === 'keyword') continue;
     const editionTitle = e.edition ? await titleOf(e.edition) : undefined;
     out.push({
       id: e.id, kind: e.kind, title: e.title, deletedAt: e.deletedAt,
@@ -33,8 +35,11 @@ export async function trashItems(ws: Workspace): Promise<TrashItem[]> {
   return out;
 }
 
-async function findEntry(root: string, id: string): Promise<TrashEntry> {
-  const entry = (await listTrash(root)).find((e) => e.id === id);
+/** An entry this view restores: keywords go back through the vocabulary panel (vocab-store.ts). */
+type DeskEntry = TrashEntry & { kind: 'edition' | 'story' | 'page' };
+
+async function findEntry(root: string, id: string): Promise<DeskEntry> {
+  const entry = (await listTrash(root)).find((e): e is DeskEntry => e.id === id && e.kind !== 'keyword');
   if (!entry) throw appError('NOT_FOUND', `trash ${id}`);
   return entry;
 }
@@ -42,10 +47,10 @@ async function findEntry(root: string, id: string): Promise<TrashEntry> {
 const PageExtra = z.object({ index: z.number().int().min(0), pageId: z.string() }).partial();
 
 /** Puts an entry back; for a page, also back into edition.json's page order. */
-export async function restoreItem(ws: Workspace, id: string): Promise<TrashEntry> {
+export async function restoreItem(ws: Workspace, id: string): Promise<DeskEntry> {
   const root = await realpath(ws.root);
   const entry = await findEntry(root, id);
-  if (entry.kind === 'edition') return restoreFromTrash(root, id);
+  if (entry.kind === 'edition') { await restoreFromTrash(root, id); return entry; }
   if (!entry.edition) throw appError('NOT_FOUND', `trash ${id}: no edition recorded`);
   let dir: string;
   try {

@@ -10,7 +10,8 @@ import { writeFileAtomic } from '../atomic-write';
 import { readMetaFromBytes } from '../metadata';
 import { previewFor } from './embedded-previews';
 import { inBackground } from './preview-background';
-import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './previews';
+import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, previewPath, thumbFromEmbedded } from './previews';
+import { dhashOf } from './dhash';
 import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import type { LibraryStore } from './store';
 
@@ -130,9 +131,12 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
     warnings.unshift(...damageWarnings(previews.damaged ?? scan));
   }
   await writeFileAtomic(abs, bytes);
+  // Near-duplicates (issue 16): the hash of the thumbnail just made; a few ms (README).
+  const dhash = await dhashOf(previewPath(cacheDir, id, 'thumb')).catch(() => undefined);
   const photo: LibraryPhoto = {
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
     bytes: bytes.length, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
+    ...(dhash !== undefined ? { dhash } : {}),
   };
   await store.put(photo);
   if (early) void inBackground(id, () => finishFromPrimary(store, cacheDir, id, name));

@@ -26,5 +26,6 @@ export function fitSchema(m: PhotoMeta, warnings: string[]): PhotoMeta {
     dateCreated: cut('dateCreated', m.dateCreated, MAX.dateCreated),
     location: { city: cut('city', m.location.city, MAX.city), sublocation: cut('sublocation', m.location.sublocation, MAX.sublocation) },
     keywords,
+    ...(m.hierarchicalKeywords ? { hierarchicalKeywords: m.hierarchicalKeywords.filter((p) => p.length <= 500).slice(0, MAX.keywords) } : {}),
   };
 }

@@ -93,5 +93,6 @@ export function reconcile(s: Sources): PhotoMeta {
     dateCreated: scalar.dateCreated,
     location: { city: scalar.city, sublocation: scalar.sublocation },
     keywords: [...keywords],
+    ...(s.xmp?.hierarchical.length ? { hierarchicalKeywords: [...s.xmp.hierarchical] } : {}),
   };
 }

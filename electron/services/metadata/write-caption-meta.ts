@@ -14,6 +14,7 @@ import { writePng, writeWebp } from './write/write-png';
 import { writeSidecar } from './write/write-sidecar';
 import { isCameraRaw } from './sidecar';
 import { writeTiff } from './write/write-tiff';
+import { hierarchicalFor } from './xmp/xmp-write';
 
 /** XML turns CR LF and a lone CR into LF when read (XML 1.0 §2.11); so does the record. */
 const lines = (s: string): string => clean(s.replace(/\r\n?/g, '\n'));
@@ -29,6 +30,7 @@ function asWritten(m: PhotoMeta): PhotoMeta {
     copyright: lines(m.copyright),
     location: { city: lines(m.location.city), sublocation: lines(m.location.sublocation) },
     keywords: cleanList(m.keywords.map(lines)),
+    ...(m.hierarchicalKeywords ? { hierarchicalKeywords: hierarchicalFor({ ...m, keywords: cleanList(m.keywords.map(lines)), hierarchicalKeywords: m.hierarchicalKeywords.map(lines) }) } : {}),
   };
 }
 

@@ -11,6 +11,8 @@ export const NS = {
   exif: 'http://ns.adobe.com/exif/1.0/',
   aux: 'http://ns.adobe.com/exif/1.0/aux/',
   exifEX: 'http://cipa.jp/exif/1.0/',
+  /** Lightroom's namespace: hierarchicalSubject, the keyword paths PM and Bridge also write. */
+  lr: 'http://ns.adobe.com/lightroom/1.0/',
   /**
    * The desk's own namespace (XMP Spec Part 1 §8.2.2 lets any application define one).
    * It holds one property, ExifDigest: see exif/exif-digest.ts.

@@ -22,6 +22,8 @@ export interface XmpFacts {
   dateTimeOriginal: string;
   /** editiondesk:ExifDigest, see exif/exif-digest.ts. */
   exifDigest: string | null;
+  /** lr:hierarchicalSubject (XMP only: IPTC-IIM has no keyword paths). */
+  hierarchical: string[];
 }
 
 function findProp(descs: Element[], ns: string, local: string): PropValue | null {
@@ -108,5 +110,6 @@ export function readXmp(text: string, warnings: string[]): XmpFacts | null {
     lens: simple(get(NS.exifEX, 'LensModel')) || simple(get(NS.aux, 'Lens')),
     dateTimeOriginal: simple(get(NS.exif, 'DateTimeOriginal')),
     exifDigest: simple(get(NS.editiondesk, 'ExifDigest')) || null,
+    hierarchical: list(get(NS.lr, 'hierarchicalSubject')),
   };
 }

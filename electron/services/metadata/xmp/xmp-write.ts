@@ -10,7 +10,7 @@ import { packetBytes, type PacketBytesOptions } from './xmp-packet';
 
 const MANAGED: readonly [Prefix, string][] = [
   ['dc', 'description'], ['dc', 'creator'], ['dc', 'rights'], ['dc', 'subject'],
-  ['photoshop', 'Headline'], ['photoshop', 'Credit'], ['photoshop', 'Source'], ['photoshop', 'City'], ['photoshop', 'DateCreated'],
+  ['lr', 'hierarchicalSubject'], ['photoshop', 'Headline'], ['photoshop', 'Credit'], ['photoshop', 'Source'], ['photoshop', 'City'], ['photoshop', 'DateCreated'],
   ['Iptc4xmpCore', 'Location'], ['editiondesk', 'ExifDigest'],
 ];
 
@@ -35,8 +35,11 @@ export function mergeXmp(existing: string | null, input: CaptionForXmp, opts: Pa
     rdf = rdfRoot(parseXmp(SKELETON, true))!;
   }
   const about = descriptions(rdf)[0]?.getAttributeNS(NS.rdf, 'about') ?? '';
+  // A record made before the desk read keyword paths has none: the file's own paths (from
+  // Lightroom or PM) are then kept as they are rather than cleared.
+  const managed = input.meta.hierarchicalKeywords === undefined ? MANAGED.filter(([p]) => p !== 'lr') : MANAGED;
   for (const d of descriptions(rdf)) {
-    for (const [prefix, local] of MANAGED) {
+    for (const [prefix, local] of managed) {
       if (d.hasAttributeNS(NS[prefix], local)) d.removeAttributeNS(NS[prefix], local);
       for (const el of childElements(d)) if (el.namespaceURI === NS[prefix] && el.localName === local) removeWithIndent(el);
     }
@@ -53,6 +56,16 @@ export function mergeXmp(existing: string | null, input: CaptionForXmp, opts: Pa
   const root = doc.documentElement!;
   const xml = serializeXmp(root);
   return packetBytes(xml, opts);
+}
+
+/**
+ * The lr:hierarchicalSubject paths kept with the flat keywords: a path whose last level is
+ * no longer a keyword was removed in the keyword field, so it goes too (Lightroom keeps the
+ * two in step the same way).
+ */
+export function hierarchicalFor(meta: PhotoMeta): string[] {
+  const flat = new Set(cleanList(meta.keywords));
+  return cleanList(meta.hierarchicalKeywords ?? []).filter((p) => flat.has(p.split('|').pop()!.trim()));
 }
 
 function buildDescription(doc: Document, about: string, { meta, dateCreated, exifDigest }: CaptionForXmp): Element | null {
@@ -106,6 +119,7 @@ function buildDescription(doc: Document, about: string, { meta, dateCreated, exi
   const rights = clean(meta.copyright);
   container('dc', 'rights', 'Alt', rights ? [{ lang: 'x-default', value: rights }] : []);
   container('dc', 'subject', 'Bag', cleanList(meta.keywords).map((value) => ({ value })));
+  if (meta.hierarchicalKeywords !== undefined) container('lr', 'hierarchicalSubject', 'Bag', hierarchicalFor(meta).map((value) => ({ value })));
   text('photoshop', 'Headline', meta.headline);
   text('photoshop', 'Credit', meta.credit);
   text('photoshop', 'Source', meta.source);

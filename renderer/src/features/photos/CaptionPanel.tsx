@@ -8,6 +8,9 @@ import { TechFacts } from './TechFacts';
 import { useCaptionDraft, type SaveCaption } from './caption-draft';
 import { MarksBar } from './MarksBar';
 import type { PhotoMarks } from '../../../../shared/photo/marks';
+import type { Vocabulary } from '../../../../shared/vocab/vocabulary';
+import { KeywordField } from '../vocab/KeywordField';
+import { SimilarPhotos } from '../vocab/SimilarPhotos';
 
 // The IPTC core fields a newsroom fills in, for the one focused photo (the desk mounts one
 // panel per photo). What is typed is written into the file (XMP, and IPTC where the file has
@@ -20,9 +23,15 @@ interface Props {
   /** Focus the contact sheet (after Escape). */
   onLeave(): void;
   onMark(marks: PhotoMarks): void;
+  /** The workspace keyword vocabulary (issue 16) the keyword field completes from. */
+  vocabulary: Vocabulary;
+  includeParents: boolean;
+  onIncludeParents(v: boolean): void;
+  /** Focus another library photo (a near-duplicate picked in 相似照片). */
+  onOpenPhoto(id: string): void;
 }
 
-export function CaptionPanel({ photo, codes, onSave, onLeave, onMark }: Props) {
+export function CaptionPanel({ photo, codes, onSave, onLeave, onMark, vocabulary, includeParents, onIncludeParents, onOpenPhoto }: Props) {
   const { t } = useI18n();
   const { draft, setDraft, keywords, setKeywords, commit, state, error } = useCaptionDraft(photo, onSave);
   const set = (patch: Partial<PhotoMeta>) => setDraft((d) => ({ ...d, ...patch }));
@@ -66,7 +75,9 @@ export function CaptionPanel({ photo, codes, onSave, onLeave, onMark }: Props) {
         <CodeField name="sublocation" label={t('caption.sublocation')} value={draft.location.sublocation} onChange={(v) => set({ location: { ...draft.location, sublocation: v } })} codes={codes} />
       </div>
       <div className="field-row">
-        <CodeField name="keywords" label={t('caption.keywords')} value={keywords} onChange={setKeywords} codes={codes} />
+        <KeywordField value={keywords} onChange={setKeywords} codes={codes} vocabulary={vocabulary}
+          includeParents={includeParents} onIncludeParents={onIncludeParents}
+          onPath={(path) => setDraft((d) => ({ ...d, hierarchicalKeywords: [...new Set([...(d.hierarchicalKeywords ?? []), path])] }))} />
         <label className="field field-date"><span>{t('caption.dateCreated')}</span>
           <input name="dateCreated" value={draft.dateCreated} placeholder={t('pd.dateUnknown')}
             title={photo.tech.captureDate ? t('pd.dateFromCamera', { date: photo.tech.captureDate }) : t('pd.dateUnknown')}
@@ -79,6 +90,7 @@ export function CaptionPanel({ photo, codes, onSave, onLeave, onMark }: Props) {
       </div>
       {photo.warnings.length > 0 && <ul className="warnings">{photo.warnings.map((w) => <li key={w}>{w}</li>)}</ul>}
       <TechFacts photo={photo} />
+      <SimilarPhotos photoId={photo.id} onOpen={onOpenPhoto} />
     </form>
   );
 }

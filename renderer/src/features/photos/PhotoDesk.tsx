@@ -11,6 +11,8 @@ import { CaptionPanel } from './CaptionPanel';
 import { BatchPanel } from './BatchPanel';
 import { ExportDialog } from './ExportDialog';
 import { CodesDialog } from './CodesDialog';
+import { VocabPanel } from '../vocab/VocabPanel';
+import { EMPTY_VOCABULARY, type Vocabulary } from '../../../../shared/vocab/vocabulary';
 import { PhotoToolbar } from './PhotoToolbar';
 import { IngestBar } from './IngestBar';
 import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
@@ -37,7 +39,9 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'captureDate', dir: 'asc' });
   const [sel, setSel] = useState<Selection>(EMPTY_SELECTION);
   const [loupe, setLoupe] = useState(false);
-  const [dialog, setDialog] = useState<'export' | 'codes' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'codes' | 'vocab' | null>(null);
+  const [vocabulary, setVocabulary] = useState<Vocabulary>(EMPTY_VOCABULARY);
+  const [includeParents, setIncludeParents] = useState(true);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
 
@@ -46,6 +50,8 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
       setPhotos(new Map(list.map((p) => [p.id, p])));
       setSettings(s);
     }, onError);
+    // The keyword vocabulary (issue 16): a broken keywords.json leaves completion empty, the panel says why.
+    call('vocab:get', {}).then((v) => setVocabulary(v.vocabulary), () => {});
   }, [onError]);
 
   const upsert = useCallback((list: LibraryPhoto[]) => {
@@ -154,6 +160,15 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
     }
   }, [upsert, onError, lang]);
   const focusSheet = useCallback(() => sheetRef.current?.focus(), []);
+  /** A near-duplicate picked in 相似照片: select it, showing every photo again if the filter hid it. */
+  const openPhoto = (id: string) => {
+    let i = order.indexOf(id);
+    if (i < 0) {
+      setFilter(NO_FILTER);
+      i = sortPhotos([...photos.values()], sort.key, sort.dir).findIndex((p) => p.id === id);
+    }
+    if (i >= 0) setSel({ ids: new Set([id]), focus: i, anchor: i });
+  };
   const applyBatch = async (items: { id: string; meta: PhotoMeta }[]) => {
     try {
       const r = await call('library:caption-many', { items });
@@ -171,7 +186,7 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
         total={photos.size} shown={visible.length} selected={selected.length}
         onImport={ingestFiles}
-        onExport={() => setDialog('export')} onCodes={() => setDialog('codes')}
+        onExport={() => setDialog('export')} onCodes={() => setDialog('codes')} onVocab={() => setDialog('vocab')}
       />
       {progress && <IngestBar progress={progress} onCancel={() => cancelRef.current?.()} onClose={() => setProgress(null)} />}
       <div className="desk-body">
@@ -184,7 +199,8 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
             <>
-              <CaptionPanel key={`${focused.id}:${reverts}`} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark} />
+              <CaptionPanel key={`${focused.id}:${reverts}`} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark}
+                vocabulary={vocabulary} includeParents={includeParents} onIncludeParents={setIncludeParents} onOpenPhoto={openPhoto} />
               <ProvenancePanel photo={focused} onError={onError} onOpenPage={onOpenPage}
                 onReverted={(p) => { upsert([p]); setReverts((n) => n + 1); }} />
             </>
@@ -201,6 +217,7 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
         <ExportDialog ids={(selected.length > 0 ? selected : focused ? [focused] : []).map((p) => p.id)} settings={settings}
           onClose={() => setDialog(null)} onError={onError} />
       )}
+      {dialog === 'vocab' && <VocabPanel onClose={() => setDialog(null)} onChanged={setVocabulary} />}
       {dialog === 'codes' && settings && (
         <CodesDialog codes={settings.codeReplacements} onSave={(c) => saveSettings({ codeReplacements: c })} onClose={() => setDialog(null)} />
       )}

@@ -14,9 +14,10 @@ interface Props {
   onImport(files: File[], folder: boolean): void;
   onExport(): void;
   onCodes(): void;
+  onVocab(): void;
 }
 
-export function PhotoToolbar({ filter, onFilter, sort, onSort, total, shown, selected, onImport, onExport, onCodes }: Props) {
+export function PhotoToolbar({ filter, onFilter, sort, onSort, total, shown, selected, onImport, onExport, onCodes, onVocab }: Props) {
   const { t } = useI18n();
   const folderInput = useRef<HTMLInputElement>(null);
   // webkitdirectory is not in React's attribute list; set it on the element itself.
@@ -56,6 +57,7 @@ export function PhotoToolbar({ filter, onFilter, sort, onSort, total, shown, sel
       </select>
       <span className="count">{t('photos.counts', { shown, total, selected })}</span>
       <button onClick={onCodes}>{t('codes.title')}</button>
+      <button onClick={onVocab}>{t('vocab.open')}</button>
       <button onClick={onExport} disabled={selected === 0}>{t('export.title')}</button>
     </div>
   );

@@ -22,6 +22,16 @@ export function baselineOf(photo: LibraryPhoto): PhotoMeta {
 
 const splitKeywords = (s: string) => s.split(/[,，、;；]/).map((k) => k.trim()).filter(Boolean);
 
+/**
+ * The draft with the keyword field's keywords; a lr:hierarchicalSubject path whose keyword was
+ * deleted from the field goes with it (as the writer does: xmp-write.ts hierarchicalFor).
+ */
+function withKeywords(draft: PhotoMeta, keywords: string[]): PhotoMeta {
+  if (!draft.hierarchicalKeywords) return { ...draft, keywords };
+  const paths = draft.hierarchicalKeywords.filter((p) => keywords.includes(p.split('|').pop()!.trim()));
+  return { ...draft, keywords, hierarchicalKeywords: paths };
+}
+
 export function useCaptionDraft(photo: LibraryPhoto, save: SaveCaption) {
   const base = useMemo(() => baselineOf(photo), [photo]);
   const baseJson = JSON.stringify(base);
@@ -29,7 +39,7 @@ export function useCaptionDraft(photo: LibraryPhoto, save: SaveCaption) {
   const [keywords, setKeywords] = useState(base.keywords.join(', '));
   const [inflight, setInflight] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const full = useMemo<PhotoMeta>(() => ({ ...draft, keywords: splitKeywords(keywords) }), [draft, keywords]);
+  const full = useMemo<PhotoMeta>(() => withKeywords(draft, splitKeywords(keywords)), [draft, keywords]);
   const fullJson = JSON.stringify(full);
   const dirty = fullJson !== baseJson;
 
