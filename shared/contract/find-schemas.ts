@@ -26,11 +26,16 @@ export const ProvenancePlacement = z.object({
 });
 export type ProvenancePlacement = z.infer<typeof ProvenancePlacement>;
 
+/** A history line as the panel shows it: `index` is its line in the file (what a revert names). */
+export const ShownCaptionVersion = CaptionHistoryEntry.extend({ index: z.number().int().min(0) });
+export type ShownCaptionVersion = z.infer<typeof ShownCaptionVersion>;
+
 export const PhotoProvenance = z.object({
   /** 'building' while the catalogue is (re)built, 'unavailable' where this window has none (placements are then empty). */
   catalogue: z.enum(['ready', 'building', 'unavailable']),
   placements: z.array(ProvenancePlacement),
-  history: z.array(CaptionHistoryEntry),
+  /** The caption's versions, oldest first: a run of saves typed within a minute shows as its last one. */
+  history: z.array(ShownCaptionVersion),
 });
 export type PhotoProvenance = z.infer<typeof PhotoProvenance>;
 

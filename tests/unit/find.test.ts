@@ -9,7 +9,7 @@ import { Catalog } from '../../electron/services/catalog/catalog';
 import { createArchive } from '../../electron/services/catalog/archive-service';
 import { createConfSettings } from '../../electron/services/conf-settings';
 import { readEdition, readStory } from '../../electron/services/edition-store';
-import { readCaptionHistory, recordCaption } from '../../electron/services/find/caption-history';
+import { readCaptionHistory, recordCaption, shownVersions } from '../../electron/services/find/caption-history';
 import { SAMPLE_EDITION_REF } from '../../electron/services/sample';
 import type { ArchiveStatus, PhotoProvenance } from '../../shared/contract/find-schemas';
 import { createHandler, type Handler } from '../../shared/contract/handle';
@@ -93,6 +93,15 @@ describe('caption history', () => {
     expect(h.map((e) => e.meta.caption.zh)).toEqual(['一', '二', '三']);
     expect(h[2]!.user).toBe('wangfang');
     await expect(recordCaption(lib, '../escape', null, meta('x'), { via: 'caption' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('caption versions shown', () => {
+  it('a run of autosaves while one person types shows as its last save; the file keeps every line', () => {
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 1, 8, 0, s)).toISOString();
+    const line = (s: number, zh: string, via: 'caption' | 'batch' | 'initial' = 'caption', user?: string) => ({ at: at(s), via, meta: meta(zh), ...(user ? { user } : {}) });
+    const history = [line(0, '原', 'initial'), line(1, '沁'), line(3, '沁源'), line(5, '沁源县'), line(200, '沁源县城'), line(202, '沁源县城北', 'caption', 'wangfang'), line(204, '批量', 'batch')];
+    expect(shownVersions(history).map((v) => [v.index, v.meta.caption.zh])).toEqual([[0, '原'], [3, '沁源县'], [4, '沁源县城'], [5, '沁源县城北'], [6, '批量']]);
   });
 });
 

@@ -39,6 +39,22 @@ export async function readCaptionHistory(libraryDir: string, photoId: string): P
   return out;
 }
 
+/** Saves of one person typing, each within this of the next, are one version on screen. */
+const TYPING_RUN_MS = 60_000;
+
+/**
+ * The versions worth showing: every line of the file, except that a run of autosaves made
+ * while one person typed (the desk saves 0.8 s after typing stops) shows as its last save.
+ * The file keeps every line; `index` is the line a revert names.
+ */
+export function shownVersions(history: CaptionHistoryEntry[]): (CaptionHistoryEntry & { index: number })[] {
+  return history.map((e, index) => ({ ...e, index })).filter((e, i) => {
+    const next = history[i + 1];
+    if (!next || e.via !== 'caption' || next.via !== 'caption' || e.user !== next.user) return true;
+    return Date.parse(next.at) - Date.parse(e.at) >= TYPING_RUN_MS;
+  });
+}
+
 /** The caption fields a person edits; a change to none of them is not history (a rating is not). */
 export function sameCaption(a: PhotoMeta, b: PhotoMeta): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

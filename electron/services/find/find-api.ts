@@ -9,7 +9,7 @@ import { readEdition } from '../edition-store';
 import { placeLibraryPhoto } from '../place-photo';
 import type { createSerialQueue } from '../serial-queue';
 import type { Workspace } from '../workspace';
-import { readCaptionHistory, recordCaption } from './caption-history';
+import { readCaptionHistory, recordCaption, shownVersions } from './caption-history';
 import { copyEditionPhotoFrom, copyStoryFrom } from './copy-from-archive';
 
 // The channels of stream "find" (issue 16): archive status and a photo's provenance, caption
@@ -38,7 +38,7 @@ export function findChannels(ctx: FindContext): Pick<Api, FindChannel> {
       if (!(await library.get(id))) throw appError('NOT_FOUND', id);
       const placements = ctx.archive ? await ctx.archive.placements(`photo:lib:${id}`) : null;
       const catalogue = !ctx.archive ? 'unavailable' as const : placements ? 'ready' as const : 'building' as const;
-      return { catalogue, placements: placements ?? [], history: await readCaptionHistory(library.dir, id) };
+      return { catalogue, placements: placements ?? [], history: shownVersions(await readCaptionHistory(library.dir, id)) };
     },
     'library:caption-revert': async ({ id, index, at }) => {
       // By position, checked by time: the first change and the caption it replaced share a time.

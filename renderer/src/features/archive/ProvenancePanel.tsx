@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CaptionHistoryEntry, PhotoProvenance } from '../../../../shared/contract/find-schemas';
+import type { PhotoProvenance, ShownCaptionVersion } from '../../../../shared/contract/find-schemas';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
 import { call } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -13,7 +13,7 @@ import { localTime } from './local-time';
 
 const when = (iso: string) => localTime(iso);
 
-function HistoryItem({ e, current, onRevert }: { e: CaptionHistoryEntry; current: boolean; onRevert(): void }) {
+function HistoryItem({ e, current, onRevert }: { e: ShownCaptionVersion; current: boolean; onRevert(): void }) {
   const { t } = useI18n();
   return (
     <li className={current ? 'current' : undefined}>
@@ -40,8 +40,8 @@ export function ProvenancePanel({ photo, onReverted, onOpenPage, onError }: {
     return () => { live = false; };
   }, [photo.id, metaKey, onError]);
 
-  const revert = async (e: CaptionHistoryEntry, index: number) => {
-    try { onReverted(await call('library:caption-revert', { id: photo.id, index, at: e.at })); } catch (err) { onError(err); }
+  const revert = async (e: ShownCaptionVersion) => {
+    try { onReverted(await call('library:caption-revert', { id: photo.id, index: e.index, at: e.at })); } catch (err) { onError(err); }
   };
   const history = prov ? [...prov.history].reverse() : [];
   return (
@@ -65,7 +65,7 @@ export function ProvenancePanel({ photo, onReverted, onOpenPage, onError }: {
       {prov && history.length === 0 && <p className="hint">{t('find.history.none')}</p>}
       {history.length > 0 && (
         <ol className="prov-history" aria-label={t('find.history.title')}>
-          {history.map((e, i) => <HistoryItem key={`${e.at}-${i}`} e={e} current={i === 0} onRevert={() => void revert(e, history.length - 1 - i)} />)}
+          {history.map((e, i) => <HistoryItem key={`${e.at}-${i}`} e={e} current={i === 0} onRevert={() => void revert(e)} />)}
         </ol>
       )}
     </section>
