@@ -123,6 +123,7 @@ test('the photo result: selected on the photo desk, its provenance and caption h
   const history = prov.getByRole('list', { name: '图片说明修改记录' });
   await expect(history.locator('li')).toHaveCount(2, { timeout: 10_000 });
   await expect(history.locator('li').first()).toContainText('连翘花开');
+  await prov.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await page.screenshot({ path: join(SHOTS, 'provenance.png') });
   await history.locator('li').nth(1).getByRole('button', { name: /^恢复 .* 的图片说明$/ }).click();
   await expect(zh).toHaveValue(before.meta.caption.zh, { timeout: 15_000 });
