@@ -27,6 +27,7 @@ let userData: string;
 let archive: ArchivePort;
 let handle: Handler;
 let autumn: string;
+let ctx: Omit<Parameters<typeof createApi>[0], 'archive'>;
 
 const meta = (zh: string, en = '') => PhotoMeta.parse({ caption: { zh, en } });
 async function ready(): Promise<ArchiveStatus> {
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const boot = await ensureWorkspace(userData, RESOURCES);
   root = boot.workspace.root;
   archive = createArchive(root, { error: (e) => { throw e; } });
-  const ctx = { workspace: boot.workspace, settings: createConfSettings(userData), library: boot.library, host: 'browser' as const, version: 'test', defaultEdition: SAMPLE_EDITION_REF };
+  ctx = { workspace: boot.workspace, settings: createConfSettings(userData), library: boot.library, host: 'browser' as const, version: 'test', defaultEdition: SAMPLE_EDITION_REF };
   handle = createHandler(createApi({ ...ctx, archive }), (e) => { throw e; });
   autumn = expectOk<{ ref: string }>(await handle('edition:create', { title: '沁源秋收特刊', issueDate: '2026-10-01', size: 'broadsheet', pages: ['front', 'feature'] })).ref;
 }, 60_000);
@@ -183,7 +184,6 @@ describe('catalogue: status, provenance, rebuild', () => {
     await rm(Catalog.file(root));
     const progress: [number, number][] = [];
     archive = createArchive(root, { progress: (d, t) => progress.push([d, t]), error: (e) => { throw e; } });
-    const ctx = { workspace: (await ensureWorkspace(userData, RESOURCES)).workspace, settings: createConfSettings(userData), library: (await ensureWorkspace(userData, RESOURCES)).library, host: 'browser' as const, version: 'test', defaultEdition: SAMPLE_EDITION_REF };
     handle = createHandler(createApi({ ...ctx, archive }), (e) => { throw e; });
     const s = await ready();
     expect(s).toMatchObject({ rebuilt: true, done: 2, total: 2 });
