@@ -34,10 +34,15 @@ export function ProvenancePanel({ photo, onReverted, onOpenPage, onError }: {
   const [prov, setProv] = useState<PhotoProvenance | null>(null);
   // Read again after every caption save (the record's meta changes) and every placement.
   const metaKey = JSON.stringify(photo.meta);
+  // Another photo: nothing of the last one's shows while its own is asked for.
+  useEffect(() => { setProv(null); }, [photo.id]);
   useEffect(() => {
     let live = true;
-    call('archive:provenance', { id: photo.id }).then((p) => { if (live) setProv(p); }, onError);
-    return () => { live = false; };
+    // A short pause: arrowing through a contact sheet of thousands asks once, for the photo stopped on.
+    const timer = setTimeout(() => {
+      call('archive:provenance', { id: photo.id }).then((p) => { if (live) setProv(p); }, onError);
+    }, 120);
+    return () => { live = false; clearTimeout(timer); };
   }, [photo.id, metaKey, onError]);
 
   const revert = async (e: ShownCaptionVersion) => {
