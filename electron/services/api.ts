@@ -32,6 +32,7 @@ import { signoffChannels } from './collab/signoff-api';
 import { polishChannels, type PolishContext } from './polish/polish-api';
 import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
+import { findChannels, withCaptionHistory } from './find/find-api';
 import { vocabChannels } from './vocab/vocab-api';
 
 export interface ApiContext {
@@ -73,7 +74,8 @@ export function createApi(ctx: ApiContext): Api {
   };
   // Shared editions (issue 12): local changes go on into the documents, documents back into files.
   const mirror = mirrorChannels(ws, ctx.collab, { pageWrites, storyWrites, folderWrites });
-  return withArchiveHooks(mirror.mirror.wrap({
+  const user = () => ctx.collab?.session()?.user;
+  return withArchiveHooks(withCaptionHistory(mirror.mirror.wrap({
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => {
@@ -223,5 +225,7 @@ export function createApi(ctx: ApiContext): Api {
     },
     // Keyword vocabulary and near-duplicates (issue 16).
     ...vocabChannels(ws, ctx.library),
-  }), ctx.archive);
+    // Search results into the desk, provenance, caption history (issue 16, stream find).
+    ...findChannels({ ws, library: ctx.library, archive: ctx.archive, queues: { pageWrites, storyWrites }, user }),
+  }), { library: ctx.library, user }), ctx.archive);
 }

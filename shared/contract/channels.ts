@@ -95,6 +95,15 @@ export const CHANNELS = [
   // [speed: issue 15, honest speed]
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  // The catalogue's build state (progress of a rebuild on start)
+  'archive:status',
+  // A library photo's provenance: the pages it is placed on, its caption history
+  'archive:provenance',
+  // Put an older caption from the history back (written into the file, recorded as a revert)
+  'library:caption-revert',
+  // Copy a found story / photo from another edition into this one
+  'story:copy-from',
+  'edition:copy-photo-from',
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
   // The workspace keyword vocabulary (keywords.json) and Photo Mechanic's keyword file

@@ -13,6 +13,7 @@ import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchem
 import { PROOF_FOLDER, ProofDiffResult, ProofRoundSummary } from '../proof-rounds/rounds';
 import { PressSettingsInput, PressSettingsView, SeparationsResult } from './press-schemas';
 import { ArchiveSearchInput, ArchiveSearchResult } from './archive-schemas';
+import { ArchiveStatus, PhotoProvenance } from './find-schemas';
 import { NodeId, SimilarResult, VocabEditInput, VocabImportNote, VocabView } from './vocab-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
@@ -251,6 +252,16 @@ export const contract = {
   // [speed: issue 15, honest speed]
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  /** Whether the catalogue is ready, and how far a rebuild on start has come. */
+  'archive:status': { input: z.object({}).strict(), output: ArchiveStatus },
+  /** A library photo's provenance: the pages of every edition that place it, and its caption history. */
+  'archive:provenance': { input: z.object({ id: PhotoId }).strict(), output: PhotoProvenance },
+  /** Writes the caption of history entry `index` (its `at` as a check) back into the photo (and the history, as a revert). */
+  'library:caption-revert': { input: z.object({ id: PhotoId, index: z.number().int().min(0), at: z.string().max(40) }).strict(), output: LibraryPhoto },
+  /** A story of another edition copied into this one (both versions, with where it came from). */
+  'story:copy-from': { input: z.object({ edition: EditionRef, from: EditionRef, storyId: Id }).strict(), output: z.object({ storyId: Id, title: z.string() }) },
+  /** A photo of another edition copied into this one with its caption (from the library when it is a library photo). */
+  'edition:copy-photo-from': { input: z.object({ edition: EditionRef, from: EditionRef, photoId: Id }).strict(), output: z.object({ photo: Photo, reused: z.boolean() }) },
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
   /** The keyword tree and the keywords in the workspace trash. */

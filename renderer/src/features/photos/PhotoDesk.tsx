@@ -19,6 +19,8 @@ import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selec
 import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { jobProgress, newJobId } from '../../polish/jobs';
+import { ProvenancePanel } from '../archive/ProvenancePanel';
+import { usePhotoJump } from '../archive/use-desk-jumps';
 
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
@@ -26,7 +28,7 @@ const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8':
 /** Photos per library:mark call (each is written into its file). */
 const MARK_CHUNK = 50;
 
-export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
+export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; onOpenPage?(edition: string, pageId: string): void }) {
   const { t, lang } = useI18n();
   const sheetRef = useRef<HTMLDivElement | null>(null);
   const deskRef = useRef<HTMLElement | null>(null);
@@ -69,6 +71,18 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     if (i >= 0) setSel((s) => (s.focus >= 0 ? s : { ids: new Set([visible[i]!.id]), focus: i, anchor: i }));
   }, [visible]);
   useEffect(() => { if (restored.current && focused) rememberItem('photos', '', focused.id); }, [focused]);
+  // A photo result of the archive search (issue 16): selected, in view, its caption panel open.
+  const selectById = useCallback((id: string) => {
+    const i = order.indexOf(id);
+    if (i < 0) return false;
+    restored.current = true;
+    setSel({ ids: new Set([id]), focus: i, anchor: i });
+    return true;
+  }, [order]);
+  const showAll = useCallback(() => setFilter(NO_FILTER), []);
+  usePhotoJump(order, selectById, showAll);
+  // A caption put back from the history remounts the caption panel with it.
+  const [reverts, setReverts] = useState(0);
 
   const mark = (marks: PhotoMarks) => {
     const ids = selected.length > 0 ? selected.map((p) => p.id) : focused ? [focused.id] : [];
@@ -184,8 +198,12 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
             <BatchPanel photos={selected} settings={settings} onApply={applyBatch} onMark={mark} onLeave={focusSheet}
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
-            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark}
-              vocabulary={vocabulary} includeParents={includeParents} onIncludeParents={setIncludeParents} onOpenPhoto={openPhoto} />
+            <>
+              <CaptionPanel key={`${focused.id}:${reverts}`} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark}
+                vocabulary={vocabulary} includeParents={includeParents} onIncludeParents={setIncludeParents} onOpenPhoto={openPhoto} />
+              <ProvenancePanel photo={focused} onError={onError} onOpenPage={onOpenPage}
+                onReverted={(p) => { upsert([p]); setReverts((n) => n + 1); }} />
+            </>
           ) : <p className="hint pad">{t('photos.pickOne')}</p>}
         </aside>
       </div>
