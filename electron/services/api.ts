@@ -32,6 +32,7 @@ import { signoffChannels } from './collab/signoff-api';
 import { polishChannels, type PolishContext } from './polish/polish-api';
 import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
+import { settledChannels } from './library/settled-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -215,6 +216,8 @@ export function createApi(ctx: ApiContext): Api {
     ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
     // Press PDF (issue 13).
     ...pressChannels(exporting),
+    // Ingest's background work reaching the contact sheet (issue 15).
+    ...settledChannels(ctx.library),
     // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
     'archive:search': async (input) => {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');

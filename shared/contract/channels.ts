@@ -93,6 +93,7 @@ export const CHANNELS = [
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // [/corpus]
   // [speed: issue 15, honest speed]
+  'library:settled',
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   // [/find]

@@ -248,6 +248,15 @@ export const contract = {
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // [/corpus]
   // [speed: issue 15, honest speed]
+  /**
+   * The records of these photos once the background work ingest left for them (previews
+   * from the primary image, the JPEG scan check) is done: the damage flag it may add
+   * reaches the contact sheet. Waits at most `waitMs`, then answers with the records as they are.
+   */
+  'library:settled': {
+    input: z.object({ ids: z.array(PhotoId).min(1).max(20000), waitMs: z.number().int().min(0).max(600_000).default(120_000) }).strict(),
+    output: z.array(LibraryPhoto),
+  },
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   // [/find]

@@ -14,7 +14,7 @@ import { CodesDialog } from './CodesDialog';
 import { PhotoToolbar } from './PhotoToolbar';
 import { IngestBar } from './IngestBar';
 import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
-import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
+import { backgroundWarnings, imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { jobProgress, newJobId } from '../../polish/jobs';
 
@@ -123,11 +123,21 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     if (list.length === 0) return;
     // The top bar, the window title and the taskbar follow the ingest from any desk (issue 17).
     const jobId = newJobId('ingest');
+    const added: string[] = [];
     const job = startIngest(list, (p) => {
       setProgress(p);
       jobProgress(jobId, 'ingest', p.done, p.total, p.finishedAt !== null || p.cancelled);
-    }, (r) => { if (r.status !== 'failed') upsert([r.photo]); });
+    }, (r) => { if (r.status === 'added') added.push(r.photo.id); if (r.status !== 'failed') upsert([r.photo]); });
     cancelRef.current = job.cancel;
+    // What the background finds after the batch (the scan check's damage flag) reaches the sheet.
+    void job.done.then(() => backgroundWarnings(added)).then((found) => {
+      if (found.size === 0) return;
+      setPhotos((m) => {
+        const n = new Map(m);
+        for (const [id, warnings] of found) { const p = n.get(id); if (p) n.set(id, { ...p, warnings }); }
+        return n;
+      });
+    }, onError);
   };
 
   const saveCaption = useCallback(async (id: string, meta: PhotoMeta, opts?: { keepalive?: boolean }): Promise<string | null> => {
