@@ -43,7 +43,11 @@ const proofBundle = () =>
   esbuild({
     entryPoints: [join(root, 'electron/cli/proof-main.ts')],
     outfile: join(root, 'out/cli/proof.cjs'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', define, sourcemap: 'linked', logLevel: 'warning',
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning',
+    // A table a rule reads from disk beside its module (new URL(…, import.meta.url)) finds it
+    // from the bundle too: CommonJS has no import.meta, so it is the bundle's own URL here.
+    define: { ...define, 'import.meta.url': 'bundleUrl' },
+    inject: [join(root, 'electron/cli/bundle-url.ts')],
     // dictionary-en's module reads its files with top-level await, which CommonJS cannot hold.
     alias: { 'dictionary-en': join(root, 'electron/cli/dictionary-files.ts') },
   });
