@@ -23,9 +23,10 @@ import { cameraJpeg } from '../tests/support/camera-jpeg';
 //  - ingest-24mp-vips: Debian's vipsthumbnail in one process over the whole batch, twice
 //    (1600 px from the originals, then 400 px from those previews: the CLI makes one size
 //    a run). One process start per run, not per file, and libvips' shrink-on-load.
-// ingest-camera: 24 camera-style 24 MP JPEGs with a 1620 px MPF preview (the layout of
-// Canon, Nikon and Sony files): the time until every thumbnail is on the contact sheet
-// (ingest returned: thumbnails from the embedded previews, records written) against
+// ingest-camera-thumbs / ingest-camera: 24 camera-style 24 MP JPEGs with a 1620 px MPF
+// preview (the layout of Canon, Nikon and Sony files): the time until every thumbnail is
+// made from its embedded preview, and until every photo is recorded (its library copy
+// written and fsynced, then its record: what the desk's sheet waits for today), against
 // `exiftool -b -PreviewImage -w` extracting the same previews in one process, the tool
 // photographers use to pull previews from a card. The background's full previews are in
 // the note.
@@ -101,18 +102,20 @@ async function sharpReference(files: string[], out: string): Promise<void> {
 
 // The background's work (scan checks, full previews) is always waited for before the next
 // run, outside the timed part, so it never runs during the reference's turn.
-async function ours(files: string[]): Promise<{ ms: number; settledMs: number }> {
+async function ours(files: string[]): Promise<{ ms: number; settledMs: number; thumbsMs: number }> {
   const ws = await mkdtemp(join(tmpdir(), 'ed-ingest-'));
   try {
     const store = new LibraryStore(join(ws, 'workspace'));
     const t = performance.now();
-    const results = await ingestPaths(store, join(ws, 'cache'), files.map((f) => ({ path: f, sourcePath: f })), IN_FLIGHT);
+    let thumbsMs = 0;
+    const results = await ingestPaths(store, join(ws, 'cache'), files.map((f) => ({ path: f, sourcePath: f })), IN_FLIGHT, () => {},
+      () => { thumbsMs = performance.now() - t; });
     const ms = performance.now() - t;
     await backgroundSettled();
     const settledMs = performance.now() - t;
     const failed = results.filter((r) => r.status !== 'added');
     if (failed.length > 0) throw new Error(`ingest bench: ${failed.length} files not added`);
-    return { ms, settledMs };
+    return { ms, settledMs, thumbsMs };
   } finally {
     await rm(ws, { recursive: true, force: true });
   }
@@ -145,6 +148,32 @@ async function withTemp<T>(fn: (dir: string) => Promise<T>): Promise<T> {
 }
 
 const rate = (ms: number) => (COUNT * 1000) / ms;
+
+interface CameraRuns { thumbs: number; ingested: number; settled: number; ref: number; load: number }
+let camera: Promise<CameraRuns> | null = null;
+
+/**
+ * One set of alternating runs for both camera benchmarks (each best of ROUNDS): the time
+ * until every thumbnail is made, until every record is written, until the background is
+ * done, and exiftool's extraction of the same previews.
+ */
+function cameraRuns(root: string): Promise<CameraRuns> {
+  camera ??= (async () => {
+    const files = await fixturesCamera(root);
+    await Promise.all(files.map((f) => readFile(f)));
+    const best = { thumbs: Infinity, ingested: Infinity, settled: Infinity };
+    const exiftool = () => withTemp((d) => timed(() => execFileSync('exiftool', ['-q', '-b', '-PreviewImage', '-w', `${d}/%f_prev.jpg`, ...files])));
+    const [, ref] = await alternate(async () => {
+      const r = await ours(files);
+      best.thumbs = Math.min(best.thumbs, r.thumbsMs);
+      best.ingested = Math.min(best.ingested, r.ms);
+      best.settled = Math.min(best.settled, r.settledMs);
+      return r.ms;
+    }, exiftool);
+    return { ...best, ref, load: loadavg()[0]! };
+  })();
+  return camera;
+}
 
 export const benchmarks = [
   {
@@ -201,23 +230,28 @@ export const benchmarks = [
     },
   },
   {
+    name: 'ingest-camera-thumbs',
+    unit: 's',
+    reference: 'exiftool -b -PreviewImage -w, one process over the batch',
+    target: { kind: 'ratio-max', value: 1.5 },
+    async run({ root }: { root: string }) {
+      const m = await cameraRuns(root);
+      return {
+        value: m.thumbs / 1000, reference: m.ref / 1000,
+        note: `${COUNT} camera-style 24 MP JPEGs with 1620 px MPF previews, best of ${ROUNDS} alternating: every photo's thumbnail (from its embedded preview) in the cache the sheet reads after ${(m.thumbs / 1000).toFixed(2)} s; every record written after ${(m.ingested / 1000).toFixed(2)} s (ingest-camera); full previews and scan checks done after ${(m.settled / 1000).toFixed(2)} s; load average ${m.load.toFixed(1)}`,
+      };
+    },
+  },
+  {
     name: 'ingest-camera',
     unit: 's',
     reference: 'exiftool -b -PreviewImage -w, one process over the batch',
     target: { kind: 'ratio-max', value: 1.5 },
     async run({ root }: { root: string }) {
-      const files = await fixturesCamera(root);
-      await Promise.all(files.map((f) => readFile(f)));
-      let settled = Infinity;
-      const exiftool = () => withTemp((d) => timed(() => execFileSync('exiftool', ['-q', '-b', '-PreviewImage', '-w', `${d}/%f_prev.jpg`, ...files])));
-      const [mine, ref] = await alternate(async () => {
-        const r = await ours(files);
-        settled = Math.min(settled, r.settledMs);
-        return r.ms;
-      }, exiftool);
+      const m = await cameraRuns(root);
       return {
-        value: mine / 1000, reference: ref / 1000,
-        note: `${COUNT} camera-style 24 MP JPEGs with 1620 px MPF previews, best of ${ROUNDS} alternating; every thumbnail on the sheet after ${(mine / 1000).toFixed(2)} s, full previews and scan checks done after ${(settled / 1000).toFixed(2)} s`,
+        value: m.ingested / 1000, reference: m.ref / 1000,
+        note: `the same runs as ingest-camera-thumbs: every photo on the sheet with its record (its library copy fsynced first) after ${(m.ingested / 1000).toFixed(2)} s, thumbnails after ${(m.thumbs / 1000).toFixed(2)} s`,
       };
     },
   },

@@ -175,9 +175,10 @@ async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promi
  * decodes one image per thread). A photo whose previews are made lets the next one start
  * while its library copy and record reach the disk (fsyncs wait on the disk, not the
  * CPU); at most `inFlight` such tails wait at a time, so memory stays bounded.
+ * `onThumbnail(i)`: photo i's thumbnail is in the cache (its record follows).
  */
 export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
-  onResult: (r: IngestResult) => void = () => {}): Promise<IngestResult[]> {
+  onResult: (r: IngestResult) => void = () => {}, onThumbnail: (index: number) => void = () => {}): Promise<IngestResult[]> {
   const results: IngestResult[] = new Array(paths.length);
   const tails = new Set<Promise<void>>();
   let next = 0;
@@ -199,7 +200,7 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
       let decoded!: () => void;
       const cpuDone = new Promise<void>((r) => { decoded = r; });
       const whole = one(i, decoded);
-      await Promise.race([cpuDone, whole]);
+      await Promise.race([cpuDone.then(() => onThumbnail(i)), whole]);
       const tail = whole.finally(() => tails.delete(tail));
       tails.add(tail);
       while (tails.size > inFlight) await Promise.race(tails);
