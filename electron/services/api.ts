@@ -32,7 +32,7 @@ import { signoffChannels } from './collab/signoff-api';
 import { polishChannels, type PolishContext } from './polish/polish-api';
 import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
-import { settledChannels } from './library/settled-api';
+import { speedChannels } from './library/speed-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -216,8 +216,8 @@ export function createApi(ctx: ApiContext): Api {
     ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
     // Press PDF (issue 13).
     ...pressChannels(exporting),
-    // Ingest's background work reaching the contact sheet (issue 15).
-    ...settledChannels(ctx.library),
+    // The photo desk's first page and ingest's background flags (issue 15).
+    ...speedChannels(ctx.library),
     // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
     'archive:search': async (input) => {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');

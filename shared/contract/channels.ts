@@ -94,6 +94,8 @@ export const CHANNELS = [
   // [/corpus]
   // [speed: issue 15, honest speed]
   'library:settled',
+  'library:first-page',
+  'library:page',
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   // [/find]

@@ -23,6 +23,20 @@ import { jobProgress, newJobId } from '../../polish/jobs';
 const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8': 'green', '9': 'blue' };
 /** Photos per library:mark call (each is written into its file). */
 const MARK_CHUNK = 50;
+/** The whole library, PAGE photos a call (library:page), so the host serves thumbnails between them. */
+async function wholeLibrary(): Promise<LibraryPhoto[]> {
+  const out: LibraryPhoto[] = [];
+  for (let total = Infinity; out.length < total;) {
+    const page = await call('library:page', { offset: out.length, limit: PAGE });
+    total = page.total;
+    out.push(...page.photos);
+    if (page.photos.length === 0) break;
+  }
+  return out;
+}
+const PAGE = 1000;
+/** Photos in the first page: more than a large screen shows of the sheet at its smallest cells. */
+const FIRST_PAGE = 300;
 
 export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const { t, lang } = useI18n();
@@ -39,10 +53,23 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
 
+  // How many photos the library holds while only the first page is here; null once all are.
+  const [pending, setPending] = useState<number | null>(null);
   useEffect(() => {
-    Promise.all([call('library:list', {}), call('settings:get', {})]).then(([list, s]) => {
-      setPhotos(new Map(list.map((p) => [p.id, p])));
-      setSettings(s);
+    // On a large library the first screen comes from the first page in the sheet's opening
+    // order, while the whole list (9 MB of JSON for 10,000 photos) follows (issue 15).
+    let whole = false;
+    call('library:first-page', { limit: FIRST_PAGE, sort: 'captureDate', dir: 'asc' }).then((first) => {
+      if (whole) return;
+      setPhotos(new Map(first.photos.map((p) => [p.id, p])));
+      setPending(first.total);
+    }, () => { /* the pages below answer anyway */ });
+    call('settings:get', {}).then(setSettings, onError);
+    wholeLibrary().then((list) => {
+      whole = true;
+      // A photo ingested meanwhile stays, whether or not the pages were read before it.
+      setPhotos((m) => { const n = new Map(list.map((p) => [p.id, p])); for (const [id, p] of m) if (!n.has(id)) n.set(id, p); return n; });
+      setPending(null);
     }, onError);
   }, [onError]);
 
@@ -57,11 +84,11 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   // After a reload, the photo the user was on (issue 17); from then on, whichever has the focus.
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current || visible.length === 0) return;
+    if (restored.current || visible.length === 0 || pending !== null) return;
     restored.current = true;
     const i = visible.findIndex((p) => p.id === rememberedItem('photos', ''));
     if (i >= 0) setSel((s) => (s.focus >= 0 ? s : { ids: new Set([visible[i]!.id]), focus: i, anchor: i }));
-  }, [visible]);
+  }, [visible, pending]);
   useEffect(() => { if (restored.current && focused) rememberItem('photos', '', focused.id); }, [focused]);
 
   const mark = (marks: PhotoMarks) => {
@@ -162,10 +189,10 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   };
 
   return (
-    <section className="photo-desk" ref={deskRef}>
+    <section className="photo-desk" ref={deskRef} data-loaded={pending === null ? 'all' : 'first-page'}>
       <PhotoToolbar
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
-        total={photos.size} shown={visible.length} selected={selected.length}
+        total={pending ?? photos.size} shown={visible.length} selected={selected.length}
         onImport={ingestFiles}
         onExport={() => setDialog('export')} onCodes={() => setDialog('codes')}
       />
