@@ -190,7 +190,7 @@ const once = (root: string, size: SizeName, pair = false) => {
   if (!runs.has(key)) runs.set(key, measure(root, size, pair));
   return runs.get(key)!;
 };
-const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ' of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)' : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
+const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ` of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)` : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
 
 export const benchmarks = [
   {
