@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -30,12 +30,16 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
-function writeCache(file: string, data: Buffer): void {
+function writeCache(file: string, bundleName: string, data: Buffer): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, data);
     renameSync(tmp, file);
+    // The caches of earlier builds of this bundle are never read again.
+    for (const old of readdirSync(dirname(file))) {
+      if (old.startsWith(`${bundleName}-`) && old.endsWith('.v8cache') && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
+    }
   } catch {
     // A read-only home: the next start compiles again.
   }
@@ -53,5 +57,5 @@ export function requireCached<T>(bundle: string): { exports: T; saveCache: () =>
     mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
   const fresh = cachedData === undefined || script.cachedDataRejected === true;
   // After the run: the cache then holds the functions that ran, compiled, not only the top level.
-  return { exports: mod.exports, saveCache: () => { if (fresh) writeCache(file, script.createCachedData()); } };
+  return { exports: mod.exports, saveCache: () => { if (fresh) writeCache(file, basename(bundle), script.createCachedData()); } };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
@@ -107,8 +107,13 @@ describe('edition-desk proof', () => {
       const got = cli(lang, 'proof', ...args);
       expect({ code: got.code, out: got.out, err: got.err }, args.join(' ')).toEqual({ code: want.code, out: want.out, err: want.err });
     }
-    const [cache] = readdirSync(cacheDir).filter((f) => f.startsWith('proof.cjs-') && f.endsWith('.v8cache'));
-    expect(cache).toBeDefined();
+    for (const f of readdirSync(cacheDir)) rmSync(join(cacheDir, f));
+    writeFileSync(join(cacheDir, 'proof.cjs-1-1-v0-x64.v8cache'), 'an earlier build\'s cache');
+    cli('C', 'proof', ...cases[0]![1]);
+    // One cache, this build's: an earlier build's is removed when a new one is written.
+    const caches = readdirSync(cacheDir).filter((f) => f.startsWith('proof.cjs-') && f.endsWith('.v8cache'));
+    const [cache] = caches;
+    expect(caches).toHaveLength(1);
     // V8 refuses cached data that is not its own; the run is the same and the cache is made again.
     writeFileSync(join(cacheDir, cache!), Buffer.alloc(4096, 7));
     const seed = join(SEEDS, '2026-qinyuan-lianghui.md');
