@@ -69,6 +69,10 @@ test('a photo whose damage only the background scan check finds is flagged on th
   await page.locator('.cell', { hasText: 'DAMAGED_0001.jpg' }).click();
   await expect(page.locator('.caption-panel .warnings')).toContainText('图像数据有损坏', { timeout: 60_000 });
   await expect(page.locator('.caption-panel .warnings')).toContainText('bad Huffman code');
+  // The sheet marks it too, as Photo Mechanic marks a bad file, without opening it.
+  await expect(page.locator('.cell', { hasText: 'DAMAGED_0001.jpg' }).getByRole('img', { name: '图像数据有损坏' })).toBeVisible();
+  await expect(page.locator('.cell', { hasText: 'SOUND_0002.jpg' }).getByRole('img', { name: '图像数据有损坏' })).toHaveCount(0);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/photo-ingest-background-flag.png') });
   await page.locator('.cell', { hasText: 'SOUND_0002.jpg' }).click();
   await expect(page.locator('.caption-panel')).toBeVisible();
   await expect(page.locator('.caption-panel .warnings')).toHaveCount(0);

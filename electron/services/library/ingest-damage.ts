@@ -1,5 +1,8 @@
 import type { AppError } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
+import { DAMAGED_PREFIX } from '../../../shared/photo/damage';
+
+export { DAMAGED_PREFIX };
 
 // What ingest tells the user about a file that does not decode cleanly (issue 11, item 8):
 // libvips' messages mapped to named errors, and the flag a kept-but-damaged photo carries.
@@ -15,7 +18,6 @@ export function decodeError(e: unknown, name: string): AppError {
   return appError('IMAGE_DAMAGED', `${name}: ${msg.split('\n')[0]}`);
 }
 
-export const DAMAGED_PREFIX = '图像数据有损坏 / Image data is damaged';
 
 /** The flag a photo gets when the strict decode or the scan check reported damage the lenient decode got past. */
 export function damageWarnings(damaged: string | null): string[] {
