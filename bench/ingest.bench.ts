@@ -121,12 +121,18 @@ async function ours(files: string[]): Promise<{ ms: number; settledMs: number; t
   }
 }
 
-/** Best of ROUNDS for each side, the two alternating, so both meet the same moments of a shared machine. */
+/**
+ * Best of ROUNDS for each side, the two alternating, so both meet the same moments of a
+ * shared machine; each run starts after a `sync`, so neither pays for the write-back of
+ * what an earlier run (or benchmark) wrote: ours fsyncs its copies, exiftool writes too.
+ */
 async function alternate(a: () => Promise<number>, b: () => Promise<number>): Promise<[number, number]> {
   let bestA = Infinity;
   let bestB = Infinity;
   for (let i = 0; i < ROUNDS; i++) {
+    execFileSync('sync');
     bestA = Math.min(bestA, await a());
+    execFileSync('sync');
     bestB = Math.min(bestB, await b());
   }
   return [bestA, bestB];

@@ -106,12 +106,13 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const abs = store.filePath({ file });
   // The library copy is written (and fsynced) while the previews are made, not after them:
   // on a busy disk the fsync waits tens of milliseconds that a decode can use (issue 15).
-  // Nothing refers to the copy until the record below, so a failed ingest removes it.
-  const copied = writeFileAtomic(abs, bytes).then(() => null, (e: unknown) => e);
+  // Nothing refers to the copy until the record, so a failed ingest removes it.
+  let copied: Promise<unknown> | null = null;
+  const copy = () => (copied ??= writeFileAtomic(abs, bytes).then(() => null, (e: unknown) => e));
   try {
-    return await describeAndRecord(store, cacheDir, src, sha256, now, { id, file, abs, ext, header }, copied, hooks);
+    return await describeAndRecord(store, cacheDir, src, sha256, now, { id, file, abs, ext, header }, copy, hooks);
   } catch (e) {
-    if ((await copied) === null) await unlink(abs).catch(() => {});
+    if (copied && (await copied) === null) await unlink(abs).catch(() => {});
     throw e;
   }
 }
@@ -120,7 +121,7 @@ interface NewFile { id: string; file: string; abs: string; ext: string; header: 
 
 /** Metadata, previews (or the embedded thumbnail) and the record of a photo whose copy is being written. */
 async function describeAndRecord(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, f: NewFile,
-  copied: Promise<unknown>, hooks: IngestHooks): Promise<IngestResult> {
+  copy: () => Promise<unknown>, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
   const { id, file, abs, ext, header } = f;
 
@@ -132,7 +133,10 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
   // come from one strict decode, which flags most damage here; the JPEG scan check (the bad
   // codes libjpeg-turbo 3 passes silently) follows in the background, off the critical path.
   const embedded = ext === 'jpg' ? previewFor(bytes, { width: header.width ?? 0, height: header.height ?? 0 }, PREVIEW_SIZES.thumb) : null;
+  // An embedded thumbnail is a small write: it goes first, so the copy's 10 MB and fsyncs
+  // (which hold libuv's few threads) do not keep it from the sheet.
   const early = embedded !== null && await thumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).then(() => true, () => false);
+  void copy();
   let checkLater = false;
   if (!early) {
     const previews = await makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
@@ -141,7 +145,7 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
     checkLater = ext === 'jpg' && !previews.damaged;
   }
   hooks.decoded?.();
-  const copyError = await copied;
+  const copyError = await copy();
   if (copyError !== null) throw copyError;
   const photo: LibraryPhoto = {
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
