@@ -34,6 +34,7 @@ import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
 import { findChannels, withCaptionHistory } from './find/find-api';
 import { vocabChannels } from './vocab/vocab-api';
+import { speedChannels } from './library/speed-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -218,6 +219,8 @@ export function createApi(ctx: ApiContext): Api {
     ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
     // Press PDF (issue 13).
     ...pressChannels(exporting),
+    // The photo desk's first page and ingest's background flags (issue 15).
+    ...speedChannels(ctx.library),
     // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
     'archive:search': async (input) => {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');

@@ -93,6 +93,9 @@ export const CHANNELS = [
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // [/corpus]
   // [speed: issue 15, honest speed]
+  'library:settled',
+  'library:first-page',
+  'library:page',
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   // The catalogue's build state (progress of a rebuild on start)

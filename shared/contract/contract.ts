@@ -250,6 +250,36 @@ export const contract = {
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // [/corpus]
   // [speed: issue 15, honest speed]
+  /**
+   * The records of these photos once the background work ingest left for them (previews
+   * from the primary image, the JPEG scan check) is done: the damage flag it may add
+   * reaches the contact sheet. Waits at most `waitMs`, then answers with the records as they are.
+   */
+  'library:settled': {
+    input: z.object({ ids: z.array(PhotoId).min(1).max(20000), waitMs: z.number().int().min(0).max(600_000).default(120_000) }).strict(),
+    output: z.array(LibraryPhoto),
+  },
+  /**
+   * The first `limit` photos of the library in the contact sheet's order, and how many there
+   * are: the photo desk draws its first screen from these while library:list brings the rest.
+   */
+  'library:first-page': {
+    input: z.object({
+      limit: z.number().int().min(1).max(5000),
+      sort: z.enum(['captureDate', 'fileName', 'rating', 'importedAt']),
+      dir: z.enum(['asc', 'desc']),
+    }).strict(),
+    output: z.object({ photos: z.array(LibraryPhoto), total: z.number().int().min(0) }),
+  },
+  /**
+   * The library `limit` photos at a time in the store's own order (stable: a new photo comes
+   * last): the rest of a large library after the first page, in pieces small enough that
+   * the host serves the first screen's thumbnails between them.
+   */
+  'library:page': {
+    input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    output: z.object({ photos: z.array(LibraryPhoto), total: z.number().int().min(0) }),
+  },
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   /** Whether the catalogue is ready, and how far a rebuild on start has come. */

@@ -651,6 +651,7 @@ export const en: Record<MessageKey, string> = {
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // [/corpus]
   // [speed: issue 15, honest speed]
+  'photos.damaged': "Image data is damaged",
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   'find.prov.unavailable': "Where this photo was used needs the archive catalogue (the browser version, or edition-desk search).",

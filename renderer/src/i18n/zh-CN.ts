@@ -651,6 +651,7 @@ export const zhCN = {
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // [/corpus]
   // [speed: issue 15, honest speed]
+  'photos.damaged': "图像数据有损坏",
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
   'find.prov.unavailable': "用于哪些版面需要资料库检索（浏览器版或命令行 edition-desk search）。",
