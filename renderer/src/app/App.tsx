@@ -19,6 +19,7 @@ import { JobProgress } from '../polish/JobProgress';
 import { rememberDesk, rememberedDesk } from '../polish/last-place';
 import '../polish/polish.css';
 import { ArchiveSearch, useArchiveKey } from '../features/archive/ArchiveSearch';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -36,6 +37,7 @@ export function App() {
   const [archive, setArchive] = useState(false);
   useArchiveKey(useCallback(() => setArchive(true), []));
   const [reopen, setReopen] = useState(0);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
   const collab = useCollabStatus(ref);
@@ -105,9 +107,11 @@ export function App() {
             <button type="button" className="help-button archive-button" onClick={() => setArchive(true)} aria-label={translate(lang, 'archive.open')} title="Ctrl+K">⌕</button>
             <StatusBadge editionRef={ref} edition={edition} />
             <button type="button" className="help-button" onClick={() => setHelp(true)} aria-label={translate(lang, 'help.open')} title="F1">?</button>
+            <button type="button" className="help-button settings-button" onClick={() => setSettingsOpen(true)} aria-label={translate(lang, 'settings.open')} title={translate(lang, 'settings.open')}>⚙</button>
           </>}
         />
         {archive && <ArchiveSearch onClose={() => setArchive(false)} />}
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onError={report} />}
         {help && <HelpSheet desk={onEditionsScreen ? 'editions' : tab} onClose={() => setHelp(false)} />}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">

@@ -17,6 +17,7 @@ import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selec
 import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { jobProgress, newJobId } from '../../polish/jobs';
+import { onLibraryUpdated } from './library-events';
 
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
@@ -49,6 +50,8 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const upsert = useCallback((list: LibraryPhoto[]) => {
     setPhotos((m) => { const n = new Map(m); for (const p of list) n.set(p.id, p); return n; });
   }, []);
+
+  useEffect(() => onLibraryUpdated(upsert), [upsert]);
 
   const visible = useMemo(() => sortPhotos(filterPhotos([...photos.values()], filter), sort.key, sort.dir), [photos, filter, sort]);
   const order = useMemo(() => visible.map((p) => p.id), [visible]);
