@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileMeta, writeCaptionMeta } from '../../electron/services/metadata';
+import { fotoStationIim } from '../../electron/services/metadata/containers/fotostation';
 import { extractEmbedded } from '../../electron/services/metadata/embedded';
 import { readXmp } from '../../electron/services/metadata/xmp/xmp-read';
 import type { PhotoMeta } from '../../shared/document/schema';
@@ -33,7 +34,9 @@ function expected(t: Tags): PhotoMeta {
     const i = t[iim] === undefined ? null : str(t[iim]);
     return i !== null && (iimWins || !x) ? i : x;
   };
-  const caption = str(t['MWG:Description']);
+  // FotoStation's trailer IIM (ExifTool's IPTC2 group, which MWG leaves out) is read by the
+  // desk when the file has no IIM or XMP of its own: a FotoStation user's caption is a caption.
+  const caption = str(t['MWG:Description']) || str(t['IPTC2:Caption-Abstract']);
   const isZh = /\p{Script=Han}/u.test(caption);
   return {
     caption: { zh: isZh ? caption : '', en: isZh ? '' : caption },
@@ -70,7 +73,11 @@ const REFEREE_ARGS = [
 describe.skipIf(!!SKIP)('the photo corpus against exiftool', () => {
   it(`${FILES.length} files: every caption field reads as exiftool reads it`, async () => {
     expect(FILES.length).toBeGreaterThanOrEqual(15);
-    const ref = exiftool(FILES.map((f) => join(DIR, f)), REFEREE_ARGS);
+    const paths = FILES.map((f) => join(DIR, f));
+    const ref = exiftool(paths, REFEREE_ARGS);
+    // ExifTool's MWG mode ignores "non-standard IPTC" (the FotoStation trailer): asked apart.
+    const trailer = exiftool(paths, ['-G1', '-IPTC2:Caption-Abstract']);
+    for (const p of paths) Object.assign(ref[p]!, trailer[p]);
     const diffs: string[] = [];
     for (const f of FILES) {
       const ours = (await readFileMeta(join(DIR, f))).caption;
@@ -126,5 +133,26 @@ describe.skipIf(!!SKIP)('the photo corpus against exiftool', () => {
       expect(untouched(after)).toEqual(untouched(before));
       expect((await readFileMeta(file)).caption.caption).toEqual({ zh: '沁源县党参育苗基地', en: 'Codonopsis seedlings' });
     }
+  });
+
+  it('FotoStation\'s trailer IIM: read while the file has nothing else; after a desk write the file\'s own XMP speaks, a cleared field stays clear', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'edition-desk-corpus-'));
+    const file = join(dir, 'fotostation.jpg');
+    copyFileSync(join(DIR, 'exiftool-FotoStation.jpg'), file);
+    const m = await readFileMeta(file);
+    expect(m.caption.caption.en).toBe('Caption *** Local Caption *** Local Caption');
+    await writeCaptionMeta(file, { ...m.caption, caption: { zh: '', en: '' }, headline: '王陶镇' });
+    const after = (await readFileMeta(file)).caption;
+    expect([after.caption, after.headline]).toEqual([{ zh: '', en: '' }, '王陶镇']);
+    expect(exiftool([file], ['-G1', '-XMP-photoshop:Headline'])[file]!['XMP-photoshop:Headline']).toBe('王陶镇');
+  });
+
+  it('a trailer that only looks like FotoStation\'s (bad sizes, a long chain) is no IIM', () => {
+    const footer = (tag: number, size: number) => { const b = Buffer.alloc(10); b.writeUInt16BE(tag, 0); b.writeUInt32BE(size, 2); b.writeUInt32BE(0xa1b2c3d4, 6); return b; };
+    const jpeg = readFileSync(join(DIR, 'exiftool-Writer.jpg'));
+    expect(fotoStationIim(Buffer.concat([jpeg, footer(1, 5)]))).toBeNull();
+    expect(fotoStationIim(Buffer.concat([jpeg, footer(1, 1 << 30)]))).toBeNull();
+    expect(fotoStationIim(Buffer.concat([jpeg, ...Array.from({ length: 9 }, () => footer(2, 10))]))).toBeNull();
+    expect(fotoStationIim(Buffer.concat([jpeg, Buffer.from([0x1c, 2, 120, 0, 2, 0x41, 0x42]), footer(1, 17), footer(2, 10)]))?.toString('latin1')).toBe('\x1c\x02\x78\x00\x02AB');
   });
 });
