@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../electron/services/api';
+import { proofPath } from '../../electron/services/proof/proof-files';
 import { ensureWorkspace } from '../../electron/services/bootstrap';
 import { createConfSettings } from '../../electron/services/conf-settings';
 import { SAMPLE_EDITION_REF } from '../../electron/services/sample';
@@ -13,11 +14,13 @@ import { RESOURCES, cleanupTemp, expectOk, tempDir } from './helpers';
 // proof list (main, CLI, export preflight) reads it from edition.json, on by default.
 
 let handle: Handler;
+let editionDir: string;
 const ED = SAMPLE_EDITION_REF;
 
 beforeAll(async () => {
   const userData = await realpath(await tempDir('proof-house'));
   const boot = await ensureWorkspace(userData, RESOURCES);
+  editionDir = boot.workspace.pathFor(ED);
   const api = createApi({ workspace: boot.workspace, settings: createConfSettings(userData), library: boot.library, host: 'electron', version: 'test', defaultEdition: ED });
   handle = createHandler(api, (e) => { throw e; });
 });
@@ -33,7 +36,11 @@ describe('punct.stacked follows the edition\'s house style', () => {
     expect(await stacked()).toEqual(['！！']);
     expectOk(await handle('edition:house-style', { edition: ED, houseStyle: { ...houseStyleOf(ed), flagStackedMarks: false } }));
     expect(await stacked()).toEqual([]);
+    // The command line (edition-desk proof FOLDER) reads the same edition.json.
+    const cli = async () => (await proofPath(editionDir, {})).filter((p) => p.finding.ruleId === 'punct.stacked').length;
+    expect(await cli()).toBe(0);
     expectOk(await handle('edition:house-style', { edition: ED, houseStyle: { ...houseStyleOf(ed), flagStackedMarks: true } }));
     expect(await stacked()).toEqual(['！！']);
+    expect(await cli()).toBe(1);
   });
 });
