@@ -6,6 +6,7 @@ import { punctuationMarkRules } from './rules/punctuation-marks';
 import { punctuationPairRules } from './rules/punctuation-pairs';
 import { punctuationStackedRules } from './rules/punctuation-stacked';
 import { punctuationQuoteEndRules } from './rules/punctuation-quote-end';
+import { punctuationInEnglishRules } from './rules/punctuation-in-english';
 import { punctuationWidthRules } from './rules/punctuation-width';
 import { repeatRules } from './rules/repeats';
 import { latinVariants, LATIN_VARIANTS, termRules } from './rules/terms';
@@ -17,7 +18,7 @@ import type { Finding, ProofDocument, ProofOptions, RuleDef, Segment, SegmentRul
 // the editor runs it after typing pauses, the CLI and export preflight on whole editions.
 
 const ZH_RULES: SegmentRule[] = [
-  ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...punctuationStackedRules, ...punctuationQuoteEndRules, ...numberRules,
+  ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...punctuationStackedRules, ...punctuationQuoteEndRules, ...punctuationInEnglishRules, ...numberRules,
   ...repeatRules, ...confusableRules, ...traditionalRules, ...termRules,
 ];
 const EN_RULES: SegmentRule[] = [...englishRules, numberRules[0]!, ...termRules];

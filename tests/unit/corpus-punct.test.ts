@@ -54,6 +54,21 @@ describe('「」『』 are held to the rules of “”', () => {
   });
 });
 
+describe('English inside Chinese keeps English punctuation', () => {
+  it('flags full-width marks inside an English sentence or title, with the half-width fix', () => {
+    const s = '乔布斯那句话是怎么说的？「Stay hungry，stay foolish。」';
+    const f = proof(s).filter((x) => x.ruleId === 'punct.full-width-in-english');
+    expect(f.map((x) => x.text)).toEqual(['，', '。']);
+    expect(applyFix(applyFix(s, f[1]!), f[0]!)).toBe('乔布斯那句话是怎么说的？「Stay hungry, stay foolish.」');
+    expect(rules('推荐你阅读《Hackers＆Painters：Big Ideas from the Computer Age》，非常的有趣。')).toEqual(['punct.full-width-in-english:＆', 'punct.full-width-in-english:：']);
+  });
+  it('leaves Chinese marks between Latin names in Chinese prose alone', () => {
+    for (const s of ['支持Windows，Linux，macOS和iOS。', '我用Python。', '参展企业有Apple，Google，Microsoft等。', '会议主题为“Build Back Better”，吸引了众多嘉宾。', '他说：「OK。」']) {
+      expect(rules(s).filter((r) => r.startsWith('punct.full-width-in-english')), s).toEqual([]);
+    }
+  });
+});
+
 describe('stacked ！！ / ？？！！: a house-style rule, per edition', () => {
   it('flags repeated marks with the guidelines\' fix when the edition asks for it', () => {
     const cases: [string, string, string][] = [
@@ -85,13 +100,13 @@ const GUIDE = (JSON.parse(readFileSync(join(TEXT, 'copywriting-guidelines.json')
  * Guideline sections whose 错误 examples the engine flags. The others are left out on purpose:
  * the spacing sections ask for a space between Chinese and Latin text, which a mainland paper
  * does not set (punct.space-zh-latin says the opposite, as info); capitalisation of product
- * names and abbreviations are matters of a term list (proofTerms), not of punctuation; full
- * English sentences inside Chinese (「Stay hungry，stay foolish。」) are not detected yet.
+ * names and abbreviations are matters of a term list (proofTerms), not of punctuation.
  */
 const FLAGGED: Record<string, string> = {
   '不重复使用标点符号': 'punct.stacked',
   '使用全角中文标点': 'punct.half-width',
   '数字使用半角字符': 'num.full-width',
+  '遇到完整的英文整句、特殊名词，其内容使用半角标点': 'punct.full-width-in-english',
 };
 
 describe('the Chinese copywriting guidelines\' examples', () => {

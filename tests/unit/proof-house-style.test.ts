@@ -27,6 +27,13 @@ beforeAll(async () => {
 afterAll(cleanupTemp);
 
 describe('punct.stacked follows the edition\'s house style', () => {
+  it('the sample edition (both seeds) raises none of issue 14\'s punctuation findings', async () => {
+    const mine = new Set(['punct.stacked', 'punct.nested-corner-quotes', 'punct.stop-after-quote', 'punct.full-width-in-english']);
+    const found = expectOk<ProofFinding[]>(await handle('proof:edition', { edition: ED }));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((f) => mine.has(f.ruleId)).map((f) => `${f.ruleId} ${f.text}`)).toEqual([]);
+  });
+
   it('on by default, off when the edition turns it off, on again', async () => {
     const bytes = new TextEncoder().encode('# 赛后\n\n德国队竟然战胜了巴西队！！她竟然对你说「喵」？！\n');
     expectOk(await handle('story:import', { edition: ED, fileName: 'stacked.md', bytes }));
