@@ -10,10 +10,18 @@ import type { LibraryStore } from './store';
 // their records take the new reading. A caption edited on the desk was written back with
 // 1:90 = UTF-8, so it no longer depends on the setting and is never touched here.
 
+/**
+ * Bytes 0x80–0xFF decode to characters above U+007F in every legacy charset offered, so a
+ * record whose caption fields are all ASCII took nothing from legacy bytes: its file is not
+ * read again (an English-only library of thousands of photos costs nothing).
+ */
+const mayHoldLegacyText = (p: LibraryPhoto) => /[\u0080-\u{10ffff}]/u.test(JSON.stringify(p.meta));
+
 export async function rereadLegacyCaptions(store: LibraryStore): Promise<{ checked: number; photos: LibraryPhoto[] }> {
   const changed: LibraryPhoto[] = [];
   let checked = 0;
   for (const photo of await store.all()) {
+    if (!mayHoldLegacyText(photo)) continue;
     let bytes: Buffer;
     try {
       bytes = await store.readBytes(photo);
