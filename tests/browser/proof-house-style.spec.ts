@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startHost, type RunningHost } from '../support/host';
+import { REPO, startHost, type RunningHost } from '../support/host';
 
 // Stacked ！！ / ？？！！ as the edition's house style (issue 14): flagged in the story editor
 // by default; the checkbox under 版式规范 (page setup) turns it off for the edition, stored
@@ -33,8 +33,9 @@ test('punct.stacked follows the edition\'s house style', async ({ page }) => {
   // 版式规范 under the page setup: this edition allows stacked marks.
   await page.getByRole('tab', { name: '版面' }).click();
   await page.locator('.compose-stage').click({ position: { x: 5, y: 5 } });
-  const box = page.getByRole('checkbox', { name: '校对：问号、叹号叠用（！！ ？？！！）标为问题' });
+  const box = page.getByRole('checkbox', { name: '校对：叠用的！！、？？标为问题' });
   await expect(box).toBeChecked();
+  await page.locator('fieldset.house-style').screenshot({ path: join(REPO, 'docs/screenshots/house-style-stacked-marks.png') });
   await box.uncheck();
   const stored = () => JSON.parse(readFileSync(join(host.dataDir, 'workspace', 'qinyuan-lianghui.edition', 'edition.json'), 'utf8')).houseStyle?.flagStackedMarks;
   await expect.poll(stored).toBe(false);

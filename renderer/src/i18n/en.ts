@@ -649,7 +649,7 @@ export const en: Record<MessageKey, string> = {
   // [csc: issue 14, 错别字 detection and repeats by words]
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
-  'house.flagStackedMarks': "Proofreading: flag stacked ! and ? (！！, ？？！！)",
+  'house.flagStackedMarks': "Proofreading: flag stacked !! and ??",
   'settings.open': "Settings",
   'settings.title': "Settings",
   'settings.close': "Close",

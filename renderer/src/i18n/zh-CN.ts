@@ -649,7 +649,7 @@ export const zhCN = {
   // [csc: issue 14, 错别字 detection and repeats by words]
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
-  'house.flagStackedMarks': "校对：问号、叹号叠用（！！ ？？！！）标为问题",
+  'house.flagStackedMarks': "校对：叠用的！！、？？标为问题",
   'settings.open': "设置",
   'settings.title': "设置",
   'settings.close': "关闭",
