@@ -4,6 +4,7 @@ import { appError } from '../../shared/contract/messages';
 import { readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
 import { iimLegacyCharsetFor, setIimLegacyCharset } from './metadata/iptc/iim';
+import { rereadLegacyCaptions } from './library/legacy-reread';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
 import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
@@ -155,6 +156,7 @@ export function createApi(ctx: ApiContext): Api {
     'library:ingest': async ({ name, sourcePath, bytes }) =>
       ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
     'library:caption': async ({ id, meta }) => captionPhoto(ctx.library, id, meta),
+    'library:reread-legacy': async () => rereadLegacyCaptions(ctx.library),
     'library:caption-many': async ({ items }) => {
       const photos = [];
       const failed = [];

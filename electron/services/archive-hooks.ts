@@ -24,6 +24,7 @@ function savedPhotos(channel: Channel, out: unknown): LibraryPhoto[] {
     case 'library:caption': case 'library:caption-revert': return [out as LibraryPhoto];
     case 'library:caption-many': return (out as { photos: LibraryPhoto[] }).photos;
     case 'library:mark': return out as LibraryPhoto[];
+    case 'library:reread-legacy': return (out as { photos: LibraryPhoto[] }).photos;
     case 'library:ingest': { const r = out as { status: string; photo?: LibraryPhoto }; return r.status === 'added' && r.photo ? [r.photo] : []; }
     default: return [];
   }

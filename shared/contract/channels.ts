@@ -91,6 +91,8 @@ export const CHANNELS = [
   // [csc: issue 14, 错别字 detection and repeats by words]
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  // Re-reads the captions of library photos whose old IPTC text depends on the legacy charset
+  'library:reread-legacy',
   // [/corpus]
   // [speed: issue 15, honest speed]
   'library:settled',

@@ -248,6 +248,12 @@ export const contract = {
   // [csc: issue 14, 错别字 detection and repeats by words]
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  /**
+   * After the legacy IPTC charset changed (settings: iptcLegacyCharset): the library photos
+   * whose IIM text has no 1:90 and is not UTF-8 are read again; the ones whose caption fields
+   * now read differently are returned, updated.
+   */
+  'library:reread-legacy': { input: empty, output: z.object({ checked: z.number().int().nonnegative(), photos: z.array(LibraryPhoto) }) },
   // [/corpus]
   // [speed: issue 15, honest speed]
   /**

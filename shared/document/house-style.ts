@@ -11,10 +11,16 @@ export const HouseStyle = z.object({
   autospaceBody: z.boolean(),
   /** The same gap in English-heavy blocks (latinHeavy), where runs of Latin read better spaced off. */
   autospaceLatin: z.boolean(),
+  /**
+   * Proofreading flags stacked ！！ / ？？！！ (punct.stacked, issue 14). GB/T 15834 allows them;
+   * news copy does not shout, so on by default; a literary supplement may turn it off.
+   * Optional: editions and clients from before issue 14 do not send it (absent = on).
+   */
+  flagStackedMarks: z.boolean().optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 
-export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true };
+export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true, flagStackedMarks: true };
 
 /** The edition's house style, defaults filled (files before issue 17 have none). */
 export function houseStyleOf(edition: { houseStyle?: Partial<HouseStyle> | undefined }): HouseStyle {

@@ -4,6 +4,9 @@ import { numberConsistencyRules } from './rules/number-consistency';
 import { numberRules, FULL_WIDTH_DIGITS } from './rules/numbers';
 import { punctuationMarkRules } from './rules/punctuation-marks';
 import { punctuationPairRules } from './rules/punctuation-pairs';
+import { punctuationStackedRules } from './rules/punctuation-stacked';
+import { punctuationQuoteEndRules } from './rules/punctuation-quote-end';
+import { punctuationInEnglishRules } from './rules/punctuation-in-english';
 import { punctuationWidthRules } from './rules/punctuation-width';
 import { repeatRules } from './rules/repeats';
 import { latinVariants, LATIN_VARIANTS, termRules } from './rules/terms';
@@ -15,7 +18,7 @@ import type { Finding, ProofDocument, ProofOptions, RuleDef, Segment, SegmentRul
 // the editor runs it after typing pauses, the CLI and export preflight on whole editions.
 
 const ZH_RULES: SegmentRule[] = [
-  ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...numberRules,
+  ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...punctuationStackedRules, ...punctuationQuoteEndRules, ...punctuationInEnglishRules, ...numberRules,
   ...repeatRules, ...confusableRules, ...traditionalRules, ...termRules,
 ];
 const EN_RULES: SegmentRule[] = [...englishRules, numberRules[0]!, ...termRules];

@@ -73,6 +73,8 @@ export interface ProofOptions {
   terms?: readonly HouseTerm[];
   /** English spelling; without one the spelling rule is skipped. */
   speller?: Speller | null;
+  /** House style: flag stacked ！！ / ？？！！ (punct.stacked); GB/T 15834 allows them, so off unless set. */
+  flagStackedMarks?: boolean;
 }
 
 /** What a segment rule is handed: its segment, its neighbours, and a way to report. */

@@ -87,7 +87,10 @@ async function proofEditionDir(dir: string, options: ProofOptions, shownAs: stri
   const pages = await readPages(dir, edition);
   const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));
   const fileOf = new Map(stories.flatMap((s) => (['zh', 'en'] as const).map((l) => [storyDocId(s.id, l), join(shownAs, 'stories', `${s.id}.json`) + (l === 'en' ? '#en' : '')])));
-  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), options)).map((f) => ({
+  // The edition's house style (issue 14: stacked ！！ flagged unless it says no). Read inline:
+  // house-style.ts would load zod into the CLI's proof path.
+  const house = { flagStackedMarks: edition.houseStyle?.flagStackedMarks !== false, ...options };
+  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), house)).map((f) => ({
     finding: f,
     file: fileOf.get(f.docId) ?? join(shownAs, relative(dir, join(dir, 'edition.json'))),
     line: f.docId.startsWith('photo:') ? 1 : blockLine(f.segmentId),

@@ -21,6 +21,7 @@ import '../polish/polish.css';
 import { ArchiveSearch, useArchiveKey } from '../features/archive/ArchiveSearch';
 import { actOnHit, pageTarget, type OpenTarget } from '../features/archive/open-hit';
 import { useArchiveRebuildJob } from '../features/archive/use-archive-status';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -39,6 +40,7 @@ export function App() {
   useArchiveKey(useCallback(() => setArchive(true), []));
   useArchiveRebuildJob();
   const [reopen, setReopen] = useState(0);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
   const collab = useCollabStatus(ref);
@@ -114,6 +116,7 @@ export function App() {
             <button type="button" className="help-button archive-button" onClick={() => setArchive(true)} aria-label={translate(lang, 'archive.open')} title="Ctrl+K">⌕</button>
             <StatusBadge editionRef={ref} edition={edition} />
             <button type="button" className="help-button" onClick={() => setHelp(true)} aria-label={translate(lang, 'help.open')} title="F1">?</button>
+            <button type="button" className="help-button settings-button" onClick={() => setSettingsOpen(true)} aria-label={translate(lang, 'settings.open')} title={translate(lang, 'settings.open')}>⚙</button>
           </>}
         />
         {archive && <ArchiveSearch onClose={() => setArchive(false)} currentEditionId={ref ? edition?.id ?? null : null}
@@ -121,6 +124,7 @@ export function App() {
             setArchive(false);
             actOnHit(hit, action, ref).then((to) => { if (to) openTarget(to); }, report);
           }} />}
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onError={report} />}
         {help && <HelpSheet desk={onEditionsScreen ? 'editions' : tab} onClose={() => setHelp(false)} />}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">

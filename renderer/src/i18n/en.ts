@@ -649,6 +649,21 @@ export const en: Record<MessageKey, string> = {
   // [csc: issue 14, 错别字 detection and repeats by words]
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  'house.flagStackedMarks': "Proofreading: flag stacked !! and ??",
+  'settings.open': "Settings",
+  'settings.title': "Settings",
+  'settings.close': "Close",
+  'settings.charset.label': "Encoding of old IPTC text",
+  'settings.charset.hint': "For IPTC caption text that declares no encoding (no 1:90) and is not UTF-8: Chinese Windows software writes GBK / GB 18030, old Mac software (such as old Photo Mechanic) Mac Roman. A change applies at once: affected photos in the library are read again; captions edited on this desk are left alone.",
+  'settings.charset.auto': "Automatic (GB 18030 with the Chinese UI, Windows-1252 with the English UI)",
+  'settings.charset.gb18030': "GB 18030 / GBK (Simplified Chinese Windows)",
+  'settings.charset.big5': "Big5 (Traditional Chinese)",
+  'settings.charset.shift_jis': "Shift_JIS (Japanese)",
+  'settings.charset.windows-1252': "Windows-1252 (Western European)",
+  'settings.charset.macintosh': "Mac Roman (old Mac software)",
+  'settings.charset.iso-8859-1': "ISO-8859-1 (Latin-1)",
+  'settings.charset.busy': "Reading the library's captions again…",
+  'settings.charset.reread': "Saved. {checked} photos in the library depend on this setting; {changed} of them were updated in the new encoding.",
   // [/corpus]
   // [speed: issue 15, honest speed]
   'photos.damaged': "Image data is damaged",

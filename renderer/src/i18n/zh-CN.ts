@@ -649,6 +649,21 @@ export const zhCN = {
   // [csc: issue 14, 错别字 detection and repeats by words]
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  'house.flagStackedMarks': "校对：叠用的！！、？？标为问题",
+  'settings.open': "设置",
+  'settings.title': "设置",
+  'settings.close': "关闭",
+  'settings.charset.label': "旧 IPTC 文字的编码",
+  'settings.charset.hint': "用于没有声明编码（无 1:90）且不是 UTF-8 的 IPTC 说明文字：中文 Windows 软件写的是 GBK / GB 18030，旧版 Mac 软件（如旧版 Photo Mechanic）写的是 Mac Roman。修改后立即生效，图片库中受影响的照片会重新读取；在本机改过说明的照片不受影响。",
+  'settings.charset.auto': "自动（中文界面用 GB 18030，英文界面用 Windows-1252）",
+  'settings.charset.gb18030': "GB 18030 / GBK（简体中文 Windows）",
+  'settings.charset.big5': "Big5（繁体中文）",
+  'settings.charset.shift_jis': "Shift_JIS（日文）",
+  'settings.charset.windows-1252': "Windows-1252（西欧语言）",
+  'settings.charset.macintosh': "Mac Roman（旧版 Mac 软件）",
+  'settings.charset.iso-8859-1': "ISO-8859-1（Latin-1）",
+  'settings.charset.busy': "正在重新读取图片库中的说明……",
+  'settings.charset.reread': "已保存。图片库中 {checked} 张照片的说明依赖此设置，其中 {changed} 张已按新编码更新。",
   // [/corpus]
   // [speed: issue 15, honest speed]
   'photos.damaged': "图像数据有损坏",

@@ -20,6 +20,7 @@ export function HouseStyleFields({ editionRef, edition, onEdition, onError }: { 
       <legend>{t('house.title')}</legend>
       <label><input type="checkbox" name="autospaceBody" checked={hs.autospaceBody} onChange={(e) => void set({ autospaceBody: e.target.checked })} />{t('house.autospaceBody')}</label>
       <label><input type="checkbox" name="autospaceLatin" checked={hs.autospaceLatin} onChange={(e) => void set({ autospaceLatin: e.target.checked })} />{t('house.autospaceLatin')}</label>
+      <label><input type="checkbox" name="flagStackedMarks" checked={hs.flagStackedMarks !== false} onChange={(e) => void set({ flagStackedMarks: e.target.checked })} />{t('house.flagStackedMarks')}</label>
       <p className="hint">{t('house.hint')}</p>
     </fieldset>
   );

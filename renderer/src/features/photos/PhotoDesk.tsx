@@ -21,6 +21,7 @@ import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { jobProgress, newJobId } from '../../polish/jobs';
 import { ProvenancePanel } from '../archive/ProvenancePanel';
 import { usePhotoJump } from '../archive/use-desk-jumps';
+import { onLibraryUpdated } from './library-events';
 
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
@@ -84,6 +85,8 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
   const upsert = useCallback((list: LibraryPhoto[]) => {
     setPhotos((m) => { const n = new Map(m); for (const p of list) n.set(p.id, p); return n; });
   }, []);
+
+  useEffect(() => onLibraryUpdated(upsert), [upsert]);
 
   const visible = useMemo(() => sortPhotos(filterPhotos([...photos.values()], filter), sort.key, sort.dir), [photos, filter, sort]);
   const order = useMemo(() => visible.map((p) => p.id), [visible]);
