@@ -32,13 +32,15 @@ ${NEW_HELP}
 ${EXPORT_HELP}
 ${SERVE_HELP}
 ${ARCHIVE_HELP}
-  edition-desk proof FILE [--terms TERMS]
+  edition-desk proof FILE [--terms TERMS] [--typos strict|normal|off]
                               proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
                               the paragraph for .docx and stories); exit 1 if any is an error.
                               --terms replaces the built-in house terms with TERMS: a text file,
                               one term a line, "preferred = variant, variant [| accepted]" (#
                               comments), or JSON (the terms array, or a settings.json)
+                              --typos sets the 错别字 check (default: the edition's house
+                              style, normal for files): strict adds likely typos as warnings
   edition-desk --version      print the version
   edition-desk --help         print this help
 
@@ -76,12 +78,15 @@ async function readTerms(file: string): Promise<HouseTerm[]> {
 const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
   export: async (args) => (await import('./export-verb')).exportVerb(args, lang, dirname(fileURLToPath(import.meta.url))),
   async proof(args) {
-    const { pos, opts } = parseArgs(args, ['terms']);
-    if (pos.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE [--terms TERMS]');
+    const { pos, opts } = parseArgs(args, ['terms', 'typos']);
+    if (pos.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE [--terms TERMS] [--typos strict|normal|off]');
+    const typos = opts.get('typos');
+    if (typos !== undefined && typos !== 'strict' && typos !== 'normal' && typos !== 'off') throw new UsageError('--typos is strict, normal or off');
     const termsFile = opts.get('terms');
     const terms = termsFile === undefined ? DEFAULT_HOUSE_TERMS : await readTerms(termsFile);
     const { proofPath } = await import('../services/proof/proof-files');
-    const placed = await proofPath(resolve(pos[0]!), { terms }, pos[0]!);
+    // --typos overrides the edition's own 错别字 setting (house style); files default to normal.
+    const placed = await proofPath(resolve(pos[0]!), { terms, ...(typos ? { typoLevel: typos } : {}) }, pos[0]!);
     const msgLang = lang === 'zh-CN' ? 'zh' : 'en';
     const out = placed.map((p) => `${p.file}:${p.line}:${p.col}  ${p.finding.severity}  ${p.finding.ruleId}  ${p.finding.message[msgLang]}`);
     if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));

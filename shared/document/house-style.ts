@@ -11,10 +11,12 @@ export const HouseStyle = z.object({
   autospaceBody: z.boolean(),
   /** The same gap in English-heavy blocks (latinHeavy), where runs of Latin read better spaced off. */
   autospaceLatin: z.boolean(),
+  /** 错别字 check (issue 14): normal reports clear cases as errors; strict adds likely ones as warnings. */
+  typoCheck: z.enum(['off', 'normal', 'strict']).optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 
-export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true };
+export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true, typoCheck: 'normal' };
 
 /** The edition's house style, defaults filled (files before issue 17 have none). */
 export function houseStyleOf(edition: { houseStyle?: Partial<HouseStyle> | undefined }): HouseStyle {

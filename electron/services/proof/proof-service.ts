@@ -46,5 +46,7 @@ export async function proofEditionFolder(dir: string, terms: readonly HouseTerm[
   const edition = await readEdition(dir);
   const pages = await readPages(dir, edition);
   const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));
-  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms }));
+  // The edition's own 错别字 setting (house style, issue 14).
+  const typoLevel = edition.houseStyle?.typoCheck ?? 'normal';
+  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms, typoLevel }));
 }
