@@ -6,6 +6,8 @@
 export interface CscModel {
   /** ln P(word) for every kept word of 1–4 characters. */
   logp: Map<string, number>;
+  /** ln of the dictionary's total count: ln P + logTotal is ln(frequency). */
+  logTotal: number;
   /** ln P of a character the dictionary does not know as a word. */
   unknown: number;
   /** Words that are person names or places (jieba nr/ns): never "corrected". */
@@ -73,7 +75,7 @@ export function parseCscModel(text: string): CscModel {
     add(follows, w[0]!, w[1]!);
     add(precedes, w[1]!, w[0]!);
   }
-  return { logp, unknown: Math.log(0.5) - logTotal, names, confusables, maxLen, pairs, bigrams, confusedOften: confusedOften(pairs), follows, precedes, prefixes };
+  return { logp, logTotal, unknown: Math.log(0.5) - logTotal, names, confusables, maxLen, pairs, bigrams, confusedOften: confusedOften(pairs), follows, precedes, prefixes };
 }
 
 function confusedOften(pairs: Map<string, number>): Set<string> {
