@@ -20,8 +20,8 @@ export interface CscModel {
   pairs: Map<string, number>;
   /** Character bigram counts of TRAIN's corrected text (context across word boundaries). */
   bigrams: Map<string, number>;
-  /** Characters TRAIN shows written for another at least twice: checked even inside words. */
-  confusedOften: Set<string>;
+  /** How often TRAIN shows each character written in place of another. */
+  prone: Map<string, number>;
   /** Proper prefixes (2+ characters) of longer words that are not words themselves. */
   prefixes: Set<string>;
   /** For each character, the characters that follow it / precede it in a two-character word. */
@@ -75,11 +75,11 @@ export function parseCscModel(text: string): CscModel {
     add(follows, w[0]!, w[1]!);
     add(precedes, w[1]!, w[0]!);
   }
-  return { logp, logTotal, unknown: Math.log(0.5) - logTotal, names, confusables, maxLen, pairs, bigrams, confusedOften: confusedOften(pairs), follows, precedes, prefixes };
+  return { logp, logTotal, unknown: Math.log(0.5) - logTotal, names, confusables, maxLen, pairs, bigrams, prone: proneCounts(pairs), follows, precedes, prefixes };
 }
 
-function confusedOften(pairs: Map<string, number>): Set<string> {
-  const out = new Set<string>();
-  for (const [p, n] of pairs) if (n >= 2) out.add(p[0]!);
+function proneCounts(pairs: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [p, n] of pairs) out.set(p[0]!, (out.get(p[0]!) ?? 0) + n);
   return out;
 }
