@@ -6,7 +6,7 @@
 // shared/proof/csc/detect.ts (TYPO_WEIGHTS, TYPO_THRESHOLDS).
 //   node scripts/csc-model.mjs && npx esbuild bench/csc-tune.ts --bundle --platform=node --format=esm --outfile=.tmp/tune.mjs && node .tmp/tune.mjs
 import { readFileSync } from 'node:fs';
-import { parseCscModel, type CscModel } from '../shared/proof/csc/model';
+import { key2, parseCscModel, type CscModel } from '../shared/proof/csc/model';
 import { scoreOf, typoCandidates, type TypoCandidate } from '../shared/proof/csc/detect';
 import { scoreSighan, type SighanItem } from './csc-sighan';
 
@@ -15,16 +15,21 @@ const train = JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8'
 const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
 
 function fromItems(items: readonly SighanItem[]): CscModel {
-  const pairs = new Map<string, number>();
-  const bigrams = new Map<string, number>();
-  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  const pairs = new Map<number, number>();
+  const bigrams = new Map<number, number>();
+  const prone = new Map<number, number>();
+  const bump = (m: Map<number, number>, k: number, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
   const han = /^\p{Script=Han}+$/u;
   for (const { original_text: o, correct_text: c } of items) {
-    if (o.length === c.length) for (let i = 0; i < o.length; i++) if (o[i] !== c[i] && han.test(o[i]! + c[i]!)) bump(pairs, o[i]! + c[i]!);
-    for (let i = 0; i + 1 < c.length; i++) if (han.test(c[i]! + c[i + 1]!)) bump(bigrams, c[i]! + c[i + 1]!);
+    if (o.length === c.length) {
+      for (let i = 0; i < o.length; i++) {
+        if (o[i] === c[i] || !han.test(o[i]! + c[i]!)) continue;
+        bump(pairs, key2(o.charCodeAt(i), c.charCodeAt(i)));
+        bump(prone, o.charCodeAt(i));
+      }
+    }
+    for (let i = 0; i + 1 < c.length; i++) if (han.test(c[i]! + c[i + 1]!)) bump(bigrams, key2(c.charCodeAt(i), c.charCodeAt(i + 1)));
   }
-  const prone = new Map<string, number>();
-  for (const [p, n] of pairs) prone.set(p[0]!, (prone.get(p[0]!) ?? 0) + n);
   return { ...full, pairs, bigrams, prone };
 }
 

@@ -1,5 +1,5 @@
 import type { HouseTerm } from '../types';
-import type { CscModel } from './model';
+import { logpOf, type CscModel } from './model';
 import { bestSplit, splitScore } from './segment';
 
 // 错别字 by statistics (issue 14): a character is suspect when it stands outside any known
@@ -39,6 +39,8 @@ export interface TypoHit {
   after: string;
 }
 
+/** Whether characters inside known words are tried at all (see typoCandidates). */
+const IN_WORD = false;
 /** Characters on each side of the suspect that the comparison looks at. */
 const WINDOW = 2;
 /** A word rarer than this (ln P) does not vouch for its characters. */
@@ -69,7 +71,7 @@ export interface TypoCandidate {
 }
 
 /** Every candidate fix of every suspect character, with its features (for scoring and training). */
-export function typoCandidates(model: CscModel, text: string, terms?: readonly HouseTerm[]): TypoCandidate[] {
+export function typoCandidates(model: CscModel, text: string, terms?: readonly HouseTerm[], minScore = -Infinity, weights: TypoWeights = TYPO_WEIGHTS): TypoCandidate[] {
   const out: TypoCandidate[] = [];
   const guarded = protectedSpans(text, terms);
   for (const m of text.matchAll(HAN_RUN)) {
@@ -84,16 +86,16 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
     for (let s = 0; s < run.length;) {
       const e = ends[s]! || s + 1;
       const word = run.slice(s, e);
-      if (e - s === 1 || (model.logp.get(word) ?? -Infinity) <= RARE_WORD) loose.fill(1, s, e);
+      if (e - s === 1 || (logpOf(model, word) ?? -Infinity) <= RARE_WORD) loose.fill(1, s, e);
       if (model.names.has(word)) named.fill(1, s, e);
       s = e;
     }
     placeNames(run, named);
     for (let i = 0; i < run.length; i++) {
-      if (named[i] || guarded[from + i]) continue;
-      // Inside a known word only a character writers are known to confuse is tried.
-      if (!loose[i] && (model.prone.get(run[i]!) ?? 0) < 2) continue;
-      candidatesAt(model, run, i, loose, (c) => out.push({ ...c, at: from + c.at }));
+      // A character inside a known word is explained by it; tried only for words that
+      // writers are known to confuse (IN_WORD), which costs most of the time.
+      if (named[i] || guarded[from + i] || (!loose[i] && !(IN_WORD && (model.prone.get(run.charCodeAt(i)) ?? 0) >= 2))) continue;
+      candidatesAt(model, run, i, loose, minScore, weights, (c) => out.push({ ...c, at: from + c.at }));
     }
   }
   return out;
@@ -105,7 +107,7 @@ export const scoreOf = (features: readonly number[], w: TypoWeights = TYPO_WEIGH
 /** Suspect characters of one text with their best fix, scoring at or above `threshold`. */
 export function detectTypos(model: CscModel, text: string, threshold: number, terms?: readonly HouseTerm[], weights: TypoWeights = TYPO_WEIGHTS): TypoHit[] {
   const best = new Map<number, TypoHit>();
-  for (const c of typoCandidates(model, text, terms)) {
+  for (const c of typoCandidates(model, text, terms, threshold, weights)) {
     const gain = scoreOf(c.features, weights);
     if (gain < threshold || (best.get(c.at)?.gain ?? -Infinity) >= gain) continue;
     best.set(c.at, { at: c.at, fix: c.fix, gain, lmBefore: c.lmBefore, lmAfter: c.lmAfter, before: c.before, after: c.after });
@@ -113,8 +115,9 @@ export function detectTypos(model: CscModel, text: string, threshold: number, te
   return [...best.values()].sort((a, b) => a.at - b.at);
 }
 
-const ctx = (model: CscModel, l: string, c: string, r: string) =>
-  Math.log1p(l ? model.bigrams.get(l + c) ?? 0 : 0) + Math.log1p(r ? model.bigrams.get(c + r) ?? 0 : 0);
+/** Context evidence of code c between l and r (0 = none): ln(1 + bigram count) on each side. */
+const ctx = (model: CscModel, l: number, c: number, r: number) =>
+  Math.log1p(l ? model.bigrams.get(l * 65536 + c) ?? 0 : 0) + Math.log1p(r ? model.bigrams.get(c * 65536 + r) ?? 0 : 0);
 
 // 景风村, 支角村, 王陶街道: a village or street the dictionary does not know is a name, and
 // the two characters before such a suffix are left alone.
@@ -124,36 +127,51 @@ function placeNames(run: string, named: Uint8Array): Uint8Array {
   return named;
 }
 
-function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array, emit: (c: TypoCandidate) => void): void {
-  const ch = run[i]!;
+/** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
+const ESTIMATE_SLACK = 4;
+
+function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array, minScore: number, w: TypoWeights, emit: (c: TypoCandidate) => void): void {
+  const ch = run.charCodeAt(i);
   const cands = model.confusables.get(ch);
   if (!cands) return;
   // A neighbour already in a known word is taken: 重实干 is 重 + 实干, not a broken 重视.
-  const left = i > 0 && loose[i - 1] ? run[i - 1]! : '';
-  const right = i + 1 < run.length && loose[i + 1] ? run[i + 1]! : '';
+  const left = i > 0 && loose[i - 1] ? run.charCodeAt(i - 1) : 0;
+  const right = i + 1 < run.length && loose[i + 1] ? run.charCodeAt(i + 1) : 0;
+  const prev = i > 0 ? run.charCodeAt(i - 1) : 0;
+  const after = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
   const a = Math.max(0, i - WINDOW);
   const b = Math.min(run.length, i + WINDOW + 1);
   const window = run.slice(a, b);
   const k = i - a;
   let base: number | null = null;
-  const ctx0 = ctx(model, run[i - 1] ?? '', ch, run[i + 1] ?? '');
-  const after = left ? model.follows.get(left) : undefined;
-  const before = right ? model.precedes.get(right) : undefined;
+  const ctx0 = ctx(model, prev, ch, after);
   const prone = Math.log1p(model.prone.get(ch) ?? 0);
-  const alone = ((model.logp.get(ch) ?? model.unknown) + model.logTotal) / 10;
-  for (const c of cands) {
+  const lpCh = model.lp.get(ch) ?? model.unknown;
+  const alone = (lpCh + model.logTotal) / 10;
+  const lpLeft = left ? model.lp.get(left) ?? model.unknown : 0;
+  const lpRight = right ? model.lp.get(right) ?? model.unknown : 0;
+  for (let n = 0; n < cands.length; n++) {
+    const c = cands[n]!;
     // Only a replacement that makes a word with a loose neighbour, or a known confusion,
     // can explain the text better.
-    const seen = model.pairs.get(ch + c) ?? 0;
-    const joins = !!(after?.has(c) || before?.has(c));
-    if (!seen && !joins) continue;
+    const seen = model.pairs.get(ch * 65536 + c) ?? 0;
+    const lpL = left ? model.lp.get(left * 65536 + c) : undefined;
+    const lpR = right ? model.lp.get(c * 65536 + right) : undefined;
+    if (!seen && lpL === undefined && lpR === undefined) continue;
+    const bigram = ctx(model, prev, c, after) - ctx0;
+    const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0];
+    // The segmentation's gain estimated from the two-character word the fix makes (the two
+    // single characters it replaces): the full comparison only where the score could reach
+    // minScore. Most candidates stop here, which is what keeps 100,000 characters fast.
+    if (minScore > -Infinity && !seen) {
+      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity);
+      if (scoreOf(features, w) + (w[1] ?? 1) * (est + ESTIMATE_SLACK) < minScore) continue;
+    }
     base ??= splitScore(model, window, 0, window.length);
-    const fixed = window.slice(0, k) + c + window.slice(k + 1);
+    const fix = String.fromCharCode(c);
+    const fixed = window.slice(0, k) + fix + window.slice(k + 1);
     const lm = splitScore(model, fixed, 0, fixed.length);
-    const bigram = ctx(model, run[i - 1] ?? '', c, run[i + 1] ?? '') - ctx0;
-    emit({
-      at: i, fix: c, lmBefore: base, lmAfter: lm, before: window, after: fixed,
-      features: [1, lm - base, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, joins ? 1 : 0],
-    });
+    features[1] = lm - base;
+    emit({ at: i, fix, lmBefore: base, lmAfter: lm, before: window, after: fixed, features });
   }
 }

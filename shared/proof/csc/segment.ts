@@ -4,7 +4,7 @@ import type { CscModel } from './model';
 // frequencies, as jieba's own DAG search): the best split of a run of Han characters and
 // its log-probability. The detector compares such scores with and without a replacement.
 // Words are extended from each start only while the dictionary has them as a prefix
-// (jieba's prefix dictionary), so most offsets cost one or two lookups.
+// (jieba's prefix dictionary), so most offsets cost one or two lookups of a number.
 
 export interface Split {
   /** ln P of the best segmentation. */
@@ -13,32 +13,47 @@ export interface Split {
   ends: Int32Array;
 }
 
+// Backwards, as jieba: best[s] is the best score of text[s, n), next[s] its first word's end.
+let best = new Float64Array(64);
+let next = new Int32Array(64);
+
+function run(model: CscModel, text: string, from: number, n: number): void {
+  if (best.length <= n) { best = new Float64Array(2 * n + 2); next = new Int32Array(2 * n + 2); }
+  best[n] = 0;
+  for (let s = n - 1; s >= 0; s--) {
+    const c0 = text.charCodeAt(from + s);
+    let top = (model.lp.get(c0) ?? model.unknown) + best[s + 1]!;
+    let end = s + 1;
+    if (s + 2 <= n) {
+      const k2 = c0 * 65536 + text.charCodeAt(from + s + 1);
+      const lp2 = model.lp.get(k2);
+      if (lp2 !== undefined && lp2 + best[s + 2]! > top) { top = lp2 + best[s + 2]!; end = s + 2; }
+      if (s + 3 <= n && (lp2 !== undefined || model.prefixes.has(k2))) {
+        const k3 = k2 * 65536 + text.charCodeAt(from + s + 2);
+        const lp3 = model.lp.get(k3);
+        if (lp3 !== undefined && lp3 + best[s + 3]! > top) { top = lp3 + best[s + 3]!; end = s + 3; }
+        if (s + 4 <= n && (lp3 !== undefined || model.prefixes.has(k3))) {
+          const lp4 = model.lp4.get(text.slice(from + s, from + s + 4));
+          if (lp4 !== undefined && lp4 + best[s + 4]! > top) { top = lp4 + best[s + 4]!; end = s + 4; }
+        }
+      }
+    }
+    best[s] = top;
+    next[s] = end;
+  }
+}
+
 /** Best segmentation of text[from, to). */
 export function bestSplit(model: CscModel, text: string, from = 0, to = text.length): Split {
   const n = to - from;
-  // Backwards, as jieba: best[s] is the best score of text[s, n) and next[s] its first word's end.
-  const best = new Float64Array(n + 1);
-  const next = new Int32Array(n + 1);
-  for (let s = n - 1; s >= 0; s--) {
-    const ch = text[from + s]!;
-    best[s] = (model.logp.get(ch) ?? model.unknown) + best[s + 1]!;
-    next[s] = s + 1;
-    let w = ch;
-    for (let e = s + 2; e <= n && e - s <= model.maxLen; e++) {
-      w += text[from + e - 1]!;
-      const lp = model.logp.get(w);
-      if (lp !== undefined) {
-        const score = lp + best[e]!;
-        if (score > best[s]!) { best[s] = score; next[s] = e; }
-      } else if (!model.prefixes.has(w)) break;
-    }
-  }
+  run(model, text, from, n);
   const ends = new Int32Array(n);
   for (let s = 0; s < n; s = next[s]!) ends[s] = next[s]!;
   return { score: best[0]!, ends };
 }
 
-/** Score only: the best segmentation's ln P of text[from, to). */
+/** Score only: the best segmentation's ln P of text[from, to), as bestSplit's. */
 export function splitScore(model: CscModel, text: string, from: number, to: number): number {
-  return bestSplit(model, text, from, to).score;
+  run(model, text, from, to - from);
+  return best[0]!;
 }
