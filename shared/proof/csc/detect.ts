@@ -104,8 +104,42 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
 export const scoreOf = (features: readonly number[], w: TypoWeights = TYPO_WEIGHTS): number =>
   features.reduce((sum, f, k) => sum + f * (w[k] ?? 0), 0);
 
+// The editor proofreads a whole story after every pause while one paragraph changed:
+// the findings of unchanged text are kept, per model and settings, for the last few
+// thousand paragraphs.
+const CACHE_SIZE = 4000;
+const caches = new WeakMap<CscModel, Map<string, TypoHit[]>>();
+
+/** Forget the cached findings (benchmarks time cold runs). */
+export function clearTypoCache(model: CscModel): void {
+  caches.delete(model);
+}
+
 /** Suspect characters of one text with their best fix, scoring at or above `threshold`. */
 export function detectTypos(model: CscModel, text: string, threshold: number, terms?: readonly HouseTerm[], weights: TypoWeights = TYPO_WEIGHTS): TypoHit[] {
+  if (weights !== TYPO_WEIGHTS) return detectUncached(model, text, threshold, terms, weights);
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new Map()));
+  const key = `${threshold}|${termsKey(terms)}|${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const found = detectUncached(model, text, threshold, terms, weights);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, found);
+  return found;
+}
+
+const termKeys = new WeakMap<readonly HouseTerm[], string>();
+let termSerial = 0;
+/** An identity for a term list (lists are replaced, never changed in place). */
+function termsKey(terms: readonly HouseTerm[] | undefined): string {
+  if (!terms) return '';
+  let k = termKeys.get(terms);
+  if (!k) termKeys.set(terms, (k = String(++termSerial)));
+  return k;
+}
+
+function detectUncached(model: CscModel, text: string, threshold: number, terms: readonly HouseTerm[] | undefined, weights: TypoWeights): TypoHit[] {
   const best = new Map<number, TypoHit>();
   for (const c of typoCandidates(model, text, terms, threshold, weights)) {
     const gain = scoreOf(c.features, weights);
