@@ -3,6 +3,10 @@ import { z } from 'zod';
 // House style of an edition (issue 17): choices a paper makes once for all its pages,
 // applied by the page renderer, so the composer and the printed PDF set them alike.
 
+/** 错别字 check (issue 14): off, normal (clear cases, as errors) or strict (likely ones too, as warnings). */
+export const TypoCheck = z.enum(['off', 'normal', 'strict']);
+export type TypoCheck = z.infer<typeof TypoCheck>;
+
 export const HouseStyle = z.object({
   /**
    * text-autospace (the gap between Han and Latin or digits, "2026 年") in body copy.
@@ -12,7 +16,7 @@ export const HouseStyle = z.object({
   /** The same gap in English-heavy blocks (latinHeavy), where runs of Latin read better spaced off. */
   autospaceLatin: z.boolean(),
   /** 错别字 check (issue 14): normal reports clear cases as errors; strict adds likely ones as warnings. */
-  typoCheck: z.enum(['off', 'normal', 'strict']).optional(),
+  typoCheck: TypoCheck.optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 
