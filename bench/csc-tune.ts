@@ -50,9 +50,9 @@ const folds = [0, 1].map((h) => {
 });
 // A hand grid over the weights that matter (lmGain fixed at 1, the scale); bias 0.
 const report: string[] = [];
-for (const bigram of [0.5, 1]) for (const pair of [0.5, 1, 1.5]) for (const inWord of [-2, -4, -8]) for (const joins of [0, 1]) {
+for (const bigram of [0.5, 1]) for (const pair of [0.5, 1, 1.5]) for (const inWord of [-4]) for (const joins of [0, 1]) {
   const w = [0, 1, bigram, pair, 0, inWord, 0, joins];
-  for (const th of [6, 7, 8, 9, 10, 11]) {
+  for (const th of [6, 7, 8, 9, 10, 10.5, 11, 12]) {
     const s = folds.map((f) => scoreSighan(f.test, (_, n) => flagsAt(f.cands[n]!, w, th)));
     const seedFP = folds[0]!.seedCands.reduce((n, c) => n + flagsAt(c, w, th).length, 0);
     const avg = (k: 'detectP' | 'detectR' | 'correctP' | 'correctR') => (s[0]![k] + s[1]![k]) / 2;

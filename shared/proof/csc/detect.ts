@@ -23,7 +23,7 @@ export type TypoWeights = readonly number[];
 export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord'] as const;
 export const TYPO_WEIGHTS: TypoWeights = [0, 1, 1, 1, 0, -4, 0, 1];
 /** Score thresholds: normal reports at ≥ normal (errors), strict down to strict (warnings). */
-export const TYPO_THRESHOLDS = { normal: 10, strict: 7 } as const;
+export const TYPO_THRESHOLDS = { normal: 10.5, strict: 7 } as const;
 
 export interface TypoHit {
   /** Offset of the suspect character in the text. */

@@ -46,7 +46,8 @@ const repeats: SegmentRule = (seg, ctx) => {
     const fix = { start: i + 1, end: i + 2, replacement: '' };
     // With the word tables (issue 14), segmentation decides first: 沁源源 is a slip,
     // 源源不断 and 现在在 are not; AABB idioms stay with the list.
-    const verdict = ctx.options.csc && !isAABB(t, i) ? repeatVerdict(ctx.options.csc, t, i) : null;
+    // Doubled numerals are counting (十五五, 一一对应): left to the lists as before.
+    const verdict = ctx.options.csc && !isAABB(t, i) && !NUMERAL_CHARS.includes(a) ? repeatVerdict(ctx.options.csc, t, i) : null;
     if (verdict === 'slip') {
       ctx.emit(REPEATED_FUNCTION, i, i + 2, fix);
     } else if (verdict === null && FUNCTION_CHARS.has(a)) {
