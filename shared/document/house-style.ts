@@ -20,7 +20,7 @@ export const HouseStyle = z.object({
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 
-export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true, typoCheck: 'normal' };
+export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true }; // typoCheck unset: normal
 
 /** The edition's house style, defaults filled (files before issue 17 have none). */
 export function houseStyleOf(edition: { houseStyle?: Partial<HouseStyle> | undefined }): HouseStyle {
