@@ -7,6 +7,8 @@
 //   C                      then one character a line: char<TAB>its confusables
 //   P                      then confusion pairs seen in SIGHAN-15 TRAIN: wrong+right<TAB>count
 //   B                      then character bigrams of TRAIN's corrected text: ab<TAB>count
+//   E                      then miswritten words seen in TRAIN: wrong<TAB>right<TAB>count, two
+//                          characters, the right one a dictionary word and the wrong one not
 //
 // The TRAIN split (tests/corpus/sighan15/train.json) only: the TEST split is never read here.
 // Only all-Han words of 1–4 characters are kept (the detector looks at windows of a few
@@ -65,10 +67,20 @@ export function buildCscModel({ force = false } = {}) {
   }
   const pairs = new Map();
   const bigrams = new Map();
+  const miswritten = new Map();
   const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const { original_text: o, correct_text: c } of JSON.parse(readFileSync(src.train, 'utf8'))) {
     if (o.length === c.length) for (let i = 0; i < o.length; i++) if (o[i] !== c[i]) bump(pairs, o[i] + c[i]);
     for (let i = 0; i + 1 < c.length; i++) if (HAN.test(c[i]) && HAN.test(c[i + 1])) bump(bigrams, c[i] + c[i + 1]);
+    if (o.length === c.length) {
+      for (let i = 0; i < o.length; i++) {
+        if (o[i] === c[i]) continue;
+        for (const s of [i - 1, i]) {
+          const w = o.slice(s, s + 2), r = c.slice(s, s + 2);
+          if (s >= 0 && s + 2 <= o.length && HAN.test(w) && HAN.test(r) && words.has(r) && !words.has(w)) bump(miswritten, `${w}\t${r}`);
+        }
+      }
+    }
   }
   let total = 0;
   for (const { freq } of words.values()) total += freq;
@@ -80,6 +92,8 @@ export function buildCscModel({ force = false } = {}) {
   for (const [p, n] of pairs) if (HAN.test(p)) out.push(`${p}\t${n}`);
   out.push('B');
   for (const [b, n] of bigrams) out.push(`${b}\t${n}`);
+  out.push('E');
+  for (const [e, n] of miswritten) out.push(`${e}\t${n}`);
   writeFileSync(CSC_MODEL, out.join('\n') + '\n');
   return CSC_MODEL;
 }

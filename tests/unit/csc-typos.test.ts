@@ -21,17 +21,17 @@ function typos(text: string, options: Partial<ProofOptions> = {}, kind: 'body' |
 
 describe('typo detection', () => {
   it.each([
-    ['我们以经完成了今年的任务。', '以', '已'],
-    ['他门都很高兴地回家了。', '门', '们'],
-    ['今天天气非常好，我们去公圆散步。', '圆', '园'],
-    ['他在学校里学习很努利。', '利', '力'],
-    ['大家都很关心这个问题的解绝办法。', '绝', '决'],
-    ['我们要保护环竟。', '竟', '境'],
-  ])('flags %s as an error with the fix and its evidence', (text, wrong, right) => {
+    ['他门都很高兴地回家了。', '门', '们', 'error'],
+    ['他在学校里学习很努利。', '利', '力', 'error'],
+    ['大家都很关心这个问题的解绝办法。', '绝', '决', 'error'],
+    ['我们要保护环竟。', '竟', '境', 'error'],
+    ['今天天气非常好，我们去公圆散步。', '圆', '园', 'warning'],
+  ])('flags %s with the fix and its evidence', (text, wrong, right, severity) => {
     const f = typos(text);
-    expect(f.map((x) => [x.ruleId, x.severity, x.text, x.fix?.replacement])).toEqual([['char.typo', 'error', wrong, right]]);
+    const rule = severity === 'error' ? 'char.typo' : 'char.possible-typo';
+    expect(f.map((x) => [x.ruleId, x.severity, x.text, x.fix?.replacement])).toEqual([[rule, severity, wrong, right]]);
     expect(f[0]!.start).toBe(text.indexOf(wrong));
-    expect(f[0]!.message.zh).toMatch(new RegExp(`把“${wrong}”换成“${right}”后通顺度明显提高（“[^”]*${wrong}[^”]*”→“[^”]*${right}[^”]*”，评分 \\+\\d+\\.\\d）`));
+    expect(f[0]!.message.zh).toMatch(new RegExp(`把“${wrong}”换成“${right}”后通顺度(明显)?提高（“[^”]*${wrong}[^”]*”→“[^”]*${right}[^”]*”，评分 \\+\\d+\\.\\d）`));
     expect(f[0]!.message.en).toContain(`"${right}" for "${wrong}"`);
   });
 
@@ -51,22 +51,23 @@ describe('typo detection', () => {
     const text = '这件事情我很抱欠。';
     expect(typos(text)).toEqual([]);
     expect(typos(text, { typoLevel: 'strict' }).map((f) => [f.ruleId, f.severity, f.fix?.replacement])).toEqual([['char.possible-typo', 'warning', '歉']]);
-    expect(typos('我们以经完成了今年的任务。', { typoLevel: 'off' })).toEqual([]);
+    expect(typos('他门都很高兴地回家了。', { typoLevel: 'off' })).toEqual([]);
   });
 
   it('never corrects a house term, and skips credit lines (names)', () => {
-    const text = '我们以经完成了今年的任务。';
-    const terms = [{ preferred: '以经', variants: ['以 经'] }];
+    const text = '他门都很高兴地回家了。';
+    expect(typos(text)).toHaveLength(1);
+    const terms = [{ preferred: '他门', variants: ['他 门'] }];
     expect(typos(text, { terms })).toEqual([]);
-    expect(typos('摄影 以经', {}, 'credit')).toEqual([]);
+    expect(typos('摄影 他门都', {}, 'credit')).toEqual([]);
   });
 
   it('without the tables the rule is skipped (the engine as before)', () => {
-    expect(typos('我们以经完成了今年的任务。', { csc: null })).toEqual([]);
+    expect(typos('他门都很高兴地回家了。', { csc: null })).toEqual([]);
   });
 
   it('the detector itself: offsets into the text, best fix per character', () => {
-    const hits = detectTypos(csc, 'A组：他门都很高兴。', TYPO_THRESHOLDS.normal);
+    const hits = detectTypos(csc, 'A组：他门都很高兴。', TYPO_THRESHOLDS.error);
     expect(hits.map((h) => [h.at, h.fix])).toEqual([[4, '们']]);
   });
 });
@@ -94,7 +95,7 @@ describe('sample edition', () => {
       const dir = join(base, 's.edition');
       await writeSampleEdition(join(import.meta.dirname, '..', '..', 'resources'), dir);
       const findings = await proofEditionFolder(dir, DEFAULT_HOUSE_TERMS);
-      expect(findings.filter((f) => f.ruleId === 'char.typo' || (f.ruleId.startsWith('char.') && f.severity === 'error'))).toEqual([]);
+      expect(findings.filter((f) => f.ruleId.endsWith('typo') || (f.ruleId.startsWith('char.') && f.severity === 'error'))).toEqual([]);
       expect(findings.filter((f) => f.ruleId === 'char.repeated').map((f) => f.text)).toContain('源源');
     } finally {
       await rm(base, { recursive: true, force: true });

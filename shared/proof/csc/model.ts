@@ -31,6 +31,11 @@ export interface CscModel {
   prone: Map<number, number>;
   /** Character bigram counts of TRAIN's corrected text, by key2. */
   bigrams: Map<number, number>;
+  /**
+   * Two-character words TRAIN shows miswritten (以经 for 已经), by key2 of the wrong pair:
+   * flat triples [offset of the wrong character (0 or 1), right character, count].
+   */
+  miswritten: Map<number, number[]>;
 }
 
 const isBmp = (w: string) => !/[\uD800-\uDFFF]/.test(w);
@@ -54,7 +59,7 @@ export function parseCscModel(text: string): CscModel {
   const logTotal = Math.log(Number(head[1]));
   const m: CscModel = {
     lp: new Map(), lp4: new Map(), prefixes: new Set(), logTotal, unknown: Math.log(0.5) - logTotal,
-    names: new Set(), confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(),
+    names: new Set(), confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(), miswritten: new Map(),
   };
   let section = '';
   for (let i = 1; i < lines.length; i++) {
@@ -78,12 +83,26 @@ export function parseCscModel(text: string): CscModel {
       m.prone.set(key.charCodeAt(0), (m.prone.get(key.charCodeAt(0)) ?? 0) + n);
     } else if (section === 'B' && key.length === 2) {
       m.bigrams.set(key2(key.charCodeAt(0), key.charCodeAt(1)), Number(line.slice(tab + 1)));
+    } else if (section === 'E' && key.length === 2) {
+      const [right = '', n = '0'] = line.slice(tab + 1).split('\t');
+      addMiswritten(m.miswritten, key, right, Number(n));
     }
   }
   // Prefixes after all words are in: a prefix that is a word itself needs no entry.
   for (const w of m.lp4.keys()) addPrefixes(m, w);
   for (const k of m.lp.keys()) if (k >= 2 ** 32) { /* 3-char words: their 2-char prefix */ addPrefix(m, Math.floor(k / 65536)); }
   return m;
+}
+
+/** Records that `wrong` was written for the word `right` (same length 2, one character apart). */
+export function addMiswritten(map: Map<number, number[]>, wrong: string, right: string, n: number): void {
+  if (wrong.length !== 2 || right.length !== 2) return;
+  const at = wrong[0] === right[0] ? 1 : 0;
+  if (wrong[1 - at] !== right[1 - at]) return;
+  const k = key2(wrong.charCodeAt(0), wrong.charCodeAt(1));
+  const list = map.get(k) ?? [];
+  list.push(at, right.charCodeAt(at), n);
+  map.set(k, list);
 }
 
 function addPrefix(m: CscModel, k: number): void {
