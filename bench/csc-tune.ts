@@ -6,7 +6,7 @@
 // shared/proof/csc/detect.ts (TYPO_WEIGHTS, TYPO_THRESHOLDS).
 //   node scripts/csc-model.mjs && npx esbuild bench/csc-tune.ts --bundle --platform=node --format=esm --outfile=.tmp/tune.mjs && node .tmp/tune.mjs
 import { readFileSync } from 'node:fs';
-import { addMiswritten, key2, parseCscModel, wordKey, type CscModel } from '../shared/proof/csc/model';
+import { addMiswritten, logpOf, pairKey, parseCscModel, type CscModel } from '../shared/proof/csc/model';
 import { scoreOf, typoCandidates, type TypoCandidate } from '../shared/proof/csc/detect';
 import { scoreSighan, type SighanItem } from './csc-sighan';
 
@@ -19,29 +19,29 @@ function fromItems(items: readonly SighanItem[]): CscModel {
   const bigrams = new Map<number, number>();
   const prone = new Map<number, number>();
   const mis = new Map<string, number>();
-  const bump = (m: Map<number, number>, k: number, n = 1) => m.set(k, (m.get(k) ?? 0) + n);
+  const bump = (m: Map<number, number>, k: number, n = 1) => k >= 0 && m.set(k, (m.get(k) ?? 0) + n);
   const han = /^\p{Script=Han}+$/u;
   for (const { original_text: o, correct_text: c } of items) {
     if (o.length === c.length) {
       for (let i = 0; i < o.length; i++) {
         if (o[i] === c[i] || !han.test(o[i]! + c[i]!)) continue;
-        bump(pairs, key2(o.charCodeAt(i), c.charCodeAt(i)));
+        bump(pairs, pairKey(full, o.charCodeAt(i), c.charCodeAt(i)));
         bump(prone, o.charCodeAt(i));
       }
     }
-    for (let i = 0; i + 1 < c.length; i++) if (han.test(c[i]! + c[i + 1]!)) bump(bigrams, key2(c.charCodeAt(i), c.charCodeAt(i + 1)));
+    for (let i = 0; i + 1 < c.length; i++) if (han.test(c[i]! + c[i + 1]!)) bump(bigrams, pairKey(full, c.charCodeAt(i), c.charCodeAt(i + 1)));
     if (o.length !== c.length) continue;
     for (let i = 0; i < o.length; i++) {
       if (o[i] === c[i]) continue;
       for (const s of [i - 1, i]) {
         const w = o.slice(s, s + 2), r = c.slice(s, s + 2);
-        if (s >= 0 && s + 2 <= o.length && han.test(w + r) && full.lp.has(wordKey(r)) && !full.lp.has(wordKey(w))) mis.set(`${w}\t${r}`, (mis.get(`${w}\t${r}`) ?? 0) + 1);
+        if (s >= 0 && s + 2 <= o.length && han.test(w + r) && logpOf(full, r) !== undefined && logpOf(full, w) === undefined) mis.set(`${w}\t${r}`, (mis.get(`${w}\t${r}`) ?? 0) + 1);
       }
     }
   }
-  const miswritten = new Map<number, number[]>();
-  for (const [e, n] of mis) { const [w, r] = e.split('\t') as [string, string]; addMiswritten(miswritten, w, r, n); }
-  return { ...full, pairs, bigrams, prone, miswritten };
+  const half: CscModel = { ...full, pairs, bigrams, prone, miswritten: new Map() };
+  for (const [e, n] of mis) { const [w, r] = e.split('\t') as [string, string]; addMiswritten(half, w, r, n); }
+  return half;
 }
 
 function flagsAt(cands: TypoCandidate[], w: number[], th: number) {

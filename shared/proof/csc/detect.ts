@@ -1,5 +1,5 @@
 import type { HouseTerm } from '../types';
-import { logpOf, type CscModel } from './model';
+import { logpOf, pairKey, type CscModel } from './model';
 import { bestSplit, splitScore } from './segment';
 
 // 错别字 by statistics (issue 14): a character is suspect when it stands outside any known
@@ -156,7 +156,7 @@ function detectUncached(model: CscModel, text: string, threshold: number, terms:
 
 /** Context evidence of code c between l and r (0 = none): ln(1 + bigram count) on each side. */
 const ctx = (model: CscModel, l: number, c: number, r: number) =>
-  Math.log1p(l ? model.bigrams.get(l * 65536 + c) ?? 0 : 0) + Math.log1p(r ? model.bigrams.get(c * 65536 + r) ?? 0 : 0);
+  Math.log1p(l ? model.bigrams.get(pairKey(model, l, c)) ?? 0 : 0) + Math.log1p(r ? model.bigrams.get(pairKey(model, c, r)) ?? 0 : 0);
 
 // 景风村, 支角村, 王陶街道: a village or street the dictionary does not know is a name, and
 // the two characters before such a suffix are left alone.
@@ -171,8 +171,8 @@ const ESTIMATE_SLACK = 4;
 
 /** Right characters TRAIN saw for `ch` at i in a miswritten two-character word, with counts. */
 function miswrittenAt(model: CscModel, prev: number, ch: number, after: number): Map<number, number> | null {
-  const before = prev ? model.miswritten.get(prev * 65536 + ch) : undefined;
-  const behind = after ? model.miswritten.get(ch * 65536 + after) : undefined;
+  const before = prev ? model.miswritten.get(pairKey(model, prev, ch)) : undefined;
+  const behind = after ? model.miswritten.get(pairKey(model, ch, after)) : undefined;
   if (!before && !behind) return null;
   const out = new Map<number, number>();
   const add = (list: number[] | undefined, at: number) => {
@@ -203,18 +203,19 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
   let base: number | null = null;
   const ctx0 = ctx(model, prev, ch, after);
   const prone = Math.log1p(model.prone.get(ch) ?? 0);
-  const lpCh = model.lp.get(ch) ?? model.unknown;
+  const lpOne = (code: number) => { const v = model.lp1[model.ids[code]!]!; return v === v ? v : model.unknown; };
+  const lpCh = lpOne(ch);
   const alone = (lpCh + model.logTotal) / 10;
-  const lpLeft = left ? model.lp.get(left) ?? model.unknown : 0;
-  const lpRight = right ? model.lp.get(right) ?? model.unknown : 0;
+  const lpLeft = left ? lpOne(left) : 0;
+  const lpRight = right ? lpOne(right) : 0;
   for (let n = 0; n < cands.length; n++) {
     const c = cands[n]!;
     // Only a replacement that makes a word with a loose neighbour, or a known confusion,
     // can explain the text better.
-    const seen = model.pairs.get(ch * 65536 + c) ?? 0;
+    const seen = model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
-    const lpL = left ? model.lp.get(left * 65536 + c) : undefined;
-    const lpR = right ? model.lp.get(c * 65536 + right) : undefined;
+    const lpL = left ? model.lp2.get(pairKey(model, left, c)) : undefined;
+    const lpR = right ? model.lp2.get(pairKey(model, c, right)) : undefined;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined) continue;
     const bigram = ctx(model, prev, c, after) - ctx0;
     const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0, Math.log1p(miswritten)];

@@ -1,115 +1,142 @@
 // The 错别字 detector's tables (issue 14): word log-probabilities from jieba's frequency
 // dictionary, character confusion sets by sound and shape, and what SIGHAN-15's TRAIN
-// split shows (which characters get written for which, and the corrected text's character
-// bigrams), as scripts/csc-model.mjs writes them. Pure: main reads the file, the editor
-// gets the same text over proof:csc-model, and both parse it here once.
+// split shows (which characters get written for which, the corrected text's character
+// bigrams, two-character words miswritten), as scripts/csc-model.mjs writes them. Pure:
+// main reads the file, the editor gets the same text over proof:csc-model, and both parse
+// it here once.
 //
-// Words of up to three characters are keyed by their UTF-16 codes packed into one number
-// (a·2¹⁶ + b, (a·2¹⁶ + b)·2¹⁶ + c: exact below 2⁵³), so the segmenter's inner loop looks
-// numbers up instead of building strings; four-character words keep string keys.
+// Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
+// (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
 
-export const key2 = (a: number, b: number): number => a * 65536 + b;
+const ID_BITS = 32768;
 
 export interface CscModel {
-  /** ln P of words of 1–3 characters, by packed key. */
-  lp: Map<number, number>;
+  /** Character code → id (0: a character no table knows). */
+  ids: Uint16Array;
+  /** ln P of each character as a one-character word, by id (NaN: not a word). */
+  lp1: Float64Array;
+  /** ln P of two-character words, by pairKey. */
+  lp2: Map<number, number>;
+  /** ln P of three-character words: pairKey of the first two → id of the third → ln P. */
+  lp3: Map<number, Map<number, number>>;
   /** ln P of four-character words. */
   lp4: Map<string, number>;
-  /** Packed keys of 2- and 3-character prefixes of longer words that are not words themselves. */
-  prefixes: Set<number>;
+  /** pairKeys that begin a longer word without being a word themselves. */
+  prefix2: Set<number>;
+  /** Three-character beginnings of four-character words. */
+  prefix3: Set<string>;
   /** ln of the dictionary's total count: ln P + logTotal is ln(frequency). */
   logTotal: number;
   /** ln P of a character the dictionary does not know as a word. */
   unknown: number;
   /** Words that are person names or places (jieba nr/ns): never "corrected". */
   names: Set<string>;
-  /** Each common character's confusables (same or near sound, similar shape), by code. */
+  /** Each common character's confusables (same or near sound, similar shape), by code → codes. */
   confusables: Map<number, Uint16Array>;
-  /** How often TRAIN shows character X written for Y, by key2(X, Y). */
+  /** How often TRAIN shows character X written for Y, by pairKey(X, Y). */
   pairs: Map<number, number>;
-  /** How often TRAIN shows each character written in place of another. */
+  /** How often TRAIN shows each character written in place of another, by code. */
   prone: Map<number, number>;
-  /** Character bigram counts of TRAIN's corrected text, by key2. */
+  /** Character bigram counts of TRAIN's corrected text, by pairKey. */
   bigrams: Map<number, number>;
   /**
-   * Two-character words TRAIN shows miswritten (以经 for 已经), by key2 of the wrong pair:
-   * flat triples [offset of the wrong character (0 or 1), right character, count].
+   * Two-character words TRAIN shows miswritten (以经 for 已经), by pairKey of the wrong pair:
+   * flat triples [offset of the wrong character (0 or 1), right character's code, count].
    */
   miswritten: Map<number, number[]>;
 }
 
+/** The key of two characters (codes) in the pair maps; -1 when either has no id. */
+export function pairKey(m: CscModel, a: number, b: number): number {
+  const ia = m.ids[a]!;
+  const ib = m.ids[b]!;
+  return ia && ib ? ia * ID_BITS + ib : -1;
+}
+
+/** ln P of a word of 1–4 characters, undefined when not in the dictionary. */
+export function logpOf(m: CscModel, w: string): number | undefined {
+  if (w.length === 1) { const v = m.lp1[m.ids[w.charCodeAt(0)]!]!; return Number.isNaN(v) ? undefined : v; }
+  if (w.length === 2) return m.lp2.get(pairKey(m, w.charCodeAt(0), w.charCodeAt(1)));
+  if (w.length === 3) return m.lp3.get(pairKey(m, w.charCodeAt(0), w.charCodeAt(1)))?.get(m.ids[w.charCodeAt(2)]!);
+  return m.lp4.get(w);
+}
+
 const isBmp = (w: string) => !/[\uD800-\uDFFF]/.test(w);
-
-/** Packed key of a word of 1–3 BMP characters. */
-export function wordKey(w: string): number {
-  let k = 0;
-  for (let i = 0; i < w.length; i++) k = k * 65536 + w.charCodeAt(i);
-  return k;
-}
-
-/** ln P of a word of any kept length, undefined when not in the dictionary. */
-export function logpOf(model: CscModel, w: string): number | undefined {
-  return w.length <= 3 ? model.lp.get(wordKey(w)) : model.lp4.get(w);
-}
 
 export function parseCscModel(text: string): CscModel {
   const lines = text.split('\n');
   const head = /^#csc-model 1 total=(\d+)/.exec(lines[0] ?? '');
   if (!head) throw new Error('not a csc model');
   const logTotal = Math.log(Number(head[1]));
+  const ids = new Uint16Array(65536);
+  let next = 1;
+  const id = (code: number) => {
+    if (!ids[code] && next < ID_BITS) ids[code] = next++;
+    return ids[code]!;
+  };
+  const lp1 = new Float64Array(ID_BITS).fill(NaN);
   const m: CscModel = {
-    lp: new Map(), lp4: new Map(), prefixes: new Set(), logTotal, unknown: Math.log(0.5) - logTotal,
+    ids, lp1, lp2: new Map(), lp3: new Map(), lp4: new Map(), prefix2: new Set(), prefix3: new Set(),
+    logTotal, unknown: Math.log(0.5) - logTotal,
     names: new Set(), confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(), miswritten: new Map(),
   };
+  const key = (w: string) => { for (let i = 0; i < w.length; i++) id(w.charCodeAt(i)); return pairKey(m, w.charCodeAt(0), w.charCodeAt(1)); };
+  const longer: string[] = [];
   let section = '';
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.length === 1) { section = line; continue; }
     const tab = line.indexOf('\t');
     if (tab < 1) continue;
-    const key = line.slice(0, tab);
-    if (!isBmp(key)) continue;
+    const w = line.slice(0, tab);
+    if (!isBmp(w)) continue;
     if (section === 'W') {
       const tab2 = line.indexOf('\t', tab + 1);
       const lp = Math.log(Number(tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2))) - logTotal;
-      if (key.length <= 3) m.lp.set(wordKey(key), lp); else m.lp4.set(key, lp);
-      if (tab2 > 0) m.names.add(key);
+      if (tab2 > 0) m.names.add(w);
+      if (w.length === 1) lp1[id(w.charCodeAt(0))] = lp;
+      else if (w.length === 2) m.lp2.set(key(w), lp);
+      else if (w.length === 3) {
+        const k = key(w);
+        const third = m.lp3.get(k) ?? new Map<number, number>();
+        third.set(ids[w.charCodeAt(2)]!, lp);
+        m.lp3.set(k, third);
+        longer.push(w);
+      } else { key(w); m.lp4.set(w, lp); longer.push(w); }
     } else if (section === 'C') {
-      const others = line.slice(tab + 1);
-      m.confusables.set(key.charCodeAt(0), Uint16Array.from(others, (c) => c.charCodeAt(0)).filter((c) => c < 0xd800 || c > 0xdfff));
-    } else if (section === 'P' && key.length === 2) {
+      id(w.charCodeAt(0));
+      const others = Uint16Array.from(line.slice(tab + 1), (c) => c.charCodeAt(0)).filter((c) => c < 0xd800 || c > 0xdfff);
+      others.forEach(id);
+      m.confusables.set(w.charCodeAt(0), others);
+    } else if (section === 'P' && w.length === 2) {
       const n = Number(line.slice(tab + 1));
-      m.pairs.set(key2(key.charCodeAt(0), key.charCodeAt(1)), n);
-      m.prone.set(key.charCodeAt(0), (m.prone.get(key.charCodeAt(0)) ?? 0) + n);
-    } else if (section === 'B' && key.length === 2) {
-      m.bigrams.set(key2(key.charCodeAt(0), key.charCodeAt(1)), Number(line.slice(tab + 1)));
-    } else if (section === 'E' && key.length === 2) {
+      m.pairs.set(key(w), n);
+      m.prone.set(w.charCodeAt(0), (m.prone.get(w.charCodeAt(0)) ?? 0) + n);
+    } else if (section === 'B' && w.length === 2) {
+      m.bigrams.set(key(w), Number(line.slice(tab + 1)));
+    } else if (section === 'E' && w.length === 2) {
       const [right = '', n = '0'] = line.slice(tab + 1).split('\t');
-      addMiswritten(m.miswritten, key, right, Number(n));
+      key(right);
+      addMiswritten(m, w, right, Number(n));
     }
   }
-  // Prefixes after all words are in: a prefix that is a word itself needs no entry.
-  for (const w of m.lp4.keys()) addPrefixes(m, w);
-  for (const k of m.lp.keys()) if (k >= 2 ** 32) { /* 3-char words: their 2-char prefix */ addPrefix(m, Math.floor(k / 65536)); }
+  // Prefixes once all words are in: a prefix that is a word itself needs no entry.
+  for (const w of longer) {
+    const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
+    if (!m.lp2.has(k)) m.prefix2.add(k);
+    if (w.length === 4 && logpOf(m, w.slice(0, 3)) === undefined) m.prefix3.add(w.slice(0, 3));
+  }
   return m;
 }
 
-/** Records that `wrong` was written for the word `right` (same length 2, one character apart). */
-export function addMiswritten(map: Map<number, number[]>, wrong: string, right: string, n: number): void {
+/** Records that `wrong` was written for the word `right` (two characters, one apart). */
+export function addMiswritten(m: CscModel, wrong: string, right: string, n: number): void {
   if (wrong.length !== 2 || right.length !== 2) return;
   const at = wrong[0] === right[0] ? 1 : 0;
   if (wrong[1 - at] !== right[1 - at]) return;
-  const k = key2(wrong.charCodeAt(0), wrong.charCodeAt(1));
-  const list = map.get(k) ?? [];
+  const k = pairKey(m, wrong.charCodeAt(0), wrong.charCodeAt(1));
+  if (k < 0) return;
+  const list = m.miswritten.get(k) ?? [];
   list.push(at, right.charCodeAt(at), n);
-  map.set(k, list);
-}
-
-function addPrefix(m: CscModel, k: number): void {
-  if (!m.lp.has(k)) m.prefixes.add(k);
-}
-
-function addPrefixes(m: CscModel, w: string): void {
-  addPrefix(m, wordKey(w.slice(0, 2)));
-  addPrefix(m, wordKey(w.slice(0, 3)));
+  m.miswritten.set(k, list);
 }

@@ -1,4 +1,4 @@
-import type { CscModel } from './model';
+import { logpOf, type CscModel } from './model';
 import { bestSplit } from './segment';
 
 // Doubled characters judged by words (issue 14): 沁源源党参 is 沁源 + 源, a slip; 源源不断,
@@ -32,6 +32,6 @@ export function repeatVerdict(model: CscModel, text: string, i: number): RepeatV
   if (w2End - (i + 1) >= 2) return 'word'; // the second starts a word: 产品|品牌, 每天|天气
   if (w1End - w1Start < 2) return null; // 的的, 了了: both alone, the lists know better
   // 沁源|源: a word, then its last character again on its own.
-  const single = model.lp.get(text.charCodeAt(i));
+  const single = logpOf(model, text[i]!);
   return single !== undefined && single + model.logTotal >= STANDALONE ? 'word' : 'slip';
 }

@@ -4,7 +4,7 @@ import type { CscModel } from './model';
 // frequencies, as jieba's own DAG search): the best split of a run of Han characters and
 // its log-probability. The detector compares such scores with and without a replacement.
 // Words are extended from each start only while the dictionary has them as a prefix
-// (jieba's prefix dictionary), so most offsets cost one or two lookups of a number.
+// (jieba's prefix dictionary), so most offsets cost one or two lookups of a small integer.
 
 export interface Split {
   /** ln P of the best segmentation. */
@@ -16,25 +16,31 @@ export interface Split {
 // Backwards, as jieba: best[s] is the best score of text[s, n), next[s] its first word's end.
 let best = new Float64Array(64);
 let next = new Int32Array(64);
+let ids = new Int32Array(64);
 
-function run(model: CscModel, text: string, from: number, n: number): void {
-  if (best.length <= n) { best = new Float64Array(2 * n + 2); next = new Int32Array(2 * n + 2); }
+function run(m: CscModel, text: string, from: number, n: number): void {
+  if (best.length <= n) { best = new Float64Array(2 * n + 2); next = new Int32Array(2 * n + 2); ids = new Int32Array(2 * n + 2); }
+  for (let s = 0; s < n; s++) ids[s] = m.ids[text.charCodeAt(from + s)]!;
   best[n] = 0;
   for (let s = n - 1; s >= 0; s--) {
-    const c0 = text.charCodeAt(from + s);
-    let top = (model.lp.get(c0) ?? model.unknown) + best[s + 1]!;
+    const a = ids[s]!;
+    const one = m.lp1[a]!;
+    let top = (one === one ? one : m.unknown) + best[s + 1]!; // NaN: not a word
     let end = s + 1;
-    if (s + 2 <= n) {
-      const k2 = c0 * 65536 + text.charCodeAt(from + s + 1);
-      const lp2 = model.lp.get(k2);
+    const b = s + 1 < n ? ids[s + 1]! : 0;
+    if (a && b) {
+      const k2 = a * 32768 + b;
+      const lp2 = m.lp2.get(k2);
       if (lp2 !== undefined && lp2 + best[s + 2]! > top) { top = lp2 + best[s + 2]!; end = s + 2; }
-      if (s + 3 <= n && (lp2 !== undefined || model.prefixes.has(k2))) {
-        const k3 = k2 * 65536 + text.charCodeAt(from + s + 2);
-        const lp3 = model.lp.get(k3);
+      if (s + 3 <= n && (lp2 !== undefined || m.prefix2.has(k2))) {
+        const lp3 = m.lp3.get(k2)?.get(ids[s + 2]!);
         if (lp3 !== undefined && lp3 + best[s + 3]! > top) { top = lp3 + best[s + 3]!; end = s + 3; }
-        if (s + 4 <= n && (lp3 !== undefined || model.prefixes.has(k3))) {
-          const lp4 = model.lp4.get(text.slice(from + s, from + s + 4));
-          if (lp4 !== undefined && lp4 + best[s + 4]! > top) { top = lp4 + best[s + 4]!; end = s + 4; }
+        if (s + 4 <= n) {
+          const w3 = lp3 !== undefined || m.prefix3.size ? text.slice(from + s, from + s + 3) : '';
+          if (lp3 !== undefined || m.prefix3.has(w3)) {
+            const lp4 = m.lp4.get(text.slice(from + s, from + s + 4));
+            if (lp4 !== undefined && lp4 + best[s + 4]! > top) { top = lp4 + best[s + 4]!; end = s + 4; }
+          }
         }
       }
     }
