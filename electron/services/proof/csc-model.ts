@@ -6,7 +6,7 @@ import type { ProofDocument } from '../../../shared/proof/types';
 import { findResourcesDir } from '../paths';
 
 // The 错别字 tables (issue 14), resources/csc/csc-model.txt as scripts/csc-model.mjs builds
-// it. Read once and only when some Chinese copy is proofread: parsing the 300,000 words
+// it. Read once and only when some Chinese copy is proofread: parsing the ~170,000 words
 // costs more than proofreading a page, and an English-only check never needs them.
 
 export const CSC_MODEL_FILE = join('csc', 'csc-model.txt');

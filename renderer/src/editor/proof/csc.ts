@@ -4,7 +4,7 @@ import type { TypoLevel } from '../../../../shared/proof/csc/detect';
 
 // The editor's 错别字 tables (issue 14). The detector is pure JS over plain tables, so the
 // editor runs the very rules main and the CLI run, live, with no round trip per check; the
-// tables come from main over proof:csc-model once a session (~4 MB of text, parsed once)
+// tables come from main over proof:csc-model once a session (~1.9 MB of text, parsed once)
 // rather than being bundled into the editor chunk and the first paint.
 
 let model: Promise<CscModel | null> | null = null;
