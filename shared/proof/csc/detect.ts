@@ -1,5 +1,6 @@
 import type { HouseTerm } from '../types';
 import { logpOf, pairKey, type CscModel } from './model';
+import { intGet } from './int-table';
 import { bestSplit, splitScore } from './segment';
 
 // 错别字 by statistics (issue 14): a character is suspect when it stands outside any known
@@ -214,8 +215,10 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
     // can explain the text better.
     const seen = model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
-    const lpL = left ? model.lp2.get(pairKey(model, left, c)) : undefined;
-    const lpR = right ? model.lp2.get(pairKey(model, c, right)) : undefined;
+    const kl = left ? pairKey(model, left, c) : -1;
+    const kr = right ? pairKey(model, c, right) : -1;
+    const lpL = kl > 0 ? intGet(model.lp2, kl) : undefined;
+    const lpR = kr > 0 ? intGet(model.lp2, kr) : undefined;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined) continue;
     const bigram = ctx(model, prev, c, after) - ctx0;
     const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0, Math.log1p(miswritten)];

@@ -1,4 +1,5 @@
 import type { CscModel } from './model';
+import { intGet } from './int-table';
 
 // Maximum-probability word segmentation (a unigram word model over the dictionary's
 // frequencies, as jieba's own DAG search): the best split of a run of Han characters and
@@ -30,7 +31,7 @@ function run(m: CscModel, text: string, from: number, n: number): void {
     const b = s + 1 < n ? ids[s + 1]! : 0;
     if (a && b) {
       const k2 = a * 32768 + b;
-      const lp2 = m.lp2.get(k2);
+      const lp2 = intGet(m.lp2, k2);
       if (lp2 !== undefined && lp2 + best[s + 2]! > top) { top = lp2 + best[s + 2]!; end = s + 2; }
       if (s + 3 <= n && (lp2 !== undefined || m.prefix2.has(k2))) {
         const lp3 = m.lp3.get(k2)?.get(ids[s + 2]!);
