@@ -33,6 +33,7 @@ test('typo check: flagged live with its evidence in both languages, fixed in one
     await typeAtStart(page, '他门都很高兴。');
     await expect(typo).toHaveCount(1, { timeout: 20_000 });
     await expect(typo).toContainText('把“门”换成“们”后通顺度明显提高');
+    await panel.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'csc', 'typo-panel.png') });
     await page.getByRole('button', { name: '切换界面语言' }).click();
     await expect(typo).toContainText('Possible typo: "们" for "门"?');
     await typo.getByRole('button', { name: 'Fix' }).click();
