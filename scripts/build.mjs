@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { buildFonts } from './fonts.mjs';
+import { buildCscModel } from './csc-model.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -53,6 +54,8 @@ const proofBundle = () =>
   });
 
 buildFonts();
+// The 错别字 detector's tables (issue 14), rebuilt when a source is newer.
+buildCscModel();
 const jobs = [];
 if (want('node')) {
   jobs.push(

@@ -31,13 +31,15 @@ ${NEW_HELP}
 ${EXPORT_HELP}
 ${SERVE_HELP}
 ${ARCHIVE_HELP}
-  edition-desk proof FILE [--terms TERMS]
+  edition-desk proof FILE [--terms TERMS] [--typos strict|normal|off]
                               proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
                               the paragraph for .docx and stories); exit 1 if any is an error.
                               --terms replaces the built-in house terms with TERMS: a text file,
                               one term a line, "preferred = variant, variant [| accepted]" (#
                               comments), or JSON (the terms array, or a settings.json)
+                              --typos sets the 错别字 check (default: the edition's house
+                              style, normal for files): strict adds likely typos as warnings
   edition-desk --version      print the version
   edition-desk --help         print this help
 

@@ -10,6 +10,7 @@ import { createSerialQueue } from './serial-queue';
 import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
 import { countOpenFindings } from '../../shared/proof';
 import { readDictionaryFiles } from './proof/speller';
+import { cscChannels } from './proof/csc-api';
 import { createPage, putPage, setPageSize } from './page-store';
 import { deletePage, duplicatePage, putPages, reorderPages } from './page-list';
 import { ingest } from './library/ingest';
@@ -193,6 +194,8 @@ export function createApi(ctx: ApiContext): Api {
       return { ok: true as const };
     },
     'proof:dictionary': async () => readDictionaryFiles(),
+    // 错别字 tables and the edition's setting (issue 14).
+    ...cscChannels(ws),
 
     ...editionChannels(ws, { pageWrites, storyWrites, folderWrites }),
 

@@ -89,6 +89,8 @@ export const CHANNELS = [
   'archive:search',
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
+  'proof:csc-model',
+  'proof:typo-level',
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   // Re-reads the captions of library photos whose old IPTC text depends on the legacy charset

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Edition, Lang, Page, PageSize, Photo, PhotoMeta, Story, StoryStatus } from '../document/schema';
 import { IssueDate, NewEditionInput, StoryRef, Title, TrashItem } from './edition-schemas';
 import { EditorStateSchema } from '../document/lexical-state';
-import { HouseStyle } from '../document/house-style';
+import { HouseStyle, TypoCheck } from '../document/house-style';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
@@ -246,6 +246,10 @@ export const contract = {
   'archive:search': { input: ArchiveSearchInput, output: ArchiveSearchResult },
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
+  /** The 错别字 detector's tables as text (resources/csc/csc-model.txt), for the editor to parse once a session. */
+  'proof:csc-model': { input: empty, output: z.object({ text: z.string() }) },
+  /** The edition's 错别字 setting (house style typoCheck; normal when unset). */
+  'proof:typo-level': { input: inEdition, output: z.object({ level: TypoCheck }) },
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   /**

@@ -3,6 +3,10 @@ import { z } from 'zod';
 // House style of an edition (issue 17): choices a paper makes once for all its pages,
 // applied by the page renderer, so the composer and the printed PDF set them alike.
 
+/** 错别字 check (issue 14): off, normal (clear cases, as errors) or strict (likely ones too, as warnings). */
+export const TypoCheck = z.enum(['off', 'normal', 'strict']);
+export type TypoCheck = z.infer<typeof TypoCheck>;
+
 export const HouseStyle = z.object({
   /**
    * text-autospace (the gap between Han and Latin or digits, "2026 年") in body copy.
@@ -17,9 +21,12 @@ export const HouseStyle = z.object({
    * Optional: editions and clients from before issue 14 do not send it (absent = on).
    */
   flagStackedMarks: z.boolean().optional(),
+  /** 错别字 check (issue 14): normal reports clear cases as errors; strict adds likely ones as warnings. */
+  typoCheck: TypoCheck.optional(),
 });
 export type HouseStyle = z.infer<typeof HouseStyle>;
 
+// typoCheck unset: normal
 export const DEFAULT_HOUSE_STYLE: HouseStyle = { autospaceBody: false, autospaceLatin: true, flagStackedMarks: true };
 
 /** The edition's house style, defaults filled (files before issue 17 have none). */

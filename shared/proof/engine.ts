@@ -11,6 +11,7 @@ import { punctuationWidthRules } from './rules/punctuation-width';
 import { repeatRules } from './rules/repeats';
 import { latinVariants, LATIN_VARIANTS, termRules } from './rules/terms';
 import { traditionalRules } from './rules/traditional';
+import { typoRules } from './rules/typos';
 import type { Finding, ProofDocument, ProofOptions, RuleDef, Segment, SegmentRule, TextFix } from './types';
 
 // The engine: every segment through the rules of its language, every document through the
@@ -20,6 +21,7 @@ import type { Finding, ProofDocument, ProofOptions, RuleDef, Segment, SegmentRul
 const ZH_RULES: SegmentRule[] = [
   ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...punctuationStackedRules, ...punctuationQuoteEndRules, ...punctuationInEnglishRules, ...numberRules,
   ...repeatRules, ...confusableRules, ...traditionalRules, ...termRules,
+  ...typoRules, // issue 14: statistical 错别字, after the fixed lists
 ];
 const EN_RULES: SegmentRule[] = [...englishRules, numberRules[0]!, ...termRules];
 

@@ -48,5 +48,7 @@ export async function proofEditionFolder(dir: string, terms: readonly HouseTerm[
   const pages = await readPages(dir, edition);
   const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));
   const flagStackedMarks = houseStyleOf(edition).flagStackedMarks !== false;
-  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms, flagStackedMarks }));
+  // The edition's own 错别字 setting (house style, issue 14).
+  const typoLevel = edition.houseStyle?.typoCheck ?? 'normal';
+  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms, flagStackedMarks, typoLevel }));
 }

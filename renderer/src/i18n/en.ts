@@ -647,6 +647,10 @@ export const en: Record<MessageKey, string> = {
   'archive.rating.any': "Any rating",
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
+  'csc.level': "Typo check (错别字)",
+  'csc.level.normal': "Normal (clear typos, as errors)",
+  'csc.level.strict': "Strict (likely typos too)",
+  'csc.level.off': "Off",
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   'house.flagStackedMarks': "Proofreading: flag stacked !! and ??",

@@ -647,6 +647,10 @@ export const zhCN = {
   'archive.rating.any': "星级不限",
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
+  'csc.level': "错别字检查",
+  'csc.level.normal': "标准（明显的错别字，标为错误）",
+  'csc.level.strict': "严格（可能的错别字也提示）",
+  'csc.level.off': "关闭",
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
   'house.flagStackedMarks': "校对：叠用的！！、？？标为问题",
