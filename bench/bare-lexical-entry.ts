@@ -7,8 +7,9 @@ import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 // plugins, counts, proofing or React), holding the same paragraphs. Bundled by the
 // benchmark at run time and loaded into a blank page of the same Chromium.
 
-(window as unknown as { __setupBare: (paras: string[]) => void }).__setupBare = (paras) => {
-  const el = document.getElementById('bare')!;
+// `id`: the element to edit; the 对照 reference sets up two, side by side.
+(window as unknown as { __setupBare: (paras: string[], id?: string) => void }).__setupBare = (paras, id = 'bare') => {
+  const el = document.getElementById(id)!;
   const editor = createEditor({ namespace: 'bare', nodes: [HeadingNode, QuoteNode], onError: (e) => { throw e; } });
   editor.setRootElement(el);
   registerRichText(editor);

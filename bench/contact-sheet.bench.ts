@@ -1,5 +1,6 @@
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
@@ -14,7 +15,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
 
 const PHOTOS = 10_000;
 
-interface SheetRun { firstMs: number; scrollMs: number; steps: number; worstStepMs: number; hostRssMb: number; heapMb: number }
+interface SheetRun { firstMs: number; allMs: number; scrollMs: number; steps: number; worstStepMs: number; hostRssMb: number; heapMb: number }
 
 /** Resolves when every image of a visible cell is decoded; the number of cells looked at. */
 const visibleDecoded = () => {
@@ -52,6 +53,9 @@ async function measure(root: string): Promise<SheetRun> {
     await page.getByRole('tab', { name: '图片' }).click();
     await page.waitForFunction(visibleDecoded, undefined, { polling: 'raf', timeout: 120_000 });
     const firstMs = performance.now() - t0;
+    // The first screen may come from the first page; the scroll needs the whole list.
+    await page.locator('.photo-desk[data-loaded="all"]').waitFor({ timeout: 120_000 });
+    const allMs = performance.now() - t0;
 
     const t1 = performance.now();
     let steps = 0;
@@ -73,7 +77,7 @@ async function measure(root: string): Promise<SheetRun> {
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     const status = readFileSync(`/proc/${host.child.pid}/status`, 'utf8');
     const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return { firstMs, scrollMs, steps, worstStepMs, hostRssMb: hwm / 1024, heapMb: heap / 1024 / 1024 };
+    return { firstMs, allMs, scrollMs, steps, worstStepMs, hostRssMb: hwm / 1024, heapMb: heap / 1024 / 1024 };
   } finally {
     await browser.close();
     await host.stop();
@@ -83,7 +87,7 @@ async function measure(root: string): Promise<SheetRun> {
 
 let run: Promise<SheetRun> | null = null;
 const once = (root: string) => (run ??= measure(root));
-const note = (r: SheetRun) => `${PHOTOS.toLocaleString('en')} photos (cached thumbnails), 1400×1000 window: first screen decoded after ${r.firstMs.toFixed(0)} ms; whole sheet in ${r.steps} screens in ${(r.scrollMs / 1000).toFixed(1)} s, each screen's thumbnails all decoded before the next (worst ${r.worstStepMs.toFixed(0)} ms); host peak RSS ${r.hostRssMb.toFixed(0)} MB, page JS heap ${r.heapMb.toFixed(0)} MB`;
+const note = (r: SheetRun) => `${PHOTOS.toLocaleString('en')} photos (cached thumbnails), 1400×1000 window: first screen decoded after ${r.firstMs.toFixed(0)} ms, the whole list in the page after ${r.allMs.toFixed(0)} ms (load average ${loadavg()[0]!.toFixed(1)}); whole sheet in ${r.steps} screens in ${(r.scrollMs / 1000).toFixed(1)} s, each screen's thumbnails all decoded before the next (worst ${r.worstStepMs.toFixed(0)} ms); host peak RSS ${r.hostRssMb.toFixed(0)} MB, page JS heap ${r.heapMb.toFixed(0)} MB`;
 
 export const benchmarks = [
   {

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { ensureWorkspace } from '../electron/services/bootstrap';
 import { writeStory } from '../electron/services/edition-store';
@@ -41,7 +42,11 @@ const EN_SEED = [
   'Livelihood projects come first: new kindergartens, renovated residential compounds, clean heating in villages, and a county hospital that can treat more illnesses without patients having to travel to the city.',
 ];
 
-async function benchStory(root: string, updatedAt: string, { zhHan: ZH_HAN, enChars: EN_CHARS }: { zhHan: number; enChars: number }): Promise<Story> {
+/**
+ * The bench story. `pair`: a whole 对照 story, every zh block with its English twin (same
+ * pair id; English runs longer in characters than the Chinese it translates).
+ */
+async function benchStory(root: string, updatedAt: string, { zhHan: ZH_HAN, enChars: EN_CHARS }: { zhHan: number; enChars: number }, pair = false): Promise<Story> {
   const seeds = await Promise.all(['2026-qinyuan-lianghui.md', '2025-qinyuan-lianghui.md']
     .map((f) => readFile(join(root, 'resources/sample/seeds', f), 'utf8')));
   const bodies = seeds.map((s) => splitFeature(parseSeedMarkdown(s)));
@@ -55,9 +60,10 @@ async function benchStory(root: string, updatedAt: string, { zhHan: ZH_HAN, enCh
     body.push(block);
   }
   const zhBody = bodyState(body);
-  const zh = rootState([withPairId(element('headline', [textNode(bodies[0]!.headline)]), 'b0'), ...zhBody.root.children]);
+  const zhBlocks = pair ? zhBody.root.children.map((b, i) => withPairId(b, `b${i + 1}`)) : zhBody.root.children;
+  const zh = rootState([withPairId(element('headline', [textNode(bodies[0]!.headline)]), 'b0'), ...zhBlocks]);
   const en: SerializedNode[] = [];
-  for (let i = 0, n = 0; n < EN_CHARS; i++) {
+  for (let i = 0, n = 0; pair ? i < zhBlocks.length : n < EN_CHARS; i++) {
     const text = EN_SEED[i % EN_SEED.length]!;
     en.push(withPairId(paragraph([textNode(text)]), `b${i + 1}`));
     n += text.length;
@@ -67,7 +73,7 @@ async function benchStory(root: string, updatedAt: string, { zhHan: ZH_HAN, enCh
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
-interface Latency { median: number; p95: number; taskMedian: number; taskP95: number; size: string; bareMedian: number; bareP95: number }
+interface Latency { median: number; p95: number; taskMedian: number; taskP95: number; size: string; bareMedian: number; bareP95: number; pair: boolean; pairOpenMs: number; openMs: number }
 
 /**
  * Types KEYS (+ WARMUP) 字 at the caret in `editor` and returns the latencies after the
@@ -115,7 +121,7 @@ async function typeAndMeasure(page: Page, editor: Locator): Promise<{ sorted: nu
   return { sorted, tasks };
 }
 
-async function measure(root: string, sizeName: SizeName): Promise<Latency> {
+async function measure(root: string, sizeName: SizeName, pair = false): Promise<Latency> {
   if (!existsSync(join(root, 'out/host/index.mjs')) || !existsSync(join(root, 'out/renderer/index.html'))) {
     execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
   }
@@ -125,7 +131,8 @@ async function measure(root: string, sizeName: SizeName): Promise<Latency> {
   try {
     // The workspace with the sample edition, as a first start makes it, plus the long story.
     const { workspace } = await ensureWorkspace(dataDir, join(root, 'resources'));
-    const story = await benchStory(root, new Date().toISOString(), SIZES[sizeName]);
+    const story = await benchStory(root, new Date().toISOString(), SIZES[sizeName], pair);
+    let pairOpenMs = 0;
     await writeStory(workspace.pathFor(SAMPLE_EDITION_REF), story);
     const zhHan = (stateText(story.zh).match(HAN) ?? []).length;
     const enChars = stateText(story.en).length;
@@ -135,7 +142,19 @@ async function measure(root: string, sizeName: SizeName): Promise<Latency> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
     await page.goto(host.url);
     await page.getByRole('tab', { name: '稿件' }).click();
+    const tOpen = performance.now();
     await page.locator(`[data-story-id="${STORY_ID}"]`).click();
+    await page.locator('.story-editor[data-lang="zh"] .editor-content[data-lexical-editor] p').nth(100).waitFor({ timeout: 300_000 });
+    const openMs = performance.now() - tOpen;
+    if (pair) {
+      // 对照: both versions side by side, each pair of blocks lined up on one row.
+      const t = performance.now();
+      // The switch mounts the English editor and lines up every row: a long task, waited for below.
+      await page.getByRole('tab', { name: '对照' }).click({ noWaitAfter: true });
+      await page.locator('.story-editor[data-lang="en"] .editor-content[data-lexical-editor] p').nth(100).waitFor({ timeout: 300_000 });
+      await page.waitForFunction(() => document.querySelectorAll('[data-pair-row]').length > 0, undefined, { timeout: 300_000 });
+      pairOpenMs = performance.now() - t;
+    }
     const editor = page.locator('.story-editor[data-lang="zh"] .editor-content[data-lexical-editor]');
     await editor.locator('p').nth(100).waitFor();
     const blocks = await editor.locator(':scope > p').count();
@@ -146,14 +165,18 @@ async function measure(root: string, sizeName: SizeName): Promise<Latency> {
     // The reference: bare Lexical with the same zh paragraphs, in a blank page of the same browser.
     const bundle = await esbuild({ entryPoints: [join(root, 'bench/bare-lexical-entry.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } });
     const bare = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
-    await bare.setContent('<!doctype html><meta charset="utf-8"><div id="bare" contenteditable="true" style="width:640px;margin:40px;font:16px/1.7 serif"></div>');
+    // For 对照, two bare editors side by side (zh and en), as the desk shows them, without the row alignment.
+    const pane = (id: string) => `<div id="${id}" contenteditable="true" style="width:640px;margin:40px;font:16px/1.7 serif"></div>`;
+    await bare.setContent(`<!doctype html><meta charset="utf-8"><div style="display:flex">${pane('bare')}${pair ? pane('bare-en') : ''}</div>`);
     await bare.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    await bare.evaluate((paras) => (window as unknown as { __setupBare: (p: string[]) => void }).__setupBare(paras), story.zh!.root.children.map(nodeText));
+    const setup = (paras: string[], id: string) => bare.evaluate(([p, i]) => (window as unknown as { __setupBare: (p: string[], id: string) => void }).__setupBare(p, i), [paras, id] as const);
+    await setup(story.zh!.root.children.map(nodeText), 'bare');
+    if (pair) await setup(story.en!.root.children.map(nodeText), 'bare-en');
     const bareEditor = bare.locator('#bare');
     const bareBlocks = await bareEditor.locator(':scope > p').count();
     await bareEditor.locator(':scope > p').nth(Math.floor(bareBlocks / 2)).click();
     const ref = await typeAndMeasure(bare, bareEditor);
-    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), taskMedian: quantile(tasks, 0.5), taskP95: quantile(tasks, 0.95), size, bareMedian: quantile(ref.sorted, 0.5), bareP95: quantile(ref.sorted, 0.95) };
+    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), taskMedian: quantile(tasks, 0.5), taskP95: quantile(tasks, 0.95), size, bareMedian: quantile(ref.sorted, 0.5), bareP95: quantile(ref.sorted, 0.95), pair, pairOpenMs, openMs };
   } finally {
     await browser.close();
     if (host) await host.stop();
@@ -161,12 +184,13 @@ async function measure(root: string, sizeName: SizeName): Promise<Latency> {
   }
 }
 
-const runs = new Map<SizeName, Promise<Latency>>();
-const once = (root: string, size: SizeName) => {
-  if (!runs.has(size)) runs.set(size, measure(root, size));
-  return runs.get(size)!;
+const runs = new Map<string, Promise<Latency>>();
+const once = (root: string, size: SizeName, pair = false) => {
+  const key = `${size}${pair ? '-pair' : ''}`;
+  if (!runs.has(key)) runs.set(key, measure(root, size, pair));
+  return runs.get(key)!;
 };
-const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
+const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ` of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)` : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
 
 export const benchmarks = [
   {
@@ -200,6 +224,19 @@ export const benchmarks = [
     target: { kind: 'max', value: p95 },
     async run({ root }: { root: string }) {
       const l = await once(root, size);
+      return { value: l.p95, reference: l.bareP95, note: `median ${l.median.toFixed(2)} ms (bare Lexical ${l.bareMedian.toFixed(2)} ms); ${note(l)}` };
+    },
+  })),
+  // The 对照 view at the same sizes: both versions of a whole story, every block paired, the
+  // rows lined up (renderer/src/polish/pair-rows.ts). Reference: two bare Lexical editors
+  // side by side with the same zh and en paragraphs, in the same run.
+  ...([['200k', 8], ['500k', 16]] as const).map(([size, p95]) => ({
+    name: `editor-keystroke-p95-pair-${size}`,
+    unit: 'ms',
+    reference: 'two bare Lexical 0.52 editors side by side (zh and en paragraphs), same Chromium, same run',
+    target: { kind: 'max', value: p95 },
+    async run({ root }: { root: string }) {
+      const l = await once(root, size, true);
       return { value: l.p95, reference: l.bareP95, note: `median ${l.median.toFixed(2)} ms (bare Lexical ${l.bareMedian.toFixed(2)} ms); ${note(l)}` };
     },
   })),

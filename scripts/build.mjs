@@ -5,6 +5,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { buildFonts } from './fonts.mjs';
+import { buildCscModel } from './csc-model.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -38,7 +39,23 @@ const node = (entry, outfile, format = 'esm', split = false) =>
     banner: format === 'esm' ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : {},
   });
 
+/** The proof command's bundle: everything but Node's own modules inside, so its one compile is cached whole. */
+const proofBundle = () =>
+  esbuild({
+    entryPoints: [join(root, 'electron/cli/proof-main.ts')],
+    outfile: join(root, 'out/cli/proof.cjs'),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning',
+    // A table a rule reads from disk beside its module (new URL(…, import.meta.url)) finds it
+    // from the bundle too: CommonJS has no import.meta, so it is the bundle's own URL here.
+    define: { ...define, 'import.meta.url': 'bundleUrl' },
+    inject: [join(root, 'electron/cli/bundle-url.ts')],
+    // dictionary-en's module reads its files with top-level await, which CommonJS cannot hold.
+    alias: { 'dictionary-en': join(root, 'electron/cli/dictionary-files.ts') },
+  });
+
 buildFonts();
+// The 错别字 detector's tables (issue 14), rebuilt when a source is newer.
+buildCscModel();
 const jobs = [];
 if (want('node')) {
   jobs.push(
@@ -47,6 +64,10 @@ if (want('node')) {
     node('electron/preload/index.ts', 'out/preload/index.cjs', 'cjs'),
     node('electron/host/index.ts', 'out/host/index.mjs'),
     node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
+    // `edition-desk proof` on its own (issue 15): one CommonJS file with its dependencies
+    // inside, which bin/edition-desk.mjs runs through V8's code cache (compile-cache.cjs).
+    proofBundle(),
+    node('electron/cli/compile-cache.ts', 'out/cli/compile-cache.cjs', 'cjs'),
     // Imports run in a worker thread (electron/services/copy/import-off-thread.ts).
     node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),
     // The JPEG scan check of photo ingest (electron/services/library/jpeg-scan-off-thread.ts).

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve, dirname, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/contract/errors';
@@ -6,15 +6,14 @@ import { appError } from '../../shared/contract/messages';
 import { Id } from '../../shared/document/ids';
 import type { CopyFormat } from '../services/copy/story-copy';
 import { findResourcesDir } from '../services/paths';
-import { DEFAULT_HOUSE_TERMS } from '../../shared/proof/rules/terms';
-import { parseTermsFile } from '../../shared/proof/term-list';
-import type { HouseTerm } from '../../shared/proof/types';
+import { readInput } from './read-input';
 import { APP_VERSION } from '../services/version';
 import { EXPORT_HELP, ExportUsageError } from './export-usage';
 import { NEW_HELP, NewUsageError } from './new-usage';
 import { SERVE_HELP, ServeUsageError } from './serve-usage';
 import { parseOptions } from './cli-args';
 import { ARCHIVE_HELP, ArchiveUsageError } from './archive-usage';
+import { ProofUsageError } from './proof-usage';
 
 // edition-desk: the same services as the app, for scripts and the desk's terminal.
 // Errors are one line on stderr and a non-zero exit; later issues add verbs here.
@@ -32,13 +31,15 @@ ${NEW_HELP}
 ${EXPORT_HELP}
 ${SERVE_HELP}
 ${ARCHIVE_HELP}
-  edition-desk proof FILE [--terms TERMS]
+  edition-desk proof FILE [--terms TERMS] [--typos strict|normal|off]
                               proofread FILE (.md, .txt, .docx or an edition folder): one line
                               per finding, FILE:LINE:COL  severity  rule-id  message (LINE is
                               the paragraph for .docx and stories); exit 1 if any is an error.
                               --terms replaces the built-in house terms with TERMS: a text file,
                               one term a line, "preferred = variant, variant [| accepted]" (#
                               comments), or JSON (the terms array, or a settings.json)
+                              --typos sets the 错别字 check (default: the edition's house
+                              style, normal for files): strict adds likely typos as warnings
   edition-desk --version      print the version
   edition-desk --help         print this help
 
@@ -52,41 +53,12 @@ class UsageError extends Error {}
 /** Splits `args` into positionals and `--name value` / `--name=value` options. */
 const parseArgs = (args: string[], valued: string[]) => parseOptions(args, valued, (m) => new UsageError(m));
 
-async function readInput(file: string): Promise<Uint8Array> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw appError(code === 'ENOENT' ? 'NOT_FOUND' : 'IO_ERROR', `${file}${code === 'ENOENT' ? '' : `: ${(e as Error).message}`}`);
-  }
-}
-
-/** A house terms file for `proof --terms` (format: shared/proof/term-list.ts). */
-async function readTerms(file: string): Promise<HouseTerm[]> {
-  const bytes = await readInput(resolve(file));
-  try {
-    return parseTermsFile(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch (e) {
-    throw appError('INVALID_ARGUMENT', `${file}: ${e instanceof TypeError ? 'not UTF-8 text' : (e as Error).message}`);
-  }
-}
-
 // Each verb loads what it needs when it runs (the build splits them into chunks), so
 // `proof` and `--help` do not pay for sharp, docx or playwright-core.
 const VERBS: Record<string, (args: string[]) => Promise<void | number>> = {
   export: async (args) => (await import('./export-verb')).exportVerb(args, lang, dirname(fileURLToPath(import.meta.url))),
-  async proof(args) {
-    const { pos, opts } = parseArgs(args, ['terms']);
-    if (pos.length !== 1) throw new UsageError('proof needs exactly one file or edition folder: edition-desk proof FILE [--terms TERMS]');
-    const termsFile = opts.get('terms');
-    const terms = termsFile === undefined ? DEFAULT_HOUSE_TERMS : await readTerms(termsFile);
-    const { proofPath } = await import('../services/proof/proof-files');
-    const placed = await proofPath(resolve(pos[0]!), { terms }, pos[0]!);
-    const msgLang = lang === 'zh-CN' ? 'zh' : 'en';
-    const out = placed.map((p) => `${p.file}:${p.line}:${p.col}  ${p.finding.severity}  ${p.finding.ruleId}  ${p.finding.message[msgLang]}`);
-    if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));
-    return placed.some((p) => p.finding.severity === 'error') ? 1 : 0;
-  },
+  // Also bundled on its own for a fast start (proof-main.ts, run by bin/edition-desk.mjs).
+  proof: async (args) => (await import('./proof-verb')).proofVerb(args, lang),
   // The desk server and its accounts load better-sqlite3 (a native module for Node's ABI)
   // through these dynamic imports only, so no other verb, nor Electron, ever loads it.
   serve: async (args) => (await import('./serve-verb')).serveVerb(args),
@@ -166,7 +138,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof UsageError || e instanceof ExportUsageError || e instanceof NewUsageError || e instanceof ServeUsageError || e instanceof ArchiveUsageError) {
+    if (e instanceof UsageError || e instanceof ProofUsageError || e instanceof ExportUsageError || e instanceof NewUsageError || e instanceof ServeUsageError || e instanceof ArchiveUsageError) {
       console.error(`edition-desk: ${e.message}`);
       process.exit(2);
     }

@@ -4,11 +4,13 @@ import { appError } from '../../shared/contract/messages';
 import { readEdition, readPage, readPages, readStory, writeStory } from './edition-store';
 import type { SettingsStore } from './settings-store';
 import { iimLegacyCharsetFor, setIimLegacyCharset } from './metadata/iptc/iim';
+import { rereadLegacyCaptions } from './library/legacy-reread';
 import type { LibraryStore } from './library/store';
 import { createSerialQueue } from './serial-queue';
 import { proofEditionFolder, readIgnores, writeIgnores } from './proof/proof-service';
 import { countOpenFindings } from '../../shared/proof';
 import { readDictionaryFiles } from './proof/speller';
+import { cscChannels } from './proof/csc-api';
 import { createPage, putPage, setPageSize } from './page-store';
 import { deletePage, duplicatePage, putPages, reorderPages } from './page-list';
 import { ingest } from './library/ingest';
@@ -32,7 +34,9 @@ import { signoffChannels } from './collab/signoff-api';
 import { polishChannels, type PolishContext } from './polish/polish-api';
 import type { ArchivePort } from './archive-port';
 import { withArchiveHooks } from './archive-hooks';
+import { findChannels, withCaptionHistory } from './find/find-api';
 import { vocabChannels } from './vocab/vocab-api';
+import { speedChannels } from './library/speed-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -73,7 +77,8 @@ export function createApi(ctx: ApiContext): Api {
   };
   // Shared editions (issue 12): local changes go on into the documents, documents back into files.
   const mirror = mirrorChannels(ws, ctx.collab, { pageWrites, storyWrites, folderWrites });
-  return withArchiveHooks(mirror.mirror.wrap({
+  const user = () => ctx.collab?.session()?.user;
+  return withArchiveHooks(withCaptionHistory(mirror.mirror.wrap({
     'app:info': async () => ({ version: ctx.version, host: ctx.host, workspace: ws.root, defaultEdition: ctx.defaultEdition }),
     'settings:get': async () => settings.get(),
     'settings:set': async (patch) => {
@@ -152,6 +157,7 @@ export function createApi(ctx: ApiContext): Api {
     'library:ingest': async ({ name, sourcePath, bytes }) =>
       ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
     'library:caption': async ({ id, meta }) => captionPhoto(ctx.library, id, meta),
+    'library:reread-legacy': async () => rereadLegacyCaptions(ctx.library),
     'library:caption-many': async ({ items }) => {
       const photos = [];
       const failed = [];
@@ -188,6 +194,8 @@ export function createApi(ctx: ApiContext): Api {
       return { ok: true as const };
     },
     'proof:dictionary': async () => readDictionaryFiles(),
+    // 错别字 tables and the edition's setting (issue 14).
+    ...cscChannels(ws),
 
     ...editionChannels(ws, { pageWrites, storyWrites, folderWrites }),
 
@@ -216,6 +224,8 @@ export function createApi(ctx: ApiContext): Api {
     ...polishChannels(ws, pageWrites, { progress: ctx.progress }),
     // Press PDF (issue 13).
     ...pressChannels(exporting),
+    // The photo desk's first page and ingest's background flags (issue 15).
+    ...speedChannels(ctx.library),
     // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
     'archive:search': async (input) => {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');
@@ -223,5 +233,7 @@ export function createApi(ctx: ApiContext): Api {
     },
     // Keyword vocabulary and near-duplicates (issue 16).
     ...vocabChannels(ws, ctx.library),
-  }), ctx.archive);
+    // Search results into the desk, provenance, caption history (issue 16, stream find).
+    ...findChannels({ ws, library: ctx.library, archive: ctx.archive, queues: { pageWrites, storyWrites }, user }),
+  }), { library: ctx.library, user }), ctx.archive);
 }

@@ -12,6 +12,7 @@ const EDITION_WRITES = new Set<Channel>([
   'page:put', 'page:create', 'page:duplicate', 'page:delete', 'page:reorder', 'page:put-many', 'edition:page-size',
   'story:put', 'story:import', 'story:create', 'story:rename', 'story:duplicate', 'story:delete', 'story:set-status',
   'edition:place-photo', 'edition:house-style',
+  'story:copy-from', 'edition:copy-photo-from',
 ]);
 /** Channels that make, rename, trash or restore whole edition folders. */
 const FOLDER_WRITES = new Set<Channel>([
@@ -20,9 +21,10 @@ const FOLDER_WRITES = new Set<Channel>([
 
 function savedPhotos(channel: Channel, out: unknown): LibraryPhoto[] {
   switch (channel) {
-    case 'library:caption': return [out as LibraryPhoto];
+    case 'library:caption': case 'library:caption-revert': return [out as LibraryPhoto];
     case 'library:caption-many': return (out as { photos: LibraryPhoto[] }).photos;
     case 'library:mark': return out as LibraryPhoto[];
+    case 'library:reread-legacy': return (out as { photos: LibraryPhoto[] }).photos;
     case 'library:ingest': { const r = out as { status: string; photo?: LibraryPhoto }; return r.status === 'added' && r.photo ? [r.photo] : []; }
     default: return [];
   }

@@ -89,12 +89,28 @@ export const CHANNELS = [
   'archive:search',
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
+  'proof:csc-model',
+  'proof:typo-level',
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  // Re-reads the captions of library photos whose old IPTC text depends on the legacy charset
+  'library:reread-legacy',
   // [/corpus]
   // [speed: issue 15, honest speed]
+  'library:settled',
+  'library:first-page',
+  'library:page',
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  // The catalogue's build state (progress of a rebuild on start)
+  'archive:status',
+  // A library photo's provenance: the pages it is placed on, its caption history
+  'archive:provenance',
+  // Put an older caption from the history back (written into the file, recorded as a revert)
+  'library:caption-revert',
+  // Copy a found story / photo from another edition into this one
+  'story:copy-from',
+  'edition:copy-photo-from',
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
   // The workspace keyword vocabulary (keywords.json) and Photo Mechanic's keyword file

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Edition, Lang, Page, PageSize, Photo, PhotoMeta, Story, StoryStatus } from '../document/schema';
 import { IssueDate, NewEditionInput, StoryRef, Title, TrashItem } from './edition-schemas';
 import { EditorStateSchema } from '../document/lexical-state';
-import { HouseStyle } from '../document/house-style';
+import { HouseStyle, TypoCheck } from '../document/house-style';
 import { ColorLabel, LibraryPhoto } from '../photo/library';
 import { Id } from '../document/ids';
 import { Settings, SettingsPatch } from '../settings/schema';
@@ -13,6 +13,7 @@ import { ExportFormats, ExportPageIds, ExportResultSchema, PreflightFindingSchem
 import { PROOF_FOLDER, ProofDiffResult, ProofRoundSummary } from '../proof-rounds/rounds';
 import { PressSettingsInput, PressSettingsView, SeparationsResult } from './press-schemas';
 import { ArchiveSearchInput, ArchiveSearchResult } from './archive-schemas';
+import { ArchiveStatus, PhotoProvenance } from './find-schemas';
 import { NodeId, SimilarResult, VocabEditInput, VocabImportNote, VocabView } from './vocab-schemas';
 
 // Every call the renderer can make, with the schema main checks its input against
@@ -245,12 +246,62 @@ export const contract = {
   'archive:search': { input: ArchiveSearchInput, output: ArchiveSearchResult },
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
+  /** The 错别字 detector's tables as text (resources/csc/csc-model.txt), for the editor to parse once a session. */
+  'proof:csc-model': { input: empty, output: z.object({ text: z.string() }) },
+  /** The edition's 错别字 setting (house style typoCheck; normal when unset). */
+  'proof:typo-level': { input: inEdition, output: z.object({ level: TypoCheck }) },
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
+  /**
+   * After the legacy IPTC charset changed (settings: iptcLegacyCharset): the library photos
+   * whose IIM text has no 1:90 and is not UTF-8 are read again; the ones whose caption fields
+   * now read differently are returned, updated.
+   */
+  'library:reread-legacy': { input: empty, output: z.object({ checked: z.number().int().nonnegative(), photos: z.array(LibraryPhoto) }) },
   // [/corpus]
   // [speed: issue 15, honest speed]
+  /**
+   * The records of these photos once the background work ingest left for them (previews
+   * from the primary image, the JPEG scan check) is done: the damage flag it may add
+   * reaches the contact sheet. Waits at most `waitMs`, then answers with the records as they are.
+   */
+  'library:settled': {
+    input: z.object({ ids: z.array(PhotoId).min(1).max(20000), waitMs: z.number().int().min(0).max(600_000).default(120_000) }).strict(),
+    output: z.array(LibraryPhoto),
+  },
+  /**
+   * The first `limit` photos of the library in the contact sheet's order, and how many there
+   * are: the photo desk draws its first screen from these while library:list brings the rest.
+   */
+  'library:first-page': {
+    input: z.object({
+      limit: z.number().int().min(1).max(5000),
+      sort: z.enum(['captureDate', 'fileName', 'rating', 'importedAt']),
+      dir: z.enum(['asc', 'desc']),
+    }).strict(),
+    output: z.object({ photos: z.array(LibraryPhoto), total: z.number().int().min(0) }),
+  },
+  /**
+   * The library `limit` photos at a time in the store's own order (stable: a new photo comes
+   * last): the rest of a large library after the first page, in pieces small enough that
+   * the host serves the first screen's thumbnails between them.
+   */
+  'library:page': {
+    input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(5000) }).strict(),
+    output: z.object({ photos: z.array(LibraryPhoto), total: z.number().int().min(0) }),
+  },
   // [/speed]
   // [find: issue 16, search results into the desk, provenance, caption history]
+  /** Whether the catalogue is ready, and how far a rebuild on start has come. */
+  'archive:status': { input: z.object({}).strict(), output: ArchiveStatus },
+  /** A library photo's provenance: the pages of every edition that place it, and its caption history. */
+  'archive:provenance': { input: z.object({ id: PhotoId }).strict(), output: PhotoProvenance },
+  /** Writes the caption of history entry `index` (its `at` as a check) back into the photo (and the history, as a revert). */
+  'library:caption-revert': { input: z.object({ id: PhotoId, index: z.number().int().min(0), at: z.string().max(40) }).strict(), output: LibraryPhoto },
+  /** A story of another edition copied into this one (both versions, with where it came from). */
+  'story:copy-from': { input: z.object({ edition: EditionRef, from: EditionRef, storyId: Id }).strict(), output: z.object({ storyId: Id, title: z.string() }) },
+  /** A photo of another edition copied into this one with its caption (from the library when it is a library photo). */
+  'edition:copy-photo-from': { input: z.object({ edition: EditionRef, from: EditionRef, photoId: Id }).strict(), output: z.object({ photo: Photo, reused: z.boolean() }) },
   // [/find]
   // [vocab: issue 16, keyword vocabulary, near-duplicates, server catalogue]
   /** The keyword tree and the keywords in the workspace trash. */

@@ -96,9 +96,27 @@ export type Page = z.infer<typeof Page>;
 export const StoryStatus = z.enum(['draft', 'edited', 'proofed']);
 export type StoryStatus = z.infer<typeof StoryStatus>;
 
+/**
+ * Where a story copied from the archive came from (issue 16): the source edition, story and
+ * issue date, and when it was copied. Optional: files written before it load as they are.
+ */
+export const StoryOrigin = z.object({
+  editionId: z.string().max(200),
+  editionTitle: z.string().max(500),
+  /** The source edition's folder at the time of the copy (it may be renamed or gone since). */
+  editionRef: z.string().max(500).optional(),
+  issueDate: z.string().max(40).optional(),
+  storyId: z.string().max(200),
+  storyTitle: z.string().max(500).optional(),
+  copiedAt: z.string().max(40),
+});
+export type StoryOrigin = z.infer<typeof StoryOrigin>;
+
 export const Story = z.object({
   id: Id,
   title: z.string().max(500),
+  /** Set on a story copied from another edition (复制到本期, issue 16). */
+  origin: StoryOrigin.optional(),
   /** Absent in files written before issue 10: read as 'draft'. */
   status: StoryStatus.optional(),
   /** Lexical state per language; null where that version has not been written yet. */

@@ -114,7 +114,24 @@ function findingAt(rule: typeof PHOTO_NO_CAPTION, docId: string, segmentId: stri
   };
 }
 
-/** Every finding of an edition: story versions, cross-story consistency, photos and credits. */
+/**
+ * Captions of the photos placed on pages (issue 14: 沁源源党参育苗 sat in one), each a
+ * "photo:<id>" document; a figure's caption inside a story is proofread with its story.
+ */
+export function photoCaptionDocuments(input: EditionProofInput): ProofDocument[] {
+  const placed = new Set(input.pages.flatMap((p) => p.blocks.filter((b) => b.kind === 'photo' && b.photoId).map((b) => b.photoId!)));
+  const docs: ProofDocument[] = [];
+  for (const photo of input.edition.photos) {
+    if (!placed.has(photo.id)) continue;
+    const segments = (['zh', 'en'] as const)
+      .filter((lang) => photo.meta.caption[lang].trim() !== '')
+      .map((lang) => ({ id: `caption-${lang}`, text: photo.meta.caption[lang], lang, kind: 'caption' as const }));
+    if (segments.length) docs.push({ id: `photo:${photo.id}`, segments });
+  }
+  return docs;
+}
+
+/** Every finding of an edition: story versions, placed photos' captions, cross-story consistency, photos and credits. */
 export function proofEdition(input: EditionProofInput, options: ProofOptions = { terms: DEFAULT_HOUSE_TERMS }): Finding[] {
-  return [...proofDocuments(storyDocuments(input.stories), options), ...editionChecks(input)];
+  return [...proofDocuments([...storyDocuments(input.stories), ...photoCaptionDocuments(input)], options), ...editionChecks(input)];
 }

@@ -4,10 +4,14 @@ import { numberConsistencyRules } from './rules/number-consistency';
 import { numberRules, FULL_WIDTH_DIGITS } from './rules/numbers';
 import { punctuationMarkRules } from './rules/punctuation-marks';
 import { punctuationPairRules } from './rules/punctuation-pairs';
+import { punctuationStackedRules } from './rules/punctuation-stacked';
+import { punctuationQuoteEndRules } from './rules/punctuation-quote-end';
+import { punctuationInEnglishRules } from './rules/punctuation-in-english';
 import { punctuationWidthRules } from './rules/punctuation-width';
 import { repeatRules } from './rules/repeats';
 import { latinVariants, LATIN_VARIANTS, termRules } from './rules/terms';
 import { traditionalRules } from './rules/traditional';
+import { typoRules } from './rules/typos';
 import type { Finding, ProofDocument, ProofOptions, RuleDef, Segment, SegmentRule, TextFix } from './types';
 
 // The engine: every segment through the rules of its language, every document through the
@@ -15,8 +19,9 @@ import type { Finding, ProofDocument, ProofOptions, RuleDef, Segment, SegmentRul
 // the editor runs it after typing pauses, the CLI and export preflight on whole editions.
 
 const ZH_RULES: SegmentRule[] = [
-  ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...numberRules,
+  ...punctuationWidthRules, ...punctuationPairRules, ...punctuationMarkRules, ...punctuationStackedRules, ...punctuationQuoteEndRules, ...punctuationInEnglishRules, ...numberRules,
   ...repeatRules, ...confusableRules, ...traditionalRules, ...termRules,
+  ...typoRules, // issue 14: statistical 错别字, after the fixed lists
 ];
 const EN_RULES: SegmentRule[] = [...englishRules, numberRules[0]!, ...termRules];
 

@@ -1,3 +1,6 @@
+import type { CscModel } from './csc/model';
+import type { TypoLevel } from './csc/detect';
+
 // Proofreading (issue 6): the shapes every rule shares. Rules work on plain strings with
 // offsets, so the same engine reads a story (Lexical state → one segment per block), a
 // Markdown/text file (one segment per line) or a .docx (one per paragraph).
@@ -73,6 +76,12 @@ export interface ProofOptions {
   terms?: readonly HouseTerm[];
   /** English spelling; without one the spelling rule is skipped. */
   speller?: Speller | null;
+  /** House style: flag stacked ！！ / ？？！！ (punct.stacked); GB/T 15834 allows them, so off unless set. */
+  flagStackedMarks?: boolean;
+  /** 错别字 tables (issue 14); without them the typo rule is skipped and repeats judge without words. */
+  csc?: CscModel | null;
+  /** How eagerly typos are reported (per edition); default normal. */
+  typoLevel?: TypoLevel;
 }
 
 /** What a segment rule is handed: its segment, its neighbours, and a way to report. */

@@ -69,6 +69,16 @@ async function callWithBytes(channel: string, fields: Record<string, unknown>, b
   return { answer: await r.json() as Answer, ms: Date.now() - t };
 }
 
+async function callJson(channel: string, input: unknown): Promise<Answer> {
+  const token = new URL(host.url).searchParams.get('token')!;
+  const r = await ctx.post(`${host.origin}/api/${channel}`, {
+    headers: { 'x-edition-desk': '1', 'x-edition-desk-token': token, 'content-type': 'application/json' },
+    data: JSON.stringify(input),
+    timeout: 120_000,
+  });
+  return await r.json() as Answer;
+}
+
 /** A refusal is a named code with a sentence in each language; never INTERNAL. */
 function expectNamed(e: Err, what: string): void {
   expect(e.code, what).not.toBe('INTERNAL');
@@ -116,22 +126,30 @@ test('300 mutated photos: named errors or accepted, damaged ones flagged', async
   test.setTimeout(170_000);
   const files = mutatedPhotos(PHOTOS!, 300, 8);
   const dir = mkdtempSync(join(tmpdir(), 'edition-desk-fuzz-'));
-  const unflagged: { name: string; path: string }[] = [];
+  const unflagged: { name: string; path: string; id: string }[] = [];
   let accepted = 0;
   let flagged = 0;
   await pool(files, IN_FLIGHT, async (f) => {
     const { answer, ms } = await callWithBytes('library:ingest', { name: f.name, sourcePath: `fuzz/${f.name}` }, f.bytes);
     expect(ms, `${f.name} took ${ms} ms`).toBeLessThan(PER_FILE_MS);
     if (!answer.ok) return expectNamed(answer.error, f.name);
-    const r = answer.value as { status: string; error?: Err; photo?: { warnings: string[] } };
+    const r = answer.value as { status: string; error?: Err; photo?: { id: string; warnings: string[] } };
     if (r.status === 'failed') return expectNamed(r.error!, f.name);
     if (r.status !== 'added') return;
     accepted++;
     if (r.photo!.warnings.some((w) => w.startsWith('图像数据有损坏'))) { flagged++; return; }
     const path = join(dir, f.name.replace(/[^\w.-]/g, '_'));
     writeFileSync(path, f.bytes);
-    unflagged.push({ name: f.name, path });
+    unflagged.push({ name: f.name, path, id: r.photo!.id });
   });
+  // The JPEG scan check runs behind the batch (issue 15): its flags are on the records the
+  // desk asks for once the batch is in (library:settled), as the photo desk does.
+  const settled = await callJson('library:settled', { ids: unflagged.map((u) => u.id) });
+  expect(settled.ok).toBe(true);
+  const lateFlagged = new Set((settled.ok ? settled.value as { id: string; warnings: string[] }[] : [])
+    .filter((p) => p.warnings.some((w) => w.startsWith('图像数据有损坏'))).map((p) => p.id));
+  flagged += lateFlagged.size;
+  unflagged.splice(0, unflagged.length, ...unflagged.filter((u) => !lateFlagged.has(u.id)));
   // The referee: every accepted photo libvips' strict decode rejects must be flagged
   // (including "bad Huffman code", which sharp's own decoder passes silently and the
   // desk's JPEG scan check finds: electron/services/library/jpeg-scan-check.ts).
@@ -140,7 +158,7 @@ test('300 mutated photos: named errors or accepted, damaged ones flagged', async
     const strict = await run('vips', ['avg', `${u.path}[fail]`], { timeout: 60_000 }).then(() => '', (e: { stderr?: string }) => String(e.stderr ?? 'failed'));
     if (strict !== '') missed.push(`${u.name}: ${strict.split('\n').find((l) => /Vips\w+:|error/i.test(l)) ?? strict.slice(0, 200)}`);
   });
-  console.log(`fuzz photos: ${files.length} files, ${accepted} accepted (${flagged} flagged damaged), host RSS max ${(maxRss / 1024 ** 2).toFixed(0)} MB`);
+  console.log(`fuzz photos: ${files.length} files, ${accepted} accepted (${flagged} flagged damaged, ${lateFlagged.size} of them by the background check), host RSS max ${(maxRss / 1024 ** 2).toFixed(0)} MB`);
   expect(missed, 'damaged (vips avg [fail]) but not flagged').toEqual([]);
   expect(flagged).toBeGreaterThan(20);
   expect(maxRss).toBeLessThan(RSS_LIMIT);

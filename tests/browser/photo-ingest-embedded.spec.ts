@@ -1,9 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { cameraJpeg } from '../support/camera-jpeg';
+import { huffmanDamaged } from '../support/huffman-damage';
 
 // Issue 15, item 1, through the UI: camera files with an embedded MPF preview land on the
 // contact sheet with their thumbnails, a portrait frame (EXIF orientation 6) standing up,
@@ -47,4 +49,31 @@ test('camera JPEGs with embedded previews: thumbnails at once, the right way up,
   await page.keyboard.press('Space');
   const loupe = page.getByRole('dialog', { name: 'IMG_2001.JPG' }).locator('img');
   await expect.poll(() => loupe.evaluate((el: HTMLImageElement) => el.complete ? [el.naturalWidth, el.naturalHeight] : null), { timeout: 60_000 }).toEqual([1067, 1600]);
+});
+
+test('a photo whose damage only the background scan check finds is flagged on the desk after the batch', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'ed-huffman-'));
+  const photos = join(REPO, 'resources', 'sample', 'photos');
+  const src = readdirSync(photos).filter((f) => f.endsWith('.jpg')).sort();
+  const damaged = join(dir, 'DAMAGED_0001.jpg');
+  writeFileSync(damaged, await huffmanDamaged(readFileSync(join(photos, src[0]!))));
+  const sound = join(dir, 'SOUND_0002.jpg');
+  // Re-encoded, so it is not the sample edition's photo the library already holds.
+  writeFileSync(sound, await sharp(join(photos, src[1]!)).resize(1200).jpeg({ quality: 85 }).toBuffer());
+
+  await page.goto(host.url);
+  await page.getByRole('tab', { name: '图片' }).click();
+  await page.locator('input[name="import-files"]').setInputFiles([damaged, sound]);
+  await expect(page.locator('.ingest-bar')).toHaveAttribute('data-ingest-state', 'done', { timeout: 90_000 });
+  await page.locator('.cell', { hasText: 'DAMAGED_0001.jpg' }).click();
+  await expect(page.locator('.caption-panel .warnings')).toContainText('图像数据有损坏', { timeout: 60_000 });
+  await expect(page.locator('.caption-panel .warnings')).toContainText('bad Huffman code');
+  // The sheet marks it too, as Photo Mechanic marks a bad file, without opening it.
+  await expect(page.locator('.cell', { hasText: 'DAMAGED_0001.jpg' }).getByRole('img', { name: '图像数据有损坏' })).toBeVisible();
+  await expect(page.locator('.cell', { hasText: 'SOUND_0002.jpg' }).getByRole('img', { name: '图像数据有损坏' })).toHaveCount(0);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/photo-ingest-background-flag.png') });
+  await page.locator('.cell', { hasText: 'SOUND_0002.jpg' }).click();
+  await expect(page.locator('.caption-panel')).toBeVisible();
+  await expect(page.locator('.caption-panel .warnings')).toHaveCount(0);
 });

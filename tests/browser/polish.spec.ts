@@ -91,10 +91,10 @@ test('quotes in the deck and the body are full width; text-autospace follows the
   await expect.poll(yearWidth).toBeGreaterThan(tight + 0.5);
   // Stored in the edition, so the print route (the same renderer) sets the PDF alike.
   const stored = () => JSON.parse(readFileSync(join(host.dataDir, 'workspace', 'qinyuan-lianghui.edition', 'edition.json'), 'utf8')).houseStyle;
-  await expect.poll(stored).toEqual({ autospaceBody: true, autospaceLatin: true });
+  await expect.poll(stored).toEqual({ autospaceBody: true, autospaceLatin: true, flagStackedMarks: true });
   await body.uncheck();
   await expect(sheet).not.toHaveClass(/autospace-body/);
-  await expect.poll(stored).toEqual({ autospaceBody: false, autospaceLatin: true });
+  await expect.poll(stored).toEqual({ autospaceBody: false, autospaceLatin: true, flagStackedMarks: true });
 });
 
 test('frames show their edges and empty frames say what they are for, in the composer only', async ({ page }) => {

@@ -37,7 +37,7 @@ afterAll(cleanupTemp);
 describe('house style (edition:house-style)', () => {
   it('defaults to no autospace in body copy and autospace in English-heavy blocks', async () => {
     const ed = expectOk<{ houseStyle?: object }>(await handle('edition:open', { edition: ED }));
-    expect(houseStyleOf(ed)).toEqual({ autospaceBody: false, autospaceLatin: true });
+    expect(houseStyleOf(ed)).toEqual({ autospaceBody: false, autospaceLatin: true, flagStackedMarks: true });
   });
 
   it('writes the choice into edition.json and reads it back', async () => {
@@ -45,7 +45,7 @@ describe('house style (edition:house-style)', () => {
     const onDisk = JSON.parse(await readFile(join(ws.pathFor(ED), 'edition.json'), 'utf8')) as { houseStyle: unknown };
     expect(onDisk.houseStyle).toEqual({ autospaceBody: true, autospaceLatin: false });
     const ed = expectOk<{ houseStyle?: object }>(await handle('edition:open', { edition: ED }));
-    expect(houseStyleOf(ed)).toEqual({ autospaceBody: true, autospaceLatin: false });
+    expect(houseStyleOf(ed)).toEqual({ autospaceBody: true, autospaceLatin: false, flagStackedMarks: true });
   });
 
   it('refuses a partial style and never writes over an edition.json that does not parse', async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
@@ -15,7 +15,12 @@ const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|info) {2}([a-z]+\.[a-z-]+) {2}
 let tmp: string;
 
 function cli(lang: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LANG: lang } });
+  return run(BIN, lang, ...args);
+}
+
+/** `proof` goes through its own bundle and code cache (bin → out/cli/proof.cjs), kept in the test's folder. */
+function run(entry: string, lang: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [entry, ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, LANG: lang, XDG_CACHE_HOME: join(tmp, 'cache') } });
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.split('\n').filter((l) => l !== '') };
 }
 
@@ -41,7 +46,8 @@ describe('edition-desk proof', () => {
     expect(r.lines.map((l) => LINE.exec(l)!.slice(2, 6).join(' '))).toEqual([
       '35 84 error punct.unmatched', // 形成“绿 — the quotation is cut by a heading
       '39 14 error punct.unmatched', // 电生产—绿电应用—装备制造”闭环
-      '49 57 info char.possible-repeat', // 产学研研合作
+      '49 57 warning char.repeated', // 产学研研合作: 产学研 + 研 (judged by words, issue 14)
+      '105 2 warning char.repeated', // 沁源源党参育苗: 沁源 + 源
     ]);
     expect(r.out).toContain('缺少配对');
   });
@@ -49,7 +55,7 @@ describe('edition-desk proof', () => {
   it.skipIf(!SHARED_FIXTURES)(`reads .docx paragraph by paragraph${SHARED_FIXTURES ? '' : ` (${SHARED_FIXTURES_SKIP})`}`, () => {
     const r = cli('C', 'proof', join(SHARED_FIXTURES!, 'docx', '2026-qinyuan-lianghui.docx'));
     expect(r.code, r.err).toBe(1);
-    expect(r.lines.map((l) => LINE.exec(l)![5])).toEqual(['punct.unmatched', 'punct.unmatched', 'char.possible-repeat']);
+    expect(r.lines.map((l) => LINE.exec(l)![5])).toEqual(['punct.unmatched', 'punct.unmatched', 'char.repeated', 'char.repeated']);
   });
 
   it('exits 0 when nothing is at error level, and proofs an edition folder', () => {
@@ -85,6 +91,36 @@ describe('edition-desk proof', () => {
     expect([b.code, b.err]).toEqual([1, expect.stringContaining('bad-terms.txt: line 1')]);
     expect(cli('C', 'proof', copy, '--terms', join(tmp, 'missing.txt')).code).toBe(1);
     expect(cli('C', 'proof', copy, '--terms').code).toBe(2);
+  });
+
+  it('the proof bundle run from the code cache answers as the full CLI does, also with a damaged cache', () => {
+    // Issue 15: bin/edition-desk.mjs runs `proof` from out/cli/proof.cjs through V8's code cache.
+    const full = join(REPO_ROOT, 'out', 'cli', 'index.mjs');
+    const ed = join(tmp, 'cache-demo.edition');
+    expect(cli('C', 'sample', ed).code).toBe(0);
+    const cases: [string, string[]][] = [
+      ['zh_CN.UTF-8', [join(SEEDS, '2026-qinyuan-lianghui.md')]], ['C', [ed]],
+      ['zh_CN.UTF-8', [join(tmp, 'missing.md')]], ['C', ['a.md', '--bogus']],
+    ];
+    const cacheDir = join(tmp, 'cache', 'edition-desk');
+    for (const [lang, args] of cases) {
+      const want = run(full, lang, 'proof', ...args);
+      const got = cli(lang, 'proof', ...args);
+      expect({ code: got.code, out: got.out, err: got.err }, args.join(' ')).toEqual({ code: want.code, out: want.out, err: want.err });
+    }
+    for (const f of readdirSync(cacheDir)) rmSync(join(cacheDir, f));
+    writeFileSync(join(cacheDir, 'proof.cjs-1-1-v0-x64.v8cache'), 'an earlier build\'s cache');
+    cli('C', 'proof', ...cases[0]![1]);
+    // One cache, this build's: an earlier build's is removed when a new one is written.
+    const caches = readdirSync(cacheDir).filter((f) => f.startsWith('proof.cjs-') && f.endsWith('.v8cache'));
+    const [cache] = caches;
+    expect(caches).toHaveLength(1);
+    // V8 refuses cached data that is not its own; the run is the same and the cache is made again.
+    writeFileSync(join(cacheDir, cache!), Buffer.alloc(4096, 7));
+    const seed = join(SEEDS, '2026-qinyuan-lianghui.md');
+    const again = cli('C', 'proof', seed);
+    expect({ code: again.code, out: again.out, err: again.err }).toEqual((({ code, out, err }) => ({ code, out, err }))(run(full, 'C', 'proof', seed)));
+    expect(statSync(join(cacheDir, cache!)).size).toBeGreaterThan(100_000);
   });
 
   it('usage errors exit 2', () => {

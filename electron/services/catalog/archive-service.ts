@@ -1,8 +1,9 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { ArchivePort } from '../archive-port';
 import { createSerialQueue } from '../serial-queue';
 import { Workspace } from '../workspace';
-import { Catalog } from './catalog';
+import { CATALOG_DIR, Catalog } from './catalog';
 
 // The catalogue behind the channels (issue 16), for a Node host: opened (or rebuilt from
 // the files, with progress) in the background at start, then kept up to date by the
@@ -21,7 +22,16 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
   const ws = new Workspace(root);
   const queue = createSerialQueue();
   let catalog: Catalog | null = null;
-  const opening = Catalog.open(root, log.progress).then(({ catalog: c, rebuilt }) => { catalog = c; return { c, rebuilt }; });
+  // The build's progress, for the search box (a catalogue rebuilt on start says so, issue 16).
+  const progress = { done: 0, total: 0, rebuilt: false };
+  const onProgress = (done: number, total: number) => {
+    Object.assign(progress, { done, total });
+    log.progress?.(done, total);
+  };
+  // A workspace's first catalogue is built, not rebuilt: only one that was there and is now
+  // missing or unusable is reported as rebuilt from the files (the box says so).
+  const hadCatalog = existsSync(join(root, CATALOG_DIR));
+  const opening = Catalog.open(root, onProgress).then(({ catalog: c, rebuilt }) => { catalog = c; progress.rebuilt = !!rebuilt && hadCatalog; return { c, rebuilt }; });
   const run = (job: (c: Catalog) => void | Promise<void>) => {
     void queue(async () => job((await opening).c)).catch(log.error);
   };
@@ -67,6 +77,14 @@ export function createArchive(root: string, log: ArchiveLog): ArchivePort {
       if (!catalog) return { hits: [], ready: false };
       const { query, ...options } = input;
       return { hits: catalog.search(query, options), ready: true };
+    },
+    status() {
+      return { ready: !!catalog, ...progress, ...(catalog ? catalog.facets() : { editions: [], creators: [] }) };
+    },
+    async placements(item) {
+      if (!catalog) return null;
+      // Behind pending updates: a photo just placed shows its new page.
+      return queue(async () => catalog!.placements(item));
     },
     async close() {
       for (const t of timers.values()) clearTimeout(t);

@@ -5,6 +5,8 @@ import { collectEdition, collectWorkspace, type Collected } from './collect';
 import { createDb, deleteSource, insertRows, openDb, setMeta, type Db } from './db';
 import { libraryPhotoRow } from './rows';
 import { searchDb, type SearchHit, type SearchOptions } from './search';
+import { catalogFacets, placementsOf } from './provenance';
+import type { ArchiveStatus, ProvenancePlacement } from '../../../shared/contract/find-schemas';
 
 // The workspace's catalogue (资料库索引): <workspace>/.catalog/catalog.db. The files stay the
 // source of truth; this is an index over them that can be thrown away at any moment.
@@ -109,6 +111,16 @@ export class Catalog {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     return searchDb(this.db, query, options);
+  }
+
+  /** The pages a photo item (photo:lib:<id>, photo:<edition>/<id>) is placed on, across the workspace. */
+  placements(item: string): ProvenancePlacement[] {
+    return placementsOf(this.db, item);
+  }
+
+  /** The editions and photographers held: the search box's filter choices. */
+  facets(): Pick<ArchiveStatus, 'editions' | 'creators'> {
+    return catalogFacets(this.db);
   }
 
   /** Every row as (item, para, lang, text), sorted: lets a test compare two catalogues. */

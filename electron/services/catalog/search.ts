@@ -77,7 +77,8 @@ export function searchDb(db: Db, query: string, o: SearchOptions = {}): SearchHi
   if (o.lang) { where.push("i.lang IN (?, 'both')"); args.push(o.lang); }
   if (o.from) { where.push("i.date <> '' AND substr(i.date, 1, 10) >= ?"); args.push(o.from); }
   if (o.to) { where.push("i.date <> '' AND substr(i.date, 1, 10) <= ?"); args.push(o.to); }
-  if (o.creator) { where.push('i.creator = ?'); args.push(o.creator); }
+  // Part of the name is enough (the box suggests whole names; 王 finds 王芳 and 王强).
+  if (o.creator) { where.push('instr(i.creator, ?) > 0'); args.push(o.creator); }
   if (o.ratingMin !== undefined) { where.push('i.rating >= ?'); args.push(o.ratingMin); }
   if (o.label) { where.push('i.label = ?'); args.push(o.label); }
   // Placed (and rating, label) are facts of photos: asking for one leaves only photos.

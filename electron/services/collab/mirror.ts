@@ -30,6 +30,8 @@ export const MIRRORED_CHANNELS = [
   'page:put', 'page:put-many', 'page:create', 'page:duplicate', 'page:delete', 'page:reorder', 'edition:page-size',
   'edition:rename', 'edition:place-photo',
   'story:create', 'story:rename', 'story:duplicate', 'story:delete', 'story:set-status', 'story:import', 'story:put', 'story:save-version',
+  // Copies from the archive (issue 16) into a shared edition go on to the server like any new story or photo.
+  'story:copy-from', 'edition:copy-photo-from',
 ] as const satisfies readonly (keyof Api)[];
 
 export interface Mirror {

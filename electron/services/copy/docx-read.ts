@@ -127,9 +127,7 @@ class BodyReader {
     for (const c of wChildren(el)) {
       if (isW(c, 'p')) this.paragraph(c);
       else if (isW(c, 'tbl')) {
-        for (const tr of wChildren(c).filter((x) => isW(x, 'tr'))) {
-          for (const tc of wChildren(tr).filter((x) => isW(x, 'tc'))) this.container(tc);
-        }
+        for (const tr of tableParts(c, 'tr')) for (const tc of tableParts(tr, 'tc')) this.container(tc);
       } else if (isW(c, 'sdt')) { const content = wChild(c, 'sdtContent'); if (content) this.container(content); }
       else if (isW(c, 'customXml') || isW(c, 'ins') || isW(c, 'moveTo')) this.container(c);
     }
@@ -169,6 +167,21 @@ class BodyReader {
     this.push(block);
     this.openList = { numId, block };
   }
+}
+
+/**
+ * A table's rows, or a row's cells, also where a content control or custom XML wraps them:
+ * Word's repeating sections put w:sdt around rows and cells (docx4j's invoice.docx lost
+ * its item rows when only direct children were read).
+ */
+function tableParts(el: Element, name: 'tr' | 'tc'): Element[] {
+  const out: Element[] = [];
+  for (const c of wChildren(el)) {
+    if (isW(c, name)) out.push(c);
+    else if (isW(c, 'sdt')) { const content = wChild(c, 'sdtContent'); if (content) out.push(...tableParts(content, name)); }
+    else if (isW(c, 'customXml')) out.push(...tableParts(c, name));
+  }
+  return out;
 }
 
 /** The branch of an mc:AlternateContent a reader takes: the first Choice, else the Fallback. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { AppError, type AppErrorData } from '../../../shared/contract/errors';
@@ -9,10 +9,11 @@ import type { LibraryPhoto } from '../../../shared/photo/library';
 import { writeFileAtomic } from '../atomic-write';
 import { readMetaFromBytes } from '../metadata';
 import { previewFor } from './embedded-previews';
-import { inBackground } from './preview-background';
+import { foregroundWork, inBackground } from './preview-background';
+import { finishFromPrimary, scanCheckLater } from './ingest-background';
+import { damageWarnings, decodeError } from './ingest-damage';
 import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, previewPath, thumbFromEmbedded } from './previews';
 import { dhashOf } from './dhash';
-import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import type { LibraryStore } from './store';
 
 // One photo into the library: hash, recognise duplicates, check the header before any
@@ -34,34 +35,25 @@ export type IngestResult =
   | { status: 'duplicate'; photo: LibraryPhoto }
   | { status: 'failed'; name: string; error: AppErrorData };
 
-/** Maps libvips' messages to what the user is told. */
-function decodeError(e: unknown, name: string): AppError {
-  const msg = e instanceof Error ? e.message : String(e);
-  if (/pixel limit/i.test(msg)) return appError('PIXEL_LIMIT', `${name}: ${msg}`);
-  if (/unsupported image format|bad seek|not a known file format/i.test(msg)) return appError('UNSUPPORTED_FORMAT', `${name}: ${msg}`);
-  // libjpeg says "premature end of JPEG image" for a file cut short, but "Corrupt JPEG
-  // data: premature end of data segment" for a damaged scan in a complete file.
-  if (/premature end of (JPEG|input)|truncated|unexpected end of file/i.test(msg)) return appError('IMAGE_TRUNCATED', `${name}: ${msg}`);
-  return appError('IMAGE_DAMAGED', `${name}: ${msg.split('\n')[0]}`);
-}
+export { DAMAGED_PREFIX } from './ingest-damage';
 
-export const DAMAGED_PREFIX = '图像数据有损坏 / Image data is damaged';
+/** `decoded`: called once the photo's CPU work is done and only its library copy and record are left to reach the disk. */
+export interface IngestHooks { decoded?: () => void }
 
-/** The flag a photo gets when the strict decode reported damage the lenient one got past. */
-function damageWarnings(damaged: string | null): string[] {
-  return damaged ? [`${DAMAGED_PREFIX}: ${damaged}`] : [];
-}
-
-export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date()): Promise<IngestResult> {
+export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date(), hooks: IngestHooks = {}): Promise<IngestResult> {
+  // Background work (previews from the primary image, scan checks) waits while ingests run.
+  const done = foregroundWork();
   try {
-    return await ingestOrThrow(store, cacheDir, src, now);
+    return await ingestOrThrow(store, cacheDir, src, now, hooks);
   } catch (e) {
     const err = e instanceof AppError ? e : appError('IO_ERROR', `${src.name}: ${(e as Error).message}`);
     return { status: 'failed', name: src.name, error: err.toData() };
+  } finally {
+    done();
   }
 }
 
-async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestSource, now: Date): Promise<IngestResult> {
+async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestSource, now: Date, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
   if (bytes.length === 0) throw appError('FILE_EMPTY', name);
   if (bytes.length > MAX_FILE_BYTES) throw appError('FILE_TOO_LARGE', `${name}: ${bytes.length} bytes`);
@@ -74,7 +66,7 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
   // Claimed before the first await, so a second copy in the same batch waits for this one.
   const work = (async (): Promise<IngestResult> => {
     const known = await store.findByHash(sha256);
-    return known ? { status: 'duplicate', photo: known } : addNew(store, cacheDir, src, sha256, now);
+    return known ? { status: 'duplicate', photo: known } : addNew(store, cacheDir, src, sha256, now, hooks);
   })();
   store.inflight.set(sha256, work);
   try {
@@ -84,7 +76,7 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
   }
 }
 
-async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date): Promise<IngestResult> {
+async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
 
   let header: sharp.Metadata;
@@ -113,33 +105,59 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
   const file = `library/files/${id}.${fileExt}`;
   const abs = store.filePath({ file });
+  // The library copy is written (and fsynced) while the previews are made, not after them:
+  // on a busy disk the fsync waits tens of milliseconds that a decode can use (issue 15).
+  // Nothing refers to the copy until the record, so a failed ingest removes it.
+  let copied: Promise<unknown> | null = null;
+  const copy = () => (copied ??= writeFileAtomic(abs, bytes).then(() => null, (e: unknown) => e));
+  try {
+    return await describeAndRecord(store, cacheDir, src, sha256, now, { id, file, abs, ext, header }, copy, hooks);
+  } catch (e) {
+    if (copied && (await copied) === null) await unlink(abs).catch(() => {});
+    throw e;
+  }
+}
+
+interface NewFile { id: string; file: string; abs: string; ext: string; header: sharp.Metadata }
+
+/** Metadata, previews (or the embedded thumbnail) and the record of a photo whose copy is being written. */
+async function describeAndRecord(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, f: NewFile,
+  copy: () => Promise<unknown>, hooks: IngestHooks): Promise<IngestResult> {
+  const { bytes, name } = src;
+  const { id, file, abs, ext, header } = f;
 
   // Metadata from the bytes in memory and the header above: the file is read once (issue 15).
   const { meta, tech, marks, warnings } = await metaOf(bytes, abs, header);
 
   // A camera's embedded preview gives the thumbnail at once; the primary image's preview
   // and scan check follow in the background (Photo Mechanic's order). Otherwise both sizes
-  // come from one decode, with the scan check beside it on a worker thread.
+  // come from one strict decode, which flags most damage here; the JPEG scan check (the bad
+  // codes libjpeg-turbo 3 passes silently) follows in the background, off the critical path.
   const embedded = ext === 'jpg' ? previewFor(bytes, { width: header.width ?? 0, height: header.height ?? 0 }, PREVIEW_SIZES.thumb) : null;
+  // An embedded thumbnail is a small write: it goes first, so the copy's 10 MB and fsyncs
+  // (which hold libuv's few threads) do not keep it from the sheet.
   const early = embedded !== null && await thumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).then(() => true, () => false);
+  void copy();
+  let checkLater = false;
   if (!early) {
-    const [previews, scan] = await Promise.all([
-      makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); }),
-      jpegScanDamageOffThread(bytes),
-    ]);
+    const previews = await makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
     // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
-    warnings.unshift(...damageWarnings(previews.damaged ?? scan));
+    warnings.unshift(...damageWarnings(previews.damaged));
+    checkLater = ext === 'jpg' && !previews.damaged;
   }
-  await writeFileAtomic(abs, bytes);
+  hooks.decoded?.();
   // Near-duplicates (issue 16): the hash of the thumbnail just made; a few ms (README).
   const dhash = await dhashOf(previewPath(cacheDir, id, 'thumb')).catch(() => undefined);
+  const copyError = await copy();
+  if (copyError !== null) throw copyError;
   const photo: LibraryPhoto = {
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
     bytes: bytes.length, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
     ...(dhash !== undefined ? { dhash } : {}),
   };
   await store.put(photo);
-  if (early) void inBackground(id, () => finishFromPrimary(store, cacheDir, id, name));
+  if (early) void inBackground(id, () => finishFromPrimary(store, cacheDir, id, name), 'preview');
+  else if (checkLater) void inBackground(id, () => scanCheckLater(store, id), 'check');
   return { status: 'added', photo };
 }
 
@@ -161,50 +179,42 @@ async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promi
 }
 
 /**
- * The background half of an ingest whose thumbnail came from an embedded preview: the
- * 1600 px preview and thumbnail from the primary image (read back from the library copy,
- * so a card of 500 photos is not held in memory), and the damage flags that decode and
- * the scan check find, added to the record afterwards.
+ * Ingests files from disk with `inFlight` photos being read and decoded at once (sharp
+ * decodes one image per thread). A photo whose previews are made lets the next one start
+ * while its library copy and record reach the disk (fsyncs wait on the disk, not the
+ * CPU); at most `inFlight` such tails wait at a time, so memory stays bounded.
+ * `onThumbnail(i)`: photo i's thumbnail is in the cache (its record follows).
  */
-async function finishFromPrimary(store: LibraryStore, cacheDir: string, id: string, name: string): Promise<void> {
-  const photo = await store.get(id);
-  if (!photo) return;
-  const bytes = await store.readBytes(photo);
-  let damaged: string | null;
-  try {
-    ({ damaged } = await makePreviews(bytes, cacheDir, id));
-  } catch (e) {
-    damaged = decodeError(e, name).message;
-  }
-  damaged ??= await jpegScanDamageOffThread(bytes);
-  if (!damaged) return;
-  const found = damaged;
-  await store.mutate(async () => {
-    const now = await store.get(id);
-    if (now && !now.warnings.some((w) => w.startsWith(DAMAGED_PREFIX))) await store.put({ ...now, warnings: [...damageWarnings(found), ...now.warnings] });
-  });
-}
-
-/** Ingests files from disk with several in flight (sharp decodes one image per thread). */
 export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
-  onResult: (r: IngestResult) => void = () => {}): Promise<IngestResult[]> {
+  onResult: (r: IngestResult) => void = () => {}, onThumbnail: (index: number) => void = () => {}): Promise<IngestResult[]> {
   const results: IngestResult[] = new Array(paths.length);
+  const tails = new Set<Promise<void>>();
   let next = 0;
+  const one = async (i: number, decoded: () => void): Promise<void> => {
+    const p = paths[i]!;
+    const name = p.path.split(/[/\\]/).pop()!;
+    let r: IngestResult;
+    try {
+      r = await ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes: await readFile(p.path) }, undefined, { decoded });
+    } catch (e) {
+      r = { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };
+    }
+    results[i] = r;
+    onResult(r);
+  };
   const worker = async () => {
     while (next < paths.length) {
       const i = next++;
-      const p = paths[i]!;
-      const name = p.path.split(/[/\\]/).pop()!;
-      let r: IngestResult;
-      try {
-        r = await ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes: await readFile(p.path) });
-      } catch (e) {
-        r = { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };
-      }
-      results[i] = r;
-      onResult(r);
+      let decoded!: () => void;
+      const cpuDone = new Promise<void>((r) => { decoded = r; });
+      const whole = one(i, decoded);
+      await Promise.race([cpuDone.then(() => onThumbnail(i)), whole]);
+      const tail = whole.finally(() => tails.delete(tail));
+      tails.add(tail);
+      while (tails.size > inFlight) await Promise.race(tails);
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, paths.length) }, worker));
+  await Promise.all(tails);
   return results;
 }

@@ -1,4 +1,5 @@
-import { readFile, readdir, mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LibraryPhoto } from '../../../shared/photo/library';
 import { parsesAs, writeJsonGuarded } from '../guarded-write';
@@ -9,6 +10,8 @@ import { readFileInside, resolveInside } from '../safe-path';
 // library/records/<id>.json for what the desk knows about each. One small file per
 // record, each written atomically, so a crash can cost at most the record being written,
 // never the library. A record that does not parse is skipped and reported, not rewritten.
+
+const READ_CHUNK = 250;
 
 export class LibraryStore {
   readonly dir: string;
@@ -30,15 +33,21 @@ export class LibraryStore {
       await mkdir(recDir, { recursive: true });
       await mkdir(join(this.dir, 'files'), { recursive: true });
       const names = (await readdir(recDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-      await Promise.all(names.map(async (n) => {
-        try {
-          const r = LibraryPhoto.safeParse(JSON.parse(await readFile(join(recDir, n), 'utf8')));
-          if (r.success) map.set(r.data.id, r.data);
-          else this.problems.push(`${n}: ${r.error.issues[0]?.message ?? 'invalid'}`);
-        } catch (e) {
-          this.problems.push(`${n}: ${(e as Error).message}`);
+      // Read synchronously in chunks (issue 15, contact sheet on 10,000 photos): 10,000 small
+      // files through libuv's pool (open, stat, read, close: four hops each) took 0.7–1.5 s
+      // here, a plain loop 0.23 s; a chunk of READ_CHUNK (~10 ms) at a time keeps the host answering.
+      for (let i = 0; i < names.length; i += READ_CHUNK) {
+        if (i > 0) await new Promise<void>((r) => setImmediate(r));
+        for (const n of names.slice(i, i + READ_CHUNK)) {
+          try {
+            const r = LibraryPhoto.safeParse(JSON.parse(readFileSync(join(recDir, n), 'utf8')));
+            if (r.success) map.set(r.data.id, r.data);
+            else this.problems.push(`${n}: ${r.error.issues[0]?.message ?? 'invalid'}`);
+          } catch (e) {
+            this.problems.push(`${n}: ${(e as Error).message}`);
+          }
         }
-      }));
+      }
       this.records = map;
       return map;
     })();

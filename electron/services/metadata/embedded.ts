@@ -5,6 +5,7 @@ import { isPng, parsePng, pngMetadata } from './containers/png';
 import { isTiff, parseTiff, tiffMetadata } from './containers/tiff';
 import { isWebp, parseWebp, webpMetadata } from './containers/webp';
 import { decodeXmpBytes } from './xmp/xmp-encoding';
+import { fotoStationIim } from './containers/fotostation';
 
 // Finds the raw metadata blocks in a file: the XMP packet, the IPTC-IIM block with the
 // Photoshop IPTCDigest beside it, and the EXIF TIFF structure. Our own container walkers
@@ -53,7 +54,12 @@ export async function extractEmbedded(buf: Buffer, warnings: string[]): Promise<
         const layout = parseJpeg(buf, true);
         if (layout.sosStart === buf.length) warnings.push('JPEG: the file ends before the image data (truncated?)');
         const m = jpegMetadata(buf, layout);
-        return { container, xmp: firstXmp(m.xmp.map((b) => decodeXmpBytes(b)), warnings), exif: m.exif, ...fromIrb(m.irb, warnings) };
+        const irb = fromIrb(m.irb, warnings);
+        // FotoStation's trailer IIM counts only in a file with no IIM and no XMP of its own:
+        // once the desk has written a caption (XMP), the stale trailer must not speak for a
+        // field the user emptied.
+        const trailer = !irb.iim && m.xmp.length === 0 ? fotoStationIim(buf) : null;
+        return { container, xmp: firstXmp(m.xmp.map((b) => decodeXmpBytes(b)), warnings), exif: m.exif, ...(trailer ? { iim: trailer, storedDigest: null } : irb) };
       }
       case 'png': {
         const m = pngMetadata(buf, parsePng(buf));

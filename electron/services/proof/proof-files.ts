@@ -5,6 +5,7 @@ import { proofDocuments, proofEdition, sourceLines, stateSegments, storyDocId, s
 import { isMostlyLatin } from '../../../shared/story/source-blocks';
 import { exportText } from '../../../shared/story/text-export';
 import { loadSpeller } from './speller';
+import { loadCscModel, needsCsc } from './csc-model';
 
 // Proofreading of files for the CLI (and later batch checks): a .md/.txt file line by line,
 // a .docx paragraph by paragraph, an edition story by story. Each finding comes back with
@@ -42,9 +43,12 @@ async function readBytes(file: string): Promise<Uint8Array> {
  * building nspell's en_US tables costs more than proofreading a whole Chinese page.
  */
 export async function withSpeller(docs: readonly ProofDocument[], options: ProofOptions): Promise<ProofOptions> {
-  if (options.speller !== undefined) return options;
+  let out = options;
   const needs = docs.some((d) => d.segments.some((s) => s.lang === 'en' && /\b[a-z]{3,}/.test(s.text)));
-  return needs ? { ...options, speller: await loadSpeller() } : options;
+  if (options.speller === undefined && needs) out = { ...out, speller: await loadSpeller() };
+  // The 错别字 tables likewise only for Chinese copy (issue 14).
+  if (options.csc === undefined && options.typoLevel !== 'off' && needsCsc(docs)) out = { ...out, csc: await loadCscModel() };
+  return out;
 }
 
 export async function proofPath(path: string, options: ProofOptions, shownAs = path): Promise<PlacedFinding[]> {
@@ -87,7 +91,10 @@ async function proofEditionDir(dir: string, options: ProofOptions, shownAs: stri
   const pages = await readPages(dir, edition);
   const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));
   const fileOf = new Map(stories.flatMap((s) => (['zh', 'en'] as const).map((l) => [storyDocId(s.id, l), join(shownAs, 'stories', `${s.id}.json`) + (l === 'en' ? '#en' : '')])));
-  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), options)).map((f) => ({
+  // The edition's house style (issue 14): stacked ！！ flagged unless it says no; its 错别字 level.
+  // Read inline: house-style.ts would load zod into the CLI's proof path.
+  const house = { flagStackedMarks: edition.houseStyle?.flagStackedMarks !== false, ...options, typoLevel: options.typoLevel ?? edition.houseStyle?.typoCheck ?? 'normal' };
+  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), house)).map((f) => ({
     finding: f,
     file: fileOf.get(f.docId) ?? join(shownAs, relative(dir, join(dir, 'edition.json'))),
     line: f.docId.startsWith('photo:') ? 1 : blockLine(f.segmentId),

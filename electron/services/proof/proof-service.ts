@@ -6,6 +6,7 @@ import { readTextInside } from '../safe-path';
 import type { AppError } from '../../../shared/contract/errors';
 import { listStoryIds, readEdition, readPages, readStory } from '../edition-store';
 import { storyDocuments } from '../../../shared/proof/edition';
+import { houseStyleOf } from '../../../shared/document/house-style';
 import { withSpeller } from './proof-files';
 
 // Proofreading behind the proof:* channels: the ignores an edition remembers
@@ -46,5 +47,8 @@ export async function proofEditionFolder(dir: string, terms: readonly HouseTerm[
   const edition = await readEdition(dir);
   const pages = await readPages(dir, edition);
   const stories = await Promise.all((await listStoryIds(dir)).map((id) => readStory(dir, id)));
-  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms }));
+  const flagStackedMarks = houseStyleOf(edition).flagStackedMarks !== false;
+  // The edition's own 错别字 setting (house style, issue 14).
+  const typoLevel = edition.houseStyle?.typoCheck ?? 'normal';
+  return proofEdition({ edition, pages, stories }, await withSpeller(storyDocuments(stories), { terms, flagStackedMarks, typoLevel }));
 }

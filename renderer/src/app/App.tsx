@@ -19,6 +19,9 @@ import { JobProgress } from '../polish/JobProgress';
 import { rememberDesk, rememberedDesk } from '../polish/last-place';
 import '../polish/polish.css';
 import { ArchiveSearch, useArchiveKey } from '../features/archive/ArchiveSearch';
+import { actOnHit, pageTarget, type OpenTarget } from '../features/archive/open-hit';
+import { useArchiveRebuildJob } from '../features/archive/use-archive-status';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 
 export function App() {
   const [lang, setLang] = useState<UiLanguage>('zh-CN');
@@ -35,7 +38,9 @@ export function App() {
   useHelpKey(useCallback(() => setHelp(true), []));
   const [archive, setArchive] = useState(false);
   useArchiveKey(useCallback(() => setArchive(true), []));
+  useArchiveRebuildJob();
   const [reopen, setReopen] = useState(0);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   // A switch clicked while settings are still loading must not be undone by their arrival.
   const langChosen = useRef(false);
   const collab = useCollabStatus(ref);
@@ -72,6 +77,12 @@ export function App() {
     } catch (e) { report(e); }
   }, [report]);
   const openEdition = (r: string) => { setRef(r); setShowEditions(false); };
+  // A search result opened in its desk, or placed / copied into the open edition (issue 16).
+  const openTarget = useCallback((to: OpenTarget) => {
+    if (to.edition) setRef(to.edition);
+    setTab(to.desk);
+    setShowEditions(false);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -105,9 +116,15 @@ export function App() {
             <button type="button" className="help-button archive-button" onClick={() => setArchive(true)} aria-label={translate(lang, 'archive.open')} title="Ctrl+K">⌕</button>
             <StatusBadge editionRef={ref} edition={edition} />
             <button type="button" className="help-button" onClick={() => setHelp(true)} aria-label={translate(lang, 'help.open')} title="F1">?</button>
+            <button type="button" className="help-button settings-button" onClick={() => setSettingsOpen(true)} aria-label={translate(lang, 'settings.open')} title={translate(lang, 'settings.open')}>⚙</button>
           </>}
         />
-        {archive && <ArchiveSearch onClose={() => setArchive(false)} />}
+        {archive && <ArchiveSearch onClose={() => setArchive(false)} currentEditionId={ref ? edition?.id ?? null : null}
+          onAct={(hit, action) => {
+            setArchive(false);
+            actOnHit(hit, action, ref).then((to) => { if (to) openTarget(to); }, report);
+          }} />}
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} onError={report} />}
         {help && <HelpSheet desk={onEditionsScreen ? 'editions' : tab} onClose={() => setHelp(false)} />}
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         <main className="workspace">
@@ -115,7 +132,7 @@ export function App() {
             <EditionsView editions={editions} current={ref} onOpen={openEdition} onCloseEdition={() => { setRef(null); setEdition(null); }}
               onChanged={editionsChanged} onError={report} />
           ) : tab === 'photos' ? (
-            <PhotoDesk onError={report} />
+            <PhotoDesk onError={report} onOpenPage={(r, pageId) => openTarget(pageTarget(r, pageId))} />
           ) : !ref ? null : !edition ? (
             <p className="empty">{translate(lang, 'app.loading')}</p>
           ) : tab === 'stories' ? (

@@ -4,7 +4,8 @@ import { useSyncExternalStore } from 'react';
 // (issue 17): the desk that started a job may be left, its progress still shows in the
 // top bar, the window title and the desktop app's taskbar button (JobProgress.tsx).
 
-export type JobKind = 'ingest' | 'import' | 'export';
+// 'index': the archive catalogue rebuilt from the files on start (issue 16).
+export type JobKind = 'ingest' | 'import' | 'export' | 'index';
 
 export interface Job {
   id: string;

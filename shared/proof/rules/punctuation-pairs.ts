@@ -17,6 +17,14 @@ export const NESTED_DOUBLE_QUOTES = defineRule(
   '引号内再用引号时应使用单引号‘’', 'A quotation inside a quotation takes single quotes ‘ ’',
 );
 
+export const NESTED_CORNER_QUOTES = defineRule(
+  'punct.nested-corner-quotes', 'warning', 'GB/T 15834-2011 4.7.3.2',
+  '直角引号内再用引号时应使用『』', 'A quotation inside 「 」 takes 『 』',
+);
+
+/** The outer mark of each quotation style (“ ” with ‘ ’ inside, 「 」 with 『 』 inside). */
+const OUTER_QUOTES = new Set(['“', '「']);
+
 const OPEN_OF: Record<string, string> = { '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（', '】': '【', '」': '「', '』': '『' };
 const OPENERS = new Set(Object.values(OPEN_OF));
 
@@ -27,6 +35,7 @@ const pairs: SegmentRule = (seg, ctx) => {
     const ch = t[i]!;
     if (OPENERS.has(ch)) {
       if (ch === '“' && stack.some((s) => s.ch === '“')) ctx.emit(NESTED_DOUBLE_QUOTES, i, i + 1);
+      if (ch === '「' && stack.some((s) => s.ch === '「')) ctx.emit(NESTED_CORNER_QUOTES, i, i + 1);
       stack.push({ ch, at: i });
       continue;
     }
@@ -44,13 +53,13 @@ const pairs: SegmentRule = (seg, ctx) => {
     }
     stack.length = depth;
   }
-  // A quotation continued in the next paragraph leaves its “ open here (4.7.3.4).
+  // A quotation continued in the next paragraph leaves its “ (or 「) open here (4.7.3.4).
   const next = ctx.doc.segments[ctx.index + 1]?.text.trimStart();
   for (const open of stack) {
-    if (open.ch === '“' && next?.startsWith('“') && stack.every((s) => s.ch === '“')) continue;
+    if (OUTER_QUOTES.has(open.ch) && next?.startsWith(open.ch) && stack.every((s) => s.ch === open.ch)) continue;
     ctx.emit(UNMATCHED, open.at, open.at + 1);
   }
 };
 
 export const punctuationPairRules: SegmentRule[] = [pairs];
-export const punctuationPairDefs = [UNMATCHED, MISNESTED, NESTED_DOUBLE_QUOTES];
+export const punctuationPairDefs = [UNMATCHED, MISNESTED, NESTED_DOUBLE_QUOTES, NESTED_CORNER_QUOTES];

@@ -1,5 +1,6 @@
 import { isHan } from '../chars';
 import { AA_WORDS, BOUNDARY_CHARS, DOUBLED_WORD_SLIPS, FUNCTION_CHARS, FUNCTION_EXCEPTIONS, NUMERAL_CHARS } from '../data/reduplications';
+import { repeatVerdict } from '../csc/repeat-words';
 import { defineRule, type SegmentRule } from '../types';
 
 // Repeated characters and words: a doubled 的 or 我们我们 is a typing slip; 看看, 高高兴兴,
@@ -43,9 +44,15 @@ const repeats: SegmentRule = (seg, ctx) => {
       continue;
     }
     const fix = { start: i + 1, end: i + 2, replacement: '' };
-    if (FUNCTION_CHARS.has(a)) {
+    // With the word tables (issue 14), segmentation decides first: 沁源源 is a slip,
+    // 源源不断 and 现在在 are not; AABB idioms stay with the list.
+    // Doubled numerals are counting (十五五, 一一对应): left to the lists as before.
+    const verdict = ctx.options.csc && !isAABB(t, i) && !NUMERAL_CHARS.includes(a) ? repeatVerdict(ctx.options.csc, t, i) : null;
+    if (verdict === 'slip') {
+      ctx.emit(REPEATED_FUNCTION, i, i + 2, fix);
+    } else if (verdict === null && FUNCTION_CHARS.has(a)) {
       if (!inException(t, i)) ctx.emit(REPEATED_FUNCTION, i, i + 2, fix);
-    } else if (!AA_WORDS.has(a + a) && !NUMERAL_CHARS.includes(a) && !BOUNDARY_CHARS.has(a) && !isAABB(t, i)) {
+    } else if (verdict === null && !AA_WORDS.has(a + a) && !NUMERAL_CHARS.includes(a) && !BOUNDARY_CHARS.has(a) && !isAABB(t, i)) {
       ctx.emit(POSSIBLE_REPEAT, i, i + 2, fix);
     }
     i++;

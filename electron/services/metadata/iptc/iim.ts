@@ -107,6 +107,16 @@ function decodeWindows1252(value: Buffer): string {
   return s;
 }
 
+/**
+ * True when the desk's legacy charset decides how this block reads: no UTF-8 1:90, and some
+ * text dataset that is not valid UTF-8. Only such files read differently after the setting
+ * changes (a caption the desk wrote always carries 1:90 = UTF-8).
+ */
+export function readsInLegacyCharset(datasets: readonly IimDataset[]): boolean {
+  if (declaresUtf8(datasets)) return false;
+  return datasets.some((d) => isTextDataset(d) && decodeUtf8Strict(d.value) === null);
+}
+
 /** Datasets that hold binary numbers or object data, never text (IIM 4.2 §1.6, §1.7). */
 const BINARY = new Set(['1:0', '1:20', '1:22', '1:90', '1:120', '1:122', '2:0', '2:200', '2:201', '2:202']);
 

@@ -5,7 +5,11 @@ import { call } from '../../api/client';
 import { proofDocument, storyDocId, storyOfDocId, type Finding, type HouseTerm, type Severity, type Speller } from '../../../../shared/proof';
 import { blockPathRange, domSegments, fieldSelect, segmentRange, type DomSegment } from '../proof/dom-segments';
 import { editorSpeller } from '../proof/speller';
+import { editionTypoLevel, editorCscModel } from '../proof/csc';
+import type { CscModel } from '../../../../shared/proof/csc/model';
+import type { TypoLevel } from '../../../../shared/proof/csc/detect';
 import { houseTerms, onHouseTerms } from '../proof/house-terms';
+import { editionProofOptions } from '../proof/edition-proof-options';
 import { ProofPanel, SEVERITIES } from '../proof/ProofPanel';
 import '../proof/proof.css';
 
@@ -46,7 +50,7 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
   const [editionFindings, setEditionFindings] = useState<Finding[] | null>(null);
   const segments = useRef<Map<string, DomSegment>>(new Map());
   const own = useRef<Finding[]>([]);
-  const opts = useRef<{ terms: HouseTerm[]; speller: Speller | null } | null>(null);
+  const opts = useRef<{ terms: HouseTerm[]; speller: Speller | null; flagStackedMarks?: boolean; csc: CscModel | null; typoLevel: TypoLevel } | null>(null);
   const pendingJump = useRef<Finding | null>(jumpTo ?? null);
   const docId = storyDocId(storyId, lang);
 
@@ -123,9 +127,17 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
         if (ric) idle = ric(run, { timeout: 1000 }); else run();
       }, PAUSE_MS);
     };
-    void Promise.all([houseTerms(), lang === 'en' ? editorSpeller() : Promise.resolve(null)]).then(([terms, speller]) => {
+    // The 错别字 tables only for a Chinese version (issue 14), with the edition's setting.
+    const zh = lang === 'zh';
+    void Promise.all([
+      houseTerms(),
+      lang === 'en' ? editorSpeller() : Promise.resolve(null),
+      zh ? editorCscModel() : Promise.resolve(null),
+      zh && edition ? editionTypoLevel(edition) : Promise.resolve('normal' as const),
+      editionProofOptions(edition),
+    ]).then(([terms, speller, csc, typoLevel, house]) => {
       if (!live) return;
-      opts.current = { terms, speller };
+      opts.current = { terms, speller, csc, typoLevel, ...house };
       schedule();
     });
     // A new term list from the dialog: proofread again with it.
@@ -146,7 +158,7 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
       const cic = (globalThis as unknown as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback;
       if (idle !== null && cic) cic(idle);
     };
-  }, [editor, lang, run]);
+  }, [editor, lang, run, edition]);
 
   // The edition list follows a new term list too.
   useEffect(() => onHouseTerms(() => { if (scope === 'edition') loadEdition(); }), [scope, loadEdition]);

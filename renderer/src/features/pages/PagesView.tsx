@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Edition, Page } from '../../../../shared/document/schema';
 import type { FrameRef } from '../../../../shared/layout/threads';
 import { call } from '../../api/client';
@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { Composer } from './composer/Composer';
 import { PageList } from './PageList';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
+import { usePageJump } from '../archive/use-desk-jumps';
 
 // The pages workspace: the edition's pages down the side (add, duplicate, delete to the
 // trash, reorder by dragging or with 上移/下移), the composer for the chosen one. Page
@@ -75,6 +76,9 @@ export function PagesView({ editionRef, edition: initial, onError }: { editionRe
     );
   }, [editionRef, onError]);
   const page = pages.find((p) => p.id === pageId) ?? null;
+  // A page result of the archive search (issue 16).
+  const pageIds = useMemo(() => pages.map((p) => p.id), [pages]);
+  usePageJump(editionRef, pageIds, setPageId);
 
   return (
     <section className="pages">

@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type MutableRefObject } from 'react';
+import { isDamaged } from '../../../../shared/photo/damage';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
 import { isCaptioned } from '../../../../shared/photo/library';
 import { libraryUrl } from '../../api/client';
@@ -38,6 +39,7 @@ const Cell = memo(function Cell({ p, index, selected, focused, onClick }: { p: L
       </div>
       <div className="cell-meta">
         <span className="stars" aria-label={t('photos.rating', { n: p.rating })}>{'★'.repeat(p.rating)}<span className="dim">{'★'.repeat(5 - p.rating)}</span></span>
+        {isDamaged(p) && <span className="damaged" role="img" aria-label={t('photos.damaged')} title={t('photos.damaged')}>⚠</span>}
         {!isCaptioned(p) && <span className="uncaptioned" title={t('photos.noCaption')}>∅</span>}
       </div>
       <div className="cell-name" title={p.fileName}>{p.fileName}</div>

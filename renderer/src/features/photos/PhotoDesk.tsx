@@ -16,17 +16,34 @@ import { EMPTY_VOCABULARY, type Vocabulary } from '../../../../shared/vocab/voca
 import { PhotoToolbar } from './PhotoToolbar';
 import { IngestBar } from './IngestBar';
 import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
-import { imageFiles, startIngest, type IngestProgress } from './ingest-queue';
+import { backgroundWarnings, imageFiles, startIngest, type IngestProgress } from './ingest-queue';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { jobProgress, newJobId } from '../../polish/jobs';
+import { ProvenancePanel } from '../archive/ProvenancePanel';
+import { usePhotoJump } from '../archive/use-desk-jumps';
+import { onLibraryUpdated } from './library-events';
 
 // The photographer's desk: ingest, contact sheet, caption panel. Ratings and labels take
 // Photo Mechanic's keys: 1–5 stars (0 clears), 6–9 colour labels, Space for the loupe.
 const LABEL_KEYS: Record<string, ColorLabel> = { '6': 'red', '7': 'yellow', '8': 'green', '9': 'blue' };
 /** Photos per library:mark call (each is written into its file). */
 const MARK_CHUNK = 50;
+/** The whole library, PAGE photos a call (library:page), so the host serves thumbnails between them. */
+async function wholeLibrary(): Promise<LibraryPhoto[]> {
+  const out: LibraryPhoto[] = [];
+  for (let total = Infinity; out.length < total;) {
+    const page = await call('library:page', { offset: out.length, limit: PAGE });
+    total = page.total;
+    out.push(...page.photos);
+    if (page.photos.length === 0) break;
+  }
+  return out;
+}
+const PAGE = 1000;
+/** Photos in the first page: more than a large screen shows of the sheet at its smallest cells. */
+const FIRST_PAGE = 300;
 
-export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
+export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; onOpenPage?(edition: string, pageId: string): void }) {
   const { t, lang } = useI18n();
   const sheetRef = useRef<HTMLDivElement | null>(null);
   const deskRef = useRef<HTMLElement | null>(null);
@@ -43,10 +60,23 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   const [progress, setProgress] = useState<IngestProgress | null>(null);
   const cancelRef = useRef<(() => void) | null>(null);
 
+  // How many photos the library holds while only the first page is here; null once all are.
+  const [pending, setPending] = useState<number | null>(null);
   useEffect(() => {
-    Promise.all([call('library:list', {}), call('settings:get', {})]).then(([list, s]) => {
-      setPhotos(new Map(list.map((p) => [p.id, p])));
-      setSettings(s);
+    // On a large library the first screen comes from the first page in the sheet's opening
+    // order, while the whole list (9 MB of JSON for 10,000 photos) follows (issue 15).
+    let whole = false;
+    call('library:first-page', { limit: FIRST_PAGE, sort: 'captureDate', dir: 'asc' }).then((first) => {
+      if (whole) return;
+      setPhotos(new Map(first.photos.map((p) => [p.id, p])));
+      setPending(first.total);
+    }, () => { /* the pages below answer anyway */ });
+    call('settings:get', {}).then(setSettings, onError);
+    wholeLibrary().then((list) => {
+      whole = true;
+      // A photo ingested meanwhile stays, whether or not the pages were read before it.
+      setPhotos((m) => { const n = new Map(list.map((p) => [p.id, p])); for (const [id, p] of m) if (!n.has(id)) n.set(id, p); return n; });
+      setPending(null);
     }, onError);
     // The keyword vocabulary (issue 16): a broken keywords.json leaves completion empty, the panel says why.
     call('vocab:get', {}).then((v) => setVocabulary(v.vocabulary), () => {});
@@ -56,6 +86,8 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     setPhotos((m) => { const n = new Map(m); for (const p of list) n.set(p.id, p); return n; });
   }, []);
 
+  useEffect(() => onLibraryUpdated(upsert), [upsert]);
+
   const visible = useMemo(() => sortPhotos(filterPhotos([...photos.values()], filter), sort.key, sort.dir), [photos, filter, sort]);
   const order = useMemo(() => visible.map((p) => p.id), [visible]);
   const selected = useMemo(() => visible.filter((p) => sel.ids.has(p.id)), [visible, sel.ids]);
@@ -63,12 +95,24 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   // After a reload, the photo the user was on (issue 17); from then on, whichever has the focus.
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current || visible.length === 0) return;
+    if (restored.current || visible.length === 0 || pending !== null) return;
     restored.current = true;
     const i = visible.findIndex((p) => p.id === rememberedItem('photos', ''));
     if (i >= 0) setSel((s) => (s.focus >= 0 ? s : { ids: new Set([visible[i]!.id]), focus: i, anchor: i }));
-  }, [visible]);
+  }, [visible, pending]);
   useEffect(() => { if (restored.current && focused) rememberItem('photos', '', focused.id); }, [focused]);
+  // A photo result of the archive search (issue 16): selected, in view, its caption panel open.
+  const selectById = useCallback((id: string) => {
+    const i = order.indexOf(id);
+    if (i < 0) return false;
+    restored.current = true;
+    setSel({ ids: new Set([id]), focus: i, anchor: i });
+    return true;
+  }, [order]);
+  const showAll = useCallback(() => setFilter(NO_FILTER), []);
+  usePhotoJump(order, selectById, showAll);
+  // A caption put back from the history remounts the caption panel with it.
+  const [reverts, setReverts] = useState(0);
 
   const mark = (marks: PhotoMarks) => {
     const ids = selected.length > 0 ? selected.map((p) => p.id) : focused ? [focused.id] : [];
@@ -129,11 +173,21 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
     if (list.length === 0) return;
     // The top bar, the window title and the taskbar follow the ingest from any desk (issue 17).
     const jobId = newJobId('ingest');
+    const added: string[] = [];
     const job = startIngest(list, (p) => {
       setProgress(p);
       jobProgress(jobId, 'ingest', p.done, p.total, p.finishedAt !== null || p.cancelled);
-    }, (r) => { if (r.status !== 'failed') upsert([r.photo]); });
+    }, (r) => { if (r.status === 'added') added.push(r.photo.id); if (r.status !== 'failed') upsert([r.photo]); });
     cancelRef.current = job.cancel;
+    // What the background finds after the batch (the scan check's damage flag) reaches the sheet.
+    void job.done.then(() => backgroundWarnings(added)).then((found) => {
+      if (found.size === 0) return;
+      setPhotos((m) => {
+        const n = new Map(m);
+        for (const [id, warnings] of found) { const p = n.get(id); if (p) n.set(id, { ...p, warnings }); }
+        return n;
+      });
+    }, onError);
   };
 
   const saveCaption = useCallback(async (id: string, meta: PhotoMeta, opts?: { keepalive?: boolean }): Promise<string | null> => {
@@ -167,10 +221,10 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
   };
 
   return (
-    <section className="photo-desk" ref={deskRef}>
+    <section className="photo-desk" ref={deskRef} data-loaded={pending === null ? 'all' : 'first-page'}>
       <PhotoToolbar
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
-        total={photos.size} shown={visible.length} selected={selected.length}
+        total={pending ?? photos.size} shown={visible.length} selected={selected.length}
         onImport={ingestFiles}
         onExport={() => setDialog('export')} onCodes={() => setDialog('codes')} onVocab={() => setDialog('vocab')}
       />
@@ -184,8 +238,12 @@ export function PhotoDesk({ onError }: { onError(e: unknown): void }) {
             <BatchPanel photos={selected} settings={settings} onApply={applyBatch} onMark={mark} onLeave={focusSheet}
               onSaveTemplates={(list) => saveSettings({ captionTemplates: list as Settings['captionTemplates'] })} />
           ) : settings && focused ? (
-            <CaptionPanel key={focused.id} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark}
-              vocabulary={vocabulary} includeParents={includeParents} onIncludeParents={setIncludeParents} onOpenPhoto={openPhoto} />
+            <>
+              <CaptionPanel key={`${focused.id}:${reverts}`} photo={focused} codes={settings.codeReplacements} onSave={saveCaption} onLeave={focusSheet} onMark={mark}
+                vocabulary={vocabulary} includeParents={includeParents} onIncludeParents={setIncludeParents} onOpenPhoto={openPhoto} />
+              <ProvenancePanel photo={focused} onError={onError} onOpenPage={onOpenPage}
+                onReverted={(p) => { upsert([p]); setReverts((n) => n + 1); }} />
+            </>
           ) : <p className="hint pad">{t('photos.pickOne')}</p>}
         </aside>
       </div>

@@ -64,12 +64,17 @@ export function useCaptionDraft(photo: LibraryPhoto, save: SaveCaption) {
   commitRef.current = commit;
 
   // The record came back (or changed elsewhere): take it when nothing was typed since.
+  // "Nothing typed" compares with the record as it was before this change: by the time the
+  // effect runs, latest.current already holds the new one (a charset re-read that arrived
+  // while the panel was open was otherwise taken for an edit and written back).
+  const prevBase = useRef(baseJson);
   useEffect(() => {
     const now = latest.current;
-    if (now.fullJson === sent.current || now.fullJson === now.baseJson) {
+    if (now.fullJson === sent.current || now.fullJson === prevBase.current || now.fullJson === now.baseJson) {
       setDraft(base);
       setKeywords(base.keywords.join(', '));
     }
+    prevBase.current = baseJson;
   }, [baseJson]);
 
   useEffect(() => {

@@ -59,3 +59,16 @@ export function ratePerSecond(p: IngestProgress): number {
   const ms = (p.finishedAt ?? performance.now()) - p.startedAt;
   return ms > 0 ? (p.done * 1000) / ms : 0;
 }
+
+/**
+ * The warnings the background work after ingest added (issue 15: the JPEG scan check runs
+ * behind the batch), by photo id, for the photos whose warnings it changed. Only the
+ * warnings are taken, so a caption or mark saved meanwhile is never replaced by an older record.
+ */
+export async function backgroundWarnings(ids: string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += 2000) {
+    for (const p of await call('library:settled', { ids: ids.slice(i, i + 2000) })) if (p.warnings.length > 0) found.set(p.id, p.warnings);
+  }
+  return found;
+}

@@ -17,6 +17,8 @@ import { PromptDialog } from '../../app/dialogs';
 import { TrashDialog } from '../editions/TrashDialog';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { usePairRows } from '../../polish/pair-rows';
+import { useStoryJump } from '../archive/use-story-jump';
+import { StoryOriginLine } from '../archive/StoryOriginLine';
 
 type View = 'zh' | 'en' | 'pair';
 
@@ -87,6 +89,14 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
   };
 
   const pick = (id: string) => { setProofJump(null); setStoryId(id); };
+  // A story result of the archive search (issue 16): open it in the matched language.
+  const openFromArchive = useCallback((id: string, lang: 'zh' | 'en') => {
+    setProofJump(null);
+    setStoryId(id);
+    setView((v) => (v === 'pair' ? v : lang));
+    void refresh();
+  }, [refresh]);
+  useStoryJump(editionRef, openFromArchive, story?.id ?? null, columns);
   const createStory = async (title: string) => {
     setAsking(null);
     try {
@@ -153,6 +163,7 @@ export function StoriesView({ editionRef, onError }: { editionRef: string; onErr
                 {!story.en && story.zh && <button onClick={() => void startEnglish()} name="start-english">{t('stories.startEnglish')}</button>}
                 <ExportCopyMenu edition={editionRef} storyId={story.id} lang={view === 'en' ? 'en' : 'zh'} onError={onError} />
               </div>
+              {story.origin && <StoryOriginLine origin={story.origin} />}
               {summary && (
                 <StoryActions edition={editionRef} story={summary} onError={onError}
                   onChanged={() => void refresh()}

@@ -21,6 +21,7 @@ import { StoryPanel } from './side/StoryPanel';
 import { PhotoStrip } from '../strip/PhotoStrip';
 import { useLibraryPhotos } from '../strip/use-library';
 import { usePhotoPlacement } from '../strip/use-place-photo';
+import { usePlaceFromArchive } from '../../archive/use-desk-jumps';
 import { PlacementContext } from '../strip/placement-context';
 import { DropGhost } from '../strip/DropGhost';
 import { useFigureLibrary } from '../strip/figure-library';
@@ -204,6 +205,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   // Library photos to the page (issue 10 item 4): the strip, drops on the paper, the inspector's picker.
   const library = useLibraryPhotos(onError);
   const placing = usePhotoPlacement({ editionRef, edition, page, change, onEdition, onSelect: setSelected, onError });
+  usePlaceFromArchive(editionRef, placing.placeNew);
   // A new frame from the strip's button takes the keys, so the arrows move it into place.
   const focusStage = () => sheetRef.current?.closest<HTMLElement>('.compose-stage')?.focus({ preventScroll: true });
   // Enter on a selected block (issue 17): a story frame opens its copy beside the page, any

@@ -43,9 +43,12 @@ export function usePhotoPlacement(args: Args) {
     return () => { live = false; };
   }, [args.editionRef]);
 
-  /** Adds the library photo to the edition (or finds it there) and returns the edition's photo. */
-  const toEdition = useCallback(async (libraryId: string): Promise<Photo> => {
-    const { photo } = await call('edition:place-photo', { edition: latest.current.editionRef, libraryId });
+  /**
+   * Adds the library photo to the edition (or finds it there) and returns the edition's photo.
+   * A function instead of an id brings the photo in its own way (from another edition, issue 16).
+   */
+  const toEdition = useCallback(async (source: string | (() => Promise<Photo>)): Promise<Photo> => {
+    const photo = typeof source === 'string' ? (await call('edition:place-photo', { edition: latest.current.editionRef, libraryId: source })).photo : await source();
     const ed = latest.current.edition;
     const photos = ed.photos.some((p) => p.id === photo.id) ? ed.photos.map((p) => (p.id === photo.id ? photo : p)) : [...ed.photos, photo];
     latest.current.onEdition({ ...ed, photos });
@@ -64,7 +67,7 @@ export function usePhotoPlacement(args: Args) {
   }, [toEdition]);
 
   /** A new frame at a grid position, or at the top of the first column. */
-  const placeNew = useCallback(async (libraryId: string, at: { col: number; yMm: number } = { col: 0, yMm: 0 }) => {
+  const placeNew = useCallback(async (libraryId: string | (() => Promise<Photo>), at: { col: number; yMm: number } = { col: 0, yMm: 0 }) => {
     try {
       const photo = await toEdition(libraryId);
       const { page, edition, change, onSelect } = latest.current;

@@ -1,0 +1,61 @@
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+// A V8 code cache for one CommonJS bundle (issue 15, item 3), what v8-compile-cache does
+// and what Node ≥ 22.1 offers as module.enableCompileCache: Node 20 compiles every module
+// afresh on each start, and for a short command like `proof` that compile was most of the
+// run. The bundle is compiled with the code V8 produced last time (cachedData: no parse,
+// no lazy recompiles of functions that ran), and after a run whose cache was missing or
+// rejected the code now compiled is written back for the next start.
+//
+// The cache is keyed by the bundle's size and mtime and Node's version and lives in the
+// user's cache folder (XDG_CACHE_HOME, else ~/.cache); V8 itself also refuses cached data
+// made from other source or by another V8 (cachedDataRejected), and a cache that cannot
+// be read or written only costs the speed, never the run.
+
+function cacheFile(bundle: string): string {
+  const st = statSync(bundle);
+  const base = process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache');
+  return join(base, 'edition-desk', `${basename(bundle)}-${st.size}-${Math.floor(st.mtimeMs)}-${process.version}-${process.arch}.v8cache`);
+}
+
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache(file: string, bundleName: string, data: Buffer): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+    // The caches of earlier builds of this bundle are never read again.
+    for (const old of readdirSync(dirname(file))) {
+      if (old.startsWith(`${bundleName}-`) && old.endsWith('.v8cache') && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
+    }
+  } catch {
+    // A read-only home: the next start compiles again.
+  }
+}
+
+/** Loads `bundle` (CommonJS) through the code cache and returns its exports. */
+export function requireCached<T>(bundle: string): { exports: T; saveCache: () => void } {
+  const source = readFileSync(bundle, 'utf8');
+  const file = cacheFile(bundle);
+  const cachedData = readCache(file);
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new Script(wrapped, { filename: bundle, cachedData });
+  const mod = { exports: {} as T };
+  (script.runInThisContext() as (e: unknown, r: NodeRequire, m: unknown, f: string, d: string) => void)(
+    mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+  const fresh = cachedData === undefined || script.cachedDataRejected === true;
+  // After the run: the cache then holds the functions that ran, compiled, not only the top level.
+  return { exports: mod.exports, saveCache: () => { if (fresh) writeCache(file, basename(bundle), script.createCachedData()); } };
+}

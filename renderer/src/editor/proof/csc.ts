@@ -1,0 +1,23 @@
+import { call } from '../../api/client';
+import { parseCscModel, type CscModel } from '../../../../shared/proof/csc/model';
+import type { TypoLevel } from '../../../../shared/proof/csc/detect';
+
+// The editor's 错别字 tables (issue 14). The detector is pure JS over plain tables, so the
+// editor runs the very rules main and the CLI run, live, with no round trip per check; the
+// tables come from main over proof:csc-model once a session (~1.9 MB of text, parsed once)
+// rather than being bundled into the editor chunk and the first paint.
+
+let model: Promise<CscModel | null> | null = null;
+
+export function editorCscModel(): Promise<CscModel | null> {
+  model ??= call('proof:csc-model', {}).then(
+    ({ text }) => parseCscModel(text),
+    () => null, // no typo check rather than no proofreading
+  );
+  return model;
+}
+
+/** The edition's setting (house style); normal when it cannot be read. */
+export function editionTypoLevel(edition: string): Promise<TypoLevel> {
+  return call('proof:typo-level', { edition }).then((r) => r.level, () => 'normal' as const);
+}

@@ -1,0 +1,110 @@
+// Builds resources/csc/csc-model.txt, the 错别字 detector's tables (issue 14), from
+// @node-rs/jieba's word-frequency dictionary and pycorrector's confusion sets (see
+// resources/csc/SOURCES.md). Plain text, read by shared/proof/csc/model.ts:
+//
+//   #csc-model 1 total=<sum of the kept frequencies>
+//   W                      then one word a line: word<TAB>frequency[<TAB>N]  (N: a name or place)
+//   C                      then one character a line: char<TAB>its confusables
+//   P                      then confusion pairs seen in SIGHAN-15 TRAIN: wrong+right<TAB>count
+//   B                      then character bigrams of TRAIN's corrected text: ab<TAB>count
+//   E                      then miswritten words seen in TRAIN: wrong<TAB>right<TAB>count, two
+//                          characters, the right one a dictionary word and the wrong one not
+//
+// The TRAIN split (tests/corpus/sighan15/train.json) only: the TEST split is never read here.
+// Only all-Han words of 1–4 characters are kept (the detector looks at windows of a few
+// characters). Longer words rarer than MIN_FREQ are dropped: the file is 1.9 MB instead of
+// 4.2 MB and parses in ~170 ms instead of ~400 (the CLI's start, the editor's first Chinese
+// story) at the same precision and recall on TRAIN (bench/csc-tune.ts); two-character words
+// all stay (they vouch for their characters: 特优 is no typo for 特有), and so do
+// reduplicated ones (包包, 喝喝) for the repeat rule.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const MIN_FREQ = 30;
+const HAN = /^\p{Script=Han}{1,4}$/u;
+// jieba's tags for person names (nr, nrfg, nrt) and places (ns): never "corrected".
+const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'ns']);
+
+export const CSC_MODEL = join(root, 'resources', 'csc', 'csc-model.txt');
+
+function inputs() {
+  const dict = join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
+  const dir = join(root, 'resources', 'csc');
+  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), self: fileURLToPath(import.meta.url) };
+}
+
+export function buildCscModel({ force = false } = {}) {
+  const src = inputs();
+  if (!force && existsSync(CSC_MODEL)) {
+    const built = statSync(CSC_MODEL).mtimeMs;
+    if (Object.values(src).every((f) => statSync(f).mtimeMs <= built)) return CSC_MODEL;
+  }
+  const words = new Map();
+  for (const line of readFileSync(src.dict, 'utf8').split('\n')) {
+    const [w, f, tag] = line.trim().split(' ');
+    const freq = Number(f);
+    // Reduplicated words (包包, 喝喝, 源源不断) are kept however rare: the repeat rule asks for them.
+    // Two-character words are all kept: they vouch for their characters and cost little.
+    if (!w || !HAN.test(w) || !(freq >= MIN_FREQ || (freq >= 3 && [...w].length <= 2) || (freq >= 1 && /(.)\1/u.test(w)))) continue;
+    const prev = words.get(w);
+    // jieba lists a few words twice with different tags; keep the larger count.
+    if (!prev || prev.freq < freq) words.set(w, { freq, name: NAME_TAGS.has(tag) });
+  }
+  const common = new Set(readFileSync(src.common, 'utf8').split(/\s+/).filter(Boolean));
+  const conf = new Map();
+  const add = (c, others) => {
+    if (!common.has(c)) return;
+    const set = conf.get(c) ?? new Set();
+    for (const o of others) if (o !== c && common.has(o)) set.add(o);
+    conf.set(c, set);
+  };
+  for (const line of readFileSync(src.pinyin, 'utf8').split('\n')) {
+    if (line.startsWith('#') || !line.trim()) continue;
+    const [c, same = '', other = ''] = line.split('\t');
+    add(c.trim(), [...(same.trim() + other.trim())]);
+  }
+  for (const line of readFileSync(src.stroke, 'utf8').split('\n')) {
+    const group = line.split('\t').map((s) => s.trim()).filter(Boolean);
+    for (const c of group) add(c, group);
+  }
+  const pairs = new Map();
+  const bigrams = new Map();
+  const miswritten = new Map();
+  const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const { original_text: o, correct_text: c } of JSON.parse(readFileSync(src.train, 'utf8'))) {
+    if (o.length === c.length) for (let i = 0; i < o.length; i++) if (o[i] !== c[i]) bump(pairs, o[i] + c[i]);
+    for (let i = 0; i + 1 < c.length; i++) if (HAN.test(c[i]) && HAN.test(c[i + 1])) bump(bigrams, c[i] + c[i + 1]);
+    if (o.length === c.length) {
+      for (let i = 0; i < o.length; i++) {
+        if (o[i] === c[i]) continue;
+        for (const s of [i - 1, i]) {
+          const w = o.slice(s, s + 2), r = c.slice(s, s + 2);
+          if (s >= 0 && s + 2 <= o.length && HAN.test(w) && HAN.test(r) && words.has(r) && !words.has(w)) bump(miswritten, `${w}\t${r}`);
+        }
+      }
+    }
+  }
+  let total = 0;
+  for (const { freq } of words.values()) total += freq;
+  const out = [`#csc-model 1 total=${total}`, 'W'];
+  for (const [w, { freq, name }] of words) out.push(name ? `${w}\t${freq}\tN` : `${w}\t${freq}`);
+  out.push('C');
+  for (const [c, set] of conf) if (set.size) out.push(`${c}\t${[...set].join('')}`);
+  out.push('P');
+  for (const [p, n] of pairs) if (HAN.test(p)) out.push(`${p}\t${n}`);
+  out.push('B');
+  for (const [b, n] of bigrams) out.push(`${b}\t${n}`);
+  out.push('E');
+  for (const [e, n] of miswritten) out.push(`${e}\t${n}`);
+  writeFileSync(CSC_MODEL, out.join('\n') + '\n');
+  return CSC_MODEL;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = buildCscModel({ force: true });
+  console.log(`${file}: ${statSync(file).size} bytes`);
+}

@@ -1,0 +1,239 @@
+import type { HouseTerm } from '../types';
+import { logpOf, pairKey, type CscModel } from './model';
+import { intGet } from './int-table';
+import { bestSplit, splitScore } from './segment';
+
+// 错别字 by statistics (issue 14): a character is suspect when it stands outside any known
+// word (or in a rare one), or is one that writers are known to confuse; a confusable
+// character (same or near sound, similar shape) is tried in its place, and the character is
+// reported when the text becomes markedly more probable: the best word segmentation of
+// the few characters around it (jieba's word frequencies), the character bigrams around
+// it, and how often the pair is confused (SIGHAN-15 TRAIN). Names, places and house terms
+// are left alone.
+
+export type TypoLevel = 'off' | 'normal' | 'strict';
+
+/**
+ * Weights of the candidate's features (FEATURES): the score is ln-probability gained with
+ * the fix, the segmentation's (lmGain, weight 1 sets the scale) plus the context's and the
+ * confusion's evidence. Chosen on SIGHAN-15's TRAIN split, two-fold, with the seed pages
+ * as the false-finding check (bench/csc-tune.ts), never on TEST. A fitted logistic model
+ * did worse than this hand grid (it trusted TRAIN's own bigrams too much).
+ */
+export type TypoWeights = readonly number[];
+export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord', 'wordMiswritten'] as const;
+export const TYPO_WEIGHTS: TypoWeights = [0, 1, 1, 1, 0, -4, 0, 1, 4];
+/**
+ * Score thresholds. Normal reports from `normal` up, strict from `strict`; a finding is an
+ * error from `error` up, a warning below it. Chosen on TRAIN (bench/csc-tune.ts): `error`
+ * keeps false errors under ~1 per 100 error-free sentences (TRAIN's corrected halves),
+ * `normal` raises none on the seed pages.
+ */
+export const TYPO_THRESHOLDS = { error: 14, normal: 10.5, strict: 8 } as const;
+
+export interface TypoHit {
+  /** Offset of the suspect character in the text. */
+  at: number;
+  fix: string;
+  /** Total score gain with the fix (ln units). */
+  gain: number;
+  /** ln P of the window's best segmentation as written and with the fix. */
+  lmBefore: number;
+  lmAfter: number;
+  /** The window as written and with the fix (the evidence shown). */
+  before: string;
+  after: string;
+}
+
+/** Whether characters inside known words are tried at all (see typoCandidates). */
+const IN_WORD = false;
+/** Characters on each side of the suspect that the comparison looks at. */
+const WINDOW = 2;
+/** A word rarer than this (ln P) does not vouch for its characters. */
+const RARE_WORD = -16;
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** Offsets covered by a house term in any of its forms: never reported. */
+function protectedSpans(text: string, terms: readonly HouseTerm[] | undefined): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (const term of terms ?? []) {
+    for (const form of [term.preferred, ...term.variants, ...(term.accepted ?? [])]) {
+      if (!form) continue;
+      for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) out.fill(1, i, i + form.length);
+    }
+  }
+  return out;
+}
+
+export interface TypoCandidate {
+  at: number;
+  fix: string;
+  features: number[];
+  lmBefore: number;
+  lmAfter: number;
+  before: string;
+  after: string;
+}
+
+/** Every candidate fix of every suspect character, with its features (for scoring and training). */
+export function typoCandidates(model: CscModel, text: string, terms?: readonly HouseTerm[], minScore = -Infinity, weights: TypoWeights = TYPO_WEIGHTS): TypoCandidate[] {
+  const out: TypoCandidate[] = [];
+  const guarded = protectedSpans(text, terms);
+  for (const m of text.matchAll(HAN_RUN)) {
+    const from = m.index;
+    const run = m[0];
+    if (run.length < 2) continue;
+    const { ends } = bestSplit(model, run);
+    // Which offsets stand alone (or in a rare word) on the best path: there a character is
+    // unexplained, and only such a neighbour may join it in a new word.
+    const loose = new Uint8Array(run.length);
+    const named = new Uint8Array(run.length);
+    for (let s = 0; s < run.length;) {
+      const e = ends[s]! || s + 1;
+      const word = run.slice(s, e);
+      if (e - s === 1 || (logpOf(model, word) ?? -Infinity) <= RARE_WORD) loose.fill(1, s, e);
+      if (model.names.has(word)) named.fill(1, s, e);
+      s = e;
+    }
+    placeNames(run, named);
+    for (let i = 0; i < run.length; i++) {
+      // A character inside a known word is explained by it; tried only for words that
+      // writers are known to confuse (IN_WORD), which costs most of the time.
+      if (named[i] || guarded[from + i] || (!loose[i] && !(IN_WORD && (model.prone.get(run.charCodeAt(i)) ?? 0) >= 2))) continue;
+      candidatesAt(model, run, i, loose, minScore, weights, (c) => out.push({ ...c, at: from + c.at }));
+    }
+  }
+  return out;
+}
+
+export const scoreOf = (features: readonly number[], w: TypoWeights = TYPO_WEIGHTS): number =>
+  features.reduce((sum, f, k) => sum + f * (w[k] ?? 0), 0);
+
+// The editor proofreads a whole story after every pause while one paragraph changed:
+// the findings of unchanged text are kept, per model and settings, for the last few
+// thousand paragraphs.
+const CACHE_SIZE = 4000;
+const caches = new WeakMap<CscModel, Map<string, TypoHit[]>>();
+
+/** Forget the cached findings (benchmarks time cold runs). */
+export function clearTypoCache(model: CscModel): void {
+  caches.delete(model);
+}
+
+/** Suspect characters of one text with their best fix, scoring at or above `threshold`. */
+export function detectTypos(model: CscModel, text: string, threshold: number, terms?: readonly HouseTerm[], weights: TypoWeights = TYPO_WEIGHTS): TypoHit[] {
+  if (weights !== TYPO_WEIGHTS) return detectUncached(model, text, threshold, terms, weights);
+  let cache = caches.get(model);
+  if (!cache) caches.set(model, (cache = new Map()));
+  const key = `${threshold}|${termsKey(terms)}|${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const found = detectUncached(model, text, threshold, terms, weights);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, found);
+  return found;
+}
+
+const termKeys = new WeakMap<readonly HouseTerm[], string>();
+let termSerial = 0;
+/** An identity for a term list (lists are replaced, never changed in place). */
+function termsKey(terms: readonly HouseTerm[] | undefined): string {
+  if (!terms) return '';
+  let k = termKeys.get(terms);
+  if (!k) termKeys.set(terms, (k = String(++termSerial)));
+  return k;
+}
+
+function detectUncached(model: CscModel, text: string, threshold: number, terms: readonly HouseTerm[] | undefined, weights: TypoWeights): TypoHit[] {
+  const best = new Map<number, TypoHit>();
+  for (const c of typoCandidates(model, text, terms, threshold, weights)) {
+    const gain = scoreOf(c.features, weights);
+    if (gain < threshold || (best.get(c.at)?.gain ?? -Infinity) >= gain) continue;
+    best.set(c.at, { at: c.at, fix: c.fix, gain, lmBefore: c.lmBefore, lmAfter: c.lmAfter, before: c.before, after: c.after });
+  }
+  return [...best.values()].sort((a, b) => a.at - b.at);
+}
+
+/** Context evidence of code c between l and r (0 = none): ln(1 + bigram count) on each side. */
+const ctx = (model: CscModel, l: number, c: number, r: number) =>
+  Math.log1p(l ? model.bigrams.get(pairKey(model, l, c)) ?? 0 : 0) + Math.log1p(r ? model.bigrams.get(pairKey(model, c, r)) ?? 0 : 0);
+
+// 景风村, 支角村, 王陶街道: a village or street the dictionary does not know is a name, and
+// the two characters before such a suffix are left alone.
+const PLACE_SUFFIX = /[村镇乡县市区路街巷沟峪河山庄寨坪湾]/u;
+function placeNames(run: string, named: Uint8Array): Uint8Array {
+  for (let i = 2; i < run.length; i++) if (PLACE_SUFFIX.test(run[i]!)) named.fill(1, i - 2, i);
+  return named;
+}
+
+/** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
+const ESTIMATE_SLACK = 4;
+
+/** Right characters TRAIN saw for `ch` at i in a miswritten two-character word, with counts. */
+function miswrittenAt(model: CscModel, prev: number, ch: number, after: number): Map<number, number> | null {
+  const before = prev ? model.miswritten.get(pairKey(model, prev, ch)) : undefined;
+  const behind = after ? model.miswritten.get(pairKey(model, ch, after)) : undefined;
+  if (!before && !behind) return null;
+  const out = new Map<number, number>();
+  const add = (list: number[] | undefined, at: number) => {
+    for (let k = 0; list && k < list.length; k += 3) if (list[k] === at) out.set(list[k + 1]!, (out.get(list[k + 1]!) ?? 0) + list[k + 2]!);
+  };
+  add(before, 1);
+  add(behind, 0);
+  return out.size ? out : null;
+}
+
+function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array, minScore: number, w: TypoWeights, emit: (c: TypoCandidate) => void): void {
+  const ch = run.charCodeAt(i);
+  const prev = i > 0 ? run.charCodeAt(i - 1) : 0;
+  const after = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
+  const mis = miswrittenAt(model, prev, ch, after);
+  const conf = model.confusables.get(ch);
+  if (!conf && !mis) return;
+  let cands: ArrayLike<number> = conf ?? [];
+  // Rarely (a word TRAIN saw miswritten): add its right character when it is no confusable.
+  if (mis) for (const c of mis.keys()) if (!conf?.includes(c)) cands = [...Array.from(cands), c];
+  // A neighbour already in a known word is taken: 重实干 is 重 + 实干, not a broken 重视.
+  const left = i > 0 && loose[i - 1] ? prev : 0;
+  const right = i + 1 < run.length && loose[i + 1] ? after : 0;
+  const a = Math.max(0, i - WINDOW);
+  const b = Math.min(run.length, i + WINDOW + 1);
+  const window = run.slice(a, b);
+  const k = i - a;
+  let base: number | null = null;
+  const ctx0 = ctx(model, prev, ch, after);
+  const prone = Math.log1p(model.prone.get(ch) ?? 0);
+  const lpOne = (code: number) => { const v = model.lp1[model.ids[code]!]!; return v === v ? v : model.unknown; };
+  const lpCh = lpOne(ch);
+  const alone = (lpCh + model.logTotal) / 10;
+  const lpLeft = left ? lpOne(left) : 0;
+  const lpRight = right ? lpOne(right) : 0;
+  for (let n = 0; n < cands.length; n++) {
+    const c = cands[n]!;
+    // Only a replacement that makes a word with a loose neighbour, or a known confusion,
+    // can explain the text better.
+    const seen = model.pairs.get(pairKey(model, ch, c)) ?? 0;
+    const miswritten = mis?.get(c) ?? 0;
+    const kl = left ? pairKey(model, left, c) : -1;
+    const kr = right ? pairKey(model, c, right) : -1;
+    const lpL = kl > 0 ? intGet(model.lp2, kl) : undefined;
+    const lpR = kr > 0 ? intGet(model.lp2, kr) : undefined;
+    if (!seen && !miswritten && lpL === undefined && lpR === undefined) continue;
+    const bigram = ctx(model, prev, c, after) - ctx0;
+    const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0, Math.log1p(miswritten)];
+    // The segmentation's gain estimated from the two-character word the fix makes (the two
+    // single characters it replaces): the full comparison only where the score could reach
+    // minScore. Most candidates stop here, which is what keeps 100,000 characters fast.
+    if (minScore > -Infinity && !seen && !miswritten) {
+      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity);
+      if (scoreOf(features, w) + (w[1] ?? 1) * (est + ESTIMATE_SLACK) < minScore) continue;
+    }
+    base ??= splitScore(model, window, 0, window.length);
+    const fix = String.fromCharCode(c);
+    const fixed = window.slice(0, k) + fix + window.slice(k + 1);
+    const lm = splitScore(model, fixed, 0, fixed.length);
+    features[1] = lm - base;
+    emit({ at: i, fix, lmBefore: base, lmAfter: lm, before: window, after: fixed, features });
+  }
+}

@@ -1,0 +1,66 @@
+import type { CscModel } from './model';
+import { intGet } from './int-table';
+
+// Maximum-probability word segmentation (a unigram word model over the dictionary's
+// frequencies, as jieba's own DAG search): the best split of a run of Han characters and
+// its log-probability. The detector compares such scores with and without a replacement.
+// Words are extended from each start only while the dictionary has them as a prefix
+// (jieba's prefix dictionary), so most offsets cost one or two lookups of a small integer.
+
+export interface Split {
+  /** ln P of the best segmentation. */
+  score: number;
+  /** End offset (exclusive) of the word that starts at each offset on the best path; 0 elsewhere. */
+  ends: Int32Array;
+}
+
+// Backwards, as jieba: best[s] is the best score of text[s, n), next[s] its first word's end.
+let best = new Float64Array(64);
+let next = new Int32Array(64);
+let ids = new Int32Array(64);
+
+function run(m: CscModel, text: string, from: number, n: number): void {
+  if (best.length <= n) { best = new Float64Array(2 * n + 2); next = new Int32Array(2 * n + 2); ids = new Int32Array(2 * n + 2); }
+  for (let s = 0; s < n; s++) ids[s] = m.ids[text.charCodeAt(from + s)]!;
+  best[n] = 0;
+  for (let s = n - 1; s >= 0; s--) {
+    const a = ids[s]!;
+    const one = m.lp1[a]!;
+    let top = (one === one ? one : m.unknown) + best[s + 1]!; // NaN: not a word
+    let end = s + 1;
+    const b = s + 1 < n ? ids[s + 1]! : 0;
+    if (a && b) {
+      const k2 = a * 32768 + b;
+      const lp2 = intGet(m.lp2, k2);
+      if (lp2 !== undefined && lp2 + best[s + 2]! > top) { top = lp2 + best[s + 2]!; end = s + 2; }
+      if (s + 3 <= n && (lp2 !== undefined || m.prefix2.has(k2))) {
+        const lp3 = m.lp3.get(k2)?.get(ids[s + 2]!);
+        if (lp3 !== undefined && lp3 + best[s + 3]! > top) { top = lp3 + best[s + 3]!; end = s + 3; }
+        if (s + 4 <= n) {
+          const w3 = lp3 !== undefined || m.prefix3.size ? text.slice(from + s, from + s + 3) : '';
+          if (lp3 !== undefined || m.prefix3.has(w3)) {
+            const lp4 = m.lp4.get(text.slice(from + s, from + s + 4));
+            if (lp4 !== undefined && lp4 + best[s + 4]! > top) { top = lp4 + best[s + 4]!; end = s + 4; }
+          }
+        }
+      }
+    }
+    best[s] = top;
+    next[s] = end;
+  }
+}
+
+/** Best segmentation of text[from, to). */
+export function bestSplit(model: CscModel, text: string, from = 0, to = text.length): Split {
+  const n = to - from;
+  run(model, text, from, n);
+  const ends = new Int32Array(n);
+  for (let s = 0; s < n; s = next[s]!) ends[s] = next[s]!;
+  return { score: best[0]!, ends };
+}
+
+/** Score only: the best segmentation's ln P of text[from, to), as bestSplit's. */
+export function splitScore(model: CscModel, text: string, from: number, to: number): number {
+  run(model, text, from, to - from);
+  return best[0]!;
+}
