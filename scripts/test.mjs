@@ -30,6 +30,8 @@ function readJson(file) {
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
 }
 
+// Node 22 for the Electron window's catalogue tests (node:sqlite): from the npm registry, once.
+step('node 22 for node:sqlite tests', process.execPath, ['scripts/node22.mjs']);
 step('build', process.execPath, ['scripts/build.mjs']);
 for (const p of ['electron', 'renderer', 'shared', 'tests']) step(`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]);
 step('lint (process boundaries)', bin('eslint'), ['.']);

