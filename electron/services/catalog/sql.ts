@@ -38,9 +38,8 @@ export interface SqlDriver {
 
 // One binding per process. The Electron utility process chooses node:sqlite in its entry,
 // before the catalogue opens anything. Elsewhere better-sqlite3, as before; a Node it was
-// not built for (its binary is for Node 20's ABI: a Node 22 first on PATH, as npm scripts
-// put a Node 22 first on PATH) gets node:sqlite
-// rather than a catalogue that cannot open.
+// not built for (its binary is for Node 20's ABI; say a Node 22 first on PATH) gets
+// node:sqlite rather than a catalogue that cannot open.
 let current: SqlDriver | null = null;
 
 function defaultDriver(): SqlDriver {
