@@ -1,45 +1,15 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const REPO = resolve(import.meta.dirname, '..', '..');
-const MAIN = join(REPO, 'out', 'main', 'index.mjs');
-
-/** The Electron binary, or why there is none: require('electron') throws without one. */
-function findElectron(): { path: string } | { missing: string } {
-  let path: unknown;
-  try {
-    path = createRequire(join(REPO, 'package.json'))('electron');
-  } catch {
-    return { missing: 'node_modules/electron has no binary (offline install, ELECTRON_SKIP_BINARY_DOWNLOAD=1); reinstall with ELECTRON_MIRROR set to run this tier' };
-  }
-  if (typeof path !== 'string' || !existsSync(path)) return { missing: `no file at ${String(path)}` };
-  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) {
-    return { missing: 'binary present, but no display (run under xvfb-run)' };
-  }
-  return { path };
-}
-
-function childEnv(home: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
-  return { ...env, EDITION_DESK_HOME: home };
-}
+import { join } from 'node:path';
+import { MAIN, REPO, childEnv, electronOrSkip } from './electron-binary';
 
 test('opens the sample edition in a sandboxed window', async () => {
-  const electronBinary = findElectron();
-  if ('missing' in electronBinary) {
-    const reason = `Electron binary not installed: ${electronBinary.missing}`;
-    console.log(`skip: ${reason}`); // the list reporter does not print skip reasons
-    test.skip(true, reason);
-    return;
-  }
-  expect(existsSync(MAIN), `${MAIN} missing: run "node scripts/build.mjs" first`).toBe(true);
+  const executablePath = electronOrSkip();
+  if (executablePath === null) return;
 
   const home = mkdtempSync(join(tmpdir(), 'edition-desk-electron-'));
-  const app = await electron.launch({ executablePath: electronBinary.path, args: [MAIN], cwd: REPO, env: childEnv(home) });
+  const app = await electron.launch({ executablePath, args: [MAIN], cwd: REPO, env: childEnv(home) });
   try {
     // The user-data folder (settings, workspace, single-instance lock) follows EDITION_DESK_HOME.
     expect(await app.evaluate(({ app: a }) => a.getPath('userData'))).toBe(home);

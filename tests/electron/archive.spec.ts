@@ -1,8 +1,8 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAIN, REPO, childEnv, findElectron } from './electron-binary';
+import { MAIN, REPO, childEnv, electronOrSkip } from './electron-binary';
 
 // Archive search in the Electron window (issue 16): the catalogue runs in a utility process
 // on node:sqlite (electron/main/archive-process.ts). Where no Electron binary exists (this
@@ -10,16 +10,10 @@ import { MAIN, REPO, childEnv, findElectron } from './electron-binary';
 // under a real Node 22 in tests/unit/archive-rpc.test.ts.
 
 test('Ctrl+K finds the sample photo through the catalogue utility process', async () => {
-  const electronBinary = findElectron();
-  if ('missing' in electronBinary) {
-    const reason = `Electron binary not installed: ${electronBinary.missing}`;
-    console.log(`skip: ${reason}`); // the list reporter does not print skip reasons
-    test.skip(true, reason);
-    return;
-  }
-  expect(existsSync(MAIN), `${MAIN} missing: run "node scripts/build.mjs" first`).toBe(true);
+  const executablePath = electronOrSkip();
+  if (executablePath === null) return;
   const home = mkdtempSync(join(tmpdir(), 'edition-desk-electron-archive-'));
-  const app = await electron.launch({ executablePath: electronBinary.path, args: [MAIN], cwd: REPO, env: childEnv(home) });
+  const app = await electron.launch({ executablePath, args: [MAIN], cwd: REPO, env: childEnv(home) });
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('button', { name: '检索资料库' })).toBeVisible({ timeout: 30_000 });
