@@ -1,12 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Catalog } from '../../electron/services/catalog/catalog';
 import { sqlDriver, useSqlDriver } from '../../electron/services/catalog/sql';
 import { betterSqlite } from '../../electron/services/catalog/sqlite-better';
 import { nodeSqlite } from '../../electron/services/catalog/sqlite-node';
-import { readStory, writeStory } from '../../electron/services/edition-store';
-import { paragraph, rootState, textNode } from '../../shared/document/lexical-state';
-import { LibraryPhoto } from '../../shared/photo/library';
+import { saveForsythiaCaption, saveWetlandStory } from './archive-edits';
 
 // The catalogue's key cases on one SQLite binding, as JSON on stdout: bundled by
 // tests/unit/catalog-node-sqlite.test.ts and run twice on copies of one generated archive,
@@ -31,18 +29,11 @@ async function main(): Promise<void> {
   const before = search();
 
   // Incremental: a library caption and an edition's story, as the desk's hooks apply them.
-  const file = join(root, 'library', 'records', 'p-120.json');
-  const photo = LibraryPhoto.parse(JSON.parse(await readFile(file, 'utf8')));
-  photo.meta.caption = { zh: '太岳山下的连翘花开了', en: 'Forsythia in bloom below Mount Taiyue' };
-  await writeFile(file, JSON.stringify(photo));
+  const photo = await saveForsythiaCaption(root);
   const t0 = performance.now();
   await catalog.updateLibraryPhoto(photo);
   const captionMs = performance.now() - t0;
-  const dir = join(root, 'e01.edition');
-  const story = await readStory(dir, 's-1-7');
-  story.title = '沁河湿地观鸟记';
-  story.en = rootState([paragraph([textNode('Birdwatchers counted egrets on the Qin river wetland.')])]);
-  await writeStory(dir, story);
+  const dir = await saveWetlandStory(root);
   await catalog.updateEdition(dir, 'e01.edition');
   const updated = ['连翘', 'forsythias taiyue', '湿地 egret'].map((q) => ({ q, refs: catalog.search(q).map((h) => h.ref) }));
   const live = catalog.dump();

@@ -1,12 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../electron/services/catalog/catalog';
-import { readStory, writeStory } from '../../electron/services/edition-store';
-import { LibraryPhoto } from '../../shared/photo/library';
-import { paragraph, rootState, textNode } from '../../shared/document/lexical-state';
 import { generateArchive } from '../support/archive-gen';
+import { saveForsythiaCaption, saveWetlandStory } from '../support/archive-edits';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
 
 // The catalogue kept up to date after saves equals the one rebuilt from the files; a torn
@@ -34,10 +32,7 @@ describe('incremental updates', () => {
   it('a caption saved on a library photo is found at once, and equals a rebuild', async () => {
     await Catalog.rebuild(root);
     const { catalog } = await Catalog.open(root);
-    const file = join(root, 'library', 'records', 'p-120.json');
-    const photo = LibraryPhoto.parse(JSON.parse(await readFile(file, 'utf8')));
-    photo.meta.caption = { zh: '太岳山下的连翘花开了', en: 'Forsythia in bloom below Mount Taiyue' };
-    await writeFile(file, JSON.stringify(photo));
+    const photo = await saveForsythiaCaption(root);
     const t0 = performance.now();
     await catalog.updateLibraryPhoto(photo);
     expect(catalog.search('连翘').map((h) => h.ref)).toEqual(['p-120']);
@@ -50,11 +45,7 @@ describe('incremental updates', () => {
 
   it('a story saved in an edition replaces that edition\'s rows, and equals a rebuild', async () => {
     const { catalog } = await Catalog.open(root);
-    const dir = join(root, 'e01.edition');
-    const story = await readStory(dir, 's-1-7');
-    story.title = '沁河湿地观鸟记';
-    story.en = rootState([paragraph([textNode('Birdwatchers counted egrets on the Qin river wetland.')])]);
-    await writeStory(dir, story);
+    const dir = await saveWetlandStory(root);
     await catalog.updateEdition(dir, 'e01.edition');
     expect(catalog.search('湿地 egret', { kind: 'story' }).map((h) => h.ref)).toEqual(['s-1-7']);
     const live = catalog.dump();
