@@ -8,21 +8,24 @@ import { jobProgress } from '../../polish/jobs';
 
 const POLL_MS = 400;
 
+/** Polls archive:status until the catalogue is ready; the returned function stops it. */
+function watchArchiveStatus(onStatus: (s: ArchiveStatus) => void): () => void {
+  let live = true;
+  let timer = 0;
+  const poll = () => {
+    call('archive:status', {}).then((s) => {
+      if (!live) return;
+      onStatus(s);
+      if (!s.ready) timer = window.setTimeout(poll, POLL_MS);
+    }, () => { /* no catalogue in this window: the search itself says so */ });
+  };
+  poll();
+  return () => { live = false; clearTimeout(timer); };
+}
+
 export function useArchiveStatus(): ArchiveStatus | null {
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
-  useEffect(() => {
-    let live = true;
-    let timer = 0;
-    const poll = () => {
-      call('archive:status', {}).then((s) => {
-        if (!live) return;
-        setStatus(s);
-        if (!s.ready) timer = window.setTimeout(poll, POLL_MS);
-      }, () => { /* no catalogue in this window: the search itself says so */ });
-    };
-    poll();
-    return () => { live = false; clearTimeout(timer); };
-  }, []);
+  useEffect(() => watchArchiveStatus(setStatus), []);
   return status;
 }
 
@@ -32,16 +35,7 @@ export function useArchiveStatus(): ArchiveStatus | null {
  */
 export function useArchiveRebuildJob(): void {
   useEffect(() => {
-    let live = true;
-    let timer = 0;
-    const poll = () => {
-      call('archive:status', {}).then((s) => {
-        if (!live) return;
-        jobProgress('archive-index', 'index', s.done, s.total, s.ready);
-        if (!s.ready) timer = window.setTimeout(poll, POLL_MS);
-      }, () => { /* no catalogue in this window */ });
-    };
-    poll();
-    return () => { live = false; clearTimeout(timer); jobProgress('archive-index', 'index', 0, 0, true); };
+    const stop = watchArchiveStatus((s) => jobProgress('archive-index', 'index', s.done, s.total, s.ready));
+    return () => { stop(); jobProgress('archive-index', 'index', 0, 0, true); };
   }, []);
 }
