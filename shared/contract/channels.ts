@@ -123,5 +123,13 @@ export const CHANNELS = [
   // Near-duplicates of a library photo by perceptual hash
   'photos:similar',
   // [/vocab]
+  // [raw: issue 15, camera raw files through their embedded JPEG]
+  // [/raw]
+  // [ingest: issue 15, ingest against sharp under load]
+  // [/ingest]
+  // [editor: issue 15, editor latency at 200k/500k]
+  // [/editor]
+  // [csc2: issue 14, 错别字 detection to target]
+  // [/csc2]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

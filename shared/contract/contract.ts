@@ -317,6 +317,14 @@ export const contract = {
   /** Library photos whose perceptual hash is within the threshold of this one's, nearest first. */
   'photos:similar': { input: z.object({ id: Id }).strict(), output: SimilarResult },
   // [/vocab]
+  // [raw: issue 15, camera raw files through their embedded JPEG]
+  // [/raw]
+  // [ingest: issue 15, ingest against sharp under load]
+  // [/ingest]
+  // [editor: issue 15, editor latency at 200k/500k]
+  // [/editor]
+  // [csc2: issue 14, 错别字 detection to target]
+  // [/csc2]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

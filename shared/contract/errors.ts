@@ -71,6 +71,14 @@ export const ERROR_CODES = [
   'VOCAB_CYCLE',
   'VOCAB_EMPTY_IMPORT',
   // [/vocab]
+  // [raw: issue 15, camera raw files through their embedded JPEG]
+  // [/raw]
+  // [ingest: issue 15, ingest against sharp under load]
+  // [/ingest]
+  // [editor: issue 15, editor latency at 200k/500k]
+  // [/editor]
+  // [csc2: issue 14, 错别字 detection to target]
+  // [/csc2]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -132,6 +132,14 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   VOCAB_CYCLE: { 'zh-CN': '关键词不能移到它自己的下级。', en: 'A keyword cannot be moved under itself.' },
   VOCAB_EMPTY_IMPORT: { 'zh-CN': '文件里没有关键词，未导入。', en: 'The file holds no keywords; nothing was imported.' },
   // [/vocab]
+  // [raw: issue 15, camera raw files through their embedded JPEG]
+  // [/raw]
+  // [ingest: issue 15, ingest against sharp under load]
+  // [/ingest]
+  // [editor: issue 15, editor latency at 200k/500k]
+  // [/editor]
+  // [csc2: issue 14, 错别字 detection to target]
+  // [/csc2]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

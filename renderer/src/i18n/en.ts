@@ -756,4 +756,12 @@ export const en: Record<MessageKey, string> = {
   'vocab.similarNone': "No other photo of the same frame in the library.",
   'vocab.similarDistance': "difference {d}/64 (≤{max} counts as the same frame)",
   // [/vocab]
+  // [raw: issue 15, camera raw files through their embedded JPEG]
+  // [/raw]
+  // [ingest: issue 15, ingest against sharp under load]
+  // [/ingest]
+  // [editor: issue 15, editor latency at 200k/500k]
+  // [/editor]
+  // [csc2: issue 14, 错别字 detection to target]
+  // [/csc2]
 };

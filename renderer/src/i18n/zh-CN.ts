@@ -756,6 +756,14 @@ export const zhCN = {
   'vocab.similarNone': "图库中没有同一画面的其他照片。",
   'vocab.similarDistance': "差异 {d}/64（≤{max} 视为同一画面）",
   // [/vocab]
+  // [raw: issue 15, camera raw files through their embedded JPEG]
+  // [/raw]
+  // [ingest: issue 15, ingest against sharp under load]
+  // [/ingest]
+  // [editor: issue 15, editor latency at 200k/500k]
+  // [/editor]
+  // [csc2: issue 14, 错别字 detection to target]
+  // [/csc2]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
