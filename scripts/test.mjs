@@ -1,7 +1,7 @@
 // `npm test`: every tier, in order, then one closing line "N passed, N failed" (what CI
 // reads). Build, typecheck and lint count as one test each; vitest and Playwright report
 // their own counts through their JSON reporters.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,30 @@ function step(label, cmd, args) {
   else { failed++; failures.push(label); }
 }
 
+/** Runs [label, cmd, args] steps `width` at a time; each counts as one test like `step`. */
+async function parallelSteps(steps, width) {
+  const queue = [...steps];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [label, cmd, args] = next;
+      const started = Date.now();
+      const r = await new Promise((done) => {
+        const child = spawn(cmd, args, { cwd: root, env: process.env });
+        let out = '';
+        child.stdout.on('data', (c) => (out += c));
+        child.stderr.on('data', (c) => (out += c));
+        child.on('close', (code) => done({ code, out }));
+        child.on('error', (e) => done({ code: 1, out: String(e) }));
+      });
+      console.log(`\n▶ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      if (r.out) process.stdout.write(r.out);
+      if (r.code === 0) passed++;
+      else { failed++; failures.push(label); }
+    }
+  };
+  await Promise.all(Array.from({ length: width }, worker));
+}
+
 function readJson(file) {
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch { return null; }
 }
@@ -33,8 +57,12 @@ function readJson(file) {
 // Node 22 for the Electron window's catalogue tests (node:sqlite): from the npm registry, once.
 step('node 22 for node:sqlite tests', process.execPath, ['scripts/node22.mjs']);
 step('build', process.execPath, ['scripts/build.mjs']);
-for (const p of ['electron', 'renderer', 'shared', 'tests']) step(`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]);
-step('lint (process boundaries)', bin('eslint'), ['.']);
+// The four typechecks and the lint are single-threaded and independent: two at a time on
+// the two cores (each one's output is printed whole when it ends, so logs stay readable).
+await parallelSteps([
+  ...['electron', 'renderer', 'shared', 'tests'].map((p) => [`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]]),
+  ['lint (process boundaries)', bin('eslint'), ['.']],
+], 2);
 
 // Unit tier.
 const vitestOut = join(tmp, 'vitest.json');

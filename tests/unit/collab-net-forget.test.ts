@@ -43,7 +43,10 @@ describe('collab engine: another user at the same desk, and forgetting a server'
     expect(li.state).toBe('connected');
     const liDoc = await desk.openDoc(NAME);
     await until(async () => (await desk.status()).online && liDoc.getText('t').toString() === '开幕', 5000, 'li synced');
-    expect((await desk.status()).pending).toBe(0);
+    // li's own sync handshake can be in flight for a moment after the text arrives (seen at
+    // load 11); zhang's offline words would never be acknowledged under li, so this still fails
+    // if they were queued for li, and the chief's copy below shows they were not sent.
+    await until(async () => (await desk.status()).pending === 0, 5000, 'nothing pending for li');
 
     // A chief on another desk sees the server's copy: zhang's offline words are not there.
     const chief = await startDesk(await tempDir('desk-chief-'));
