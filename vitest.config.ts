@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
+    globalSetup: ['tests/support/run-tmp.ts'],
     // vitest's default on a 2-core machine is one worker (cores − 1), which left the second
     // core idle while most files wait on child processes (CLI, servers, exiftool, Chromium):
     // two forks take the unit tier from ~316 s to about two thirds of it.

@@ -6,6 +6,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   workers: 2,
+  globalSetup: '../support/run-tmp.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],

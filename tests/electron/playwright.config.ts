@@ -6,6 +6,7 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   workers: 1,
+  globalSetup: '../support/run-tmp.ts',
   timeout: 90_000,
   expect: { timeout: 20_000 },
   reporter: [['list']],
