@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import sharp from 'sharp';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { appError } from '../../../shared/contract/messages';
 import { AppError } from '../../../shared/contract/errors';
 import { printQuery, type PrintReport, type PrintRequest } from '../../../shared/layout/report';
@@ -84,7 +84,10 @@ export class ChromiumPrintEngine implements PrintEngine {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = this.opts.executablePath ?? findChromium();
-      const p = chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true }).catch((e: unknown) => {
+      // playwright-core is loaded on the first export, not at start: parsing its bundles was
+      // about a third of the host's and the CLI's start-up CPU, paid by every launch that
+      // never exports.
+      const p = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true })).catch((e: unknown) => {
         this.browser = null;
         throw appError('CHROMIUM_MISSING', `${executablePath}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       });
