@@ -1,13 +1,14 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO, startHost, type RunningHost } from '../support/host';
+import { REPO, startHost, tempDataDir, type RunningHost } from '../support/host';
 
 const seed = readFileSync(join(REPO, 'resources/sample/seeds/2026-qinyuan-lianghui.md'), 'utf8');
 const SECTION_HEADS = [...seed.matchAll(/^### (.+重实干、开新局)$/gm)].map((m) => m[1]!);
 
 let host: RunningHost;
-test.beforeAll(async () => { host = await startHost(); });
+// Its own fresh data dir: this spec tests the first start itself (see startHost).
+test.beforeAll(async () => { host = await startHost(tempDataDir()); });
 test.afterAll(async () => { await host.stop(); });
 
 test('opens the sample edition on its 2026 page with the headline and all eight section heads', async ({ page }) => {

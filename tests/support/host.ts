@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -17,12 +17,37 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'edition-desk-e2e-'));
 }
 
+// The sample edition's first start (copying its photos, making their previews) is a second
+// or more of every host start, and most specs only need *a* workspace holding it. So a spec
+// that names no data dir gets a copy of one first-started workspace (one per worker, made
+// by a real first start and stopped cleanly): the same files a first start writes, opened as
+// a second start would open them. A spec that tests the first start itself passes its own
+// fresh `tempDataDir()`; EDITION_DESK_TEST_FRESH_SAMPLE=1 turns the copying off everywhere.
+let sampleTemplate: Promise<string> | null = null;
+
+function firstStarted(repo: string): Promise<string> {
+  sampleTemplate ??= (async () => {
+    const dir = tempDataDir();
+    const h = await launchHost(dir, repo, {});
+    await h.stop();
+    return dir;
+  })();
+  return sampleTemplate;
+}
+
 /**
  * Starts the built browser host (out/host) on a random port and waits for its URL line.
  * `repo` is for callers bundled elsewhere (bench/), where this file's own folder is not
  * inside the repository. `noSample` starts with an empty workspace (no sample edition).
  */
-export function startHost(dataDir = tempDataDir(), repo = REPO, options: { noSample?: boolean } = {}): Promise<RunningHost> {
+export async function startHost(dataDir?: string, repo = REPO, options: { noSample?: boolean } = {}): Promise<RunningHost> {
+  if (dataDir !== undefined || options.noSample || process.env.EDITION_DESK_TEST_FRESH_SAMPLE === '1') return launchHost(dataDir ?? tempDataDir(), repo, options);
+  const copy = tempDataDir();
+  cpSync(await firstStarted(repo), copy, { recursive: true });
+  return launchHost(copy, repo, options);
+}
+
+function launchHost(dataDir: string, repo: string, options: { noSample?: boolean }): Promise<RunningHost> {
   const args = [join(repo, 'out/host/index.mjs'), '--data-dir', dataDir, '--no-open', '--port', '0', ...(options.noSample ? ['--no-sample'] : [])];
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
