@@ -49,6 +49,7 @@ function likeSearch(db: SqlDb, query: string): unknown[] {
 export const benchmarks = [
   {
     name: 'archive-search',
+    why: 'It does the issue\'s reference work on the same rows (every term matched, grouped by item, same limit) but matches within one row and ranks nothing: less work than ours, so a ratio above 1 is expected and only the 50 ms target counts.',
     unit: 'ms',
     reference: "SQL LIKE '%term%' over the same rows",
     target: { kind: 'max', value: 50 },
@@ -77,6 +78,7 @@ export const benchmarks = [
   },
   {
     name: 'archive-index-build',
+    why: 'The same file reads and the same rows into FTS5 without Chinese segmentation: the least any FTS5 catalogue of these files costs; ours adds jieba and the English stemmer.',
     unit: 'ms',
     reference: 'same file reads + plain FTS5 unicode61 of the same rows',
     target: { kind: 'ratio-max', value: 4 },

@@ -177,6 +177,7 @@ const REFERENCE = 'bare Hocuspocus 3.4.4 (ws, no persistence, no auth), same loa
 export const benchmarks = [
   {
     name: 'collab-30-clients-p95',
+    why: 'The same server library, clients, documents and load, minus what a desk server must add (TLS, sessions, role checks, an fsync\'d commit per update): the floor of relaying these keystrokes.',
     unit: 'ms',
     reference: REFERENCE,
     // Both: p95 under 100 ms, and at most 1.5× the bare server's.
@@ -188,6 +189,7 @@ export const benchmarks = [
   },
   {
     name: 'collab-30-clients-median',
+    why: 'As collab-30-clients-p95: same library, clients and load, without TLS, auth and persistence.',
     unit: 'ms',
     reference: REFERENCE,
     target: { kind: 'ratio-max', value: 1.5 },
@@ -198,6 +200,7 @@ export const benchmarks = [
   },
   {
     name: 'collab-30-clients-rss',
+    why: 'As collab-30-clients-p95: the same server library holding the same documents, without persistence and auth.',
     unit: 'MB',
     reference: REFERENCE,
     target: { kind: 'ratio-max', value: 1.5 },

@@ -101,6 +101,7 @@ const once = (root: string) => (run ??= measure(root));
 export const benchmarks = [
   {
     name: 'copyfit-keystroke-p95',
+    why: 'No reference: no other tool computes 超/差 on this page model; absolute target (what a designer perceives as at once).',
     unit: 'ms',
     target: { kind: 'max', value: 100 },
     async run({ root }: { root: string }) {
@@ -110,6 +111,7 @@ export const benchmarks = [
   },
   {
     name: 'copyfit-resize-p95',
+    why: 'No reference: no other tool computes 超/差 on this page model; absolute target.',
     unit: 'ms',
     target: { kind: 'max', value: 100 },
     async run({ root }: { root: string }) {

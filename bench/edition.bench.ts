@@ -21,6 +21,7 @@ async function median(n: number, f: () => Promise<void>): Promise<number> {
 export const benchmarks = [
   {
     name: 'edition-open',
+    why: 'Reading and parsing the same files is the floor of any validating load of them.',
     unit: 'ms',
     reference: 'JSON.parse of the same files',
     target: { kind: 'ratio-max', value: 2.5 },
@@ -41,6 +42,7 @@ export const benchmarks = [
   },
   {
     name: 'sample-edition-write',
+    why: 'Copying the same source files is the floor of writing the sample; ours also builds and atomically writes it.',
     unit: 'ms',
     reference: 'fs.cp of the sample resources',
     target: { kind: 'ratio-max', value: 4 },

@@ -79,6 +79,7 @@ function referencePdf(browser: Browser, html: string): () => Promise<number> {
 export const benchmarks = [
   {
     name: 'export-cli-2pages',
+    why: 'The same pages, fonts and photos printed by the same Chromium as a new process: the floor any tool pays to print them; ours adds node, the host and the print route.',
     unit: 'ms',
     reference: 'chromium --headless --print-to-pdf of the same 2 pages as static HTML (same fonts, photos)',
     target: { kind: 'ratio-max', value: 1.3 },
@@ -109,6 +110,7 @@ export const benchmarks = [
   },
   {
     name: 'export-warm-2pages',
+    why: 'The same pages printed by the same warm browser from a tab kept between runs as ours is: the floor of a warm export.',
     unit: 'ms',
     reference: 'page.pdf of the same 2 pages as static HTML in the same warm browser',
     target: { kind: 'ratio-max', value: 1.5 },

@@ -23,6 +23,7 @@ function chars(s: Story): number {
 export const benchmarks = [
   {
     name: 'proof-edition-100k',
+    why: 'No reference: no other tool runs these house rules; absolute budget; the statistical detector is measured against the previous engine in proof-csc-100k.',
     unit: 'ms',
     reference: null,
     target: { kind: 'max', value: 300 },

@@ -35,7 +35,10 @@ for (const f of files) {
       : b.target.kind === 'max' ? r.value <= b.target.value : r.value >= b.target.value;
     // A target may also bound the ratio to its reference (ratioMax), e.g. p95 < 100 ms and ≤ 1.5×.
     const metRatio = b.target.ratioMax === undefined || (ratio !== null && ratio <= b.target.ratioMax);
-    results.push({ name: b.name, value: r.value, unit: b.unit, reference: r.reference ?? null, referenceName: b.reference ?? null, ratio, target: b.target, met: met && metRatio, note: r.note ?? '' });
+    // Issue 15: every result says why its reference does the same work as ours (or why there
+    // is none); a benchmark without that sentence is reported, not silently written.
+    if (!b.why) console.warn(`\nbench: ${b.name} does not say why its reference does the same work (field "why")`);
+    results.push({ name: b.name, value: r.value, unit: b.unit, reference: r.reference ?? null, referenceName: b.reference ?? null, referenceWhy: b.why ?? null, ratio, target: b.target, met: met && metRatio, note: r.note ?? '' });
     console.log('done');
   }
 }
