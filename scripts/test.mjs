@@ -60,7 +60,7 @@ step('build', process.execPath, ['scripts/build.mjs']);
 // The four typechecks and the lint are single-threaded and independent: two at a time on
 // the two cores (each one's output is printed whole when it ends, so logs stay readable).
 await parallelSteps([
-  ...['electron', 'renderer', 'shared', 'tests'].map((p) => [`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]]),
+  ...['electron', 'renderer', 'shared', 'tests', 'bench'].map((p) => [`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]]),
   ['lint (process boundaries)', bin('eslint'), ['.']],
 ], 2);
 
