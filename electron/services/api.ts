@@ -154,8 +154,8 @@ export function createApi(ctx: ApiContext): Api {
     'story:export': async ({ edition, storyId, format, lang }) => exportStory(await ws.resolveEdition(edition), storyId, format, lang),
     'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
     'library:list': async () => ctx.library.all(),
-    'library:ingest': async ({ name, sourcePath, bytes }) =>
-      ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
+    'library:ingest': async ({ name, sourcePath, bytes, sidecar }) =>
+      ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar: sidecar && Buffer.from(sidecar.buffer, sidecar.byteOffset, sidecar.byteLength) }),
     'library:caption': async ({ id, meta }) => captionPhoto(ctx.library, id, meta),
     'library:reread-legacy': async () => rereadLegacyCaptions(ctx.library),
     'library:caption-many': async ({ items }) => {

@@ -113,7 +113,8 @@ export const contract = {
   'photo:list': { input: inEdition, output: z.array(Photo) },
   'library:list': { input: empty, output: z.array(LibraryPhoto) },
   'library:ingest': {
-    input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes }).strict(),
+    // sidecar: a camera raw's NAME.xmp picked with it (issue 15, raw).
+    input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes, sidecar: Bytes.optional() }).strict(),
     output: IngestResult,
   },
   'library:caption': { input: z.object({ id: PhotoId, meta: PhotoMeta }).strict(), output: LibraryPhoto },

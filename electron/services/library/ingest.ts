@@ -14,6 +14,8 @@ import { finishFromPrimary, scanCheckLater } from './ingest-background';
 import { damageWarnings, decodeError } from './ingest-damage';
 import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, previewPath, thumbFromEmbedded } from './previews';
 import { dhashOf } from './dhash';
+import { isCameraRaw } from '../metadata/sidecar';
+import { addRaw } from './raw-ingest';
 import type { LibraryStore } from './store';
 
 // One photo into the library: hash, recognise duplicates, check the header before any
@@ -28,6 +30,8 @@ export interface IngestSource {
   name: string;
   sourcePath: string;
   bytes: Buffer;
+  /** A camera raw's NAME.xmp, picked with it (raw-ingest.ts). */
+  sidecar?: Buffer | undefined;
 }
 
 export type IngestResult =
@@ -78,6 +82,9 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
 
 async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
+  // Camera raws are drawn through the JPEG they embed (raw-ingest.ts): libvips would take a
+  // CR2 or NEF for a TIFF of its small IFD0 image.
+  if (isCameraRaw(name)) return addRaw(store, cacheDir, src, sha256, now, hooks.decoded);
 
   let header: sharp.Metadata;
   try {
