@@ -15,6 +15,7 @@ import { createPage, putPage, setPageSize } from './page-store';
 import { deletePage, duplicatePage, putPages, reorderPages } from './page-list';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
+import { attachRawSidecar } from './library/raw-sidecar';
 import { exportPhotos } from './library/export';
 import { exportStory } from './copy/story-copy';
 import { editionChannels } from './editions/edition-api';
@@ -154,9 +155,10 @@ export function createApi(ctx: ApiContext): Api {
     'story:export': async ({ edition, storyId, format, lang }) => exportStory(await ws.resolveEdition(edition), storyId, format, lang),
     'photo:list': async ({ edition }) => (await readEdition(await ws.resolveEdition(edition))).photos,
     'library:list': async () => ctx.library.all(),
-    'library:ingest': async ({ name, sourcePath, bytes, sidecar }) =>
-      ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar: sidecar && Buffer.from(sidecar.buffer, sidecar.byteOffset, sidecar.byteLength) }),
+    'library:ingest': async ({ name, sourcePath, bytes }) =>
+      ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
     'library:caption': async ({ id, meta }) => captionPhoto(ctx.library, id, meta),
+    'library:raw-sidecar': async ({ id, bytes }) => attachRawSidecar(ctx.library, id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     'library:reread-legacy': async () => rereadLegacyCaptions(ctx.library),
     'library:caption-many': async ({ items }) => {
       const photos = [];

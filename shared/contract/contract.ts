@@ -113,8 +113,7 @@ export const contract = {
   'photo:list': { input: inEdition, output: z.array(Photo) },
   'library:list': { input: empty, output: z.array(LibraryPhoto) },
   'library:ingest': {
-    // sidecar: a camera raw's NAME.xmp picked with it (issue 15, raw).
-    input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes, sidecar: Bytes.optional() }).strict(),
+    input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes }).strict(),
     output: IngestResult,
   },
   'library:caption': { input: z.object({ id: PhotoId, meta: PhotoMeta }).strict(), output: LibraryPhoto },
@@ -319,6 +318,8 @@ export const contract = {
   'photos:similar': { input: z.object({ id: Id }).strict(), output: SimilarResult },
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  /** A raw's NAME.xmp, picked with it, attached after its ingest (raw-sidecar.ts). */
+  'library:raw-sidecar': { input: z.object({ id: PhotoId, bytes: Bytes }).strict(), output: LibraryPhoto },
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

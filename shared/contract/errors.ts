@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
   'RAW_NO_PREVIEW',
+  'RAW_SIDECAR_UNREADABLE',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

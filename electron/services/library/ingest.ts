@@ -30,8 +30,6 @@ export interface IngestSource {
   name: string;
   sourcePath: string;
   bytes: Buffer;
-  /** A camera raw's NAME.xmp, picked with it (raw-ingest.ts). */
-  sidecar?: Buffer | undefined;
 }
 
 export type IngestResult =

@@ -1,5 +1,5 @@
 import type { IngestResultT } from '../../../../shared/contract/contract';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 
 // Sends picked files to main a few at a time: main decodes one image per sharp thread, so
 // several in flight keep both cores busy while the grid fills as each result arrives.
@@ -35,9 +35,17 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
       try {
         const bytes = new Uint8Array(await f.arrayBuffer());
         const sourcePath = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+        r = await call('library:ingest', { name: f.name, sourcePath, bytes });
+        // A raw's NAME.xmp follows it (one file's bytes a request); a sidecar that cannot be
+        // read is reported, and the raw stays in.
         const sc = sidecars.get(f);
-        const sidecar = sc ? new Uint8Array(await sc.arrayBuffer()) : undefined;
-        r = await call('library:ingest', { name: f.name, sourcePath, bytes, ...(sidecar ? { sidecar } : {}) });
+        if (sc && r.status === 'added') {
+          const photo = await call('library:raw-sidecar', { id: r.photo.id, bytes: new Uint8Array(await sc.arrayBuffer()) }).catch((e: unknown) => {
+            if (e instanceof ApiError) p.failed.push({ name: sc.name, message: e.data.message });
+            return null;
+          });
+          if (photo) r = { ...r, photo };
+        }
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         r = { status: 'failed', name: f.name, error: { code: 'IO_ERROR', message: { 'zh-CN': msg, en: msg } } };
