@@ -43,5 +43,8 @@ test('a folder of raws: thumbnails from their embedded JPEGs, upright; no-previe
     expect(h > w).toBe(portrait.has(f));
   }
   await page.getByRole('button', { name: '关闭' }).click();
+  // The ARW selected: its caption panel, camera facts from the raw's EXIF.
+  await page.locator('.cell', { hasText: 'sony-zv-e10.arw' }).click();
+  await expect(page.locator('.caption-panel, aside').filter({ hasText: 'ZV-E10' }).first()).toBeVisible();
   await page.screenshot({ path: join(REPO, 'test-results/browser/raw-ingest.png') });
 });
