@@ -46,5 +46,7 @@ test('a folder of raws: thumbnails from their embedded JPEGs, upright; no-previe
   // The ARW selected: its caption panel, camera facts from the raw's EXIF.
   await page.locator('.cell', { hasText: 'sony-zv-e10.arw' }).click();
   await expect(page.locator('.caption-panel, aside').filter({ hasText: 'ZV-E10' }).first()).toBeVisible();
+  // Its caption would go to the sidecar, and the panel says so.
+  await expect(page.locator('.caption-panel')).toContainText('已写入附属文件 sony-zv-e10.xmp');
   await page.screenshot({ path: join(REPO, 'test-results/browser/raw-ingest.png') });
 });

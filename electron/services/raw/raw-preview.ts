@@ -78,8 +78,8 @@ function sensorLong(ifds: Ifd[]): number {
   return long;
 }
 
-/** Every drawable JPEG the raw file embeds, in file order of discovery. */
-export function rawPreviews(file: Buffer): RawPreview[] {
+/** Every drawable JPEG the raw file embeds, in the order the walk finds them. */
+export function rawPreviews(file: Buffer, ifds?: Ifd[]): RawPreview[] {
   const kind = rawContainer(file);
   if (kind === 'cr3') {
     const { cmt1 } = cr3Tiffs(file);
@@ -90,7 +90,7 @@ export function rawPreviews(file: Buffer): RawPreview[] {
     return p ? [p] : [];
   }
   if (kind !== 'tiff') return [];
-  const ifds = walkTiff(file);
+  ifds ??= walkTiff(file);
   const orientation = validOrientation(ifds.find((i) => i.path === 'IFD0')?.values.get(TAG.orientation)?.[0]);
   const seen = new Set<number>();
   const out: RawPreview[] = [];
@@ -110,8 +110,9 @@ export function rawPreviews(file: Buffer): RawPreview[] {
  * the camera has is not one), or null when the raw carries none that can be drawn.
  */
 export function rawPreview(file: Buffer): RawPreview | null {
-  const all = rawPreviews(file);
-  const limit = rawContainer(file) === 'tiff' ? sensorLong(walkTiff(file)) : 0;
+  const ifds = rawContainer(file) === 'tiff' ? walkTiff(file) : [];
+  const all = rawPreviews(file, ifds);
+  const limit = sensorLong(ifds);
   const fits = all.filter((p) => limit === 0 || Math.max(p.width, p.height) <= limit);
   return fits.sort((a, b) => b.width * b.height - a.width * a.height)[0] ?? null;
 }
