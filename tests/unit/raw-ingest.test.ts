@@ -131,6 +131,14 @@ describe('raw ingest', () => {
     expect((await store.all()).length).toBe(1);
   });
 
+  it('a ".nef" that is a JPEG inside is ingested as the JPEG it is', async () => {
+    const { store, cache } = await library();
+    const bytes = await readFile(join(__dirname, '..', '..', 'resources', 'sample', 'photos', 'tea-gardens.jpg'));
+    const p = added(await ingest(store, cache, { name: 'DSC_0001.NEF', sourcePath: 'card/DSC_0001.NEF', bytes }));
+    expect(p.file).toMatch(/\.jpg$/);
+    expect([p.tech.width, p.tech.height]).toEqual([3000, 2000]);
+  });
+
   it('a cleared cache is made again from the raw\'s JPEG; export and placing use the JPEG, upright, caption inside', async () => {
     const { store, cache, root } = await library();
     const p = added(await add(store, cache, 'nikon-d70.nef'));
