@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
@@ -49,4 +50,22 @@ test('a folder of raws: thumbnails from their embedded JPEGs, upright; no-previe
   // Its caption would go to the sidecar, and the panel says so.
   await expect(page.locator('.caption-panel')).toContainText('已写入附属文件 sony-zv-e10.xmp');
   await page.screenshot({ path: join(REPO, 'test-results/browser/raw-ingest.png') });
+
+  // The DNG came with Lightroom's sidecar: a caption typed on the desk lands in it, beside
+  // the library copy, with Lightroom's develop settings kept (exiftool reads both back).
+  const panel = page.locator('form.caption-panel');
+  await page.locator('.cell', { hasText: 'canon-eos-6d.dng' }).click();
+  await expect(panel.locator('.panel-title')).toHaveText('canon-eos-6d.dng');
+  await panel.locator('textarea[name="caption-zh"]').fill('灵空山党参育苗基地');
+  await page.keyboard.press('Control+Enter');
+  await expect(panel).toHaveAttribute('data-save-state', 'saved', { timeout: 20_000 });
+  await expect(panel).toContainText('已写入附属文件 canon-eos-6d.xmp');
+  const lib = join(host.dataDir, 'workspace', 'library', 'files');
+  const side = readdirSync(lib).find((f) => f.endsWith('.xmp'));
+  expect(side).toBeDefined();
+  const read = execFileSync('exiftool', ['-s3', '-charset', 'utf8', '-XMP-dc:Description', '-XMP-crs:CameraProfile', join(lib, side!)], { encoding: 'utf8' });
+  expect(read.trim().split('\n')).toEqual(['灵空山党参育苗基地', 'Adobe Standard']);
+  // The raw itself is the camera's, byte for byte.
+  const raw = readdirSync(lib).find((f) => f === side!.replace(/\.xmp$/, '.dng'))!;
+  expect(readFileSync(join(lib, raw)).equals(readFileSync(join(REPO, 'tests', 'corpus', 'raw', 'canon-eos-6d.dng')))).toBe(true);
 });
