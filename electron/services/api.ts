@@ -15,6 +15,7 @@ import { createPage, putPage, setPageSize } from './page-store';
 import { deletePage, duplicatePage, putPages, reorderPages } from './page-list';
 import { ingest } from './library/ingest';
 import { captionPhoto, markPhotos } from './library/caption';
+import { attachRawSidecar } from './library/raw-sidecar';
 import { exportPhotos } from './library/export';
 import { exportStory } from './copy/story-copy';
 import { editionChannels } from './editions/edition-api';
@@ -157,6 +158,7 @@ export function createApi(ctx: ApiContext): Api {
     'library:ingest': async ({ name, sourcePath, bytes }) =>
       ingest(ctx.library, ws.cacheDir, { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }),
     'library:caption': async ({ id, meta }) => captionPhoto(ctx.library, id, meta),
+    'library:raw-sidecar': async ({ id, bytes }) => attachRawSidecar(ctx.library, id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
     'library:reread-legacy': async () => rereadLegacyCaptions(ctx.library),
     'library:caption-many': async ({ items }) => {
       const photos = [];

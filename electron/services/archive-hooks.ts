@@ -21,7 +21,7 @@ const FOLDER_WRITES = new Set<Channel>([
 
 function savedPhotos(channel: Channel, out: unknown): LibraryPhoto[] {
   switch (channel) {
-    case 'library:caption': case 'library:caption-revert': return [out as LibraryPhoto];
+    case 'library:caption': case 'library:caption-revert': case 'library:raw-sidecar': return [out as LibraryPhoto];
     case 'library:caption-many': return (out as { photos: LibraryPhoto[] }).photos;
     case 'library:mark': return out as LibraryPhoto[];
     case 'library:reread-legacy': return (out as { photos: LibraryPhoto[] }).photos;

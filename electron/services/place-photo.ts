@@ -13,6 +13,8 @@ import type { LibraryStore } from './library/store';
 import { normalizeDate, writeCaptionMeta } from './metadata';
 import { isInside } from './workspace';
 import { readFileInside } from './safe-path';
+import { isCameraRaw } from './metadata/sidecar';
+import { decodableBytes } from './raw/decodable';
 
 // Placing a library photo on a page copies it into the edition (assets/), with the caption
 // written into the copy, so the edition folder stays whole on its own: the handoff zip, the
@@ -107,7 +109,10 @@ function assetName(p: Photo): string {
 /** Writes the copy (converted to JPEG where Chromium or XMP cannot take the format) with its caption inside. */
 async function writeAsset(original: Buffer, rec: LibraryPhoto, target: string): Promise<Photo['asset']> {
   const convert = !KEEP.has(extname(rec.file).toLowerCase());
-  const bytes = convert
+  // A camera raw is placed as the JPEG it embeds, copied as it is (no second lossy encode)
+  // with the raw's orientation in its EXIF: what the desk showed is what prints.
+  const bytes = isCameraRaw(rec.file) ? decodableBytes(original, rec.fileName)
+    : convert
     ? await sharp(original, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' }).rotate().toColourspace('srgb').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer()
       .catch((e: Error) => { throw appError('IMAGE_DAMAGED', `${rec.fileName}: ${e.message.split('\n')[0]}`); })
     : original;

@@ -124,6 +124,7 @@ export const CHANNELS = [
   'photos:similar',
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  'library:raw-sidecar',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

@@ -318,6 +318,8 @@ export const contract = {
   'photos:similar': { input: z.object({ id: Id }).strict(), output: SimilarResult },
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  /** A raw's NAME.xmp, picked with it, attached after its ingest (raw-sidecar.ts). */
+  'library:raw-sidecar': { input: z.object({ id: PhotoId, bytes: Bytes }).strict(), output: LibraryPhoto },
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

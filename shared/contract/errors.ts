@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   'VOCAB_EMPTY_IMPORT',
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  'RAW_NO_PREVIEW',
+  'RAW_SIDECAR_UNREADABLE',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

@@ -133,6 +133,8 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   VOCAB_EMPTY_IMPORT: { 'zh-CN': '文件里没有关键词，未导入。', en: 'The file holds no keywords; nothing was imported.' },
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  RAW_NO_PREVIEW: { 'zh-CN': '此原始文件没有可用的内嵌预览，无法显示。请在相机中开启 RAW+JPEG，或先用厂商软件导出 JPEG。', en: 'This raw file carries no usable embedded preview, so it cannot be shown. Shoot RAW+JPEG, or export a JPEG from the maker\'s software first.' },
+  RAW_SIDECAR_UNREADABLE: { 'zh-CN': '随原始文件一同导入的 XMP 附属文件无法读取，未采用；原始文件已导入。', en: 'The XMP sidecar that came with the raw file cannot be read and was not used; the raw file itself was imported.' },
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

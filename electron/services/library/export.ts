@@ -6,6 +6,7 @@ import { appError } from '../../../shared/contract/messages';
 import { writeFileAtomic } from '../atomic-write';
 import { writeCaptionMeta } from '../metadata';
 import { MAX_PIXELS } from './previews';
+import { decodableFile } from '../raw/decodable';
 import type { LibraryStore } from './store';
 
 // Copies for layout or the web: resized to a long edge, sRGB JPEG, an optional watermark,
@@ -45,7 +46,7 @@ export async function exportPhotos(store: LibraryStore, ids: string[], opts: Exp
     try {
       const p = await store.get(id);
       if (!p) throw appError('NOT_FOUND', id);
-      let img = sharp(await store.resolveFile(p), { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
+      let img = sharp(await decodableFile(await store.resolveFile(p)), { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
         .rotate()
         .resize({ width: opts.longEdge, height: opts.longEdge, fit: 'inside', withoutEnlargement: true })
         .toColourspace('srgb');

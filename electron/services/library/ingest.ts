@@ -14,6 +14,9 @@ import { finishFromPrimary, scanCheckLater } from './ingest-background';
 import { damageWarnings, decodeError } from './ingest-damage';
 import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, previewPath, thumbFromEmbedded } from './previews';
 import { dhashOf } from './dhash';
+import { isCameraRaw } from '../metadata/sidecar';
+import { addRaw } from './raw-ingest';
+import { rawContainer } from '../raw/raw-preview';
 import type { LibraryStore } from './store';
 
 // One photo into the library: hash, recognise duplicates, check the header before any
@@ -78,6 +81,10 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
 
 async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
+  // Camera raws are drawn through the JPEG they embed (raw-ingest.ts): libvips would take a
+  // CR2 or NEF for a TIFF of its small IFD0 image. A "raw" that is a JPEG inside (some tools
+  // write those) goes the JPEG way.
+  if (isCameraRaw(name) && rawContainer(bytes)) return addRaw(store, cacheDir, src, sha256, now, hooks.decoded);
 
   let header: sharp.Metadata;
   try {

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { previewPending } from './preview-background';
+import { decodableFile } from '../raw/decodable';
 
 // Thumbnails and screen previews, made once per photo and cached by the photo's id (its
 // original content hash), so rewriting captions into the file does not invalidate them.
@@ -131,6 +132,6 @@ export async function readPreview(cacheDir: string, id: string, size: PreviewSiz
   // waited for while the background makes it; a thumbnail is never held back.
   if (size === 'preview') await previewPending(id);
   // Missing (cache cleared) or empty (a crash before the data reached the disk): made again.
-  if (!(await stat(p).then((st) => st.size > 0, () => false))) await makePreviews(source, cacheDir, id);
+  if (!(await stat(p).then((st) => st.size > 0, () => false))) await makePreviews(await decodableFile(source), cacheDir, id);
   return readFile(p);
 }

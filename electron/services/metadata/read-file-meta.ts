@@ -5,6 +5,8 @@ import { appError } from '../../../shared/contract/messages';
 import { captionDateFromCapture, type FileMeta } from '../../../shared/photo/file-meta';
 import { extractEmbedded, sniff } from './embedded';
 import { readExif } from './exif/exif-read';
+import { cr3Exif } from './exif/cr3-exif';
+import { rawHeaderOf } from '../raw/raw-header';
 import { exifCaptionDigest } from './exif/exif-digest';
 import { checkExifStructure } from './exif/exif-check';
 import { fitSchema } from './fit-schema';
@@ -36,7 +38,8 @@ export async function readMetaFromBytes(buf: Buffer, file: string, known?: sharp
   const warnings: string[] = [];
   let header: sharp.Metadata;
   try {
-    header = known ?? await sharp(buf, { limitInputPixels: false }).metadata();
+    // A camera raw's size is its embedded JPEG's (raw-header.ts), not libvips' reading of IFD0.
+    header = known ?? (isCameraRaw(file) ? rawHeaderOf(buf, file) : null) ?? await sharp(buf, { limitInputPixels: false }).metadata();
   } catch (e) {
     const why = (e as Error).message.split('\n')[0];
     const container = sniff(buf);
@@ -62,7 +65,7 @@ export async function readMetaFromBytes(buf: Buffer, file: string, known?: sharp
   const iim = embedded.iim ? readIimFields(parseIim(embedded.iim, warnings)) : null;
   const iimEditedSinceXmp = !!(embedded.iim && embedded.storedDigest && !embedded.storedDigest.equals(iimDigest(embedded.iim)));
   if (embedded.exif && embedded.container !== 'tiff') warnings.push(...checkExifStructure(embedded.exif));
-  const exif = embedded.exif ? await readExif(embedded.exif, warnings) : null;
+  const exif = embedded.exif ? await readExif(embedded.exif, warnings) : isCameraRaw(file) ? await cr3Exif(buf, warnings) : null;
 
   const caption = fitSchema(
     reconcile({ xmp, iim, iimEditedSinceXmp, exif, exifDigest: exifCaptionDigest(exif) }),

@@ -757,6 +757,7 @@ export const en: Record<MessageKey, string> = {
   'vocab.similarDistance': "difference {d}/64 (≤{max} counts as the same frame)",
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  'raw.status.savedSidecar': 'Written to the sidecar {name} (XMP; the raw file is never changed)',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

@@ -757,6 +757,7 @@ export const zhCN = {
   'vocab.similarDistance': "差异 {d}/64（≤{max} 视为同一画面）",
   // [/vocab]
   // [raw: issue 15, camera raw files through their embedded JPEG]
+  'raw.status.savedSidecar': '已写入附属文件 {name}（XMP；原始文件不改动）',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
   // [/ingest]

@@ -11,6 +11,7 @@ import type { PhotoMarks } from '../../../../shared/photo/marks';
 import type { Vocabulary } from '../../../../shared/vocab/vocabulary';
 import { KeywordField } from '../vocab/KeywordField';
 import { SimilarPhotos } from '../vocab/SimilarPhotos';
+import { RAW_NAME } from './raw-sidecars';
 
 // The IPTC core fields a newsroom fills in, for the one focused photo (the desk mounts one
 // panel per photo). What is typed is written into the file (XMP, and IPTC where the file has
@@ -49,7 +50,8 @@ export function CaptionPanel({ photo, codes, onSave, onLeave, onMark, vocabulary
     }
   };
   const status = {
-    saved: t('pd.status.saved'), dirty: t('pd.status.dirty'), saving: t('pd.status.saving'), error: t('pd.status.error', { why: error ?? '' }),
+    // A raw is never written into: its caption lives in NAME.xmp beside it (raw-sidecars.ts).
+    saved: RAW_NAME.test(photo.file) ? t('raw.status.savedSidecar', { name: photo.fileName.replace(/\.[^.]*$/, '.xmp') }) : t('pd.status.saved'), dirty: t('pd.status.dirty'), saving: t('pd.status.saving'), error: t('pd.status.error', { why: error ?? '' }),
   }[state];
 
   return (

@@ -17,6 +17,7 @@ import { PhotoToolbar } from './PhotoToolbar';
 import { IngestBar } from './IngestBar';
 import { clickSelect, EMPTY_SELECTION, moveFocus, type Selection } from './selection';
 import { backgroundWarnings, imageFiles, startIngest, type IngestProgress } from './ingest-queue';
+import { rawSidecars } from './raw-sidecars';
 import { rememberItem, rememberedItem } from '../../polish/last-place';
 import { jobProgress, newJobId } from '../../polish/jobs';
 import { ProvenancePanel } from '../archive/ProvenancePanel';
@@ -169,7 +170,10 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
   }, [order]);
 
   const ingestFiles = (files: File[], folder: boolean) => {
-    const list = imageFiles(files, folder);
+    // A raw's NAME.xmp goes with its raw, not in the list of photos (raw-sidecars.ts).
+    const sidecars = rawSidecars(files);
+    const paired = new Set(sidecars.values());
+    const list = imageFiles(files, folder).filter((f) => !paired.has(f));
     if (list.length === 0) return;
     // The top bar, the window title and the taskbar follow the ingest from any desk (issue 17).
     const jobId = newJobId('ingest');
@@ -177,7 +181,7 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
     const job = startIngest(list, (p) => {
       setProgress(p);
       jobProgress(jobId, 'ingest', p.done, p.total, p.finishedAt !== null || p.cancelled);
-    }, (r) => { if (r.status === 'added') added.push(r.photo.id); if (r.status !== 'failed') upsert([r.photo]); });
+    }, (r) => { if (r.status === 'added') added.push(r.photo.id); if (r.status !== 'failed') upsert([r.photo]); }, sidecars);
     cancelRef.current = job.cancel;
     // What the background finds after the batch (the scan check's damage flag) reaches the sheet.
     void job.done.then(() => backgroundWarnings(added)).then((found) => {

@@ -29,7 +29,7 @@ export function PhotoToolbar({ filter, onFilter, sort, onSort, total, shown, sel
   return (
     <div className="photo-toolbar">
       <label className="button primary">{t('photos.importFiles')}
-        <input type="file" name="import-files" multiple accept="image/*,.tif,.tiff,.heic,.heif,.avif" hidden onChange={pick(false)} />
+        <input type="file" name="import-files" multiple accept="image/*,.tif,.tiff,.heic,.heif,.avif,.cr2,.cr3,.nef,.arw,.dng,.xmp" hidden onChange={pick(false)} />
       </label>
       <label className="button">{t('photos.importFolder')}
         <input type="file" name="import-folder" ref={folderInput} hidden onChange={pick(true)} />

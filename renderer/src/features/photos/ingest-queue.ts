@@ -1,11 +1,11 @@
 import type { IngestResultT } from '../../../../shared/contract/contract';
-import { call } from '../../api/client';
+import { ApiError, call } from '../../api/client';
 
 // Sends picked files to main a few at a time: main decodes one image per sharp thread, so
 // several in flight keep both cores busy while the grid fills as each result arrives.
 
 export const IN_FLIGHT = 4;
-const IMAGE_NAME = /\.(jpe?g|png|tiff?|webp|avif|hei[cf])$/i;
+const IMAGE_NAME = /\.(jpe?g|png|tiff?|webp|avif|hei[cf]|cr2|cr3|nef|arw|dng)$/i;
 
 export interface IngestProgress {
   total: number;
@@ -23,7 +23,8 @@ export function imageFiles(files: File[], fromFolder: boolean): File[] {
   return fromFolder ? files.filter((f) => IMAGE_NAME.test(f.name) && !f.name.startsWith('.')) : files;
 }
 
-export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT) => void) {
+/** `sidecars`: a raw's NAME.xmp, sent with it (raw-sidecars.ts). */
+export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT) => void, sidecars = new Map<File, File>()) {
   const p: IngestProgress = { total: files.length, done: 0, added: 0, duplicates: 0, failed: [], startedAt: performance.now(), finishedAt: null, cancelled: false };
   let next = 0;
   const emit = () => onProgress({ ...p, failed: [...p.failed] });
@@ -35,6 +36,16 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
         const bytes = new Uint8Array(await f.arrayBuffer());
         const sourcePath = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
         r = await call('library:ingest', { name: f.name, sourcePath, bytes });
+        // A raw's NAME.xmp follows it (one file's bytes a request); a sidecar that cannot be
+        // read is reported, and the raw stays in.
+        const sc = sidecars.get(f);
+        if (sc && r.status === 'added') {
+          const photo = await call('library:raw-sidecar', { id: r.photo.id, bytes: new Uint8Array(await sc.arrayBuffer()) }).catch((e: unknown) => {
+            if (e instanceof ApiError) p.failed.push({ name: sc.name, message: e.data.message });
+            return null;
+          });
+          if (photo) r = { ...r, photo };
+        }
       } catch (e) {
         const msg = e instanceof Error ? e.message : String(e);
         r = { status: 'failed', name: f.name, error: { code: 'IO_ERROR', message: { 'zh-CN': msg, en: msg } } };
