@@ -10,7 +10,7 @@ import { addMiswritten, logpOf, pairKey, parseCscModel, type CscModel } from '..
 import { scoreOf, typoCandidates, type TypoCandidate } from '../shared/proof/csc/detect';
 import { scoreSighan, type SighanItem } from './csc-sighan';
 
-const full = parseCscModel(readFileSync('resources/csc/csc-model.txt', 'utf8'));
+const full = parseCscModel(readFileSync('resources/csc/csc-model.bin'));
 const train = JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8')) as SighanItem[];
 const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
 

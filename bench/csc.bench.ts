@@ -41,7 +41,7 @@ let cached: Promise<Run> | null = null;
 
 function sighan(root: string): Promise<Run> {
   cached ??= (async () => {
-    setCscModelFile(join(root, 'resources', 'csc', 'csc-model.txt'));
+    setCscModelFile(join(root, 'resources', 'csc', 'csc-model.bin'));
     const csc = await loadCscModel();
     if (!csc) throw new Error('no csc model: run node scripts/build.mjs first');
     const test = JSON.parse(readFileSync(join(root, 'tests', 'corpus', 'sighan15', 'test.json'), 'utf8')) as SighanItem[];
@@ -100,7 +100,7 @@ export const benchmarks = [
     reference: 'the current engine without the tables, same copy',
     target: { kind: 'max', value: 300 },
     async run({ root }: { root: string }) {
-      setCscModelFile(join(root, 'resources', 'csc', 'csc-model.txt'));
+      setCscModelFile(join(root, 'resources', 'csc', 'csc-model.bin'));
       const csc = (await loadCscModel())!;
       const items = ['test', 'train'].flatMap((s) => JSON.parse(readFileSync(join(root, 'tests', 'corpus', 'sighan15', `${s}.json`), 'utf8')) as SighanItem[]);
       const docs: ProofDocument[] = [];

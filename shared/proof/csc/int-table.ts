@@ -18,15 +18,24 @@ export function intTable(expected: number): IntTable {
 // Fibonacci hashing spreads the packed character ids over the table.
 const slot = (t: IntTable, key: number) => Math.imul(key, 0x9e3779b1) & t.mask;
 
-/** Sets key (> 0) to value; the table must have room (it does not grow). */
-export function intSet(t: IntTable, key: number, value: number): void {
+/** Sets key (> 0) to value; the table must have room (it does not grow). Returns the slot. */
+export function intSet(t: IntTable, key: number, value: number): number {
   for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
     const k = t.keys[i]!;
-    if (k === key) { t.vals[i] = value; return; }
+    if (k === key) { t.vals[i] = value; return i; }
     if (k === 0) {
       if (t.size * 2 >= t.keys.length) throw new Error('intTable full');
-      t.keys[i] = key; t.vals[i] = value; t.size++; return;
+      t.keys[i] = key; t.vals[i] = value; t.size++; return i;
     }
+  }
+}
+
+/** The slot of key (an index into arrays kept beside the table), or -1. */
+export function intSlot(t: IntTable, key: number): number {
+  for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
+    const k = t.keys[i]!;
+    if (k === key) return i;
+    if (k === 0) return -1;
   }
 }
 

@@ -2,13 +2,15 @@
 // dictionary, character confusion sets by sound and shape, and what SIGHAN-15's TRAIN
 // split shows (which characters get written for which, the corrected text's character
 // bigrams, two-character words miswritten), as scripts/csc-model.mjs writes them. Pure:
-// main reads the file, the editor gets the same text over proof:csc-model, and both parse
+// main reads the file, the editor gets the same bytes over proof:csc-table, and both map
 // it here once.
 //
 // Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
 // (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
 
 import { intGet, intSet, intTable, type IntTable } from './int-table';
+import { codesToString, readCscBinary } from './binary';
+import { readContext, type CscContext } from './context';
 
 const ID_BITS = 32768;
 
@@ -46,6 +48,14 @@ export interface CscModel {
    * flat triples [offset of the wrong character (0 or 1), right character's code, count].
    */
   miswritten: Map<number, number[]>;
+  /** Word class (scripts/csc-corpus.mjs CLASSES) of one-character words, by id. */
+  cls1: Uint8Array;
+  /** Word class of two-character words, by lp2's slot (intSlot). */
+  cls2: Uint8Array;
+  /** Word class of three- and four-character words. */
+  clsLong: Map<string, number>;
+  /** The context model from licensed running text (context.ts). */
+  context: CscContext;
 }
 
 /** The key of two characters (codes) in the pair maps; -1 when either has no id. */
@@ -63,101 +73,71 @@ export function logpOf(m: CscModel, w: string): number | undefined {
   return m.lp4.get(w);
 }
 
-const isBmp = (w: string) => !/[\uD800-\uDFFF]/.test(w);
-
-export function parseCscModel(text: string): CscModel {
-  const head = /^#csc-model 1 total=(\d+)/.exec(text.slice(0, 64));
-  if (!head) throw new Error('not a csc model');
-  const logTotal = Math.log(Number(head[1]));
+export function parseCscModel(bytes: Uint8Array): CscModel {
+  const bin = readCscBinary(bytes);
+  const total = Number(bin.meta.total);
+  const logTotal = Math.log(total);
+  const chars = bin.u16('chars');
   const ids = new Uint16Array(65536);
-  let next = 1;
-  const id = (code: number) => {
-    if (!ids[code] && next < ID_BITS) ids[code] = next++;
-    return ids[code]!;
-  };
+  for (let i = 0; i < chars.length; i++) ids[chars[i]!] = i + 1;
   const lp1 = new Float64Array(ID_BITS).fill(NaN);
+  const freq1 = bin.u32('freq1');
+  for (let i = 1; i < freq1.length; i++) if (freq1[i]) lp1[i] = Math.log(freq1[i]!) - logTotal;
+  const w2key = bin.i32('w2key');
+  const w2freq = bin.u32('w2freq');
+  const w2cls = bin.u8('w2cls');
+  const lp2 = intTable(w2key.length);
+  const cls2 = new Uint8Array(lp2.keys.length);
+  for (let i = 0; i < w2key.length; i++) cls2[intSet(lp2, w2key[i]!, Math.log(w2freq[i]!) - logTotal)] = w2cls[i]!;
   const m: CscModel = {
-    ids, lp1, lp2: intTable(countWords(text, 2)), lp3: new Map(), lp4: new Map(), prefix2: new Set(), prefix3: new Set(),
+    ids, lp1, lp2, lp3: new Map(), lp4: new Map(), prefix2: new Set(), prefix3: new Set(),
     logTotal, unknown: Math.log(0.5) - logTotal,
     names: new Set(), confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(), miswritten: new Map(),
+    cls1: bin.u8('cls1'), cls2, clsLong: new Map(), context: readContext(bin, ids),
   };
-  const key = (w: string) => { for (let i = 0; i < w.length; i++) id(w.charCodeAt(i)); return pairKey(m, w.charCodeAt(0), w.charCodeAt(1)); };
-  const longer: string[] = [];
-  let section = 0;
-  // A hand scanner rather than split/slice: the word lines are 170,000, and building a
-  // string for each was most of the parse (the CLI's start, the editor's first story).
-  for (let pos = text.indexOf('\n') + 1; pos > 0 && pos < text.length;) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = text.length;
-    const tab = text.indexOf('\t', pos);
-    if (end - pos === 1) { section = text.charCodeAt(pos); pos = end + 1; continue; }
-    if (tab < 0 || tab > end) { pos = end + 1; continue; }
-    const len = tab - pos;
-    if (section === 87 /* W */) {
-      // word<TAB>frequency[<TAB>N]: digits read in place
-      let freq = 0;
-      let k = tab + 1;
-      for (; k < end; k++) { const d = text.charCodeAt(k) - 48; if (d < 0 || d > 9) break; freq = freq * 10 + d; }
-      const lp = Math.log(freq) - logTotal;
-      const named = k < end;
-      const a = text.charCodeAt(pos);
-      if (a >= 0xd800 && a <= 0xdfff) { pos = end + 1; continue; }
-      if (len === 1) lp1[id(a)] = lp;
-      else if (len === 2) {
-        const b = text.charCodeAt(pos + 1);
-        if (b >= 0xd800 && b <= 0xdfff) { pos = end + 1; continue; }
-        intSet(m.lp2, id(a) * ID_BITS + id(b), lp);
-      } else {
-        const w = text.slice(pos, tab);
-        if (isBmp(w)) {
-          const kk = key(w);
-          if (len === 3) {
-            const third = m.lp3.get(kk) ?? new Map<number, number>();
-            third.set(ids[w.charCodeAt(2)]!, lp);
-            m.lp3.set(kk, third);
-          } else m.lp4.set(w, lp);
-          longer.push(w);
-        }
-      }
-      if (named) m.names.add(text.slice(pos, tab));
-    } else {
-      const w = text.slice(pos, tab);
-      const rest = text.slice(tab + 1, end);
-      if (!isBmp(w)) { /* skip */ } else if (section === 67 /* C */) {
-        id(w.charCodeAt(0));
-        const others = Uint16Array.from(rest, (c) => c.charCodeAt(0)).filter((c) => c < 0xd800 || c > 0xdfff);
-        others.forEach(id);
-        m.confusables.set(w.charCodeAt(0), others);
-      } else if (section === 80 /* P */ && len === 2) {
-        const n = Number(rest);
-        m.pairs.set(key(w), n);
-        m.prone.set(w.charCodeAt(0), (m.prone.get(w.charCodeAt(0)) ?? 0) + n);
-      } else if (section === 66 /* B */ && len === 2) {
-        m.bigrams.set(key(w), Number(rest));
-      } else if (section === 69 /* E */ && len === 2) {
-        const [right = '', n = '0'] = rest.split('\t');
-        key(right);
-        addMiswritten(m, w, right, Number(n));
-      }
+  const longer = (name: 'w3' | 'w4', n: 3 | 4) => {
+    const codes = bin.u16(name);
+    const freq = bin.u32(`${name}freq`);
+    const cls = bin.u8(`${name}cls`);
+    for (let i = 0; i < freq.length; i++) {
+      const w = String.fromCharCode(...codes.subarray(i * n, i * n + n));
+      const lp = Math.log(freq[i]!) - logTotal;
+      const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
+      if (n === 3) {
+        const third = m.lp3.get(k) ?? new Map<number, number>();
+        third.set(ids[w.charCodeAt(2)]!, lp);
+        m.lp3.set(k, third);
+      } else m.lp4.set(w, lp);
+      m.clsLong.set(w, cls[i]!);
+      // Prefixes: a prefix that is a word itself needs no entry.
+      if (intGet(lp2, k) === undefined) m.prefix2.add(k);
     }
-    pos = end + 1;
+  };
+  longer('w3', 3);
+  longer('w4', 4);
+  for (const w of m.lp4.keys()) if (logpOf(m, w.slice(0, 3)) === undefined) m.prefix3.add(w.slice(0, 3));
+  for (const w of codesToString(bin.u16('names')).split('\n')) if (w) m.names.add(w);
+  const confChar = bin.u16('confChar');
+  const confStart = bin.u32('confStart');
+  const confList = bin.u16('confList');
+  for (let i = 0; i < confChar.length; i++) m.confusables.set(confChar[i]!, confList.subarray(confStart[i]!, confStart[i + 1]!));
+  const pk = bin.i32('pairKey');
+  const pc = bin.u32('pairCount');
+  for (let i = 0; i < pk.length; i++) {
+    m.pairs.set(pk[i]!, pc[i]!);
+    const wrong = chars[Math.floor(pk[i]! / ID_BITS) - 1]!;
+    m.prone.set(wrong, (m.prone.get(wrong) ?? 0) + pc[i]!);
   }
-  // Prefixes once all words are in: a prefix that is a word itself needs no entry.
-  for (const w of longer) {
-    const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
-    if (intGet(m.lp2, k) === undefined) m.prefix2.add(k);
-    if (w.length === 4 && logpOf(m, w.slice(0, 3)) === undefined) m.prefix3.add(w.slice(0, 3));
+  const bk = bin.i32('bigramKey');
+  const bc = bin.u32('bigramCount');
+  for (let i = 0; i < bk.length; i++) m.bigrams.set(bk[i]!, bc[i]!);
+  const mis = bin.i32('miswritten');
+  for (let i = 0; i + 3 < mis.length; i += 4) {
+    const list = m.miswritten.get(mis[i]!) ?? [];
+    list.push(mis[i + 1]!, mis[i + 2]!, mis[i + 3]!);
+    m.miswritten.set(mis[i]!, list);
   }
   return m;
-}
-
-/** Lines of the W section whose word has `len` characters (to size the table once). */
-function countWords(text: string, len: number): number {
-  let n = 0;
-  const from = text.indexOf('\nW\n');
-  const to = text.indexOf('\nC\n');
-  for (let i = text.indexOf('\n', from + 1); i >= 0 && (to < 0 || i < to); i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i + 1 + len) === 9) n++;
-  return n;
 }
 
 /** Records that `wrong` was written for the word `right` (two characters, one apart). */
