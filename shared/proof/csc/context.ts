@@ -27,7 +27,9 @@ export interface CscContext {
 /** Prior strength of the bigram model (in characters of evidence). */
 const MU = 20;
 /** Add-α smoothing of the class counts. */
-const ALPHA = 0.5;
+const ALPHA = 1;
+/** A one-character word seen fewer times than this in the corpus has no class evidence. */
+const MIN_SEEN = 20;
 
 export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const uni = bin.u32('lmUni');
@@ -53,13 +55,22 @@ export function lnNext(c: CscContext, a: number, b: number): number {
   return Math.log((n + MU * prior) / ((a < c.uni.length ? c.uni[a]! : 0) + MU));
 }
 
+const lnPrior = (c: CscContext, b: number) => Math.log(((b < c.uni.length ? c.uni[b]! : 0) + 0.5) / (c.total + 0.5 * c.kinds));
+
+/** How much one side may count against a character (ln): the corpus is small, and a pair it never saw is weak evidence. */
+const FLOOR = -3;
+const clip = (x: number) => (x < FLOOR ? FLOOR : x);
+
 /**
- * How much likelier the text is with id `to` than with `from` between ids l and r (0: the
- * run's edge), by the bigram model: ln P(to | l) + ln P(r | to) − the same for `from`.
+ * How much better id `to` fits between ids l and r (0: the run's edge) than `from`, by the
+ * bigram model: how much likelier each is after l than on its own (the association, so the
+ * more frequent character gets no head start: the segmentation already counts that), plus
+ * how much likelier r is after it. Each side's penalty is floored (FLOOR).
  */
 export function bigramGain(c: CscContext, l: number, from: number, to: number, r: number): number {
-  let g = lnNext(c, l, to) - lnNext(c, l, from);
-  if (r) g += lnNext(c, to, r) - lnNext(c, from, r);
+  let g = 0;
+  if (l) g += clip(lnNext(c, l, to) - lnPrior(c, to)) - clip(lnNext(c, l, from) - lnPrior(c, from));
+  if (r) g += clip(lnNext(c, to, r) - lnPrior(c, r)) - clip(lnNext(c, from, r) - lnPrior(c, r));
   return g;
 }
 
@@ -72,6 +83,9 @@ export function classGain(c: CscContext, from: number, to: number, left: number,
   const b = c.around.get(to);
   if (!a || !b) return null;
   const k = c.classes;
+  let na = 0, nb = 0;
+  for (let j = 0; j < k; j++) { na += a[j]!; nb += b[j]!; }
+  if (na < MIN_SEEN || nb < MIN_SEEN) return null;
   const side = (row: Uint32Array, off: number, cls: number) => {
     let n = 0;
     for (let j = 0; j < k; j++) n += row[off + j]!;

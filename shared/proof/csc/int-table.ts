@@ -6,17 +6,22 @@ export interface IntTable {
   keys: Int32Array;
   vals: Float64Array;
   mask: number;
+  /** 32 − log2(capacity): the hash's top bits pick the slot. */
+  shift: number;
   size: number;
 }
 
 export function intTable(expected: number): IntTable {
   let cap = 1024;
-  while (cap < expected * 2) cap *= 2;
-  return { keys: new Int32Array(cap), vals: new Float64Array(cap), mask: cap - 1, size: 0 };
+  let bits = 10;
+  while (cap < expected * 2) { cap *= 2; bits++; }
+  return { keys: new Int32Array(cap), vals: new Float64Array(cap), mask: cap - 1, shift: 32 - bits, size: 0 };
 }
 
-// Fibonacci hashing spreads the packed character ids over the table.
-const slot = (t: IntTable, key: number) => Math.imul(key, 0x9e3779b1) & t.mask;
+// Fibonacci hashing spreads the packed character ids over the table: the product's top
+// bits, which depend on every bit of the key (its low bits depend on the key's low bits
+// alone, the second character's id, and clustered the table into long probe runs).
+const slot = (t: IntTable, key: number) => Math.imul(key, 0x9e3779b1) >>> t.shift;
 
 /** Sets key (> 0) to value; the table must have room (it does not grow). Returns the slot. */
 export function intSet(t: IntTable, key: number, value: number): number {
