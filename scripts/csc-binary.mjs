@@ -10,6 +10,7 @@
 // Little-endian throughout (every machine this app runs on is).
 
 const TYPES = { u8: Uint8Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array };
+// A typed array given as the section is written as it is (the hash tables), else converted.
 
 /** sections: { name: [type, array-like of numbers] } → the file's bytes. */
 export function encodeCscBinary(meta, sections) {
@@ -17,7 +18,7 @@ export function encodeCscBinary(meta, sections) {
   const arrays = [];
   let offset = 0;
   for (const [name, [type, values]] of Object.entries(sections)) {
-    const arr = TYPES[type].from(values);
+    const arr = values instanceof TYPES[type] ? values : TYPES[type].from(values);
     layout[name] = [type, offset, arr.length];
     arrays.push([offset, arr]);
     offset += Math.ceil(arr.byteLength / 4) * 4;

@@ -3,6 +3,7 @@
 // `chars`), so a pair of characters is one integer key, ida × 32768 + idb, the key the
 // detector looks pairs up by; keyed sections are sorted by key.
 import { encodeCscBinary } from './csc-binary.mjs';
+import { intHash, longHash } from './csc-hash.mjs';
 
 const ID_BITS = 32768;
 
@@ -24,12 +25,6 @@ export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, t
   for (const [w, v] of words) if (bmp(w)) byLen[w.length]?.push([w, v]);
   // One-character words first: their ids index the per-character arrays.
   for (const [w] of byLen[1]) id(w);
-  const freq1 = [], cls1 = [];
-  const codes = (n) => byLen[n].flatMap(([w]) => [...w].map((c) => { id(c); return c.charCodeAt(0); }));
-  const w2 = byLen[2].map(([w, v]) => [key(w), v]).sort((a, b) => a[0] - b[0]);
-  const w3 = codes(3), w4 = codes(4);
-  const names = [];
-  for (const n of [1, 2, 3, 4]) for (const [w, v] of byLen[n]) if (v.name) names.push(w);
   const confChar = [], confStart = [0], confList = [];
   for (const [c, set] of conf) {
     const others = [...set].filter(bmp);
@@ -56,23 +51,43 @@ export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, t
   const ctxChar = [], ctxRows = [];
   for (const [c, row] of corpus.ctx) if (bmp(c)) { ctxChar.push(c.charCodeAt(0)); ctxRows.push(...row); }
   const nIds = chars.length + 1;
-  for (let i = 0; i < nIds; i++) { freq1.push(0); cls1.push(0); }
-  for (const [w, v] of byLen[1]) { freq1[ids.get(w)] = v.freq; cls1[ids.get(w)] = v.cls; }
+  const logTotal = Math.log(total);
+  const lp = (v) => Math.log(v.freq) - logTotal;
+  const cls = (v) => v.cls | (v.name ? 0x80 : 0);
+  const lp1 = new Array(nIds).fill(NaN), cls1 = new Array(nIds).fill(0);
+  for (const [w, v] of byLen[1]) { lp1[ids.get(w)] = lp(v); cls1[ids.get(w)] = cls(v); }
+  // Two-character words, and (NaN) two-character beginnings of longer words that are no word.
+  const w2 = new Map(byLen[2].map(([w, v]) => [key(w), [key(w), lp(v), cls(v)]]));
+  const long = new Map();
+  for (const n of [3, 4]) {
+    for (const [w, v] of byLen[n]) {
+      const k = key(w);
+      if (!w2.has(k)) w2.set(k, [k, NaN, 0]);
+      const third = id(w[2]);
+      const b = n === 3 ? third : third * ID_BITS + id(w[3]);
+      long.set(`${k},${b}`, [k, b, lp(v), cls(v)]);
+    }
+  }
+  for (const [w] of byLen[4]) {
+    const k = key(w), b = id(w[2]);
+    if (!long.has(`${k},${b}`)) long.set(`${k},${b}`, [k, b, NaN, 0]);
+  }
+  const h2 = intHash([...w2.values()]);
+  const hl = longHash([...long.values()]);
   const lmUni = new Array(nIds).fill(0);
   for (const [c, n] of corpus.uni) if (ids.has(c)) lmUni[ids.get(c)] = n;
+  const hlm = intHash(lmRows);
   const col = (rows, k) => rows.map((r) => r[k]);
   return encodeCscBinary({ total, corpusChars: corpus.chars, classes: corpus.classes }, {
     chars: ['u16', chars],
-    freq1: ['u32', freq1], cls1: ['u8', cls1],
-    w2key: ['i32', col(w2, 0)], w2freq: ['u32', w2.map((r) => r[1].freq)], w2cls: ['u8', w2.map((r) => r[1].cls)],
-    w3: ['u16', w3], w3freq: ['u32', byLen[3].map(([, v]) => v.freq)], w3cls: ['u8', byLen[3].map(([, v]) => v.cls)],
-    w4: ['u16', w4], w4freq: ['u32', byLen[4].map(([, v]) => v.freq)], w4cls: ['u8', byLen[4].map(([, v]) => v.cls)],
-    names: ['u16', [...names.join('\n')].map((c) => c.charCodeAt(0))],
+    lp1: ['f32', lp1], cls1: ['u8', cls1],
+    w2keys: ['i32', h2.keys], w2vals: ['f32', h2.vals], w2cls: ['u8', h2.cls],
+    longA: ['i32', hl.k1], longB: ['i32', hl.k2], longVals: ['f32', hl.vals], longCls: ['u8', hl.cls],
     confChar: ['u16', confChar], confStart: ['u32', confStart], confList: ['u16', confList],
     pairKey: ['i32', col(pairRows, 0)], pairCount: ['u32', col(pairRows, 1)],
     bigramKey: ['i32', col(bigramRows, 0)], bigramCount: ['u32', col(bigramRows, 1)],
     miswritten: ['i32', mis],
-    lmUni: ['u32', lmUni], lmKey: ['i32', col(lmRows, 0)], lmCount: ['u16', lmRows.map((r) => Math.min(65535, r[1]))],
+    lmUni: ['u32', lmUni], lmKeys: ['i32', hlm.keys], lmVals: ['f32', hlm.vals],
     ctxChar: ['u16', ctxChar], ctxRows: ['u32', ctxRows],
   });
 }

@@ -10,6 +10,7 @@ export interface CscBinary {
   u16(name: string): Uint16Array;
   i32(name: string): Int32Array;
   u32(name: string): Uint32Array;
+  f32(name: string): Float32Array;
 }
 
 /** Characters from their codes (the header is ASCII; names are UTF-16 code units). No TextDecoder: shared/ has no DOM or Node types. */
@@ -40,5 +41,6 @@ export function readCscBinary(input: Uint8Array): CscBinary {
     u16: (n) => view('u16', n),
     i32: (n) => view('i32', n),
     u32: (n) => view('u32', n),
+    f32: (n) => view('f32', n),
   };
 }

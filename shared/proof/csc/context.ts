@@ -1,5 +1,5 @@
 import type { CscBinary } from './binary';
-import { intGet, intSet, intTable, type IntTable } from './int-table';
+import { intGet, intTableOf, type IntTable } from './int-table';
 
 // The context model (issue 14): what the characters and words around a suspect say, from
 // licensed running text (resources/csc/corpus, scripts/csc-corpus.mjs). Two parts:
@@ -35,10 +35,7 @@ export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const uni = bin.u32('lmUni');
   let total = 0, kinds = 0;
   for (let i = 0; i < uni.length; i++) if (uni[i]) { total += uni[i]!; kinds++; }
-  const keys = bin.i32('lmKey');
-  const counts = bin.u16('lmCount');
-  const bi = intTable(keys.length);
-  for (let i = 0; i < keys.length; i++) intSet(bi, keys[i]!, counts[i]!);
+  const bi = intTableOf(bin.i32('lmKeys'), bin.f32('lmVals'));
   const classes = Number(bin.meta.classes);
   const chars = bin.u16('ctxChar');
   const rows = bin.u32('ctxRows');

@@ -1,6 +1,5 @@
 import type { HouseTerm } from '../types';
-import { logpOf, pairKey, type CscModel } from './model';
-import { intGet } from './int-table';
+import { isName, logpOf, pairKey, word2, type CscModel } from './model';
 import { bestSplit, splitScore } from './segment';
 import { bigramGain, classGain } from './context';
 import { neighbourClasses } from './word-class';
@@ -103,7 +102,7 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
       const e = ends[s]! || s + 1;
       const word = run.slice(s, e);
       if (e - s === 1 || (logpOf(model, word) ?? -Infinity) <= RARE_WORD) loose.fill(1, s, e);
-      if (model.names.has(word)) named.fill(1, s, e);
+      if (isName(model, word)) named.fill(1, s, e);
       s = e;
     }
     placeNames(run, named);
@@ -232,8 +231,8 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
     const miswritten = mis?.get(c) ?? 0;
     const kl = left ? pairKey(model, left, c) : -1;
     const kr = right ? pairKey(model, c, right) : -1;
-    const lpL = kl > 0 ? intGet(model.lp2, kl) : undefined;
-    const lpR = kr > 0 ? intGet(model.lp2, kr) : undefined;
+    const lpL = kl > 0 ? word2(model, kl) : undefined;
+    const lpR = kr > 0 ? word2(model, kr) : undefined;
     const lpC = lpOne(c);
     const swap = leftCls >= 0 && !Number.isNaN(model.lp1[idOf(c)]!) && (FUNCTION_CLASSES.has(model.cls1[idOf(ch)]!) || FUNCTION_CLASSES.has(model.cls1[idOf(c)]!));
     const cls = swap ? classGain(cx, ch, c, leftCls, rightCls) : null;

@@ -1,10 +1,11 @@
 // A fixed-size open-addressing hash table from positive int32 keys to float values, in two
-// typed arrays: the detector's two-character words (110,000 of them) are built in a few
-// milliseconds and looked up without a Map's boxing or rehashing.
+// typed arrays: the detector's two-character words (110,000 of them) are looked up without
+// a Map's boxing or rehashing. The tables of csc-model.bin are built at build time
+// (scripts/csc-hash.mjs, the same slot function) and mapped as they are (intTableOf).
 
 export interface IntTable {
   keys: Int32Array;
-  vals: Float64Array;
+  vals: Float64Array | Float32Array;
   mask: number;
   /** 32 − log2(capacity): the hash's top bits pick the slot. */
   shift: number;
@@ -16,6 +17,15 @@ export function intTable(expected: number): IntTable {
   let bits = 10;
   while (cap < expected * 2) { cap *= 2; bits++; }
   return { keys: new Int32Array(cap), vals: new Float64Array(cap), mask: cap - 1, shift: 32 - bits, size: 0 };
+}
+
+/** A table built elsewhere with this slot function (keys.length a power of two). */
+export function intTableOf(keys: Int32Array, vals: Float32Array): IntTable {
+  const bits = Math.log2(keys.length);
+  if (!Number.isInteger(bits)) throw new Error('intTable: size is not a power of two');
+  let size = 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i]) size++;
+  return { keys, vals, mask: keys.length - 1, shift: 32 - bits, size };
 }
 
 // Fibonacci hashing spreads the packed character ids over the table: the product's top

@@ -8,8 +8,9 @@
 // Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
 // (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
 
-import { intGet, intSet, intTable, type IntTable } from './int-table';
-import { codesToString, readCscBinary } from './binary';
+import { intGet, intSlot, intTableOf, type IntTable } from './int-table';
+import { longGet, longSlot, longTable, type LongTable } from './long-table';
+import { readCscBinary } from './binary';
 import { readContext, type CscContext } from './context';
 
 const ID_BITS = 32768;
@@ -18,23 +19,15 @@ export interface CscModel {
   /** Character code → id (0: a character no table knows). */
   ids: Uint16Array;
   /** ln P of each character as a one-character word, by id (NaN: not a word). */
-  lp1: Float64Array;
-  /** ln P of two-character words, by pairKey (intGet). */
+  lp1: Float32Array | Float64Array;
+  /** ln P of two-character words, by pairKey (intGet; NaN: no word, only the beginning of a longer one). */
   lp2: IntTable;
-  /** ln P of three-character words: pairKey of the first two → id of the third → ln P. */
-  lp3: Map<number, Map<number, number>>;
-  /** ln P of four-character words. */
-  lp4: Map<string, number>;
-  /** pairKeys that begin a longer word without being a word themselves. */
-  prefix2: Set<number>;
-  /** Three-character beginnings of four-character words. */
-  prefix3: Set<string>;
+  /** ln P of three- and four-character words (long-table.ts; NaN: a beginning only). */
+  long: LongTable;
   /** ln of the dictionary's total count: ln P + logTotal is ln(frequency). */
   logTotal: number;
   /** ln P of a character the dictionary does not know as a word. */
   unknown: number;
-  /** Words that are person names or places (jieba nr/ns): never "corrected". */
-  names: Set<string>;
   /** Each common character's confusables (same or near sound, similar shape), by code → codes. */
   confusables: Map<number, Uint16Array>;
   /** How often TRAIN shows character X written for Y, by pairKey(X, Y). */
@@ -48,15 +41,19 @@ export interface CscModel {
    * flat triples [offset of the wrong character (0 or 1), right character's code, count].
    */
   miswritten: Map<number, number[]>;
-  /** Word class (scripts/csc-corpus.mjs CLASSES) of one-character words, by id. */
+  /**
+   * Word class (scripts/csc-corpus.mjs CLASSES) of one-character words by id, of
+   * two-character words by lp2's slot (intSlot); bit 0x80 marks a person or place name
+   * (jieba nr/ns), never "corrected".
+   */
   cls1: Uint8Array;
-  /** Word class of two-character words, by lp2's slot (intSlot). */
   cls2: Uint8Array;
-  /** Word class of three- and four-character words. */
-  clsLong: Map<string, number>;
   /** The context model from licensed running text (context.ts). */
   context: CscContext;
 }
+
+/** Class byte bit: a person or place name. */
+export const NAME_BIT = 0x80;
 
 /** The key of two characters (codes) in the pair maps; -1 when either has no id. */
 export function pairKey(m: CscModel, a: number, b: number): number {
@@ -65,58 +62,61 @@ export function pairKey(m: CscModel, a: number, b: number): number {
   return ia && ib ? ia * ID_BITS + ib : -1;
 }
 
+/** ln P of the two-character word with this pair key, undefined when it is none. */
+export function word2(m: CscModel, key: number): number | undefined {
+  const v = intGet(m.lp2, key);
+  return v === undefined || v !== v ? undefined : v;
+}
+
+/** The table slot of a word of 1–4 characters and its class byte, or -1 when no word. */
+export function wordClassByte(m: CscModel, w: string): number {
+  const a = m.ids[w.charCodeAt(0)]!;
+  if (w.length === 1) return m.lp1[a] === m.lp1[a] ? m.cls1[a]! : -1;
+  const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
+  if (k < 0) return -1;
+  if (w.length === 2) { const i = intSlot(m.lp2, k); return i >= 0 && m.lp2.vals[i] === m.lp2.vals[i] ? m.cls2[i]! : -1; }
+  const i = longSlot(m.long, k, longKey(m, w));
+  return i >= 0 && m.long.vals[i] === m.long.vals[i] ? m.long.cls[i]! : -1;
+}
+
+/** The second key of a three- or four-character word in the long table (0: an unknown character). */
+function longKey(m: CscModel, w: string): number {
+  const c = m.ids[w.charCodeAt(2)]!;
+  if (w.length === 3 || !c) return c;
+  const d = m.ids[w.charCodeAt(3)]!;
+  return d ? c * ID_BITS + d : 0;
+}
+
 /** ln P of a word of 1–4 characters, undefined when not in the dictionary. */
 export function logpOf(m: CscModel, w: string): number | undefined {
   if (w.length === 1) { const v = m.lp1[m.ids[w.charCodeAt(0)]!]!; return Number.isNaN(v) ? undefined : v; }
-  if (w.length === 2) { const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1)); return k > 0 ? intGet(m.lp2, k) : undefined; }
-  if (w.length === 3) return m.lp3.get(pairKey(m, w.charCodeAt(0), w.charCodeAt(1)))?.get(m.ids[w.charCodeAt(2)]!);
-  return m.lp4.get(w);
+  const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
+  if (k < 0) return undefined;
+  if (w.length === 2) return word2(m, k);
+  const b = longKey(m, w);
+  const v = b ? longGet(m.long, k, b) : undefined;
+  return v === undefined || v !== v ? undefined : v;
+}
+
+/** Whether a word is a person or place name in the dictionary. */
+export function isName(m: CscModel, w: string): boolean {
+  const b = wordClassByte(m, w);
+  return b >= 0 && (b & NAME_BIT) !== 0;
 }
 
 export function parseCscModel(bytes: Uint8Array): CscModel {
   const bin = readCscBinary(bytes);
-  const total = Number(bin.meta.total);
-  const logTotal = Math.log(total);
+  const logTotal = Math.log(Number(bin.meta.total));
   const chars = bin.u16('chars');
   const ids = new Uint16Array(65536);
   for (let i = 0; i < chars.length; i++) ids[chars[i]!] = i + 1;
-  const lp1 = new Float64Array(ID_BITS).fill(NaN);
-  const freq1 = bin.u32('freq1');
-  for (let i = 1; i < freq1.length; i++) if (freq1[i]) lp1[i] = Math.log(freq1[i]!) - logTotal;
-  const w2key = bin.i32('w2key');
-  const w2freq = bin.u32('w2freq');
-  const w2cls = bin.u8('w2cls');
-  const lp2 = intTable(w2key.length);
-  const cls2 = new Uint8Array(lp2.keys.length);
-  for (let i = 0; i < w2key.length; i++) cls2[intSet(lp2, w2key[i]!, Math.log(w2freq[i]!) - logTotal)] = w2cls[i]!;
+  const lp2 = intTableOf(bin.i32('w2keys'), bin.f32('w2vals'));
   const m: CscModel = {
-    ids, lp1, lp2, lp3: new Map(), lp4: new Map(), prefix2: new Set(), prefix3: new Set(),
+    ids, lp1: bin.f32('lp1'), lp2, long: longTable(bin.i32('longA'), bin.i32('longB'), bin.f32('longVals'), bin.u8('longCls')),
     logTotal, unknown: Math.log(0.5) - logTotal,
-    names: new Set(), confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(), miswritten: new Map(),
-    cls1: bin.u8('cls1'), cls2, clsLong: new Map(), context: readContext(bin, ids),
+    confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(), miswritten: new Map(),
+    cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids),
   };
-  const longer = (name: 'w3' | 'w4', n: 3 | 4) => {
-    const codes = bin.u16(name);
-    const freq = bin.u32(`${name}freq`);
-    const cls = bin.u8(`${name}cls`);
-    for (let i = 0; i < freq.length; i++) {
-      const w = String.fromCharCode(...codes.subarray(i * n, i * n + n));
-      const lp = Math.log(freq[i]!) - logTotal;
-      const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
-      if (n === 3) {
-        const third = m.lp3.get(k) ?? new Map<number, number>();
-        third.set(ids[w.charCodeAt(2)]!, lp);
-        m.lp3.set(k, third);
-      } else m.lp4.set(w, lp);
-      m.clsLong.set(w, cls[i]!);
-      // Prefixes: a prefix that is a word itself needs no entry.
-      if (intGet(lp2, k) === undefined) m.prefix2.add(k);
-    }
-  };
-  longer('w3', 3);
-  longer('w4', 4);
-  for (const w of m.lp4.keys()) if (logpOf(m, w.slice(0, 3)) === undefined) m.prefix3.add(w.slice(0, 3));
-  for (const w of codesToString(bin.u16('names')).split('\n')) if (w) m.names.add(w);
   const confChar = bin.u16('confChar');
   const confStart = bin.u32('confStart');
   const confList = bin.u16('confList');

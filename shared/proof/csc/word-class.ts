@@ -1,20 +1,14 @@
-import { intSlot } from './int-table';
-import { pairKey, type CscModel } from './model';
+import { NAME_BIT, wordClassByte, type CscModel } from './model';
 
 // Word classes along the best segmentation of a run (issue 14's context model): for each
 // offset that is a one-character word, the class of the word before it and the word after
 // it (0: the run's edge, 1: a word the dictionary does not class), as the context model's
 // counts were taken (scripts/csc-corpus.mjs).
 
-/** The dictionary's class of a word of 1–4 characters; 1 when it has none. */
+/** The dictionary's class of a word of 1–4 characters (name bit cleared); 1 when it has none. */
 export function wordClass(m: CscModel, run: string, s: number, e: number): number {
-  const n = e - s;
-  if (n === 1) return m.cls1[m.ids[run.charCodeAt(s)]!] || 1;
-  if (n === 2) {
-    const slot = intSlot(m.lp2, pairKey(m, run.charCodeAt(s), run.charCodeAt(s + 1)));
-    return slot >= 0 ? m.cls2[slot] || 1 : 1;
-  }
-  return m.clsLong.get(run.slice(s, e)) ?? 1;
+  const b = wordClassByte(m, run.slice(s, e));
+  return b > 0 ? (b & ~NAME_BIT) || 1 : 1;
 }
 
 /**
