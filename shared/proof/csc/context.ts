@@ -13,13 +13,16 @@ import { intGet, intTableOf, type IntTable } from './int-table';
 export interface CscContext {
   /** Corpus count of each character, by id. */
   uni: Uint32Array;
-  /** Sum of uni, and how many characters have a count (the prior's smoothing). */
-  total: number;
-  kinds: number;
+  /** The prior of each character by id, its ln, and ln(count + MU) of each as a left context. */
+  prior: Float64Array;
+  lnPrior: Float64Array;
+  lnDen: Float64Array;
   /** Bigram counts by pair key (ida × 32768 + idb). */
   bi: IntTable;
   /** Word classes around one-character words: code → [left classes…, right classes…]. */
   around: Map<number, Uint32Array>;
+  /** How often each of those words was seen (a row's half total). */
+  seen: Map<number, number>;
   /** Number of word classes (CLASSES in scripts/csc-corpus.mjs): 0 the run's edge, 1 other. */
   classes: number;
 }
@@ -35,24 +38,34 @@ export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const uni = bin.u32('lmUni');
   let total = 0, kinds = 0;
   for (let i = 0; i < uni.length; i++) if (uni[i]) { total += uni[i]!; kinds++; }
+  // Per character once at load: the scoring loop then takes one logarithm per pair.
+  const prior = new Float64Array(32768).fill(0.5 / (total + 0.5 * kinds));
+  const lnPrior = new Float64Array(32768).fill(Math.log(prior[0]!));
+  const lnDen = new Float64Array(32768).fill(Math.log(MU));
+  for (let i = 0; i < uni.length; i++) {
+    prior[i] = (uni[i]! + 0.5) / (total + 0.5 * kinds);
+    lnPrior[i] = Math.log(prior[i]!);
+    lnDen[i] = Math.log(uni[i]! + MU);
+  }
   const bi = intTableOf(bin.i32('lmKeys'), bin.f32('lmVals'));
   const classes = Number(bin.meta.classes);
   const chars = bin.u16('ctxChar');
   const rows = bin.u32('ctxRows');
   const around = new Map<number, Uint32Array>();
   for (let i = 0; i < chars.length; i++) if (ids[chars[i]!]) around.set(chars[i]!, rows.subarray(i * 2 * classes, (i + 1) * 2 * classes));
-  return { uni, total, kinds, bi, around, classes };
+  const seen = new Map<number, number>();
+  for (const [code, row] of around) { let n = 0; for (let j = 0; j < classes; j++) n += row[j]!; seen.set(code, n); }
+  return { uni, prior, lnPrior, lnDen, bi, around, seen, classes };
 }
 
 /** ln P(b | a) by ids (a = 0: at the run's start, the prior alone). */
 export function lnNext(c: CscContext, a: number, b: number): number {
-  const prior = ((b < c.uni.length ? c.uni[b]! : 0) + 0.5) / (c.total + 0.5 * c.kinds);
-  if (!a) return Math.log(prior);
+  if (!a) return c.lnPrior[b]!;
   const n = intGet(c.bi, a * 32768 + b) ?? 0;
-  return Math.log((n + MU * prior) / ((a < c.uni.length ? c.uni[a]! : 0) + MU));
+  return Math.log(n + MU * c.prior[b]!) - c.lnDen[a]!;
 }
 
-const lnPrior = (c: CscContext, b: number) => Math.log(((b < c.uni.length ? c.uni[b]! : 0) + 0.5) / (c.total + 0.5 * c.kinds));
+const lnPrior = (c: CscContext, b: number) => c.lnPrior[b]!;
 
 /** How much one side may count against a character (ln): the corpus is small, and a pair it never saw is weak evidence. */
 const FLOOR = -3;
@@ -80,13 +93,10 @@ export function classGain(c: CscContext, from: number, to: number, left: number,
   const b = c.around.get(to);
   if (!a || !b) return null;
   const k = c.classes;
-  let na = 0, nb = 0;
-  for (let j = 0; j < k; j++) { na += a[j]!; nb += b[j]!; }
+  // Every occurrence has a left and a right neighbour: both halves of a row have the same total.
+  const na = c.seen.get(from)!;
+  const nb = c.seen.get(to)!;
   if (na < MIN_SEEN || nb < MIN_SEEN) return null;
-  const side = (row: Uint32Array, off: number, cls: number) => {
-    let n = 0;
-    for (let j = 0; j < k; j++) n += row[off + j]!;
-    return Math.log((row[off + cls]! + ALPHA) / (n + ALPHA * k));
-  };
-  return side(b, 0, left) - side(a, 0, left) + side(b, k, right) - side(a, k, right);
+  const side = (row: Uint32Array, n: number, at: number) => Math.log((row[at]! + ALPHA) / (n + ALPHA * k));
+  return side(b, nb, left) - side(a, na, left) + side(b, nb, k + right) - side(a, na, k + right);
 }

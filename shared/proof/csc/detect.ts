@@ -179,6 +179,8 @@ function placeNames(run: string, named: Uint8Array): Uint8Array {
 
 /** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
 const ESTIMATE_SLACK = 4;
+/** The character context's gain (bigramGain) assumed before it is computed: its 99th percentile on TRAIN's candidates. */
+const CHAR_LM_SLACK = 6;
 
 /** Right characters TRAIN saw for `ch` at i in a miswritten two-character word, with counts. */
 function miswrittenAt(model: CscModel, prev: number, ch: number, after: number): Map<number, number> | null {
@@ -238,18 +240,18 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
     const cls = swap ? classGain(cx, ch, c, leftCls, rightCls) : null;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
     const bigram = ctx(model, prev, c, after) - ctx0;
-    // A function word for another is judged by the classes around it; the characters
-    // next to it (高兴 + 地) say little in a corpus this small.
-    const charLm = cls !== null ? 0 : bigramGain(cx, prev ? idOf(prev) : 0, idOf(ch), idOf(c), after ? idOf(after) : 0);
-    const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0, Math.log1p(miswritten), charLm, cls ?? 0];
+    const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0, Math.log1p(miswritten), 0, cls ?? 0];
     // The segmentation's gain estimated from the two-character word the fix makes (the two
-    // single characters it replaces), or from the one word swapped for another: the full
-    // comparison only where the score could reach minScore. Most candidates stop here,
-    // which is what keeps 100,000 characters fast.
+    // single characters it replaces), or from the one word swapped for another, and the
+    // character context's at its likely most: the full comparison only where the score
+    // could reach minScore. Most candidates stop here, which keeps 100,000 characters fast.
     if (minScore > -Infinity && !seen && !miswritten) {
       const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpC - lpCh : -Infinity);
-      if (scoreOf(features, w) + (w[1] ?? 1) * (est + ESTIMATE_SLACK) < minScore) continue;
+      if (scoreOf(features, w) + (w[1] ?? 1) * (est + ESTIMATE_SLACK) + (w[9] ?? 0) * CHAR_LM_SLACK < minScore) continue;
     }
+    // A function word for another is judged by the classes around it; the characters
+    // next to it (高兴 + 地) say little in a corpus this small.
+    if (cls === null) features[9] = bigramGain(cx, prev ? idOf(prev) : 0, idOf(ch), idOf(c), after ? idOf(after) : 0);
     base ??= splitScore(model, window, 0, window.length);
     const fix = String.fromCharCode(c);
     const fixed = window.slice(0, k) + fix + window.slice(k + 1);
