@@ -62,9 +62,9 @@ const folds = [0, 1].map((h) => {
 });
 // A hand grid over the weights that matter (lmGain fixed at 1, the scale); bias 0.
 const report: string[] = [];
-const grid = (process.env.CSC_GRID ?? '0,0.5,1,2|0,1,2,3').split('|').map((g) => g.split(',').map(Number));
-for (const bigram of [1]) for (const pair of [1]) for (const inWord of [-4]) for (const joins of [1]) for (const mis of [4]) for (const charLm of grid[0]!) for (const cls of grid[1]!) {
-  const w = [0, 1, bigram, pair, 0, inWord, 0, joins, mis, charLm, cls];
+const grid = (process.env.CSC_GRID ?? '0.25|1|0,1,2,3').split('|').map((g) => g.split(',').map(Number));
+for (const bigram of [1]) for (const pair of [1]) for (const inWord of [-4]) for (const joins of [1]) for (const mis of [4]) for (const charLm of grid[0]!) for (const cls of grid[1]!) for (const particle of grid[2]!) {
+  const w = [0, 1, bigram, pair, 0, inWord, 0, joins, mis, charLm, cls, particle];
   for (const th of [6, 8, 9, 10, 10.5, 11, 12, 13, 14, 16]) {
     const s = folds.map((f) => scoreSighan(f.test, (_, n) => flagsAt(f.cands[n]!, w, th)));
     const seedFP = folds[0]!.seedCands.reduce((n, c) => n + flagsAt(c, w, th).length, 0);
