@@ -11,8 +11,6 @@ import { intGet, intTableOf, type IntTable } from './int-table';
 //   verbs, 在 before places, 再 before verbs. A word-frequency model sees none of this.
 
 export interface CscContext {
-  /** Corpus count of each character, by id. */
-  uni: Uint32Array;
   /** The prior of each character by id, its ln, and ln(count + MU) of each as a left context. */
   prior: Float64Array;
   lnPrior: Float64Array;
@@ -55,7 +53,7 @@ export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   for (let i = 0; i < chars.length; i++) if (ids[chars[i]!]) around.set(chars[i]!, rows.subarray(i * 2 * classes, (i + 1) * 2 * classes));
   const seen = new Map<number, number>();
   for (const [code, row] of around) { let n = 0; for (let j = 0; j < classes; j++) n += row[j]!; seen.set(code, n); }
-  return { uni, prior, lnPrior, lnDen, bi, around, seen, classes };
+  return { prior, lnPrior, lnDen, bi, around, seen, classes };
 }
 
 /** ln P(b | a) by ids (a = 0: at the run's start, the prior alone). */

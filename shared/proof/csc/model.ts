@@ -1,9 +1,10 @@
 // The 错别字 detector's tables (issue 14): word log-probabilities from jieba's frequency
 // dictionary, character confusion sets by sound and shape, and what SIGHAN-15's TRAIN
 // split shows (which characters get written for which, the corrected text's character
-// bigrams, two-character words miswritten), as scripts/csc-model.mjs writes them. Pure:
-// main reads the file, the editor gets the same bytes over proof:csc-table, and both map
-// it here once.
+// bigrams, two-character words miswritten), and the context model from licensed running
+// text, as scripts/csc-model.mjs writes them into csc-model.bin. Pure: main reads the file,
+// the editor gets the same bytes over proof:csc-table, and both map it here once — typed
+// views of the one buffer, the hash tables as the build made them, a few small Maps.
 //
 // Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
 // (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
