@@ -1,11 +1,15 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCscModel, setCscModelFile } from '../../electron/services/proof/csc-model';
 import { DEFAULT_HOUSE_TERMS, proofDocument, type Finding, type ProofOptions } from '../../shared/proof';
 import { readCscBinary } from '../../shared/proof/csc/binary';
 import { classGain } from '../../shared/proof/csc/context';
 import { intGet, intTableOf } from '../../shared/proof/csc/int-table';
 import { longGet, longTable } from '../../shared/proof/csc/long-table';
 import type { CscModel } from '../../shared/proof/csc/model';
-import { cscModel } from '../support/csc';
+import { CSC_MODEL_PATH, cscModel } from '../support/csc';
 
 // The 错别字 detector's context model and its binary tables (issue 14): the file format
 // written at build time (scripts/csc-binary.mjs, csc-hash.mjs) read back as the app reads
@@ -38,6 +42,19 @@ describe('binary tables', () => {
       expect(() => bin.u16('a')).toThrow(/no u16 section a/);
     }
     expect(() => readCscBinary(new TextEncoder().encode('#csc-model 1 total=3\n'))).toThrow(/not a csc model/);
+  });
+
+  it('a table that is not one (the old text table, a cut-off file) means no typo rule, not a failed proofread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'csc-bad-'));
+    try {
+      for (const [name, bytes] of [['old.txt', Buffer.from('#csc-model 1 total=3\nW\n的\t3\n')], ['cut.bin', readFileSync(CSC_MODEL_PATH).subarray(0, 4096)]] as const) {
+        writeFileSync(join(dir, name), bytes);
+        setCscModelFile(join(dir, name));
+        expect(await loadCscModel()).toBeNull();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('hash tables built at build time are found by the run-time lookups', () => {

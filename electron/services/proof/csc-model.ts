@@ -33,9 +33,9 @@ export function readCscModelBytes(): Promise<Buffer> {
   return bytes;
 }
 
-/** The parsed tables, or null when the file is missing (no typo rule rather than no proofreading). */
+/** The parsed tables, or null when the file is missing or not a table (no typo rule rather than no proofreading). */
 export function loadCscModel(): Promise<CscModel | null> {
-  model ??= readCscModelBytes().then(parseCscModel, () => null);
+  model ??= readCscModelBytes().then(parseCscModel).catch(() => null);
   return model;
 }
 

@@ -10,10 +10,9 @@ import type { TypoLevel } from '../../../../shared/proof/csc/detect';
 let model: Promise<CscModel | null> | null = null;
 
 export function editorCscModel(): Promise<CscModel | null> {
-  model ??= call('proof:csc-table', {}).then(
-    ({ base64 }) => parseCscModel(fromBase64(base64)),
-    () => null, // no typo check rather than no proofreading
-  );
+  model ??= call('proof:csc-table', {})
+    .then(({ base64 }) => parseCscModel(fromBase64(base64)))
+    .catch(() => null); // no typo check rather than no proofreading
   return model;
 }
 
