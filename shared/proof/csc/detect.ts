@@ -126,8 +126,11 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
   return out;
 }
 
-export const scoreOf = (features: readonly number[], w: TypoWeights = TYPO_WEIGHTS): number =>
-  features.reduce((sum, f, k) => sum + f * (w[k] ?? 0), 0);
+export function scoreOf(features: readonly number[], w: TypoWeights = TYPO_WEIGHTS): number {
+  let sum = 0;
+  for (let k = 0; k < features.length; k++) sum += features[k]! * (w[k] ?? 0);
+  return sum;
+}
 
 // The editor proofreads a whole story after every pause while one paragraph changed:
 // the findings of unchanged text are kept, per model and settings, for the last few
