@@ -42,7 +42,7 @@ export const benchmarks = [
         total += chars(s);
       }
       // The 错别字 tables (issue 14) as the app loads them for Chinese copy, before timing too.
-      setCscModelFile(join(root, 'resources', 'csc', 'csc-model.txt'));
+      setCscModelFile(join(root, 'resources', 'csc', 'csc-model.bin'));
       const options = { terms: DEFAULT_HOUSE_TERMS, speller: await loadSpeller(), csc: await loadCscModel() };
       const input = { edition, pages, stories };
       proofEdition(input, options); // warm-up: OpenCC and GB 2312 tables, JIT

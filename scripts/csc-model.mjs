@@ -1,23 +1,25 @@
-// Builds resources/csc/csc-model.txt, the 错别字 detector's tables (issue 14), from
-// @node-rs/jieba's word-frequency dictionary and pycorrector's confusion sets (see
-// resources/csc/SOURCES.md). Plain text, read by shared/proof/csc/model.ts:
-//
-//   #csc-model 1 total=<sum of the kept frequencies>
-//   W                      then one word a line: word<TAB>frequency[<TAB>N]  (N: a name or place)
-//   C                      then one character a line: char<TAB>its confusables
-//   P                      then confusion pairs seen in SIGHAN-15 TRAIN: wrong+right<TAB>count
-//   B                      then character bigrams of TRAIN's corrected text: ab<TAB>count
-//   E                      then miswritten words seen in TRAIN: wrong<TAB>right<TAB>count, two
-//                          characters, the right one a dictionary word and the wrong one not
+// Builds resources/csc/csc-model.bin, the 错别字 detector's tables (issue 14), from
+// @node-rs/jieba's word-frequency dictionary (with its word classes), pycorrector's confusion
+// sets, SIGHAN-15 TRAIN's error pairs and the licensed running text in resources/csc/corpus
+// (see resources/csc/SOURCES.md). What goes in (the file format: scripts/csc-binary.mjs,
+// the sections: scripts/csc-encode.mjs, read by shared/proof/csc/model.ts):
+//   words        1–4 Han characters, with frequency, word class and whether a name or place
+//   confusables  each common character's confusables by sound and shape
+//   pairs        confusion pairs seen in TRAIN (wrong → right, count)
+//   bigrams      character bigrams of TRAIN's corrected text
+//   miswritten   two-character words TRAIN shows miswritten (wrong, right, count)
+//   context      character bigrams of the corpus, and the word classes around each
+//                one-character word in it (scripts/csc-corpus.mjs)
 //
 // The TRAIN split (tests/corpus/sighan15/train.json) only: the TEST split is never read here.
 // Only all-Han words of 1–4 characters are kept (the detector looks at windows of a few
-// characters). Longer words rarer than MIN_FREQ are dropped: the file is 1.9 MB instead of
-// 4.2 MB and parses in ~170 ms instead of ~400 (the CLI's start, the editor's first Chinese
-// story) at the same precision and recall on TRAIN (bench/csc-tune.ts); two-character words
+// characters). Longer words rarer than MIN_FREQ are dropped (fewer to load: the CLI's start, the
+// editor's first Chinese story) at the same precision and recall on TRAIN (bench/csc-tune.ts); two-character words
 // all stay (they vouch for their characters: 特优 is no typo for 特有), and so do
 // reduplicated ones (包包, 喝喝) for the repeat rule.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { corpusCounts, corpusFiles, tagClass } from './csc-corpus.mjs';
+import { encodeModel } from './csc-encode.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,12 +31,12 @@ const HAN = /^\p{Script=Han}{1,4}$/u;
 // jieba's tags for person names (nr, nrfg, nrt) and places (ns): never "corrected".
 const NAME_TAGS = new Set(['nr', 'nrfg', 'nrt', 'ns']);
 
-export const CSC_MODEL = join(root, 'resources', 'csc', 'csc-model.txt');
+export const CSC_MODEL = join(root, 'resources', 'csc', 'csc-model.bin');
 
 function inputs() {
   const dict = join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
   const dir = join(root, 'resources', 'csc');
-  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), self: fileURLToPath(import.meta.url) };
+  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), corpus: join(dir, 'corpus'), self: fileURLToPath(import.meta.url), ...Object.fromEntries(['csc-corpus.mjs', 'csc-encode.mjs', 'csc-binary.mjs'].map((f) => [f, join(root, 'scripts', f)])) };
 }
 
 export function buildCscModel({ force = false } = {}) {
@@ -52,7 +54,7 @@ export function buildCscModel({ force = false } = {}) {
     if (!w || !HAN.test(w) || !(freq >= MIN_FREQ || (freq >= 3 && [...w].length <= 2) || (freq >= 1 && /(.)\1/u.test(w)))) continue;
     const prev = words.get(w);
     // jieba lists a few words twice with different tags; keep the larger count.
-    if (!prev || prev.freq < freq) words.set(w, { freq, name: NAME_TAGS.has(tag) });
+    if (!prev || prev.freq < freq) words.set(w, { freq, name: NAME_TAGS.has(tag), cls: tagClass(tag) });
   }
   const common = new Set(readFileSync(src.common, 'utf8').split(/\s+/).filter(Boolean));
   const conf = new Map();
@@ -90,17 +92,8 @@ export function buildCscModel({ force = false } = {}) {
   }
   let total = 0;
   for (const { freq } of words.values()) total += freq;
-  const out = [`#csc-model 1 total=${total}`, 'W'];
-  for (const [w, { freq, name }] of words) out.push(name ? `${w}\t${freq}\tN` : `${w}\t${freq}`);
-  out.push('C');
-  for (const [c, set] of conf) if (set.size) out.push(`${c}\t${[...set].join('')}`);
-  out.push('P');
-  for (const [p, n] of pairs) if (HAN.test(p)) out.push(`${p}\t${n}`);
-  out.push('B');
-  for (const [b, n] of bigrams) out.push(`${b}\t${n}`);
-  out.push('E');
-  for (const [e, n] of miswritten) out.push(`${e}\t${n}`);
-  writeFileSync(CSC_MODEL, out.join('\n') + '\n');
+  const corpus = corpusCounts(corpusFiles(src.corpus));
+  writeFileSync(CSC_MODEL, encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, total }));
   return CSC_MODEL;
 }
 

@@ -89,7 +89,6 @@ export const CHANNELS = [
   'archive:search',
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
-  'proof:csc-model',
   'proof:typo-level',
   // [/csc]
   // [corpus: issue 14, external corpus, punctuation rules, legacy charset UI]
@@ -131,6 +130,8 @@ export const CHANNELS = [
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
+  // The 错别字 tables as one binary file (replaces proof:csc-model's text table)
+  'proof:csc-table',
   // [/csc2]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -246,8 +246,6 @@ export const contract = {
   'archive:search': { input: ArchiveSearchInput, output: ArchiveSearchResult },
   // [/net]
   // [csc: issue 14, 错别字 detection and repeats by words]
-  /** The 错别字 detector's tables as text (resources/csc/csc-model.txt), for the editor to parse once a session. */
-  'proof:csc-model': { input: empty, output: z.object({ text: z.string() }) },
   /** The edition's 错别字 setting (house style typoCheck; normal when unset). */
   'proof:typo-level': { input: inEdition, output: z.object({ level: TypoCheck }) },
   // [/csc]
@@ -326,6 +324,8 @@ export const contract = {
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
+  /** The 错别字 detector's tables (resources/csc/csc-model.bin) in base64, for the editor to map once a session. */
+  'proof:csc-table': { input: empty, output: z.object({ base64: z.string() }) },
   // [/csc2]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { startHost, tempDataDir } from '../support/host';
 
 // 错别字 in the story editor (issue 14): the editor runs the statistical detector itself,
-// on tables fetched once from main (proof:csc-model), so a typo typed into the copy is
-// flagged after the pause with its evidence and fixed in one click; the edition's house
-// style turns the check off (or strict) for every editor opened afterwards.
+// on tables fetched once from main (proof:csc-table), so a typo typed into the copy is
+// flagged after the pause with its evidence and fixed in one click, a context case (再 for
+// 在) too; the edition's house style turns the check off (or strict) for every editor
+// opened afterwards.
 
 async function openStory(page: Page, tab: string) {
   await page.getByRole('tab', { name: tab }).click();
@@ -39,6 +40,10 @@ test('typo check: flagged live with its evidence in both languages, fixed in one
     await typo.getByRole('button', { name: 'Fix' }).click();
     await expect(page.locator('.editor-content')).toContainText('他们都很高兴。');
     await expect(typo).toHaveCount(0, { timeout: 20_000 });
+    // The context model (word classes around 在/再) in the editor's copy of the tables.
+    await typeAtStart(page, '我再家里看书。');
+    await expect(typo).toHaveCount(1, { timeout: 20_000 });
+    await expect(typo).toContainText('Possible typo: "在" for "再"?');
 
     // The edition's house style (composer, nothing selected): the typo check → off, kept in edition.json.
     await page.getByRole('tab', { name: 'Pages' }).click();

@@ -7,7 +7,7 @@ import type { CscModel } from '../../shared/proof/csc/model';
 // The real 错别字 tables for tests: built by scripts/csc-model.mjs (the build does it; a test
 // run without a build makes them here), then read and parsed once per test file.
 const root = join(import.meta.dirname, '..', '..');
-export const CSC_MODEL_PATH = join(root, 'resources', 'csc', 'csc-model.txt');
+export const CSC_MODEL_PATH = join(root, 'resources', 'csc', 'csc-model.bin');
 
 export async function cscModel(): Promise<CscModel> {
   if (!existsSync(CSC_MODEL_PATH)) execFileSync(process.execPath, [join(root, 'scripts', 'csc-model.mjs')]);

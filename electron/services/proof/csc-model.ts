@@ -5,20 +5,20 @@ import { parseCscModel, type CscModel } from '../../../shared/proof/csc/model';
 import type { ProofDocument } from '../../../shared/proof/types';
 import { findResourcesDir } from '../paths';
 
-// The 错别字 tables (issue 14), resources/csc/csc-model.txt as scripts/csc-model.mjs builds
-// it. Read once and only when some Chinese copy is proofread: parsing the ~170,000 words
-// costs more than proofreading a page, and an English-only check never needs them.
+// The 错别字 tables (issue 14), resources/csc/csc-model.bin as scripts/csc-model.mjs builds
+// it. Read once and only when some Chinese copy is proofread: one read into typed arrays,
+// and the word tables built from them, which an English-only check never needs.
 
-export const CSC_MODEL_FILE = join('csc', 'csc-model.txt');
+export const CSC_MODEL_FILE = join('csc', 'csc-model.bin');
 
 let file: string | null = null;
-let text: Promise<string> | null = null;
+let bytes: Promise<Buffer> | null = null;
 let model: Promise<CscModel | null> | null = null;
 
 /** Where the tables are read from (tests, a packaged app); default resources/ above this code. */
 export function setCscModelFile(path: string): void {
   file = path;
-  text = null;
+  bytes = null;
   model = null;
 }
 
@@ -27,15 +27,15 @@ function modelFile(): string {
   return file;
 }
 
-/** The tables as text (for the editor, which parses them itself). */
-export function readCscModelText(): Promise<string> {
-  text ??= readFile(modelFile(), 'utf8');
-  return text;
+/** The tables' bytes (for the editor, which maps them itself). */
+export function readCscModelBytes(): Promise<Buffer> {
+  bytes ??= readFile(modelFile());
+  return bytes;
 }
 
-/** The parsed tables, or null when the file is missing (no typo rule rather than no proofreading). */
+/** The parsed tables, or null when the file is missing or not a table (no typo rule rather than no proofreading). */
 export function loadCscModel(): Promise<CscModel | null> {
-  model ??= readCscModelText().then(parseCscModel, () => null);
+  model ??= readCscModelBytes().then(parseCscModel).catch(() => null);
   return model;
 }
 

@@ -1,32 +1,56 @@
 // A fixed-size open-addressing hash table from positive int32 keys to float values, in two
-// typed arrays: the detector's two-character words (110,000 of them) are built in a few
-// milliseconds and looked up without a Map's boxing or rehashing.
+// typed arrays: the detector's two-character words (110,000 of them) are looked up without
+// a Map's boxing or rehashing. The tables of csc-model.bin are built at build time
+// (scripts/csc-hash.mjs, the same slot function) and mapped as they are (intTableOf).
 
 export interface IntTable {
   keys: Int32Array;
-  vals: Float64Array;
+  vals: Float64Array | Float32Array;
   mask: number;
+  /** 32 − log2(capacity): the hash's top bits pick the slot. */
+  shift: number;
   size: number;
 }
 
 export function intTable(expected: number): IntTable {
   let cap = 1024;
-  while (cap < expected * 2) cap *= 2;
-  return { keys: new Int32Array(cap), vals: new Float64Array(cap), mask: cap - 1, size: 0 };
+  let bits = 10;
+  while (cap < expected * 2) { cap *= 2; bits++; }
+  return { keys: new Int32Array(cap), vals: new Float64Array(cap), mask: cap - 1, shift: 32 - bits, size: 0 };
 }
 
-// Fibonacci hashing spreads the packed character ids over the table.
-const slot = (t: IntTable, key: number) => Math.imul(key, 0x9e3779b1) & t.mask;
+/** A table built elsewhere with this slot function (keys.length a power of two). */
+export function intTableOf(keys: Int32Array, vals: Float32Array): IntTable {
+  const bits = Math.log2(keys.length);
+  if (!Number.isInteger(bits)) throw new Error('intTable: size is not a power of two');
+  let size = 0;
+  for (let i = 0; i < keys.length; i++) if (keys[i]) size++;
+  return { keys, vals, mask: keys.length - 1, shift: 32 - bits, size };
+}
 
-/** Sets key (> 0) to value; the table must have room (it does not grow). */
-export function intSet(t: IntTable, key: number, value: number): void {
+// Fibonacci hashing spreads the packed character ids over the table: the product's top
+// bits, which depend on every bit of the key (its low bits depend on the key's low bits
+// alone, the second character's id, and clustered the table into long probe runs).
+const slot = (t: IntTable, key: number) => Math.imul(key, 0x9e3779b1) >>> t.shift;
+
+/** Sets key (> 0) to value; the table must have room (it does not grow). Returns the slot. */
+export function intSet(t: IntTable, key: number, value: number): number {
   for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
     const k = t.keys[i]!;
-    if (k === key) { t.vals[i] = value; return; }
+    if (k === key) { t.vals[i] = value; return i; }
     if (k === 0) {
       if (t.size * 2 >= t.keys.length) throw new Error('intTable full');
-      t.keys[i] = key; t.vals[i] = value; t.size++; return;
+      t.keys[i] = key; t.vals[i] = value; t.size++; return i;
     }
+  }
+}
+
+/** The slot of key (an index into arrays kept beside the table), or -1. */
+export function intSlot(t: IntTable, key: number): number {
+  for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
+    const k = t.keys[i]!;
+    if (k === key) return i;
+    if (k === 0) return -1;
   }
 }
 

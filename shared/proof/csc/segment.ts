@@ -1,5 +1,6 @@
 import type { CscModel } from './model';
 import { intGet } from './int-table';
+import { longGet } from './long-table';
 
 // Maximum-probability word segmentation (a unigram word model over the dictionary's
 // frequencies, as jieba's own DAG search): the best split of a run of Han characters and
@@ -30,18 +31,19 @@ function run(m: CscModel, text: string, from: number, n: number): void {
     let end = s + 1;
     const b = s + 1 < n ? ids[s + 1]! : 0;
     if (a && b) {
+      // A NaN value is a beginning of longer words only: never better than `top`, but the
+      // search goes on past it.
       const k2 = a * 32768 + b;
       const lp2 = intGet(m.lp2, k2);
-      if (lp2 !== undefined && lp2 + best[s + 2]! > top) { top = lp2 + best[s + 2]!; end = s + 2; }
-      if (s + 3 <= n && (lp2 !== undefined || m.prefix2.has(k2))) {
-        const lp3 = m.lp3.get(k2)?.get(ids[s + 2]!);
-        if (lp3 !== undefined && lp3 + best[s + 3]! > top) { top = lp3 + best[s + 3]!; end = s + 3; }
-        if (s + 4 <= n) {
-          const w3 = lp3 !== undefined || m.prefix3.size ? text.slice(from + s, from + s + 3) : '';
-          if (lp3 !== undefined || m.prefix3.has(w3)) {
-            const lp4 = m.lp4.get(text.slice(from + s, from + s + 4));
-            if (lp4 !== undefined && lp4 + best[s + 4]! > top) { top = lp4 + best[s + 4]!; end = s + 4; }
-          }
+      if (lp2 !== undefined) {
+        if (lp2 + best[s + 2]! > top) { top = lp2 + best[s + 2]!; end = s + 2; }
+        const c = s + 3 <= n ? ids[s + 2]! : 0;
+        const lp3 = c ? longGet(m.long, k2, c) : undefined;
+        if (lp3 !== undefined) {
+          if (lp3 + best[s + 3]! > top) { top = lp3 + best[s + 3]!; end = s + 3; }
+          const d = s + 4 <= n ? ids[s + 3]! : 0;
+          const lp4 = d ? longGet(m.long, k2, c * 32768 + d) : undefined;
+          if (lp4 !== undefined && lp4 + best[s + 4]! > top) { top = lp4 + best[s + 4]!; end = s + 4; }
         }
       }
     }

@@ -1,4 +1,4 @@
-import { detectTypos, TYPO_THRESHOLDS } from '../csc/detect';
+import { detectTypos, TYPO_THRESHOLDS, TYPO_WEIGHTS, TYPO_WEIGHTS_STRICT } from '../csc/detect';
 import { defineRule, type SegmentRule } from '../types';
 
 // 错别字 (issue 14): the statistical detector of ../csc over Chinese copy. The clearest cases
@@ -22,7 +22,8 @@ const typos: SegmentRule = (seg, ctx) => {
   // A credit line is names and titles: nothing there for a word model to correct.
   if (!csc || typoLevel === 'off' || seg.kind === 'credit') return;
   const floor = typoLevel === 'strict' ? TYPO_THRESHOLDS.strict : TYPO_THRESHOLDS.normal;
-  for (const hit of detectTypos(csc, seg.text, floor, terms)) {
+  const weights = typoLevel === 'strict' ? TYPO_WEIGHTS_STRICT : TYPO_WEIGHTS;
+  for (const hit of detectTypos(csc, seg.text, floor, terms, weights)) {
     const rule = hit.gain >= TYPO_THRESHOLDS.error ? TYPO : POSSIBLE_TYPO;
     ctx.emit(rule, hit.at, hit.at + 1, hit.fix, { fix: hit.fix, before: hit.before, after: hit.after, gain: (hit.gain / Math.LN10).toFixed(1) });
   }

@@ -1,0 +1,100 @@
+import type { CscBinary } from './binary';
+import { intGet, intTableOf, type IntTable } from './int-table';
+
+// The context model (issue 14): what the characters and words around a suspect say, from
+// licensed running text (resources/csc/corpus, scripts/csc-corpus.mjs). Two parts:
+// - a character bigram model, smoothed toward the character's own frequency (a Dirichlet
+//   prior: a pair the small corpus never saw is not impossible, only as likely as its
+//   second character), which sees 再次 against 在次 where no dictionary word does;
+// - for one-character words, the word classes they stand between (naive Bayes over the
+//   left and the right neighbour's class): 地 before verbs, 的 before nouns, 得 after
+//   verbs, 在 before places, 再 before verbs. A word-frequency model sees none of this.
+
+export interface CscContext {
+  /** The prior of each character by id, its ln, and ln(count + MU) of each as a left context. */
+  prior: Float64Array;
+  lnPrior: Float64Array;
+  lnDen: Float64Array;
+  /** Bigram counts by pair key (ida × 32768 + idb). */
+  bi: IntTable;
+  /** Word classes around one-character words: code → [left classes…, right classes…]. */
+  around: Map<number, Uint32Array>;
+  /** How often each of those words was seen (a row's half total). */
+  seen: Map<number, number>;
+  /** Number of word classes (CLASSES in scripts/csc-corpus.mjs): 0 the run's edge, 1 other. */
+  classes: number;
+}
+
+/** Prior strength of the bigram model (in characters of evidence). */
+const MU = 20;
+/** Add-α smoothing of the class counts. */
+const ALPHA = 1;
+/** A one-character word seen fewer times than this in the corpus has no class evidence. */
+const MIN_SEEN = 20;
+
+export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
+  const uni = bin.u32('lmUni');
+  let total = 0, kinds = 0;
+  for (let i = 0; i < uni.length; i++) if (uni[i]) { total += uni[i]!; kinds++; }
+  // Per character once at load: the scoring loop then takes one logarithm per pair.
+  const prior = new Float64Array(32768).fill(0.5 / (total + 0.5 * kinds));
+  const lnPrior = new Float64Array(32768).fill(Math.log(prior[0]!));
+  const lnDen = new Float64Array(32768).fill(Math.log(MU));
+  for (let i = 0; i < uni.length; i++) {
+    prior[i] = (uni[i]! + 0.5) / (total + 0.5 * kinds);
+    lnPrior[i] = Math.log(prior[i]!);
+    lnDen[i] = Math.log(uni[i]! + MU);
+  }
+  const bi = intTableOf(bin.i32('lmKeys'), bin.f32('lmVals'));
+  const classes = Number(bin.meta.classes);
+  const chars = bin.u16('ctxChar');
+  const rows = bin.u32('ctxRows');
+  const around = new Map<number, Uint32Array>();
+  for (let i = 0; i < chars.length; i++) if (ids[chars[i]!]) around.set(chars[i]!, rows.subarray(i * 2 * classes, (i + 1) * 2 * classes));
+  const seen = new Map<number, number>();
+  for (const [code, row] of around) { let n = 0; for (let j = 0; j < classes; j++) n += row[j]!; seen.set(code, n); }
+  return { prior, lnPrior, lnDen, bi, around, seen, classes };
+}
+
+/** ln P(b | a) by ids (a = 0: at the run's start, the prior alone). */
+export function lnNext(c: CscContext, a: number, b: number): number {
+  if (!a) return c.lnPrior[b]!;
+  const n = intGet(c.bi, a * 32768 + b) ?? 0;
+  return Math.log(n + MU * c.prior[b]!) - c.lnDen[a]!;
+}
+
+const lnPrior = (c: CscContext, b: number) => c.lnPrior[b]!;
+
+/** How much one side may count against a character (ln): the corpus is small, and a pair it never saw is weak evidence. */
+const FLOOR = -3;
+const clip = (x: number) => (x < FLOOR ? FLOOR : x);
+
+/**
+ * How much better id `to` fits between ids l and r (0: the run's edge) than `from`, by the
+ * bigram model: how much likelier each is after l than on its own (the association, so the
+ * more frequent character gets no head start: the segmentation already counts that), plus
+ * how much likelier r is after it. Each side's penalty is floored (FLOOR).
+ */
+export function bigramGain(c: CscContext, l: number, from: number, to: number, r: number): number {
+  let g = 0;
+  if (l) g += clip(lnNext(c, l, to) - lnPrior(c, to)) - clip(lnNext(c, l, from) - lnPrior(c, from));
+  if (r) g += clip(lnNext(c, to, r) - lnPrior(c, r)) - clip(lnNext(c, from, r) - lnPrior(c, r));
+  return g;
+}
+
+/**
+ * How much better one-character word `to` fits between word classes left and right than
+ * `from` does (ln likelihood ratio), or null when the corpus has too little of either.
+ */
+export function classGain(c: CscContext, from: number, to: number, left: number, right: number): number | null {
+  const a = c.around.get(from);
+  const b = c.around.get(to);
+  if (!a || !b) return null;
+  const k = c.classes;
+  // Every occurrence has a left and a right neighbour: both halves of a row have the same total.
+  const na = c.seen.get(from)!;
+  const nb = c.seen.get(to)!;
+  if (na < MIN_SEEN || nb < MIN_SEEN) return null;
+  const side = (row: Uint32Array, n: number, at: number) => Math.log((row[at]! + ALPHA) / (n + ALPHA * k));
+  return side(b, nb, left) - side(a, na, left) + side(b, nb, k + right) - side(a, na, k + right);
+}
