@@ -29,6 +29,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export const benchmarks = [
   {
     name: 'proof-cli-start',
+    why: 'node -e 0 is the runtime\'s own start on the same Node, which every Node CLI pays; ours adds loading the proof bundle and proofreading one page.',
     unit: 'ms',
     reference: 'node -e 0 (the runtime alone), same Node, alternating',
     target: { kind: 'max', value: 250, ratioMax: 1.5 },
