@@ -72,8 +72,18 @@ export class LibraryStore {
 
   async put(photo: LibraryPhoto): Promise<void> {
     const map = await this.load();
-    await writeJsonGuarded(join(this.dir, 'records', `${photo.id}.json`), photo, parsesAs(LibraryPhoto));
+    await writeJsonGuarded(this.recordPath(photo.id), photo, parsesAs(LibraryPhoto));
     map.set(photo.id, photo);
+  }
+
+  /** Where a photo's record lives (group-commit.ts writes new ones there). */
+  recordPath(id: string): string {
+    return join(this.dir, 'records', `${id}.json`);
+  }
+
+  /** A record group-commit.ts has made durable, now known to the store. */
+  async recorded(photo: LibraryPhoto): Promise<void> {
+    (await this.load()).set(photo.id, photo);
   }
 
   filePath(photo: Pick<LibraryPhoto, 'file'>): string {
