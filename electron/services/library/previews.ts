@@ -140,6 +140,13 @@ export function wholeJpeg(b: Uint8Array): boolean {
   return end >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[end - 2] === 0xff && b[end - 1] === 0xd9;
 }
 
+/** The thumbnail of a photo not yet recorded (its library copy not yet in place to remake it from). */
+export async function readShowingThumb(cacheDir: string, id: string): Promise<Buffer> {
+  const b = await readFile(previewPath(cacheDir, id, 'thumb'));
+  if (!wholeJpeg(b)) throw new Error(`thumbnail of ${id} is not whole`);
+  return b;
+}
+
 /** A cached preview, remade from the library file when the cache was cleared. */
 export async function readPreview(cacheDir: string, id: string, size: PreviewSize, source: string): Promise<Buffer> {
   const p = previewPath(cacheDir, id, size);

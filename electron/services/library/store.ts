@@ -20,6 +20,8 @@ export class LibraryStore {
   readonly problems: string[] = [];
   /** Ingests under way by content hash: two copies of one file in a batch make one photo. */
   readonly inflight = new Map<string, Promise<unknown>>();
+  /** Photos on the sheet whose copy and record are being committed (ingest-shown-api.ts): their thumbnails are served. */
+  readonly showing = new Map<string, LibraryPhoto>();
 
   constructor(workspaceRoot: string) {
     this.dir = join(workspaceRoot, 'library');

@@ -759,6 +759,7 @@ export const en: Record<MessageKey, string> = {
   // [raw: issue 15, camera raw files through their embedded JPEG]
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
+  'ingest.committing': "Being saved to the library",
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

@@ -759,6 +759,7 @@ export const zhCN = {
   // [raw: issue 15, camera raw files through their embedded JPEG]
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
+  'ingest.committing': "正在存入图库",
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]
