@@ -56,9 +56,17 @@ d('library:ingest-shown', () => {
     const id = `ph-${createHash('sha256').update(bytes).digest('hex').slice(0, 20)}`;
     // A folder where the record should go: the record cannot be written.
     mkdirSync(store.recordPath(id), { recursive: true });
-    const shown = await api['library:ingest-shown']({ name: 'Canon_40D.jpg', sourcePath: '', bytes });
-    expect(shown.status).toBe('shown');
-    const done = await api['library:ingest-committed']({ id });
+    // With a sound photo in the same commit: its commit must not fail with the other's.
+    const [shown, other] = await Promise.all([
+      api['library:ingest-shown']({ name: 'Canon_40D.jpg', sourcePath: '', bytes }),
+      api['library:ingest-shown']({ name: 'DSCN0010.jpg', sourcePath: '', bytes: photo('DSCN0010.jpg') }),
+    ]);
+    expect([shown.status, other.status]).toEqual(['shown', 'shown']);
+    const [done, sound] = await Promise.all([
+      api['library:ingest-committed']({ id }),
+      api['library:ingest-committed']({ id: other.status === 'shown' ? other.photo.id : '' }),
+    ]);
+    expect(sound.status).toBe('added');
     if (done.status !== 'failed') throw new Error(`expected failed, got ${done.status}`);
     expect(done.name).toBe('Canon_40D.jpg');
     expect(done.error.message['zh-CN']).not.toBe('');

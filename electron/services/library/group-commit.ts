@@ -70,35 +70,56 @@ class GroupCommit {
     }
   }
 
-  private async flush(batch: Entry[]): Promise<void> {
-    const records: { entry: Entry; tmp: string; target: string; aside: string | null }[] = [];
-    try {
-      for (const entry of batch) {
-        const target = this.store.recordPath(entry.photo.id);
-        // "A file that does not parse is never written over" (guarded-write.ts), as store.put.
-        const aside = await keepAsideIfBroken(target, parsesAsRecord);
-        const tmp = tempPathFor(target);
-        records.push({ entry, tmp, target, aside });
-        await mkdir(dirname(target), { recursive: true });
-        await writeFile(tmp, JSON.stringify(entry.photo, null, 2) + '\n', { flag: 'wx' });
+  private async flush(entries: Entry[]): Promise<void> {
+    // Each photo's record is prepared on its own: one that cannot be written (its path taken,
+    // a damaged record kept aside failing) fails that photo alone, not the batch.
+    const batch: Prepared[] = [];
+    for (const entry of entries) {
+      try {
+        batch.push(await this.prepare(entry));
+      } catch (e) {
+        await discardCopy(entry.copy);
+        entry.done(e instanceof Error ? e : new Error(String(e)));
       }
+    }
+    if (batch.length === 0) return;
+    try {
       await makeDurable([
-        { sync: [...batch.map((e) => e.copy.tmp), ...records.map((r) => r.tmp)], renames: batch.map((e) => [e.copy.tmp, e.copy.target]), dirs: uniqueDirs(batch.map((e) => e.copy.target)) },
-        { sync: [], renames: records.map((r) => [r.tmp, r.target]), dirs: uniqueDirs(records.map((r) => r.target)) },
+        { sync: batch.flatMap((r) => [r.entry.copy.tmp, r.tmp]), renames: batch.map((r) => [r.entry.copy.tmp, r.entry.copy.target]), dirs: uniqueDirs(batch.map((r) => r.entry.copy.target)) },
+        { sync: [], renames: batch.map((r) => [r.tmp, r.target]), dirs: uniqueDirs(batch.map((r) => r.target)) },
       ]);
     } catch (e) {
-      // Nothing of the batch is reported; what was renamed stays (a copy without a record is
-      // harmless and the same import writes it again), temp files go.
-      await Promise.all([...batch.map((en) => discardCopy(en.copy)), ...records.map((r) => unlink(r.tmp).catch(() => {}))]);
-      for (const en of batch) en.done(e instanceof Error ? e : new Error(String(e)));
+      // The disk refused (full, gone): nothing of the batch is reported. What was renamed
+      // stays (a copy without a record is harmless and the same import writes it again);
+      // temp files go.
+      await Promise.all(batch.flatMap((r) => [discardCopy(r.entry.copy), unlink(r.tmp).catch(() => {})]));
+      for (const r of batch) r.entry.done(e instanceof Error ? e : new Error(String(e)));
       return;
     }
-    for (const r of records) {
+    for (const r of batch) {
       await this.store.recorded(r.entry.photo);
       r.entry.done(r.aside ? keptAsideError(r.target, r.aside) : null);
     }
   }
+
+  /** The record written under a temp name beside its place (nothing synced yet). */
+  private async prepare(entry: Entry): Promise<Prepared> {
+    const target = this.store.recordPath(entry.photo.id);
+    // "A file that does not parse is never written over" (guarded-write.ts), as store.put.
+    const aside = await keepAsideIfBroken(target, parsesAsRecord);
+    const tmp = tempPathFor(target);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      await writeFile(tmp, JSON.stringify(entry.photo, null, 2) + '\n', { flag: 'wx' });
+    } catch (e) {
+      await unlink(tmp).catch(() => {});
+      throw e;
+    }
+    return { entry, tmp, target, aside };
+  }
 }
+
+interface Prepared { entry: Entry; tmp: string; target: string; aside: string | null }
 
 function uniqueDirs(paths: string[]): string[] {
   return [...new Set(paths.map((p) => dirname(p)))];
