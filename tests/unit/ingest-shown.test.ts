@@ -40,7 +40,11 @@ d('library:ingest-shown', () => {
     expect(wholeJpeg(thumb.body)).toBe(true);
     const done = await api['library:ingest-committed']({ id });
     expect(done.status).toBe('added');
-    expect(done.status === 'added' && done.photo).toEqual(shown.photo);
+    // The record is the photo shown, with its near-duplicate hash added.
+    if (done.status !== 'added') throw new Error(done.status);
+    const { dhash, ...rest } = done.photo;
+    expect(rest).toEqual(shown.photo);
+    expect(dhash).toMatch(/^[0-9a-f]{16}$/);
     expect(store.showing.has(id)).toBe(false);
     const onDisk = JSON.parse(readFileSync(store.recordPath(id), 'utf8'));
     expect(onDisk.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
