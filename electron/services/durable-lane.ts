@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 //
 // The worker is a few lines of plain JS passed as source (eval), so the built app and
 // the unit tests run the very same code without a build step for it; it is started on
-// first use and does not keep the process alive.
+// first use and keeps the process alive only while it has work in hand.
 
 /** One step: its files' data synced, then its renames, then its folders fsynced; steps run in order. */
 export interface DurableStep {
@@ -62,6 +62,8 @@ function lane(): Worker {
   w.on('message', (m: { id: number; error: string | null }) => {
     const p = waiting.get(m.id);
     waiting.delete(m.id);
+    // Idle, the lane does not keep the process alive; with work in hand it does (below).
+    if (waiting.size === 0) w.unref();
     if (m.error === null) p?.resolve();
     else p?.reject(new Error(m.error));
   });
@@ -83,6 +85,9 @@ export function makeDurable(steps: DurableStep[]): Promise<void> {
   const id = nextId++;
   return new Promise<void>((resolve, reject) => {
     waiting.set(id, { resolve, reject });
+    // A commit under way keeps the process alive: otherwise a script whose last await is a
+    // commit would exit with it unanswered.
+    w.ref();
     w.postMessage({ id, steps });
   });
 }
