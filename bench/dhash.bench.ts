@@ -5,7 +5,8 @@ import sharp from 'sharp';
 import { dhashOf } from '../electron/services/library/dhash';
 
 // photo-dhash (issue 16): what the near-duplicate hash adds to an ingest, per photo. Ours
-// decodes the 400 px thumbnail ingest has just written, turns it upright, shrinks it to 9×8
+// decodes the 400 px thumbnail ingest has just made, from its bytes in memory (issue 15:
+// not read back from the cache file), turns it upright, shrinks it to 9×8
 // grey and packs 64 bits. The reference is the floor of any hash from that thumbnail: sharp
 // decoding the same JPEG to raw pixels, nothing else. Over the sample's eight stand-in
 // photos' thumbnails (made here as ingest makes them: 400 px, quality 80), alternating.

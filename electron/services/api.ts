@@ -38,6 +38,7 @@ import { withArchiveHooks } from './archive-hooks';
 import { findChannels, withCaptionHistory } from './find/find-api';
 import { vocabChannels } from './vocab/vocab-api';
 import { speedChannels } from './library/speed-api';
+import { ingestShownChannels } from './library/ingest-shown-api';
 
 export interface ApiContext {
   workspace: Workspace;
@@ -228,6 +229,8 @@ export function createApi(ctx: ApiContext): Api {
     ...pressChannels(exporting),
     // The photo desk's first page and ingest's background flags (issue 15).
     ...speedChannels(ctx.library),
+    // Thumbnails on the sheet before the record (issue 15, stream ingest).
+    ...ingestShownChannels(ctx.library, () => ws.cacheDir),
     // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
     'archive:search': async (input) => {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');

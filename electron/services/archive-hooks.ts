@@ -25,7 +25,7 @@ function savedPhotos(channel: Channel, out: unknown): LibraryPhoto[] {
     case 'library:caption-many': return (out as { photos: LibraryPhoto[] }).photos;
     case 'library:mark': return out as LibraryPhoto[];
     case 'library:reread-legacy': return (out as { photos: LibraryPhoto[] }).photos;
-    case 'library:ingest': { const r = out as { status: string; photo?: LibraryPhoto }; return r.status === 'added' && r.photo ? [r.photo] : []; }
+    case 'library:ingest': case 'library:ingest-shown': case 'library:ingest-committed': { const r = out as { status: string; photo?: LibraryPhoto }; return r.status === 'added' && r.photo ? [r.photo] : []; }
     default: return [];
   }
 }

@@ -5,13 +5,18 @@ import { randomBytes } from 'node:crypto';
 /** The temp files writeFileAtomic makes (`.NAME.<12 hex>.tmp`): the start-up sweep finds crash leftovers by it. */
 export const ATOMIC_TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
+/** A temp path beside `target` named as ATOMIC_TEMP_NAME expects. */
+export function tempPathFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 // temp file in the same folder + fsync + rename + fsync of the folder: after a crash the
 // target holds either the old bytes or the new ones, never a torn mix.
 /** `mode` (default 0o666 less umask) is set on the temp file, so the target never exists with wider rights. */
 export async function writeFileAtomic(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
   const dir = dirname(target);
   await mkdir(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = tempPathFor(target);
   const fh = await open(tmp, 'wx', mode);
   try {
     await fh.writeFile(data);

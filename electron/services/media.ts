@@ -8,7 +8,7 @@ import type { Workspace } from './workspace';
 import { readFileInside, resolveInside } from './safe-path';
 import { writeFileAtomic } from './atomic-write';
 import type { LibraryStore } from './library/store';
-import { MAX_PIXELS, readPreview } from './library/previews';
+import { MAX_PIXELS, readPreview, readShowingThumb } from './library/previews';
 
 // Photos reach the renderer only by id, through media://photo/<edition>/<id>/<size> in
 // Electron and /media/photo/… in the browser host. Both call resolveMedia().
@@ -39,7 +39,11 @@ export function parseLibraryMediaPath(segments: string[]): { id: string; size: M
 
 export async function resolveLibraryMedia(ws: Workspace, library: LibraryStore, id: string, size: MediaSize): Promise<MediaResponse> {
   const photo = await library.get(id);
-  if (!photo) throw appError('NOT_FOUND', id);
+  if (!photo) {
+    // A photo on the sheet whose record is being committed (ingest-shown-api.ts): its thumbnail only.
+    if (size === 'thumb' && library.showing.has(id)) return { body: await readShowingThumb(ws.cacheDir, id), mime: 'image/jpeg' };
+    throw appError('NOT_FOUND', id);
+  }
   // Records name their file relative to the workspace; resolved like every other path.
   if (size === 'original') return { body: await library.readBytes(photo), mime: mimeOf(photo.file) };
   return { body: await readPreview(ws.cacheDir, id, size, await library.resolveFile(photo)), mime: 'image/jpeg' };

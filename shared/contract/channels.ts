@@ -126,6 +126,9 @@ export const CHANNELS = [
   'library:raw-sidecar',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
+  // Ingest that answers when the thumbnail is made; the commit's outcome asked for after
+  'library:ingest-shown',
+  'library:ingest-committed',
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

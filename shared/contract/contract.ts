@@ -320,6 +320,23 @@ export const contract = {
   'library:raw-sidecar': { input: z.object({ id: PhotoId, bytes: Bytes }).strict(), output: LibraryPhoto },
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
+  /**
+   * library:ingest answering as soon as the photo's thumbnail is in the cache ('shown', with
+   * the record as it will be written) while its copy and record are committed; the sheet
+   * draws it at once and asks library:ingest-committed for the outcome. A photo that fails
+   * or is a duplicate before that answers as library:ingest would.
+   */
+  'library:ingest-shown': {
+    input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('shown'), photo: LibraryPhoto }),
+      z.object({ status: z.literal('added'), photo: LibraryPhoto }),
+      z.object({ status: z.literal('duplicate'), photo: LibraryPhoto }),
+      z.object({ status: z.literal('failed'), name: z.string(), error: ErrorData }),
+    ]),
+  },
+  /** The outcome of a shown photo's ingest once its copy and record are durable (or failed). */
+  'library:ingest-committed': { input: z.object({ id: PhotoId }).strict(), output: IngestResult },
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

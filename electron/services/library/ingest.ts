@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFile, unlink } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { AppError, type AppErrorData } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import { PhotoMeta } from '../../../shared/document/schema';
 import type { LibraryPhoto } from '../../../shared/photo/library';
-import { writeFileAtomic } from '../atomic-write';
 import { readMetaFromBytes } from '../metadata';
 import { previewFor } from './embedded-previews';
 import { foregroundWork, inBackground } from './preview-background';
 import { finishFromPrimary, scanCheckLater } from './ingest-background';
 import { damageWarnings, decodeError } from './ingest-damage';
-import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, previewPath, thumbFromEmbedded } from './previews';
+import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './previews';
 import { dhashOf } from './dhash';
+import { commitPhoto, discardCopy, stageCopy, type StagedCopy } from './group-commit';
 import { isCameraRaw } from '../metadata/sidecar';
 import { addRaw } from './raw-ingest';
 import { rawContainer } from '../raw/raw-preview';
@@ -40,8 +40,12 @@ export type IngestResult =
 
 export { DAMAGED_PREFIX } from './ingest-damage';
 
-/** `decoded`: called once the photo's CPU work is done and only its library copy and record are left to reach the disk. */
-export interface IngestHooks { decoded?: () => void }
+/**
+ * `decoded`: called once the photo's CPU work is done and its thumbnail is in the cache,
+ * with the photo as it will be recorded; only its library copy and record are left to
+ * reach the disk (the sheet may draw it now: issue 15, "thumbnails before the record").
+ */
+export interface IngestHooks { decoded?: (photo: LibraryPhoto) => void }
 
 export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date(), hooks: IngestHooks = {}): Promise<IngestResult> {
   // Background work (previews from the primary image, scan checks) waits while ingests run.
@@ -112,57 +116,64 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
   const file = `library/files/${id}.${fileExt}`;
   const abs = store.filePath({ file });
-  // The library copy is written (and fsynced) while the previews are made, not after them:
-  // on a busy disk the fsync waits tens of milliseconds that a decode can use (issue 15).
-  // Nothing refers to the copy until the record, so a failed ingest removes it.
-  let copied: Promise<unknown> | null = null;
-  const copy = () => (copied ??= writeFileAtomic(abs, bytes).then(() => null, (e: unknown) => e));
+  // The library copy is written under a temp name while the previews are made, and made
+  // durable with its record by the group commit (group-commit.ts), off the decode path.
+  const staging: { copy: Promise<StagedCopy | Error> | null } = { copy: null };
+  const copy = () => (staging.copy ??= stageCopy(abs, bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
   try {
-    return await describeAndRecord(store, cacheDir, src, sha256, now, { id, file, abs, ext, header }, copy, hooks);
+    return await describeAndRecord(store, cacheDir, src, sha256, now, { id, file, ext, header }, copy, hooks);
   } catch (e) {
-    if (copied && (await copied) === null) await unlink(abs).catch(() => {});
+    // Not committed: the temp copy goes (a committed one was renamed, so this removes nothing).
+    const s = staging.copy ? await staging.copy : null;
+    if (s && !(s instanceof Error)) await discardCopy(s);
     throw e;
   }
 }
 
-interface NewFile { id: string; file: string; abs: string; ext: string; header: sharp.Metadata }
+interface NewFile { id: string; file: string; ext: string; header: sharp.Metadata }
 
 /** Metadata, previews (or the embedded thumbnail) and the record of a photo whose copy is being written. */
 async function describeAndRecord(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, f: NewFile,
-  copy: () => Promise<unknown>, hooks: IngestHooks): Promise<IngestResult> {
+  copy: () => Promise<StagedCopy | Error>, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
-  const { id, file, abs, ext, header } = f;
+  const { id, file, ext, header } = f;
 
   // Metadata from the bytes in memory and the header above: the file is read once (issue 15).
-  const { meta, tech, marks, warnings } = await metaOf(bytes, abs, header);
+  const { meta, tech, marks, warnings } = await metaOf(bytes, store.filePath({ file }), header);
 
   // A camera's embedded preview gives the thumbnail at once; the primary image's preview
   // and scan check follow in the background (Photo Mechanic's order). Otherwise both sizes
   // come from one strict decode, which flags most damage here; the JPEG scan check (the bad
   // codes libjpeg-turbo 3 passes silently) follows in the background, off the critical path.
   const embedded = ext === 'jpg' ? previewFor(bytes, { width: header.width ?? 0, height: header.height ?? 0 }, PREVIEW_SIZES.thumb) : null;
-  // An embedded thumbnail is a small write: it goes first, so the copy's 10 MB and fsyncs
-  // (which hold libuv's few threads) do not keep it from the sheet.
-  const early = embedded !== null && await thumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).then(() => true, () => false);
+  // An embedded thumbnail is a small write: it goes first, so the copy's 10 MB write
+  // (which holds one of libuv's few threads) does not keep it from the sheet.
+  let thumb = embedded === null ? null : await thumbFromEmbedded(embedded.bytes, tech.orientation, cacheDir, id).catch(() => null);
+  const early = thumb !== null;
   void copy();
   let checkLater = false;
-  if (!early) {
+  if (!thumb) {
     const previews = await makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
+    thumb = previews.thumb;
     // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
     warnings.unshift(...damageWarnings(previews.damaged));
     checkLater = ext === 'jpg' && !previews.damaged;
   }
-  hooks.decoded?.();
-  // Near-duplicates (issue 16): the hash of the thumbnail just made; a few ms (README).
-  const dhash = await dhashOf(previewPath(cacheDir, id, 'thumb')).catch(() => undefined);
-  const copyError = await copy();
-  if (copyError !== null) throw copyError;
-  const photo: LibraryPhoto = {
+  const shown: LibraryPhoto = {
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
     bytes: bytes.length, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
-    ...(dhash !== undefined ? { dhash } : {}),
   };
-  await store.put(photo);
+  // The sheet can draw it now; the record follows with the near-duplicate hash.
+  hooks.decoded?.(shown);
+  // Near-duplicates (issue 16): the hash of the thumbnail just made, from its bytes in
+  // memory rather than read back from the cache; 2–7 ms (a camera's 1620 px preview is the
+  // dearer), kept before the record so every record has it (README).
+  const dhash = await dhashOf(thumb).catch(() => undefined);
+  const photo: LibraryPhoto = dhash !== undefined ? { ...shown, dhash } : shown;
+  const staged = await copy();
+  if (staged instanceof Error) throw staged;
+  // Reported "in the library" only once its copy and record are durable (group-commit.ts).
+  await commitPhoto(store, staged, photo);
   if (early) void inBackground(id, () => finishFromPrimary(store, cacheDir, id, name), 'preview');
   else if (checkLater) void inBackground(id, () => scanCheckLater(store, id), 'check');
   return { status: 'added', photo };
@@ -190,14 +201,14 @@ async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promi
  * decodes one image per thread). A photo whose previews are made lets the next one start
  * while its library copy and record reach the disk (fsyncs wait on the disk, not the
  * CPU); at most `inFlight` such tails wait at a time, so memory stays bounded.
- * `onThumbnail(i)`: photo i's thumbnail is in the cache (its record follows).
+ * `onThumbnail(i, photo)`: photo i's thumbnail is in the cache (its record follows).
  */
 export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
-  onResult: (r: IngestResult) => void = () => {}, onThumbnail: (index: number) => void = () => {}): Promise<IngestResult[]> {
+  onResult: (r: IngestResult) => void = () => {}, onThumbnail: (index: number, photo: LibraryPhoto) => void = () => {}): Promise<IngestResult[]> {
   const results: IngestResult[] = new Array(paths.length);
   const tails = new Set<Promise<void>>();
   let next = 0;
-  const one = async (i: number, decoded: () => void): Promise<void> => {
+  const one = async (i: number, decoded: (photo: LibraryPhoto) => void): Promise<void> => {
     const p = paths[i]!;
     const name = p.path.split(/[/\\]/).pop()!;
     let r: IngestResult;
@@ -212,10 +223,10 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
   const worker = async () => {
     while (next < paths.length) {
       const i = next++;
-      let decoded!: () => void;
-      const cpuDone = new Promise<void>((r) => { decoded = r; });
+      let decoded!: (photo: LibraryPhoto) => void;
+      const cpuDone = new Promise<LibraryPhoto>((r) => { decoded = r; });
       const whole = one(i, decoded);
-      await Promise.race([cpuDone.then(() => onThumbnail(i)), whole]);
+      await Promise.race([cpuDone.then((photo) => onThumbnail(i, photo)), whole]);
       const tail = whole.finally(() => tails.delete(tail));
       tails.add(tail);
       while (tails.size > inFlight) await Promise.race(tails);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { previewPending } from './preview-background';
@@ -17,8 +17,8 @@ export const MAX_PIXELS = 250_000_000;
 /**
  * A cache file written whole under a temp name and renamed into place, without the fsyncs
  * of writeFileAtomic (issue 15: two of the four per ingested photo): a preview can be made
- * again from the library file, so a crash may cost it, never tear it. What a crash can
- * leave is an empty file, which readPreview makes again.
+ * again from the library file. What a power cut can leave is an empty or torn file (the
+ * rename reached the disk, not all the data), which readPreview sees (wholeJpeg) and makes again.
  */
 async function writeCacheFile(target: string, data: Uint8Array): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
@@ -49,7 +49,7 @@ export function previewPath(cacheDir: string, id: string, size: PreviewSize): st
  * strictly but decodes leniently (failOn 'truncated') still gets its previews, and the
  * reason comes back so ingest can flag the photo; a file that fails both throws.
  */
-export async function makePreviews(input: Buffer | string, cacheDir: string, id: string): Promise<{ damaged: string | null }> {
+export async function makePreviews(input: Buffer | string, cacheDir: string, id: string): Promise<{ damaged: string | null; thumb: Buffer }> {
   let pixels: Pixels;
   let damaged: string | null = null;
   try {
@@ -69,7 +69,7 @@ export async function makePreviews(input: Buffer | string, cacheDir: string, id:
     writeCacheFile(previewPath(cacheDir, id, 'preview'), preview),
     writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb),
   ]);
-  return { damaged };
+  return { damaged, thumb };
 }
 
 const THUMB_BOX = { width: PREVIEW_SIZES.thumb, height: PREVIEW_SIZES.thumb, fit: 'inside', withoutEnlargement: true } as const;
@@ -111,7 +111,9 @@ function orientationSegment(orientation: number): Buffer {
  * it, and the browser turns an image by its EXIF). The background's makePreviews later
  * replaces it with a 400 px thumbnail of the primary image.
  */
-export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cacheDir: string, id: string): Promise<void> {
+export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cacheDir: string, id: string): Promise<Buffer> {
+  // A preview cut short in the file would be taken for a torn cache file and remade on every read.
+  if (!wholeJpeg(jpeg)) throw new Error('embedded preview does not end in EOI');
   const keep: Buffer[] = [jpeg.subarray(0, 2), orientationSegment(orientation)];
   let pos = 2;
   // Header segments up to SOS; the preview's own EXIF APP1s are left out.
@@ -122,7 +124,28 @@ export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cache
     pos = end;
   }
   keep.push(jpeg.subarray(pos));
-  await writeCacheFile(previewPath(cacheDir, id, 'thumb'), Buffer.concat(keep));
+  const thumb = Buffer.concat(keep);
+  await writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb);
+  return thumb;
+}
+
+/**
+ * Whether a cached JPEG is whole: SOI at the start and EOI at the end (trailing zero bytes
+ * allowed, as some encoders pad). A power cut after the rename but before the data can
+ * leave a file cut short or ending in zeros; 0xFFD9 occurs in a JPEG's scan data only as
+ * its end (every 0xFF there is followed by 0x00 or a restart marker), so a torn file fails.
+ */
+export function wholeJpeg(b: Uint8Array): boolean {
+  let end = b.length;
+  while (end > 0 && b[end - 1] === 0) end--;
+  return end >= 4 && b[0] === 0xff && b[1] === 0xd8 && b[end - 2] === 0xff && b[end - 1] === 0xd9;
+}
+
+/** The thumbnail of a photo not yet recorded (its library copy not yet in place to remake it from). */
+export async function readShowingThumb(cacheDir: string, id: string): Promise<Buffer> {
+  const b = await readFile(previewPath(cacheDir, id, 'thumb'));
+  if (!wholeJpeg(b)) throw new Error(`thumbnail of ${id} is not whole`);
+  return b;
 }
 
 /** A cached preview, remade from the library file when the cache was cleared. */
@@ -131,7 +154,9 @@ export async function readPreview(cacheDir: string, id: string, size: PreviewSiz
   // The loupe's preview of a photo whose thumbnail came from its embedded preview is
   // waited for while the background makes it; a thumbnail is never held back.
   if (size === 'preview') await previewPending(id);
-  // Missing (cache cleared) or empty (a crash before the data reached the disk): made again.
-  if (!(await stat(p).then((st) => st.size > 0, () => false))) await makePreviews(await decodableFile(source), cacheDir, id);
-  return readFile(p);
+  // Missing (cache cleared), empty or torn (a power cut before the data reached the disk): made again.
+  const cached = await readFile(p).catch(() => null);
+  if (cached && wholeJpeg(cached)) return cached;
+  const made = await makePreviews(await decodableFile(source), cacheDir, id);
+  return size === 'thumb' ? made.thumb : readFile(p);
 }

@@ -1,16 +1,15 @@
 import { extname } from 'node:path';
-import { unlink } from 'node:fs/promises';
 import { AppError } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import type { LibraryPhoto } from '../../../shared/photo/library';
-import { writeFileAtomic } from '../atomic-write';
 import { readMetaFromBytes } from '../metadata';
 import { rawHeader } from '../raw/raw-header';
 import { rawContainer, rawPreview } from '../raw/raw-preview';
 import { uprightJpeg } from '../raw/upright-jpeg';
 import { dhashOf } from './dhash';
 import { damageWarnings, decodeError } from './ingest-damage';
-import { makePreviews, previewPath } from './previews';
+import { makePreviews } from './previews';
+import { commitPhoto, discardCopy, stageCopy } from './group-commit';
 import type { LibraryStore } from './store';
 
 // A camera raw into the library (issue 15, item 1): the raw file itself is kept, byte for
@@ -27,7 +26,7 @@ export interface RawSource {
 }
 
 export async function addRaw(store: LibraryStore, cacheDir: string, src: RawSource, sha256: string, now: Date,
-  decoded: () => void = () => {}): Promise<{ status: 'added'; photo: LibraryPhoto }> {
+  decoded: (photo: LibraryPhoto) => void = () => {}): Promise<{ status: 'added'; photo: LibraryPhoto }> {
   const { bytes, name } = src;
   if (!rawContainer(bytes)) throw appError('UNSUPPORTED_FORMAT', `${name}: not a raw layout the desk reads (TIFF-based or CR3)`);
   const preview = rawPreview(bytes);
@@ -36,33 +35,29 @@ export async function addRaw(store: LibraryStore, cacheDir: string, src: RawSour
   const id = `ph-${sha256.slice(0, 20)}`;
   const file = `library/files/${id}.${extname(name).slice(1).toLowerCase()}`;
   const abs = store.filePath({ file });
-  let written = false;
-  // The copy reaches the disk while the preview is decoded.
-  const copying = writeFileAtomic(abs, bytes).then(() => { written = true; });
+  // The copy is staged under a temp name while the preview is decoded, and made durable
+  // with its record by the group commit (group-commit.ts), as for every other photo.
+  const staging = stageCopy(abs, bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   try {
-    let damaged: string | null;
-    try {
-      ({ damaged } = await makePreviews(uprightJpeg(preview.bytes, preview.orientation), cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); }));
-    } finally {
-      // Settled before anything is cleaned up, so a failure leaves no late-written copy.
-      await copying.catch(() => {});
-    }
-    await copying;
-    decoded();
+    const made = await makePreviews(uprightJpeg(preview.bytes, preview.orientation), cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
     const fm = await readMetaFromBytes(bytes, abs, rawHeader(preview, name));
-    const dhash = await dhashOf(previewPath(cacheDir, id, 'thumb')).catch(() => undefined);
-    const photo: LibraryPhoto = {
+    const shown: LibraryPhoto = {
       id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
       bytes: bytes.length, importedAt: now.toISOString(),
       rating: fm.marks.rating ?? 0, label: fm.marks.label ?? 'none',
-      meta: fm.caption, tech: fm.tech, warnings: [...damageWarnings(damaged), ...fm.warnings],
-      ...(dhash !== undefined ? { dhash } : {}),
+      meta: fm.caption, tech: fm.tech, warnings: [...damageWarnings(made.damaged), ...fm.warnings],
     };
-    await store.put(photo);
+    decoded(shown);
+    const dhash = await dhashOf(made.thumb).catch(() => undefined);
+    const photo: LibraryPhoto = dhash !== undefined ? { ...shown, dhash } : shown;
+    const staged = await staging;
+    if (staged instanceof Error) throw staged;
+    await commitPhoto(store, staged, photo);
     return { status: 'added', photo };
   } catch (e) {
-    // Nothing refers to the copy until the record: a failed ingest leaves none behind.
-    if (written) await unlink(abs).catch(() => {});
+    // Not committed: the temp copy goes, so a failed ingest leaves nothing behind.
+    const staged = await staging;
+    if (!(staged instanceof Error)) await discardCopy(staged);
     throw e instanceof AppError ? e : appError('IO_ERROR', `${name}: ${(e as Error).message}`);
   }
 }

@@ -20,6 +20,8 @@ export class LibraryStore {
   readonly problems: string[] = [];
   /** Ingests under way by content hash: two copies of one file in a batch make one photo. */
   readonly inflight = new Map<string, Promise<unknown>>();
+  /** Photos on the sheet whose copy and record are being committed (ingest-shown-api.ts): their thumbnails are served. */
+  readonly showing = new Map<string, LibraryPhoto>();
 
   constructor(workspaceRoot: string) {
     this.dir = join(workspaceRoot, 'library');
@@ -72,8 +74,18 @@ export class LibraryStore {
 
   async put(photo: LibraryPhoto): Promise<void> {
     const map = await this.load();
-    await writeJsonGuarded(join(this.dir, 'records', `${photo.id}.json`), photo, parsesAs(LibraryPhoto));
+    await writeJsonGuarded(this.recordPath(photo.id), photo, parsesAs(LibraryPhoto));
     map.set(photo.id, photo);
+  }
+
+  /** Where a photo's record lives (group-commit.ts writes new ones there). */
+  recordPath(id: string): string {
+    return join(this.dir, 'records', `${id}.json`);
+  }
+
+  /** A record group-commit.ts has made durable, now known to the store. */
+  async recorded(photo: LibraryPhoto): Promise<void> {
+    (await this.load()).set(photo.id, photo);
   }
 
   filePath(photo: Pick<LibraryPhoto, 'file'>): string {

@@ -760,6 +760,7 @@ export const en: Record<MessageKey, string> = {
   'raw.status.savedSidecar': 'Written to the sidecar {name} (XMP; the raw file is never changed)',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
+  'ingest.committing': "Being saved to the library",
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

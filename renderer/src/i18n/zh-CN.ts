@@ -760,6 +760,7 @@ export const zhCN = {
   'raw.status.savedSidecar': '已写入附属文件 {name}（XMP；原始文件不改动）',
   // [/raw]
   // [ingest: issue 15, ingest against sharp under load]
+  'ingest.committing': "正在存入图库",
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

@@ -15,6 +15,8 @@ const OVERSCAN_ROWS = 3;
 
 interface Props {
   photos: LibraryPhoto[];
+  /** Photos drawn from their thumbnail whose copy and record are still being committed. */
+  committing?: ReadonlySet<string>;
   selected: Set<string>;
   focus: number;
   onCellClick(index: number, e: MouseEvent): void;
@@ -23,12 +25,15 @@ interface Props {
   sheetRef?: MutableRefObject<HTMLDivElement | null>;
 }
 
-const Cell = memo(function Cell({ p, index, selected, focused, onClick }: { p: LibraryPhoto; index: number; selected: boolean; focused: boolean; onClick(i: number, e: MouseEvent): void }) {
+const Cell = memo(function Cell({ p, index, selected, focused, committing, onClick }: {
+  p: LibraryPhoto; index: number; selected: boolean; focused: boolean; committing: boolean; onClick(i: number, e: MouseEvent): void;
+}) {
   const { t } = useI18n();
   return (
     <div
-      className={`cell${selected ? ' selected' : ''}${focused ? ' focused' : ''} label-${p.label}`}
+      className={`cell${selected ? ' selected' : ''}${focused ? ' focused' : ''}${committing ? ' committing' : ''} label-${p.label}`}
       data-photo-id={p.id}
+      data-committing={committing ? 'true' : undefined}
       data-index={index}
       role="gridcell"
       aria-selected={selected}
@@ -39,6 +44,7 @@ const Cell = memo(function Cell({ p, index, selected, focused, onClick }: { p: L
       </div>
       <div className="cell-meta">
         <span className="stars" aria-label={t('photos.rating', { n: p.rating })}>{'★'.repeat(p.rating)}<span className="dim">{'★'.repeat(5 - p.rating)}</span></span>
+        {committing && <span className="committing-mark" role="img" aria-label={t('ingest.committing')} title={t('ingest.committing')}>⋯</span>}
         {isDamaged(p) && <span className="damaged" role="img" aria-label={t('photos.damaged')} title={t('photos.damaged')}>⚠</span>}
         {!isCaptioned(p) && <span className="uncaptioned" title={t('photos.noCaption')}>∅</span>}
       </div>
@@ -48,7 +54,9 @@ const Cell = memo(function Cell({ p, index, selected, focused, onClick }: { p: L
   );
 });
 
-export function ContactSheet({ photos, selected, focus, onCellClick, onKey, sheetRef }: Props) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function ContactSheet({ photos, committing = NONE, selected, focus, onCellClick, onKey, sheetRef }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement | null>(null);
   const [size, setSize] = useState({ w: 800, h: 600 });
@@ -85,7 +93,7 @@ export function ContactSheet({ photos, selected, focus, onCellClick, onKey, shee
       if (!p) break;
       cells.push(
         <div key={p.id} className="cell-slot" style={{ transform: `translate(${c * CELL_W}px, ${r * CELL_H}px)` }}>
-          <Cell p={p} index={i} selected={selected.has(p.id)} focused={i === focus} onClick={onCellClick} />
+          <Cell p={p} index={i} selected={selected.has(p.id)} focused={i === focus} committing={committing.has(p.id)} onClick={onCellClick} />
         </div>,
       );
     }

@@ -59,6 +59,8 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
   const [vocabulary, setVocabulary] = useState<Vocabulary>(EMPTY_VOCABULARY);
   const [includeParents, setIncludeParents] = useState(true);
   const [progress, setProgress] = useState<IngestProgress | null>(null);
+  /** Photos on the sheet whose copy and record are still being committed. */
+  const [committing, setCommitting] = useState<ReadonlySet<string>>(new Set());
   const cancelRef = useRef<(() => void) | null>(null);
 
   // How many photos the library holds while only the first page is here; null once all are.
@@ -181,7 +183,17 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
     const job = startIngest(list, (p) => {
       setProgress(p);
       jobProgress(jobId, 'ingest', p.done, p.total, p.finishedAt !== null || p.cancelled);
-    }, (r) => { if (r.status === 'added') added.push(r.photo.id); if (r.status !== 'failed') upsert([r.photo]); }, sidecars);
+    }, (r, shownId) => {
+      if (r.status === 'added') added.push(r.photo.id);
+      if (r.status !== 'failed') upsert([r.photo]);
+      // A shown photo whose commit failed leaves the sheet; its message is in the ingest bar.
+      else if (shownId) setPhotos((m) => { const n = new Map(m); n.delete(shownId); return n; });
+      if (shownId) setCommitting((c) => { const n = new Set(c); n.delete(shownId); return n; });
+    }, (photo) => {
+      // Drawn from its thumbnail while its copy and record are committed (issue 15).
+      setCommitting((c) => new Set(c).add(photo.id));
+      upsert([photo]);
+    }, sidecars);
     cancelRef.current = job.cancel;
     // What the background finds after the batch (the scan check's damage flag) reaches the sheet.
     void job.done.then(() => backgroundWarnings(added)).then((found) => {
@@ -235,7 +247,7 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
       {progress && <IngestBar progress={progress} onCancel={() => cancelRef.current?.()} onClose={() => setProgress(null)} />}
       <div className="desk-body">
         {photos.size === 0 ? <p className="empty">{t('photos.emptyLibrary')}</p> : (
-          <ContactSheet photos={visible} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} sheetRef={sheetRef} />
+          <ContactSheet photos={visible} committing={committing} selected={sel.ids} focus={sel.focus} onCellClick={onCellClick} onKey={onKey} sheetRef={sheetRef} />
         )}
         <aside className="side-panel">
           {settings && selected.length > 1 ? (

@@ -1,5 +1,8 @@
-import type { IngestResultT } from '../../../../shared/contract/contract';
+import type { IngestResultT, Output } from '../../../../shared/contract/contract';
+import type { LibraryPhoto } from '../../../../shared/photo/library';
 import { ApiError, call } from '../../api/client';
+
+type IngestShownT = Output<'library:ingest-shown'>;
 
 // Sends picked files to main a few at a time: main decodes one image per sharp thread, so
 // several in flight keep both cores busy while the grid fills as each result arrives.
@@ -23,46 +26,73 @@ export function imageFiles(files: File[], fromFolder: boolean): File[] {
   return fromFolder ? files.filter((f) => IMAGE_NAME.test(f.name) && !f.name.startsWith('.')) : files;
 }
 
-/** `sidecars`: a raw's NAME.xmp, sent with it (raw-sidecars.ts). */
-export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT) => void, sidecars = new Map<File, File>()) {
+/**
+ * Sends the files IN_FLIGHT at a time. Each photo is drawn as soon as main has its thumbnail
+ * (`onShown`, issue 15: library:ingest-shown) and counted done once its copy and record are
+ * committed (`onResult`, with the shown photo's id): a commit that fails takes the photo off
+ * the sheet with its message in the ingest bar. A file whose commit is pending lets the next
+ * one start; at most IN_FLIGHT commits wait at a time. `sidecars`: a raw's NAME.xmp, sent
+ * once the raw is committed (raw-sidecars.ts; the call reads the record).
+ */
+export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT, shownId: string | null) => void,
+  onShown: (photo: LibraryPhoto) => void = () => {}, sidecars = new Map<File, File>()) {
   const p: IngestProgress = { total: files.length, done: 0, added: 0, duplicates: 0, failed: [], startedAt: performance.now(), finishedAt: null, cancelled: false };
   let next = 0;
   const emit = () => onProgress({ ...p, failed: [...p.failed] });
+  const failedResult = (name: string, e: unknown): IngestResultT => {
+    const msg = e instanceof ApiError ? e.data.message : (() => { const m = e instanceof Error ? e.message : String(e); return { 'zh-CN': m, en: m }; })();
+    return { status: 'failed', name, error: { code: e instanceof ApiError ? e.data.code : 'IO_ERROR', message: msg } };
+  };
+  const settle = (r: IngestResultT, shownId: string | null) => {
+    p.done++;
+    if (r.status === 'added') p.added++;
+    else if (r.status === 'duplicate') p.duplicates++;
+    else p.failed.push({ name: r.name, message: r.error.message });
+    onResult(r, shownId);
+    emit();
+  };
+  // A raw's NAME.xmp follows its committed record (one file's bytes a request); a sidecar
+  // that cannot be read is reported, and the raw stays in.
+  const withSidecar = async (r: IngestResultT, sc: File | undefined): Promise<IngestResultT> => {
+    if (!sc || r.status !== 'added') return r;
+    const photo = await call('library:raw-sidecar', { id: r.photo.id, bytes: new Uint8Array(await sc.arrayBuffer()) }).catch((e: unknown) => {
+      if (e instanceof ApiError) p.failed.push({ name: sc.name, message: e.data.message });
+      return null;
+    });
+    return photo ? { ...r, photo } : r;
+  };
+  const commits = new Set<Promise<void>>();
   const worker = async () => {
     while (!p.cancelled && next < files.length) {
       const f = files[next++]!;
-      let r: IngestResultT;
+      let r: IngestShownT;
       try {
         const bytes = new Uint8Array(await f.arrayBuffer());
         const sourcePath = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-        r = await call('library:ingest', { name: f.name, sourcePath, bytes });
-        // A raw's NAME.xmp follows it (one file's bytes a request); a sidecar that cannot be
-        // read is reported, and the raw stays in.
-        const sc = sidecars.get(f);
-        if (sc && r.status === 'added') {
-          const photo = await call('library:raw-sidecar', { id: r.photo.id, bytes: new Uint8Array(await sc.arrayBuffer()) }).catch((e: unknown) => {
-            if (e instanceof ApiError) p.failed.push({ name: sc.name, message: e.data.message });
-            return null;
-          });
-          if (photo) r = { ...r, photo };
-        }
+        r = await call('library:ingest-shown', { name: f.name, sourcePath, bytes });
       } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        r = { status: 'failed', name: f.name, error: { code: 'IO_ERROR', message: { 'zh-CN': msg, en: msg } } };
+        r = failedResult(f.name, e);
       }
-      p.done++;
-      if (r.status === 'added') p.added++;
-      else if (r.status === 'duplicate') p.duplicates++;
-      else p.failed.push({ name: r.name, message: r.error.message });
-      onResult(r);
-      emit();
+      if (r.status !== 'shown') { settle(r, null); continue; }
+      const id = r.photo.id;
+      onShown(r.photo);
+      const commit: Promise<void> = call('library:ingest-committed', { id })
+        .then((c) => withSidecar(c, sidecars.get(f)))
+        .catch((e: unknown) => failedResult(f.name, e))
+        .then((c) => settle(c, id))
+        .finally(() => commits.delete(commit));
+      commits.add(commit);
+      while (commits.size > IN_FLIGHT) await Promise.race(commits);
     }
   };
   emit();
-  const all = Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, worker)).then(() => {
-    p.finishedAt = performance.now();
-    emit();
-  });
+  const all = Promise.all(Array.from({ length: Math.min(IN_FLIGHT, files.length) }, worker))
+    // A cancelled batch still hears how the photos already shown came out.
+    .then(async () => { while (commits.size > 0) await Promise.all([...commits]); })
+    .then(() => {
+      p.finishedAt = performance.now();
+      emit();
+    });
   return { cancel: () => { p.cancelled = true; emit(); }, done: all };
 }
 
