@@ -16,6 +16,7 @@ import { build as esbuild } from 'esbuild';
 import { element, withPairId } from '../shared/story/node-types';
 import { Story } from '../shared/document/schema';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
+import { summarizeProfile, type CpuProfile } from './cpu-profile';
 
 // Keystroke-to-DOM latency in the story editor on a long story: a 50,000-character
 // bilingual story (40,000 Han characters of the seed copy, repeated, and 10,000 characters
@@ -73,17 +74,26 @@ async function benchStory(root: string, updatedAt: string, { zhHan: ZH_HAN, enCh
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
-interface Latency { median: number; p95: number; taskMedian: number; taskP95: number; size: string; bareMedian: number; bareP95: number; pair: boolean; pairOpenMs: number; openMs: number }
+interface Latency {
+  median: number; p95: number; taskMedian: number; taskP95: number; frameMedian: number; frameP95: number;
+  size: string; bareMedian: number; bareP95: number; bareTaskMedian: number; bareTaskP95: number; bareFrameMedian: number; bareFrameP95: number;
+  pair: boolean; pairOpenMs: number; openMs: number;
+}
+
+// EDITOR_BENCH_PROFILE=1: a CPU profile of the measured keystrokes, ours and the bare
+// reference, summarized on stderr (top self time, our listeners' inclusive time).
+const PROFILE = process.env['EDITOR_BENCH_PROFILE'] === '1';
 
 /**
  * Types KEYS (+ WARMUP) 字 at the caret in `editor` and returns the latencies after the
  * warm-up: keydown to the DOM mutation showing the character, and to the end of its task.
  */
-async function typeAndMeasure(page: Page, editor: Locator): Promise<{ sorted: number[]; tasks: number[] }> {
+async function typeAndMeasure(page: Page, editor: Locator, profileAs?: string): Promise<{ sorted: number[]; tasks: number[]; frames: number[]; profile: string | null }> {
   await editor.evaluate((root) => {
-    const w = window as unknown as { __lat: number[]; __task: number[] };
+    const w = window as unknown as { __lat: number[]; __task: number[]; __frame: number[] };
     w.__lat = [];
     w.__task = [];
+    w.__frame = [];
     let start: number | null = null;
     window.addEventListener('keydown', () => { start = performance.now(); }, true);
     const channel = new MessageChannel();
@@ -97,6 +107,14 @@ async function typeAndMeasure(page: Page, editor: Locator): Promise<{ sorted: nu
       // …and to the end of the task that made it: Lexical's listeners run before a paint.
       pending = start;
       channel.port2.postMessage(0);
+      // …and to the next frame drawn after it (a message posted from the frame's rAF is
+      // handled once style, layout and paint of that frame are done): what the typist sees.
+      const t0 = start;
+      requestAnimationFrame(() => {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => w.__frame.push(performance.now() - t0);
+        c.port2.postMessage(0);
+      });
       start = null;
     }).observe(root, { childList: true, characterData: true, subtree: true });
   });
@@ -105,20 +123,28 @@ async function typeAndMeasure(page: Page, editor: Locator): Promise<{ sorted: nu
   // on a US layout (only the input), so the key is pressed through CDP, as a keyboard
   // that has 字 on it would: keydown with its text, the insertion, keyup.
   const cdp = await page.context().newCDPSession(page);
+  let profile: string | null = null;
   for (let i = 0; i < WARMUP + KEYS; i++) {
+    if (profileAs && i === WARMUP) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    }
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: '字', text: '字', unmodifiedText: '字' });
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: '字' });
-    await page.waitForFunction((n) => (window as unknown as { __task: number[] }).__task.length >= n, i + 1, { polling: 'raf' });
+    await page.waitForFunction((n) => (window as unknown as { __frame: number[] }).__frame.length >= n, i + 1, { polling: 'raf' });
   }
-  const { lat, task } = await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __task: number[] };
-    return { lat: w.__lat, task: w.__task };
+  if (profileAs) profile = summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile, profileAs);
+  const { lat, task, frame } = await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[]; __task: number[]; __frame: number[] };
+    return { lat: w.__lat, task: w.__task, frame: w.__frame };
   });
   const typed = await editor.evaluate((el) => (el.textContent?.match(/字/g) ?? []).length);
   if (typed < WARMUP + KEYS) throw new Error(`editor latency bench: only ${typed} of ${WARMUP + KEYS} characters reached the editor`);
   const sorted = lat.slice(WARMUP).sort((a, b) => a - b);
   const tasks = task.slice(WARMUP).sort((a, b) => a - b);
-  return { sorted, tasks };
+  const frames = frame.slice(WARMUP).sort((a, b) => a - b);
+  return { sorted, tasks, frames, profile };
 }
 
 async function measure(root: string, sizeName: SizeName, pair = false): Promise<Latency> {
@@ -160,7 +186,9 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     const blocks = await editor.locator(':scope > p').count();
     await editor.locator(':scope > p').nth(Math.floor(blocks / 2)).click();
 
-    const { sorted, tasks } = await typeAndMeasure(page, editor);
+    const label = `editor-${sizeName}${pair ? '-pair' : ''}`;
+    const ours = await typeAndMeasure(page, editor, PROFILE ? label : undefined);
+    if (ours.profile) console.error(`\n${ours.profile}`);
 
     // The reference: bare Lexical with the same zh paragraphs, in a blank page of the same browser.
     const bundle = await esbuild({ entryPoints: [join(root, 'bench/bare-lexical-entry.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } });
@@ -175,8 +203,14 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     const bareEditor = bare.locator('#bare');
     const bareBlocks = await bareEditor.locator(':scope > p').count();
     await bareEditor.locator(':scope > p').nth(Math.floor(bareBlocks / 2)).click();
-    const ref = await typeAndMeasure(bare, bareEditor);
-    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), taskMedian: quantile(tasks, 0.5), taskP95: quantile(tasks, 0.95), size, bareMedian: quantile(ref.sorted, 0.5), bareP95: quantile(ref.sorted, 0.95), pair, pairOpenMs, openMs };
+    const ref = await typeAndMeasure(bare, bareEditor, PROFILE ? `${label}-bare` : undefined);
+    if (ref.profile) console.error(`\n${ref.profile}`);
+    const q = (a: number[], x: number) => quantile(a, x);
+    return {
+      median: q(ours.sorted, 0.5), p95: q(ours.sorted, 0.95), taskMedian: q(ours.tasks, 0.5), taskP95: q(ours.tasks, 0.95), frameMedian: q(ours.frames, 0.5), frameP95: q(ours.frames, 0.95),
+      size, bareMedian: q(ref.sorted, 0.5), bareP95: q(ref.sorted, 0.95), bareTaskMedian: q(ref.tasks, 0.5), bareTaskP95: q(ref.tasks, 0.95), bareFrameMedian: q(ref.frames, 0.5), bareFrameP95: q(ref.frames, 0.95),
+      pair, pairOpenMs, openMs,
+    };
   } finally {
     await browser.close();
     if (host) await host.stop();
@@ -190,7 +224,7 @@ const once = (root: string, size: SizeName, pair = false) => {
   if (!runs.has(key)) runs.set(key, measure(root, size, pair));
   return runs.get(key)!;
 };
-const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ` of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)` : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
+const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ` of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)` : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms (bare ${l.bareTaskMedian.toFixed(2)} / ${l.bareTaskP95.toFixed(2)}); keydown to the next frame drawn: median ${l.frameMedian.toFixed(2)} ms, p95 ${l.frameP95.toFixed(2)} ms (bare ${l.bareFrameMedian.toFixed(2)} / ${l.bareFrameP95.toFixed(2)})`;
 
 export const benchmarks = [
   {
