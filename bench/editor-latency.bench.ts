@@ -17,6 +17,7 @@ import { element, withPairId } from '../shared/story/node-types';
 import { Story } from '../shared/document/schema';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
 import { summarizeProfile, type CpuProfile } from './cpu-profile';
+import { summarizeTrace } from './trace-summary';
 
 // Keystroke-to-DOM latency in the story editor on a long story: a 50,000-character
 // bilingual story (40,000 Han characters of the seed copy, repeated, and 10,000 characters
@@ -83,6 +84,8 @@ interface Latency {
 // EDITOR_BENCH_PROFILE=1: a CPU profile of the measured keystrokes, ours and the bare
 // reference, summarized on stderr (top self time, our listeners' inclusive time).
 const PROFILE = process.env['EDITOR_BENCH_PROFILE'] === '1';
+// EDITOR_BENCH_TRACE=1: a Chromium trace of them instead, summarized by event (style, layout, paint…).
+const TRACE = process.env['EDITOR_BENCH_TRACE'] === '1';
 
 /**
  * Types KEYS (+ WARMUP) 字 at the caret in `editor` and returns the latencies after the
@@ -125,7 +128,9 @@ async function typeAndMeasure(page: Page, editor: Locator, profileAs?: string): 
   const cdp = await page.context().newCDPSession(page);
   let profile: string | null = null;
   for (let i = 0; i < WARMUP + KEYS; i++) {
-    if (profileAs && i === WARMUP) {
+    if (profileAs && TRACE && i === WARMUP) {
+      await page.context().browser()!.startTracing(page, { categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'] });
+    } else if (profileAs && i === WARMUP) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
       await cdp.send('Profiler.start');
@@ -134,7 +139,8 @@ async function typeAndMeasure(page: Page, editor: Locator, profileAs?: string): 
     await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: '字' });
     await page.waitForFunction((n) => (window as unknown as { __frame: number[] }).__frame.length >= n, i + 1, { polling: 'raf' });
   }
-  if (profileAs) profile = summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile, profileAs);
+  if (profileAs && TRACE) profile = summarizeTrace((await page.context().browser()!.stopTracing()).toString('utf8'), profileAs);
+  else if (profileAs) profile = summarizeProfile((await cdp.send('Profiler.stop')).profile as CpuProfile, profileAs);
   const { lat, task, frame } = await page.evaluate(() => {
     const w = window as unknown as { __lat: number[]; __task: number[]; __frame: number[] };
     return { lat: w.__lat, task: w.__task, frame: w.__frame };
@@ -187,7 +193,9 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     await editor.locator(':scope > p').nth(Math.floor(blocks / 2)).click();
 
     const label = `editor-${sizeName}${pair ? '-pair' : ''}`;
-    const ours = await typeAndMeasure(page, editor, PROFILE ? label : undefined);
+    // EDITOR_BENCH_EVAL: a script run in the page before typing, to try a change's effect (a diagnosis aid).
+    if (process.env['EDITOR_BENCH_EVAL']) await page.evaluate(process.env['EDITOR_BENCH_EVAL']);
+    const ours = await typeAndMeasure(page, editor, PROFILE || TRACE ? label : undefined);
     if (ours.profile) console.error(`\n${ours.profile}`);
 
     // The reference: bare Lexical with the same zh paragraphs, in a blank page of the same browser.
@@ -203,7 +211,7 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     const bareEditor = bare.locator('#bare');
     const bareBlocks = await bareEditor.locator(':scope > p').count();
     await bareEditor.locator(':scope > p').nth(Math.floor(bareBlocks / 2)).click();
-    const ref = await typeAndMeasure(bare, bareEditor, PROFILE ? `${label}-bare` : undefined);
+    const ref = await typeAndMeasure(bare, bareEditor, PROFILE || TRACE ? `${label}-bare` : undefined);
     if (ref.profile) console.error(`\n${ref.profile}`);
     const q = (a: number[], x: number) => quantile(a, x);
     return {
