@@ -121,11 +121,23 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
     let timer: ReturnType<typeof setTimeout> | null = null;
     let idle: number | null = null;
     let live = true;
+    // The editor's frame says whether a run is due (data-proof-pending), so a test or the
+    // edition list can wait for the findings of the copy as it is; one attribute, no render.
+    const frame = () => editor.getRootElement()?.closest<HTMLElement>('.story-editor') ?? null;
+    const runNow = () => {
+      idle = null;
+      run();
+      const f = frame();
+      if (f && timer === null) delete f.dataset['proofPending'];
+    };
     const schedule = () => {
+      const f = frame();
+      if (f && f.dataset['proofPending'] === undefined) f.dataset['proofPending'] = '';
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
+        timer = null;
         const ric = (globalThis as unknown as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-        if (ric) idle = ric(run, { timeout: 1000 }); else run();
+        if (ric) idle = ric(runNow, { timeout: 1000 }); else runNow();
       }, PAUSE_MS);
     };
     // The 错别字 tables only for a Chinese version (issue 14), with the edition's setting.
