@@ -1,6 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect, useRef, useState } from 'react';
 import { registerPairIds } from '../nodes/pair-id';
+import { STORY_NODES } from '../nodes';
 import { PairMarks } from '../incremental/pair-marks';
 
 // Keeps a pair id on every block, reports the version's ids upward, and marks the blocks
@@ -9,7 +10,7 @@ import { PairMarks } from '../incremental/pair-marks';
 // of 50 blocks or 5,000.
 export function PairIdPlugin({ onIds, otherIds }: { onIds?: (ids: string[]) => void; otherIds?: Set<string> | null }) {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerPairIds(editor), [editor]);
+  useEffect(() => registerPairIds(editor, STORY_NODES), [editor]);
   const report = useRef(onIds);
   report.current = onIds;
   const [marks] = useState(() => new PairMarks(editor, (ids) => report.current?.(ids)));
