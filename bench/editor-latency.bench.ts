@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium, type Locator, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { ensureWorkspace } from '../electron/services/bootstrap';
 import { writeStory } from '../electron/services/edition-store';
 import { SAMPLE_EDITION_REF } from '../electron/services/sample';
@@ -16,6 +16,7 @@ import { build as esbuild } from 'esbuild';
 import { element, withPairId } from '../shared/story/node-types';
 import { Story } from '../shared/document/schema';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
+import { startProfile, stopProfile, timings, traceKeys, typeKeys, typist } from './keystroke-typist';
 
 // Keystroke-to-DOM latency in the story editor on a long story: a 50,000-character
 // bilingual story (40,000 Han characters of the seed copy, repeated, and 10,000 characters
@@ -30,6 +31,8 @@ const SIZES = { '50k': { zhHan: 40_000, enChars: 10_000 }, '200k': { zhHan: 160_
 type SizeName = keyof typeof SIZES;
 const KEYS = 200;
 const WARMUP = 20;
+/** Turns the two typists take (ours, then the bare reference), KEYS / ROUNDS keys each. */
+const ROUNDS = 5;
 const HAN = /\p{Script=Han}/gu;
 
 // English copy in the register of the seed story, repeated to length.
@@ -73,53 +76,17 @@ async function benchStory(root: string, updatedAt: string, { zhHan: ZH_HAN, enCh
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
-interface Latency { median: number; p95: number; taskMedian: number; taskP95: number; size: string; bareMedian: number; bareP95: number; pair: boolean; pairOpenMs: number; openMs: number }
-
-/**
- * Types KEYS (+ WARMUP) 字 at the caret in `editor` and returns the latencies after the
- * warm-up: keydown to the DOM mutation showing the character, and to the end of its task.
- */
-async function typeAndMeasure(page: Page, editor: Locator): Promise<{ sorted: number[]; tasks: number[] }> {
-  await editor.evaluate((root) => {
-    const w = window as unknown as { __lat: number[]; __task: number[] };
-    w.__lat = [];
-    w.__task = [];
-    let start: number | null = null;
-    window.addEventListener('keydown', () => { start = performance.now(); }, true);
-    const channel = new MessageChannel();
-    let pending: number | null = null;
-    channel.port1.onmessage = () => { if (pending !== null) { w.__task.push(performance.now() - pending); pending = null; } };
-    new MutationObserver((records) => {
-      if (start === null) return;
-      const shows = records.some((r) => (r.type === 'characterData' ? r.target.textContent ?? '' : Array.from(r.addedNodes, (n) => n.textContent ?? '').join('')).includes('字'));
-      if (!shows) return;
-      w.__lat.push(performance.now() - start);
-      // …and to the end of the task that made it: Lexical's listeners run before a paint.
-      pending = start;
-      channel.port2.postMessage(0);
-      start = null;
-    }).observe(root, { childList: true, characterData: true, subtree: true });
-  });
-
-  // Playwright's keyboard.type('字') and insertText send no keydown for a key that is not
-  // on a US layout (only the input), so the key is pressed through CDP, as a keyboard
-  // that has 字 on it would: keydown with its text, the insertion, keyup.
-  const cdp = await page.context().newCDPSession(page);
-  for (let i = 0; i < WARMUP + KEYS; i++) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: '字', text: '字', unmodifiedText: '字' });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: '字' });
-    await page.waitForFunction((n) => (window as unknown as { __task: number[] }).__task.length >= n, i + 1, { polling: 'raf' });
-  }
-  const { lat, task } = await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[]; __task: number[] };
-    return { lat: w.__lat, task: w.__task };
-  });
-  const typed = await editor.evaluate((el) => (el.textContent?.match(/字/g) ?? []).length);
-  if (typed < WARMUP + KEYS) throw new Error(`editor latency bench: only ${typed} of ${WARMUP + KEYS} characters reached the editor`);
-  const sorted = lat.slice(WARMUP).sort((a, b) => a - b);
-  const tasks = task.slice(WARMUP).sort((a, b) => a - b);
-  return { sorted, tasks };
+interface Latency {
+  median: number; p95: number; taskMedian: number; taskP95: number; frameMedian: number; frameP95: number;
+  size: string; bareMedian: number; bareP95: number; bareTaskMedian: number; bareTaskP95: number; bareFrameMedian: number; bareFrameP95: number;
+  pair: boolean; pairOpenMs: number; openMs: number;
 }
+
+// EDITOR_BENCH_PROFILE=1: a CPU profile of the measured keystrokes, ours and the bare
+// reference, summarized on stderr (top self time, our listeners' inclusive time).
+const PROFILE = process.env['EDITOR_BENCH_PROFILE'] === '1';
+// EDITOR_BENCH_TRACE=1: a Chromium trace of them instead, summarized by event (style, layout, paint…).
+const TRACE = process.env['EDITOR_BENCH_TRACE'] === '1';
 
 async function measure(root: string, sizeName: SizeName, pair = false): Promise<Latency> {
   if (!existsSync(join(root, 'out/host/index.mjs')) || !existsSync(join(root, 'out/renderer/index.html'))) {
@@ -160,7 +127,9 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     const blocks = await editor.locator(':scope > p').count();
     await editor.locator(':scope > p').nth(Math.floor(blocks / 2)).click();
 
-    const { sorted, tasks } = await typeAndMeasure(page, editor);
+    const label = `editor-${sizeName}${pair ? '-pair' : ''}`;
+    // EDITOR_BENCH_EVAL: a script run in the page before typing, to try a change's effect (a diagnosis aid).
+    if (process.env['EDITOR_BENCH_EVAL']) await page.evaluate(process.env['EDITOR_BENCH_EVAL']);
 
     // The reference: bare Lexical with the same zh paragraphs, in a blank page of the same browser.
     const bundle = await esbuild({ entryPoints: [join(root, 'bench/bare-lexical-entry.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } });
@@ -175,8 +144,33 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     const bareEditor = bare.locator('#bare');
     const bareBlocks = await bareEditor.locator(':scope > p').count();
     await bareEditor.locator(':scope > p').nth(Math.floor(bareBlocks / 2)).click();
-    const ref = await typeAndMeasure(bare, bareEditor);
-    return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), taskMedian: quantile(tasks, 0.5), taskP95: quantile(tasks, 0.95), size, bareMedian: quantile(ref.sorted, 0.5), bareP95: quantile(ref.sorted, 0.95), pair, pairOpenMs, openMs };
+
+    // Both typists warm up, then take turns: ROUNDS rounds of KEYS / ROUNDS keys each, the
+    // first key of a round (its page just brought to the front) left out.
+    const ourTypist = await typist(page, editor);
+    const refTypist = await typist(bare, bareEditor);
+    await typeKeys(ourTypist, WARMUP, WARMUP);
+    await typeKeys(refTypist, WARMUP, WARMUP);
+    const profiles: string[] = [];
+    if (TRACE) {
+      profiles.push(await traceKeys(ourTypist, KEYS, label), await traceKeys(refTypist, KEYS, `${label}-bare`));
+    } else {
+      if (PROFILE) { await startProfile(ourTypist); await startProfile(refTypist); }
+      for (let r = 0; r < ROUNDS; r++) {
+        await typeKeys(ourTypist, KEYS / ROUNDS + 1, 1);
+        await typeKeys(refTypist, KEYS / ROUNDS + 1, 1);
+      }
+      if (PROFILE) profiles.push(await stopProfile(ourTypist, label), await stopProfile(refTypist, `${label}-bare`));
+    }
+    for (const p of profiles) console.error(`\n${p}`);
+    const ours = await timings(ourTypist);
+    const ref = await timings(refTypist);
+    const q = (a: number[], x: number) => quantile(a, x);
+    return {
+      median: q(ours.sorted, 0.5), p95: q(ours.sorted, 0.95), taskMedian: q(ours.tasks, 0.5), taskP95: q(ours.tasks, 0.95), frameMedian: q(ours.frames, 0.5), frameP95: q(ours.frames, 0.95),
+      size, bareMedian: q(ref.sorted, 0.5), bareP95: q(ref.sorted, 0.95), bareTaskMedian: q(ref.tasks, 0.5), bareTaskP95: q(ref.tasks, 0.95), bareFrameMedian: q(ref.frames, 0.5), bareFrameP95: q(ref.frames, 0.95),
+      pair, pairOpenMs, openMs,
+    };
   } finally {
     await browser.close();
     if (host) await host.stop();
@@ -190,7 +184,7 @@ const once = (root: string, size: SizeName, pair = false) => {
   if (!runs.has(key)) runs.set(key, measure(root, size, pair));
   return runs.get(key)!;
 };
-const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ` of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)` : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms`;
+const note = (l: Latency) => `${l.size}; ${KEYS} keystrokes of 字 (after ${WARMUP} warm-up; in ${ROUNDS} rounds taking turns with the bare reference, so both meet the same load) in the middle of the zh editor (story opened in ${(l.openMs / 1000).toFixed(1)} s)${l.pair ? ` of the 对照 view (both versions side by side, every block paired, opened in ${(l.pairOpenMs / 1000).toFixed(1)} s)` : ''}, headless Chromium; keydown to end of task: median ${l.taskMedian.toFixed(2)} ms, p95 ${l.taskP95.toFixed(2)} ms (bare ${l.bareTaskMedian.toFixed(2)} / ${l.bareTaskP95.toFixed(2)}); keydown to the next frame drawn: median ${l.frameMedian.toFixed(2)} ms, p95 ${l.frameP95.toFixed(2)} ms (bare ${l.bareFrameMedian.toFixed(2)} / ${l.bareFrameP95.toFixed(2)})`;
 
 export const benchmarks = [
   {

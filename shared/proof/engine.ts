@@ -57,20 +57,29 @@ export function makeFinding(rule: RuleDef, doc: ProofDocument, seg: Segment, sta
   };
 }
 
-/** Findings of one document (a story version or a file), in reading order. */
-export function proofDocument(doc: ProofDocument, options: ProofOptions = {}): Finding[] {
+/**
+ * Findings of one segment's own rules. A segment rule reads its segment and at most the
+ * next one (a quotation continued in the next paragraph): the editor's incremental run
+ * (incremental.ts) reuses a segment's findings while both are unchanged.
+ */
+export function proofSegment(doc: ProofDocument, index: number, options: ProofOptions = {}): Finding[] {
   const out: Finding[] = [];
-  doc.segments.forEach((seg, index) => {
-    const ctx = {
-      doc,
-      index,
-      options,
-      emit: (rule: RuleDef, start: number, end: number, fix?: string | TextFix, vars?: Record<string, string>) => {
-        out.push(makeFinding(rule, doc, seg, start, end, fix, vars));
-      },
-    };
-    for (const rule of seg.lang === 'en' ? EN_RULES : ZH_RULES) rule(seg, ctx);
-  });
+  const seg = doc.segments[index]!;
+  const ctx = {
+    doc,
+    index,
+    options,
+    emit: (rule: RuleDef, start: number, end: number, fix?: string | TextFix, vars?: Record<string, string>) => {
+      out.push(makeFinding(rule, doc, seg, start, end, fix, vars));
+    },
+  };
+  for (const rule of seg.lang === 'en' ? EN_RULES : ZH_RULES) rule(seg, ctx);
+  return out;
+}
+
+/** Findings of the rules over the whole document (consistency within one story or file). */
+export function proofDocumentRules(doc: ProofDocument, options: ProofOptions = {}): Finding[] {
+  const out: Finding[] = [];
   const dctx = {
     options,
     emit: (seg: Segment, rule: RuleDef, start: number, end: number, fix?: string | TextFix, vars?: Record<string, string>) => {
@@ -78,6 +87,13 @@ export function proofDocument(doc: ProofDocument, options: ProofOptions = {}): F
     },
   };
   for (const rule of numberConsistencyRules) rule(doc, dctx);
+  return out;
+}
+
+/** Findings of one document (a story version or a file), in reading order. */
+export function proofDocument(doc: ProofDocument, options: ProofOptions = {}): Finding[] {
+  const out = doc.segments.flatMap((_, index) => proofSegment(doc, index, options));
+  out.push(...proofDocumentRules(doc, options));
   return sortFindings(out, doc);
 }
 
@@ -93,7 +109,8 @@ export function proofDocuments(docs: readonly ProofDocument[], options: ProofOpt
   return out;
 }
 
-function sortFindings(out: Finding[], doc: ProofDocument): Finding[] {
+/** Reading order: segment, then start, then end. */
+export function sortFindings(out: Finding[], doc: ProofDocument): Finding[] {
   const order = new Map(doc.segments.map((s, i) => [s.id, i]));
   return out.sort((a, b) => (order.get(a.segmentId) ?? 0) - (order.get(b.segmentId) ?? 0) || a.start - b.start || a.end - b.end);
 }

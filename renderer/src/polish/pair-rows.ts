@@ -1,93 +1,111 @@
 import { useEffect, type RefObject } from 'react';
+import { alignPairRows, blocksOf, clearPairRows, setExtra, type PairRow } from './pair-rows-align';
 
-// 对照 as rows (issue 17): the Chinese and English editors stay two editors (undo, IME
-// and saving per version), but each pair of blocks (same pair id) starts on one line, so
-// a long Chinese paragraph and its English sit side by side as one row of a two-column
-// grid. The block that would start higher is pushed down by a top margin; the margins
-// are style only, never in the stored story, and Lexical ignores attribute changes.
+// Keeps the 对照 rows lined up (issue 15) with work in proportion to the edit. Typing only
+// changes the height of the block typed in, now and then (a line more or less); a
+// ResizeObserver on every block reports that height change after layout, and the one row
+// below it in that column takes the difference out of (or adds it to) its top margin, so
+// every row after it stays where it was: no reads of layout, no walk over the story. The
+// full pass (pair-rows-align.ts: one read of every top, then the writes) runs only when
+// blocks come and go, a pair id changes, or the column width changes.
 
-const SHIFTED = 'pairShift';
-
-function children(root: HTMLElement): HTMLElement[] {
-  return [...root.children].filter((c): c is HTMLElement => c instanceof HTMLElement);
-}
-
-function clear(root: HTMLElement): void {
-  for (const el of children(root)) {
-    if (el.dataset[SHIFTED] !== undefined) { el.style.removeProperty('margin-top'); delete el.dataset[SHIFTED]; }
-    delete el.dataset['pairRow'];
-  }
-}
+const FULL_DELAY_MS = 120;
+/** More changed heights than this at once (a font arriving, a reflow): align everything. */
+const MAX_LOCAL_CHANGES = 64;
 
 /**
- * Lines up the pairs of the two editors under `container`; returns how many rows it aligned.
- *
- * One layout for the whole story (issue 15): every top and margin is read first, then the
- * margins are written. A block pushed down by d pushes every block after it in its column
- * down by d, so each column's offset so far is carried along instead of measured again; the
- * version that measured each row after writing the last forced a layout per row, 20 s and
- * more for a 对照 story of 1,500 pairs, after every pause in typing.
+ * Moves the rows below blocks whose height changed by `delta` px; false when a change is
+ * outside the rows as last aligned (the caller then aligns everything).
  */
-export function alignPairRows(container: HTMLElement): number {
-  const roots = [...container.querySelectorAll<HTMLElement>('.editor-content')];
-  roots.forEach(clear);
-  if (roots.length !== 2) return 0;
-  const [a, b] = roots as [HTMLElement, HTMLElement];
-  const aKids = children(a);
-  const bKids = children(b);
-  const bIndex = new Map<string, number>();
-  bKids.forEach((e, j) => { const id = e.dataset['pairId']; if (id && !bIndex.has(id)) bIndex.set(id, j); });
-  // The rows, in the order of the first version (pairs out of order in the second cannot all be rows).
-  const rows: [HTMLElement, HTMLElement][] = [];
-  let lastB = -1;
-  for (const ea of aKids) {
-    const j = ea.dataset['pairId'] ? bIndex.get(ea.dataset['pairId']) : undefined;
-    if (j === undefined || j <= lastB) continue;
-    lastB = j;
-    rows.push([ea, bKids[j]!]);
+export function adjustPairRows(rows: readonly PairRow[], changes: readonly { el: Element; delta: number }[]): boolean {
+  if (rows.length === 0) return true;
+  const colA = rows[0]!.ea.parentElement;
+  const colB = rows[0]!.eb.parentElement;
+  // The signed shift each row needs, summed over the changes above it: + when column A moved down.
+  const shift = new Map<number, number>();
+  for (const { el, delta } of changes) {
+    const sign = el.parentElement === colA ? 1 : el.parentElement === colB ? -1 : 0;
+    if (sign === 0) continue; // not a block of either column (the container, a nested element)
+    let next = el.nextElementSibling;
+    while (next instanceof HTMLElement && next.dataset['pairRow'] === undefined) next = next.nextElementSibling;
+    if (!(next instanceof HTMLElement)) continue; // below the last row: nothing to line up
+    const r = Number(next.dataset['pairRow']);
+    const row = rows[r];
+    if (!row || (row.ea !== next && row.eb !== next)) return false;
+    shift.set(r, (shift.get(r) ?? 0) + sign * delta);
   }
-  // Reads: tops, and the gap above each block as laid out (its margin-top collapsed with
-  // the margin-bottom of the block before it).
-  const gapAbove = (el: HTMLElement): number => {
-    const mt = parseFloat(getComputedStyle(el).marginTop) || 0;
-    const prev = el.previousElementSibling;
-    const mb = prev instanceof HTMLElement ? parseFloat(getComputedStyle(prev).marginBottom) || 0 : 0;
-    return Math.max(mt, mb);
-  };
-  const measured = rows.map(([ea, eb]) => ({ ea, eb, ta: ea.getBoundingClientRect().top, tb: eb.getBoundingClientRect().top, ga: gapAbove(ea), gb: gapAbove(eb) }));
-  // Writes: a margin that makes the gap above the block d larger moves it, and all after it, by d.
-  let offA = 0, offB = 0;
-  measured.forEach(({ ea, eb, ta, tb, ga, gb }, row) => {
-    const d = (tb + offB) - (ta + offA);
-    if (Math.abs(d) >= 0.5) {
-      const [el, gap] = d > 0 ? [ea, ga] : [eb, gb];
-      el.style.marginTop = `${gap + Math.abs(d)}px`;
-      el.dataset[SHIFTED] = '';
-      if (d > 0) offA += d; else offB -= d;
-    }
-    ea.dataset['pairRow'] = String(row);
-    eb.dataset['pairRow'] = String(row);
-  });
-  return rows.length;
+  for (const [r, d] of shift) {
+    const row = rows[r]!;
+    // s > 0: column B's block needs that much more margin than A's; one of the two gets it.
+    const s = row.extraB - row.extraA + d;
+    row.extraA = s <= -0.5 ? -s : 0;
+    row.extraB = s >= 0.5 ? s : 0;
+    setExtra(row.ea, row.ga, row.extraA);
+    setExtra(row.eb, row.gb, row.extraB);
+  }
+  return true;
 }
 
-/** Keeps the rows aligned while `enabled`: after typing pauses, when blocks come and go, and on resize. */
+/** Keeps the rows aligned while `enabled`: as blocks change height, when blocks come and go, and on resize. */
 export function usePairRows(container: RefObject<HTMLElement | null>, enabled: boolean): void {
   useEffect(() => {
     const el = container.current;
     if (!el || !enabled) return;
+    let rows: PairRow[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const soon = () => { if (timer) clearTimeout(timer); timer = setTimeout(() => alignPairRows(el), 120); };
+    const heights = new WeakMap<Element, number>();
+    let observed = new Set<Element>();
+    let width = -1;
+
+    const ro = new ResizeObserver((entries) => {
+      const changes: { el: Element; delta: number }[] = [];
+      for (const e of entries) {
+        const box = e.borderBoxSize[0];
+        if (e.target === el) {
+          const w = box?.inlineSize ?? e.contentRect.width;
+          if (width >= 0 && Math.abs(w - width) >= 0.5) soon();
+          width = w;
+          continue;
+        }
+        const h = box?.blockSize ?? e.contentRect.height;
+        const was = heights.get(e.target);
+        heights.set(e.target, h);
+        if (was !== undefined && Math.abs(h - was) >= 0.5) changes.push({ el: e.target, delta: h - was });
+      }
+      if (changes.length === 0 || timer) return; // a full pass is coming anyway
+      if (changes.length > MAX_LOCAL_CHANGES || !adjustPairRows(rows, changes)) soon();
+    });
+
+    const full = () => {
+      timer = null;
+      rows = alignPairRows(el);
+      // Observe the blocks there are now; the first report of a new one only records its height.
+      const now = new Set<Element>();
+      for (const root of el.querySelectorAll<HTMLElement>('.editor-content')) for (const b of blocksOf(root)) now.add(b);
+      for (const b of observed) if (!now.has(b)) ro.unobserve(b);
+      for (const b of now) if (!observed.has(b)) ro.observe(b);
+      observed = now;
+    };
+    function soon() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(full, FULL_DELAY_MS);
+    }
     soon();
-    // Text and blocks only: the margins this sets are attribute changes and must not re-trigger it.
-    const mo = new MutationObserver(soon);
-    mo.observe(el, { childList: true, characterData: true, subtree: true });
-    const ro = new ResizeObserver(soon);
     ro.observe(el);
+    // Blocks added or removed (a child of an editor root), an editor mounted, a pair id set:
+    // the rows themselves change. Text inside a block does not concern this observer.
+    const mo = new MutationObserver((records) => {
+      const hasEditor = (nodes: NodeList) => [...nodes].some((n) => n instanceof HTMLElement && (n.matches('.editor-content') || n.querySelector('.editor-content') !== null));
+      const structural = records.some((r) => r.type === 'attributes'
+        || (r.target instanceof HTMLElement && r.target.classList.contains('editor-content'))
+        || hasEditor(r.addedNodes) || hasEditor(r.removedNodes));
+      if (structural) soon();
+    });
+    mo.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-pair-id'] });
     return () => {
       mo.disconnect(); ro.disconnect();
       if (timer) clearTimeout(timer);
-      el.querySelectorAll<HTMLElement>('.editor-content').forEach(clear);
+      el.querySelectorAll<HTMLElement>('.editor-content').forEach(clearPairRows);
     };
   }, [container, enabled]);
 }

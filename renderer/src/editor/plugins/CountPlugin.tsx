@@ -1,34 +1,37 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
+import { $getSelection, $isRangeSelection } from 'lexical';
 import { useEffect, useState } from 'react';
 import { countCopy, type CopyCount } from '../../../../shared/story/count';
+import { BlockCounts } from '../incremental/block-counts';
 import { useI18n } from '../../i18n';
 
 // Live counts as a newsroom counts: 字 (Han), punctuation apart, Latin words; for the whole
 // version and for the selection.
-const COUNT_DELAY_MS = 60;
+const SELECTION_DELAY_MS = 60;
 
 export function CountPlugin({ lang }: { lang: 'zh' | 'en' }) {
   const [editor] = useLexicalComposerContext();
   const { t } = useI18n();
   const [all, setAll] = useState<CopyCount | null>(null);
   const [sel, setSel] = useState<CopyCount | null>(null);
-  // Counted a moment after typing stops, not on every keystroke: a 50,000-character story
-  // takes milliseconds to count, which belongs after the character is on screen.
   useEffect(() => {
+    // The whole version, kept per block: a keystroke recounts its own block only (issue 15),
+    // so the count follows the typing at once at any story length.
+    const counts = new BlockCounts();
+    setAll(counts.recount(editor.getEditorState()));
+    // The selection's count waits for the selection to settle (a drag selects many times).
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const off = editor.registerUpdateListener(() => {
+    const off = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
+      if ((dirtyElements.size > 0 || dirtyLeaves.size > 0) && counts.update(editorState, dirtyElements, dirtyLeaves, tags)) setAll(counts.total);
       if (timer) clearTimeout(timer);
-      timer = setTimeout(() => editor.getEditorState().read(() => {
-        setAll(countCopy($getRoot().getTextContent()));
+      timer = setTimeout(() => editorState.read(() => {
         const s = $getSelection();
         const text = $isRangeSelection(s) && !s.isCollapsed() ? s.getTextContent() : '';
         setSel(text ? countCopy(text) : null);
-      }), COUNT_DELAY_MS);
+      }), SELECTION_DELAY_MS);
     });
     return () => { off(); if (timer) clearTimeout(timer); };
   }, [editor]);
-  useEffect(() => { editor.getEditorState().read(() => setAll(countCopy($getRoot().getTextContent()))); }, [editor]);
   if (!all) return null;
   const fmt = (c: CopyCount) => (lang === 'zh' ? t('count.zh', { han: c.han, punct: c.punct, words: c.words }) : t('count.en', { words: c.words }));
   return (

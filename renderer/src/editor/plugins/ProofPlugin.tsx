@@ -2,15 +2,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $createRangeSelection, $setSelection } from 'lexical';
 import { call } from '../../api/client';
-import { proofDocument, storyDocId, storyOfDocId, type Finding, type HouseTerm, type Severity, type Speller } from '../../../../shared/proof';
+import { storyDocId, storyOfDocId, type Finding, type HouseTerm, type Speller } from '../../../../shared/proof';
 import { blockPathRange, domSegments, fieldSelect, segmentRange, type DomSegment } from '../proof/dom-segments';
 import { editorSpeller } from '../proof/speller';
 import { editionTypoLevel, editorCscModel } from '../proof/csc';
 import type { CscModel } from '../../../../shared/proof/csc/model';
+import { IncrementalProof } from '../../../../shared/proof/incremental';
 import type { TypoLevel } from '../../../../shared/proof/csc/detect';
 import { houseTerms, onHouseTerms } from '../proof/house-terms';
 import { editionProofOptions } from '../proof/edition-proof-options';
 import { ProofPanel, SEVERITIES } from '../proof/ProofPanel';
+import { VisibleHighlights, type BlockRanges } from '../proof/visible-highlights';
 import '../proof/proof.css';
 
 // Proofreading in the story editor (issue 6). Checks run after a typing pause, in an idle
@@ -37,9 +39,6 @@ function withoutFix(f: Finding): Finding {
   return rest;
 }
 
-type HighlightCtor = new (...ranges: Range[]) => unknown;
-const highlights = (): Map<string, unknown> | null => (globalThis.CSS as unknown as { highlights?: Map<string, unknown> } | undefined)?.highlights ?? null;
-const HighlightClass = (globalThis as unknown as { Highlight?: HighlightCtor }).Highlight;
 
 export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: Props) {
   const [editor] = useLexicalComposerContext();
@@ -52,6 +51,8 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
   const own = useRef<Finding[]>([]);
   const opts = useRef<{ terms: HouseTerm[]; speller: Speller | null; flagStackedMarks?: boolean; csc: CscModel | null; typoLevel: TypoLevel } | null>(null);
   const pendingJump = useRef<Finding | null>(jumpTo ?? null);
+  // Findings kept per paragraph: a pause re-reads the paragraphs that changed (issue 15).
+  const incremental = useRef(new IncrementalProof());
   const docId = storyDocId(storyId, lang);
 
   useEffect(() => {
@@ -106,7 +107,7 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
     segments.current = new Map(segs.map((s) => [s.id, s]));
     // A caption's text is edited in a form field (and may be the photo library's): no fix
     // through a Lexical selection there, only the finding.
-    own.current = proofDocument({ id: docId, segments: segs }, opts.current).map((f) => (f.fix && segments.current.get(f.segmentId)?.nodes.length === 0 ? withoutFix(f) : f));
+    own.current = incremental.current.run({ id: docId, segments: segs }, opts.current).map((f) => (f.fix && segments.current.get(f.segmentId)?.nodes.length === 0 ? withoutFix(f) : f));
     setFindings(own.current);
     const pending = pendingJump.current;
     if (pending && pending.docId === docId) {
@@ -120,11 +121,23 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
     let timer: ReturnType<typeof setTimeout> | null = null;
     let idle: number | null = null;
     let live = true;
+    // The editor's frame says whether a run is due (data-proof-pending), so a test or the
+    // edition list can wait for the findings of the copy as it is; one attribute, no render.
+    const frame = () => editor.getRootElement()?.closest<HTMLElement>('.story-editor') ?? null;
+    const runNow = () => {
+      idle = null;
+      run();
+      const f = frame();
+      if (f && timer === null) delete f.dataset['proofPending'];
+    };
     const schedule = () => {
+      const f = frame();
+      if (f && f.dataset['proofPending'] === undefined) f.dataset['proofPending'] = '';
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
+        timer = null;
         const ric = (globalThis as unknown as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-        if (ric) idle = ric(run, { timeout: 1000 }); else run();
+        if (ric) idle = ric(runNow, { timeout: 1000 }); else runNow();
       }, PAUSE_MS);
     };
     // The 错别字 tables only for a Chinese version (issue 14), with the edition's setting.
@@ -172,32 +185,29 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
 
   const open = useMemo(() => findings.filter((f) => !ignored.has(f.key)), [findings, ignored]);
 
-  // Paint the underlines: one highlight per severity, named per editor so two editors
-  // (对照 view) do not overwrite each other's.
+  // Paint the underlines: one highlight per severity, this editor's ranges beside the other
+  // editor's (对照 view), for the blocks near the screen (visible-highlights.ts).
+  // One painter for the editor's life, so blocks that keep their findings stay painted.
+  const painter = useRef<VisibleHighlights | null>(null);
   useEffect(() => {
-    const reg = highlights();
-    if (!reg || !HighlightClass) return;
-    const names = SEVERITIES.map((s) => `proof-${s}`);
-    const bySeverity = new Map<Severity, Range[]>(SEVERITIES.map((s) => [s, []]));
+    const root = editor.getRootElement();
+    if (!root) return;
+    const p = new VisibleHighlights(root, SEVERITIES);
+    painter.current = p;
+    return () => { p.dispose(); if (painter.current === p) painter.current = null; };
+  }, [editor]);
+  useEffect(() => {
+    const blocks = new Map<string, BlockRanges>();
     for (const f of open) {
       const seg = segments.current.get(f.segmentId);
       const r = seg && segmentRange(seg, f.start, f.end);
-      if (r) bySeverity.get(f.severity)!.push(r);
+      const el = r && editor.getElementByKey(f.segmentId);
+      if (!r || !el) continue;
+      let b = blocks.get(f.segmentId);
+      if (!b) blocks.set(f.segmentId, (b = { el, ranges: [] }));
+      b.ranges.push({ severity: f.severity, range: r });
     }
-    // The registry is global; keep other editors' ranges and replace this editor's.
-    const root = editor.getRootElement();
-    SEVERITIES.forEach((s, i) => {
-      const prev = reg.get(names[i]!) as (Set<Range> & object) | undefined;
-      const keep = prev ? [...prev].filter((r) => !root?.contains(r.startContainer)) : [];
-      reg.set(names[i]!, new HighlightClass(...keep, ...bySeverity.get(s)!));
-    });
-    return () => {
-      SEVERITIES.forEach((_, i) => {
-        const prev = reg.get(names[i]!) as Set<Range> | undefined;
-        if (!prev) return;
-        reg.set(names[i]!, new HighlightClass(...[...prev].filter((r) => !root?.contains(r.startContainer))));
-      });
-    };
+    painter.current?.set([...blocks.values()]);
   }, [open, editor]);
 
   const fromEdition = scope === 'edition';
