@@ -29,10 +29,26 @@ function firstStarted(repo: string): Promise<string> {
   sampleTemplate ??= (async () => {
     const dir = tempDataDir();
     const h = await launchHost(dir, repo, {});
+    // Stopped only once its first catalogue is built: a copy stopped mid-build would start
+    // with a half catalogue, which the host rightly rebuilds and says so (archive-find.spec).
+    await untilCatalogued(h);
     await h.stop();
     return dir;
   })();
   return sampleTemplate;
+}
+
+async function untilCatalogued(h: RunningHost): Promise<void> {
+  const token = new URL(h.url).searchParams.get('token')!;
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const r = await fetch(`${h.origin}/api/archive:status`, {
+      method: 'POST', headers: { 'x-edition-desk': '1', 'x-edition-desk-token': token, 'content-type': 'application/json' }, body: '{}',
+    }).then((x) => x.json() as Promise<{ ok: boolean; value?: { ready: boolean } }>).catch(() => null);
+    if (r?.ok && r.value?.ready) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('the template host did not finish its first catalogue in 60 s');
 }
 
 /**

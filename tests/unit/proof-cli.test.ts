@@ -121,7 +121,7 @@ describe('edition-desk proof', () => {
     const again = cli('C', 'proof', seed);
     expect({ code: again.code, out: again.out, err: again.err }).toEqual((({ code, out, err }) => ({ code, out, err }))(run(full, 'C', 'proof', seed)));
     expect(statSync(join(cacheDir, cache!)).size).toBeGreaterThan(100_000);
-  });
+  }, 60_000); // eight CLI processes, each a second or more at load 12
 
   it('usage errors exit 2', () => {
     expect(cli('C', 'proof').code).toBe(2);
