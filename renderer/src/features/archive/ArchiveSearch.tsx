@@ -22,28 +22,34 @@ export function ArchiveSearch({ onClose, onAct, currentEditionId }: {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [result, setResult] = useState<{ hits: ArchiveHit[]; ready: boolean } | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
+  // The active result by its item, not its place: the catalogue can answer the same query
+  // again while the user walks the list (a search made while it was building runs again once
+  // it is ready), and Enter must open what is highlighted, not whatever moved into its row.
+  const [activeItem, setActiveItem] = useState<string | null>(null);
 
   useEffect(() => {
     if (!query.trim()) { setResult(null); return; }
     // A short pause after the last keystroke: one search per word typed, not per character.
     const timer = setTimeout(() => {
       call('archive:search', { query, ...filterInput(filters), limit: 60 })
-        .then((r) => { setResult(r); setFailed(null); setActive(0); })
+        .then((r) => { setResult(r); setFailed(null); })
         .catch((e: unknown) => setFailed(e instanceof ApiError ? e.data.message[lang] : String(e)));
     }, 150);
     return () => clearTimeout(timer);
     // status.ready: a search made while the catalogue was building runs again once it is ready.
   }, [query, filters, lang, status?.ready]);
+  // A new question starts at the top of its answers.
+  useEffect(() => setActiveItem(null), [query, filters]);
 
   const groups = KINDS.map((k) => ({ k, hits: result?.hits.filter((h) => h.kind === k) ?? [] })).filter((g) => g.hits.length);
   // The keyboard walks the results in the order shown: group by group.
   const flat = groups.flatMap((g) => g.hits);
+  const active = Math.max(0, flat.findIndex((h) => h.item === activeItem));
   const onKey = (e: KeyboardEvent) => {
     if (!flat.length) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive((i) => Math.min(flat.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1))));
+      setActiveItem(flat[Math.min(flat.length - 1, Math.max(0, active + (e.key === 'ArrowDown' ? 1 : -1)))]!.item);
     } else if (e.key === 'Enter' && flat[active]) {
       e.preventDefault();
       // Shift+Enter: the result's own action here (置入当前版面 a photo, 复制到本期 a story).
@@ -77,7 +83,7 @@ export function ArchiveSearch({ onClose, onAct, currentEditionId }: {
             <ul>{g.hits.map((h) => {
               const i = flat.indexOf(h);
               return <ArchiveHitRow key={h.item} hit={h} active={i === active} currentEditionId={currentEditionId}
-                onHover={() => setActive(i)} onAct={(a) => onAct(h, a)} />;
+                onHover={() => setActiveItem(h.item)} onAct={(a) => onAct(h, a)} />;
             })}</ul>
           </section>
         ))}
