@@ -14,11 +14,11 @@ const FULL_DELAY_MS = 120;
 const MAX_LOCAL_CHANGES = 64;
 
 /**
- * Moves the rows below blocks whose height changed by `delta` px; false when a change is
- * outside the rows as last aligned (the caller then aligns everything).
+ * Moves the rows below blocks whose height changed by `delta` px and returns the rows it
+ * moved; null when a change is outside the rows as last aligned (the caller then aligns everything).
  */
-export function adjustPairRows(rows: readonly PairRow[], changes: readonly { el: Element; delta: number }[]): boolean {
-  if (rows.length === 0) return true;
+export function adjustPairRows(rows: readonly PairRow[], changes: readonly { el: Element; delta: number }[]): PairRow[] | null {
+  if (rows.length === 0) return [];
   const colA = rows[0]!.ea.parentElement;
   const colB = rows[0]!.eb.parentElement;
   // The signed shift each row needs, summed over the changes above it: + when column A moved down.
@@ -31,7 +31,7 @@ export function adjustPairRows(rows: readonly PairRow[], changes: readonly { el:
     if (!(next instanceof HTMLElement)) continue; // below the last row: nothing to line up
     const r = Number(next.dataset['pairRow']);
     const row = rows[r];
-    if (!row || (row.ea !== next && row.eb !== next)) return false;
+    if (!row || (row.ea !== next && row.eb !== next)) return null;
     shift.set(r, (shift.get(r) ?? 0) + sign * delta);
   }
   for (const [r, d] of shift) {
@@ -43,7 +43,12 @@ export function adjustPairRows(rows: readonly PairRow[], changes: readonly { el:
     setExtra(row.ea, row.ga, row.extraA);
     setExtra(row.eb, row.gb, row.extraB);
   }
-  return true;
+  return [...shift.keys()].map((r) => rows[r]!);
+}
+
+/** Whether each of these rows starts on one line in both columns (two reads a row). */
+function stillAligned(moved: readonly PairRow[]): boolean {
+  return moved.every((r) => Math.abs(r.ea.getBoundingClientRect().top - r.eb.getBoundingClientRect().top) < 0.5);
 }
 
 /** Keeps the rows aligned while `enabled`: as blocks change height, when blocks come and go, and on resize. */
@@ -69,11 +74,18 @@ export function usePairRows(container: RefObject<HTMLElement | null>, enabled: b
         }
         const h = box?.blockSize ?? e.contentRect.height;
         const was = heights.get(e.target);
-        heights.set(e.target, h);
+        // A change under half a pixel is not applied, so the height it is measured from stays
+        // too: small changes add up until they are applied instead of being lost one by one.
+        if (was === undefined || Math.abs(h - was) >= 0.5) heights.set(e.target, h);
         if (was !== undefined && Math.abs(h - was) >= 0.5) changes.push({ el: e.target, delta: h - was });
       }
       if (changes.length === 0 || timer) return; // a full pass is coming anyway
-      if (changes.length > MAX_LOCAL_CHANGES || !adjustPairRows(rows, changes)) soon();
+      const moved = changes.length > MAX_LOCAL_CHANGES ? null : adjustPairRows(rows, changes);
+      if (!moved) { soon(); return; }
+      // The rows just moved are checked in the next frame (two reads each, not a walk over the
+      // story); one still off (a change the deltas did not explain, seen under heavy load in
+      // CI) gets the full pass.
+      if (moved.length > 0) requestAnimationFrame(() => { if (!timer && !stillAligned(moved)) soon(); });
     });
 
     const full = () => {
