@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import sharp from 'sharp';
 import { previewPending } from './preview-background';
 import { decodableFile } from '../raw/decodable';
+import { uprightJpeg } from '../raw/upright-jpeg';
 
 // Thumbnails and screen previews, made once per photo and cached by the photo's id (its
 // original content hash), so rewriting captions into the file does not invalidate them.
@@ -85,25 +86,6 @@ function pixelsOf(input: Buffer | string, failOn: 'warning' | 'truncated'): Prom
     .toBuffer({ resolveWithObject: true });
 }
 
-/** An APP1 EXIF segment holding only IFD0 Orientation (CIPA DC-008 tag 0x0112). */
-function orientationSegment(orientation: number): Buffer {
-  const seg = Buffer.alloc(2 + 2 + 6 + 26);
-  seg.writeUInt16BE(0xffe1, 0);
-  seg.writeUInt16BE(seg.length - 2, 2);
-  seg.write('Exif\0\0', 4, 'latin1');
-  const t = 10;
-  seg.write('MM', t, 'latin1');
-  seg.writeUInt16BE(0x2a, t + 2);
-  seg.writeUInt32BE(8, t + 4);
-  seg.writeUInt16BE(1, t + 8);
-  seg.writeUInt16BE(0x0112, t + 10);
-  seg.writeUInt16BE(3, t + 12); // SHORT
-  seg.writeUInt32BE(1, t + 14);
-  seg.writeUInt16BE(orientation >= 1 && orientation <= 8 ? orientation : 1, t + 18);
-  seg.writeUInt32BE(0, t + 22); // no IFD1
-  return seg;
-}
-
 /**
  * The contact-sheet thumbnail straight from a camera's embedded preview, as Photo
  * Mechanic shows it: the preview's own bytes, no decode, with its EXIF replaced by one
@@ -114,17 +96,7 @@ function orientationSegment(orientation: number): Buffer {
 export async function thumbFromEmbedded(jpeg: Buffer, orientation: number, cacheDir: string, id: string): Promise<Buffer> {
   // A preview cut short in the file would be taken for a torn cache file and remade on every read.
   if (!wholeJpeg(jpeg)) throw new Error('embedded preview does not end in EOI');
-  const keep: Buffer[] = [jpeg.subarray(0, 2), orientationSegment(orientation)];
-  let pos = 2;
-  // Header segments up to SOS; the preview's own EXIF APP1s are left out.
-  while (pos + 4 <= jpeg.length && jpeg[pos] === 0xff && jpeg[pos + 1] !== 0xda) {
-    const end = pos + 2 + jpeg.readUInt16BE(pos + 2);
-    const isExif = jpeg[pos + 1] === 0xe1 && jpeg.subarray(pos + 4, pos + 8).toString('latin1') === 'Exif';
-    if (!isExif) keep.push(jpeg.subarray(pos, end));
-    pos = end;
-  }
-  keep.push(jpeg.subarray(pos));
-  const thumb = Buffer.concat(keep);
+  const thumb = uprightJpeg(jpeg, orientation);
   await writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb);
   return thumb;
 }

@@ -1,5 +1,6 @@
-// A raw's embedded JPEG is stored as the sensor saw it; the raw's IFD0 Orientation says how
-// the camera was held. The preview is given an EXIF segment holding only that Orientation
+// A camera's embedded JPEG (a raw's preview, or the MPF preview of a camera JPEG, which
+// previews.ts shows as the contact-sheet thumbnail) is stored as the sensor saw it; the
+// photo's IFD0 Orientation says how the camera was held. The preview is given an EXIF segment holding only that Orientation
 // (its own EXIF APP1s, if any, are left out: they describe the preview, not the photo), so
 // every decoder that turns a JPEG by its EXIF (sharp's rotate(), Chromium's <img>, the
 // print route) shows it upright. The image data is not touched.
