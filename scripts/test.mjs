@@ -21,9 +21,14 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function step(label, cmd, args) {
-  if (run(label, cmd, args)) passed++;
+/** A step that counts as one test: passed, or failed under its label. */
+function count(label, ok) {
+  if (ok) passed++;
   else { failed++; failures.push(label); }
+}
+
+function step(label, cmd, args) {
+  count(label, run(label, cmd, args));
 }
 
 /** Runs [label, cmd, args] steps `width` at a time; each counts as one test like `step`. */
@@ -43,8 +48,7 @@ async function parallelSteps(steps, width) {
       });
       console.log(`\n▶ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       if (r.out) process.stdout.write(r.out);
-      if (r.code === 0) passed++;
-      else { failed++; failures.push(label); }
+      count(label, r.code === 0);
     }
   };
   await Promise.all(Array.from({ length: width }, worker));
@@ -57,7 +61,7 @@ function readJson(file) {
 // Node 22 for the Electron window's catalogue tests (node:sqlite): from the npm registry, once.
 step('node 22 for node:sqlite tests', process.execPath, ['scripts/node22.mjs']);
 step('build', process.execPath, ['scripts/build.mjs']);
-// The four typechecks and the lint are single-threaded and independent: two at a time on
+// The five typechecks and the lint are single-threaded and independent: two at a time on
 // the two cores (each one's output is printed whole when it ends, so logs stay readable).
 await parallelSteps([
   ...['electron', 'renderer', 'shared', 'tests', 'bench'].map((p) => [`typecheck ${p}/`, bin('tsc'), ['--noEmit', '-p', `${p}/tsconfig.json`]]),
