@@ -3,7 +3,7 @@
 // their own counts through their JSON reporters.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,6 +14,24 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const failures = [];
+/** Each failing test by name, printed just above the closing line. */
+const failedNames = [];
+const firstLine = (msg) => String(msg ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+
+/** "file:line › title: message" for every spec Playwright's JSON report counts as unexpected. */
+function unexpectedSpecs(report) {
+  const out = [];
+  const walk = (suite, titles) => {
+    for (const s of suite.suites ?? []) walk(s, s.title && !s.title.endsWith('.ts') ? [...titles, s.title] : titles);
+    for (const spec of suite.specs ?? []) for (const t of spec.tests ?? []) {
+      if (t.status !== 'unexpected') continue;
+      const err = t.results?.at(-1)?.error?.message ?? t.results?.at(-1)?.errors?.[0]?.message;
+      out.push(`${spec.file}:${spec.line} › ${[...titles, spec.title].join(' › ')}: ${firstLine(err)}`);
+    }
+  };
+  for (const s of report?.suites ?? []) walk(s, []);
+  return out;
+}
 
 function run(label, cmd, args, env = {}) {
   console.log(`\n▶ ${label}`);
@@ -76,6 +94,10 @@ const v = readJson(vitestOut);
 if (v) {
   passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
   if (v.numFailedTests > 0) failures.push(`unit: ${v.numFailedTests} failed`);
+  // CI shows only the tail of the log: name each failing test, with its first message line, there.
+  for (const file of v.testResults ?? []) for (const t of file.assertionResults ?? []) {
+    if (t.status === 'failed') failedNames.push(`unit ${relative(root, file.name)} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+  }
   if (!unitOk && v.numFailedTests === 0) { failed++; failures.push('unit: run failed outside a test'); }
 } else { failed++; failures.push('unit: no report'); }
 
@@ -89,12 +111,14 @@ for (const [label, config] of [['browser end-to-end (Chromium + browser host)', 
   if (s) {
     passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;
     if (s.unexpected > 0) failures.push(`${label}: ${s.unexpected} failed`);
+    for (const f of unexpectedSpecs(readJson(out))) failedNames.push(`${label.split(' ')[0]} ${f}`);
     if (!ok && s.unexpected === 0) { failed++; failures.push(`${label}: run failed outside a test`); }
   } else { failed++; failures.push(`${label}: no report`); }
 }
 
 console.log('');
 if (skipped > 0) console.log(`${skipped} skipped (see the skip reasons above)`);
+for (const n of failedNames) console.log(`✗ ${n}`);
 if (failures.length > 0) console.log(`failed: ${failures.join('; ')}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
