@@ -136,5 +136,11 @@ export const CHANNELS = [
   // The 错别字 tables as one binary file (replaces proof:csc-model's text table)
   'proof:csc-table',
   // [/csc2]
+  // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
+  // [/ingest2]
+  // [cli: issue 15, proof CLI start]
+  // [/cli]
+  // [csc3: issue 14, 错别字 precision and recall]
+  // [/csc3]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -344,6 +344,12 @@ export const contract = {
   /** The 错别字 detector's tables (resources/csc/csc-model.bin) in base64, for the editor to map once a session. */
   'proof:csc-table': { input: empty, output: z.object({ base64: z.string() }) },
   // [/csc2]
+  // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
+  // [/ingest2]
+  // [cli: issue 15, proof CLI start]
+  // [/cli]
+  // [csc3: issue 14, 错别字 precision and recall]
+  // [/csc3]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -81,6 +81,12 @@ export const ERROR_CODES = [
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
   // [/csc2]
+  // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
+  // [/ingest2]
+  // [cli: issue 15, proof CLI start]
+  // [/cli]
+  // [csc3: issue 14, 错别字 precision and recall]
+  // [/csc3]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

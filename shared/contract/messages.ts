@@ -142,6 +142,12 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
   // [/csc2]
+  // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
+  // [/ingest2]
+  // [cli: issue 15, proof CLI start]
+  // [/cli]
+  // [csc3: issue 14, 错别字 precision and recall]
+  // [/csc3]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

@@ -766,6 +766,12 @@ export const zhCN = {
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
   // [/csc2]
+  // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
+  // [/ingest2]
+  // [cli: issue 15, proof CLI start]
+  // [/cli]
+  // [csc3: issue 14, 错别字 precision and recall]
+  // [/csc3]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
