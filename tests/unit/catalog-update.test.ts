@@ -6,6 +6,7 @@ import { Catalog } from '../../electron/services/catalog/catalog';
 import { generateArchive } from '../support/archive-gen';
 import { saveForsythiaCaption, saveWetlandStory } from '../support/archive-edits';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { ensureNodeBuild } from './node-build';
 
 // The catalogue kept up to date after saves equals the one rebuilt from the files; a torn
 // or missing catalogue rebuilds itself on open; the CLI verbs index and search.
@@ -82,8 +83,7 @@ describe('edition-desk index / search', { timeout: 120_000 }, () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
 
   beforeAll(() => {
-    const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), 'node'], { cwd: REPO_ROOT, encoding: 'utf8' });
-    expect(build.status, build.stderr).toBe(0);
+    ensureNodeBuild();
   }, 180_000);
 
   it('index rebuilds, search prints the best match first, --json is parseable, bad options are usage errors', () => {

@@ -9,6 +9,7 @@ import { SHARED_FIXTURES } from '../support/shared-fixtures';
 import { REPO_ROOT, cleanupTemp, squash, tempDir } from './helpers';
 import { SEED_2025, SEED_2026, readSeed, seedText } from './copy-support';
 import { handMadeDocx } from './copy-docx-fixture';
+import { ensureNodeBuild } from './node-build';
 
 // The CLI end to end, as the desk's scripts use it: the built bin/edition-desk.mjs,
 // real files, exit codes, and one line on stderr for every failure.
@@ -30,8 +31,7 @@ function fails(r: ReturnType<typeof cli>, code: number, pattern: RegExp): void {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), 'node'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
+  ensureNodeBuild();
   tmp = await tempDir('copy-cli');
   ed = join(tmp, 'demo.edition');
   const r = cli('sample', ed);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEdition, readPages } from '../../electron/services/edition-store';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { ensureNodeBuild } from './node-build';
 
 // `edition-desk new`: the built CLI writes an empty edition folder from the templates and
 // prints its path; bad arguments are usage errors (exit 2), an existing folder an error (1).
@@ -17,8 +18,7 @@ function cli(...args: string[]) {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), 'node'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
+  ensureNodeBuild();
   tmp = await tempDir('edition-cli');
 }, 180_000);
 afterAll(cleanupTemp);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
 import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { ensureNodeBuild } from './node-build';
 
 // edition-desk proof over the seed pages (copies in resources/sample/seeds), the fixture
 // .docx files and an edition folder: exit codes and the line shape
@@ -25,8 +26,7 @@ function run(entry: string, lang: string, ...args: string[]) {
 }
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), 'node'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
+  ensureNodeBuild();
   tmp = await tempDir('proof-cli');
 }, 180_000);
 afterAll(cleanupTemp);
