@@ -53,7 +53,7 @@ export function buildCscModel({ force = false } = {}) {
     const freq = Number(f);
     // Reduplicated words (包包, 喝喝, 源源不断) are kept however rare: the repeat rule asks for them.
     // Two-character words are all kept: they vouch for their characters and cost little.
-    if (!w || !HAN.test(w) || !(freq >= MIN_FREQ || (freq >= 3 && [...w].length <= 2) || (freq >= 1 && /(.)\1/u.test(w)))) continue;
+    if (!w || !HAN.test(w) || !(freq >= MIN_FREQ || (freq >= 3 && [...w].length <= 2) || (freq >= 5 && [...w].length === 4) || (freq >= 1 && /(.)\1/u.test(w)))) continue;
     const prev = words.get(w);
     // jieba lists a few words twice with different tags; keep the larger count.
     if (!prev || prev.freq < freq) words.set(w, { freq, name: NAME_TAGS.has(tag), cls: tagClass(tag) });

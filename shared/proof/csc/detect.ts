@@ -195,8 +195,6 @@ function placeNames(run: string, named: Uint8Array): Uint8Array {
 
 /** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
 const ESTIMATE_SLACK = 4;
-/** The character context's gain (bigramGain) assumed before it is computed: its 99th percentile on TRAIN's candidates. */
-const CHAR_LM_SLACK = 6;
 
 /** Right characters TRAIN saw for `ch` at i in a miswritten two-character word, with counts. */
 function miswrittenAt(model: CscModel, prev: number, ch: number, after: number): Map<number, number> | null {
@@ -231,7 +229,9 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
   const k = i - a;
   let base: number | null = null;
   const ctx0 = ctx(model, prev, ch, after);
-  const prone = Math.log1p(model.prone.get(ch) ?? 0);
+  // A character TRAIN never shows written for another has no pair to look up.
+  const chSeen = model.prone.get(ch) ?? 0;
+  const prone = Math.log1p(chSeen);
   const lpOne = (code: number) => { const v = model.lp1[model.ids[code]!]!; return v === v ? v : model.unknown; };
   const lpCh = lpOne(ch);
   const alone = (lpCh + model.logTotal) / 10;
@@ -245,7 +245,7 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
     const c = cands[n]!;
     // Only a replacement that makes a word with a loose neighbour, a known confusion, or
     // a one-character word that fits its neighbours' classes better can explain the text.
-    const seen = model.pairs.get(pairKey(model, ch, c)) ?? 0;
+    const seen = chSeen ? model.pairs.get(pairKey(model, ch, c)) ?? 0 : 0;
     const miswritten = mis?.get(c) ?? 0;
     const kl = left ? pairKey(model, left, c) : -1;
     const kr = right ? pairKey(model, c, right) : -1;
@@ -255,19 +255,29 @@ function candidatesAt(model: CscModel, run: string, i: number, loose: Uint8Array
     const swap = leftCls >= 0 && !Number.isNaN(model.lp1[idOf(c)]!) && (FUNCTION_CLASSES.has(model.cls1[idOf(ch)]!) || FUNCTION_CLASSES.has(model.cls1[idOf(c)]!));
     const cls = swap ? classGain(cx, ch, c, leftCls, rightCls) : null;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
+    // Features as plain numbers (FEATURES order); the array only for a candidate that goes on
+    // to the full comparison: most stop before it, and their arrays were a tenth of the time in GC.
     const bigram = ctx(model, prev, c, after) - ctx0;
-    const features = [1, 0, bigram, Math.log1p(seen), prone, loose[i] ? 0 : 1, alone, lpL !== undefined || lpR !== undefined ? 1 : 0, Math.log1p(miswritten), 0, cls ?? 0, cls !== null && PARTICLES.includes(ch) && PARTICLES.includes(c) ? cls : 0];
+    const pairSeen = Math.log1p(seen);
+    const inWord = loose[i] ? 0 : 1;
+    const joins = lpL !== undefined || lpR !== undefined ? 1 : 0;
+    const misF = Math.log1p(miswritten);
+    // The characters around it (a few table lookups), for a function word too (再 + 家里):
+    // with 1.8 MB of text the bigrams say something beside the classes (TRAIN: same
+    // precision, more recall).
+    const charLm = bigramGain(cx, prev ? idOf(prev) : 0, idOf(ch), idOf(c), after ? idOf(after) : 0);
+    const classCtx = cls ?? 0;
+    const particle = cls !== null && PARTICLES.includes(ch) && PARTICLES.includes(c) ? cls : 0;
     // The segmentation's gain estimated from the two-character word the fix makes (the two
-    // single characters it replaces), or from the one word swapped for another, and the
-    // character context's at its likely most: the full comparison only where the score
-    // could reach minScore. Most candidates stop here, which keeps 100,000 characters fast.
+    // single characters it replaces), or from the one word swapped for another: the full
+    // comparison only where the score could reach minScore. Most candidates stop here,
+    // which keeps 100,000 characters fast.
     if (minScore > -Infinity && !seen && !miswritten) {
       const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpC - lpCh : -Infinity);
-      if (scoreOf(features, w) + (w[1] ?? 1) * (est + ESTIMATE_SLACK) + (w[9] ?? 0) * CHAR_LM_SLACK < minScore) continue;
+      const rest = w[0]! + w[2]! * bigram + w[3]! * pairSeen + w[4]! * prone + w[5]! * inWord + w[6]! * alone + w[7]! * joins + w[8]! * misF + w[9]! * charLm + w[10]! * classCtx + w[11]! * particle;
+      if (rest + w[1]! * (est + ESTIMATE_SLACK) < minScore) continue;
     }
-    // The characters around it, for a function word too (再 + 家里): with 1.8 MB of text
-    // the bigrams say something beside the classes (TRAIN: same precision, more recall).
-    features[9] = bigramGain(cx, prev ? idOf(prev) : 0, idOf(ch), idOf(c), after ? idOf(after) : 0);
+    const features = [1, 0, bigram, pairSeen, prone, inWord, alone, joins, misF, charLm, classCtx, particle];
     base ??= splitScore(model, window, 0, window.length);
     const fix = String.fromCharCode(c);
     const fixed = window.slice(0, k) + fix + window.slice(k + 1);
