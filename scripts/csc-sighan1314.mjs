@@ -7,7 +7,7 @@
 // corrected text's character bigrams); the two test sets are never built in: they are the
 // development set bench/csc-tune.ts tunes on (test14 is, like SIGHAN-15 TEST, half
 // sentences without errors). Sentences that share ten
-// characters in a row with SIGHAN-15 TEST, or equal a SIGHAN-15 TRAIN sentence, are left
+// characters in a row with SIGHAN-15 TEST (as written or corrected), or equal a SIGHAN-15 TRAIN sentence, are left
 // out, so TEST stays unseen and the two-fold tuning on TRAIN does not see its own halves.
 //   node scripts/csc-sighan1314.mjs <folder with pair_data/simplified/*.txt>
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ const test15 = load('test');
 const train15 = new Set(load('train').map((d) => d.correct_text));
 const GRAM = 10;
 const testGrams = new Set();
-for (const { correct_text: s } of test15) for (let i = 0; i + GRAM <= s.length; i++) testGrams.add(s.slice(i, i + GRAM));
+for (const d of test15) for (const s of [d.correct_text, d.original_text]) for (let i = 0; i + GRAM <= s.length; i++) testGrams.add(s.slice(i, i + GRAM));
 const sharesTest = (s) => { for (let i = 0; i + GRAM <= s.length; i++) if (testGrams.has(s.slice(i, i + GRAM))) return true; return false; };
 
 const out = [];
@@ -35,7 +35,7 @@ for (const set of ['train13', 'train14', 'test13', 'test14']) {
   for (let i = 0; i < right.length; i++) {
     const c = right[i].trim(), e = (wrong[i] ?? '').trim();
     if (!c || c.length !== e.length || c.includes('\t')) continue;
-    if (seen.has(c) || train15.has(c) || sharesTest(c)) { dropped++; continue; }
+    if (seen.has(c) || train15.has(c) || sharesTest(c) || sharesTest(e)) { dropped++; continue; }
     seen.add(c);
     const edits = [];
     for (let k = 0; k < c.length; k++) if (c[k] !== e[k]) edits.push(`${k}:${e[k]}`);
