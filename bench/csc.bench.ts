@@ -16,7 +16,7 @@ import { scoreSighan, type Flags, type SighanItem, type SighanScore } from './cs
 // 100,000 characters of distinct copy (TEST and TRAIN sentences, no repeats) with all rules.
 
 const CHAR_RULE = /^char\./;
-/** Thresholds of the precision/recall curve in the note (TYPO_THRESHOLDS: strict 10, normal 12, error 16). */
+/** Thresholds of the precision/recall curve in the note (TYPO_THRESHOLDS: strict 10, normal 12, error 18). */
 const CURVE = [10, 11, 12, 13, 14, 16, 18];
 
 /** Positions a finding points at: the characters its fix changes, else its start. */
