@@ -125,3 +125,16 @@ if (process.env.CSC_SHOW) {
     }
   });
 }
+
+// CSC_SHOW=dev: the first setting's findings on the development set's error-free sentences.
+if (process.env.CSC_SHOW === 'dev') {
+  const [bigram, pair, inWord, joins, mis, charLm, cls, particle] = combos[0]!;
+  const w = [0, 1, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!];
+  dev.forEach((d, k) => {
+    if (d.original_text !== d.correct_text) return;
+    for (const hit of flagsAt(devCands[k]!, w, thresholds[0]!)) {
+      const c = devCands[k]!.find((x) => x.at === hit.at && x.fix === hit.fix)!;
+      console.log('DEV-FP', `${c.before}→${c.after} ${scoreOf(c.features, w).toFixed(1)} [${c.features.map((x) => x.toFixed(1)).join(' ')}]`);
+    }
+  });
+}

@@ -3,6 +3,7 @@ import { isName, logpOf, pairKey, word2, type CscModel } from './model';
 import { bestSplit, splitScore } from './segment';
 import { bigramGain, classGain } from './context';
 import { neighbourClasses } from './word-class';
+import { markConstructions } from './patterns';
 
 // 错别字 by statistics (issue 14): a character is suspect when it stands outside any known
 // word (or in a rare one), or is one that writers are known to confuse; a confusable
@@ -77,9 +78,10 @@ const RARE_WORD = -16;
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 
-/** Offsets covered by a house term in any of its forms: never reported. */
+/** Offsets covered by a house term in any of its forms, or by a set construction (写一写): never reported. */
 function protectedSpans(text: string, terms: readonly HouseTerm[] | undefined): Uint8Array {
   const out = new Uint8Array(text.length);
+  markConstructions(text, out);
   for (const term of terms ?? []) {
     for (const form of [term.preferred, ...term.variants, ...(term.accepted ?? [])]) {
       if (!form) continue;
