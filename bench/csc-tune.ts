@@ -104,7 +104,7 @@ console.log(report.join('\n'));
 
 // CSC_SHOW=1: a sample of what the first setting gets wrong on fold 0 (false findings on the
 // corrected text, then the errors it misses), with the features of each finding.
-if (process.env.CSC_SHOW) {
+if (process.env.CSC_SHOW === '1') {
   const [bigram, pair, inWord, joins, mis, charLm, cls, particle] = combos[0]!;
   const w = [0, 1, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!];
   const th = thresholds[0]!;
