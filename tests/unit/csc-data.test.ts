@@ -16,7 +16,7 @@ const rows = parseSighan1314(readFileSync(join(root, 'resources', 'csc', 'sighan
 const test15 = JSON.parse(readFileSync(join(root, 'tests', 'corpus', 'sighan15', 'test.json'), 'utf8')) as { correct_text: string; original_text: string }[];
 
 describe('SIGHAN-2013/CLP-2014 data', () => {
-  it('is well-formed: four named sets, errors inside their sentence and different from the right character', () => {
+  it('is well-formed: four named sets, each written side as long as its corrected side, most with errors', () => {
     expect(new Set(rows.map((r) => r.set))).toEqual(new Set(['train13', 'train14', 'test13', 'test14']));
     expect(rows.length).toBeGreaterThan(6000);
     for (const r of rows) {
