@@ -48,3 +48,20 @@ export function scoreSighan(items: readonly SighanItem[], flagsOf: (d: SighanIte
     falsePer100: div(100 * falseFindings, correctSentences),
   };
 }
+
+/**
+ * SIGHAN-2013 and CLP-2014's sentences as items (resources/csc/sighan1314.tsv: the corrected
+ * text, a tab, the errors as offset:written pairs, UTF-16 offsets, a tab, the set). The build reads the same
+ * file with scripts/csc-model.mjs readSighan1314 (plain JS, which the build cannot take from here).
+ */
+export function parseSighan1314(text: string): (SighanItem & { set: string })[] {
+  const out: (SighanItem & { set: string })[] = [];
+  for (const line of text.split('\n')) {
+    const [c, edits = '', set = ''] = line.split('\t');
+    if (!c) continue;
+    const o = c.split('');
+    for (const e of edits.split(',').filter(Boolean)) { const k = e.indexOf(':'); o[Number(e.slice(0, k))] = e.slice(k + 1); }
+    out.push({ original_text: o.join(''), correct_text: c, set });
+  }
+  return out;
+}

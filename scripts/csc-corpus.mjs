@@ -36,7 +36,7 @@ const HAN = /\p{Script=Han}/u;
  * Counts over the corpus: char unigrams and bigrams (within runs of Han characters), and
  * for one-character words the classes of their neighbours (side 0 left, 1 right).
  */
-export function corpusCounts(files) {
+export function corpusCounts(files, extraLines = []) {
   const { Jieba } = require('@node-rs/jieba');
   const { dict } = require('@node-rs/jieba/dict');
   const jieba = Jieba.withDict(dict);
@@ -45,8 +45,8 @@ export function corpusCounts(files) {
   const ctx = new Map(); // char → Uint32Array(2 × CLASSES.length)
   const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
   let chars = 0;
-  for (const file of files) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
+  for (const lines of [...files.map((f) => readFileSync(f, 'utf8').split('\n')), extraLines]) {
+    for (const line of lines) {
       const text = line.trim();
       if (!text) continue;
       for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {

@@ -25,7 +25,7 @@ export interface CscContext {
   classes: number;
 }
 
-/** Prior strength of the bigram model (in characters of evidence). */
+/** Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01). */
 const MU = 20;
 /** Add-α smoothing of the class counts. */
 const ALPHA = 1;
