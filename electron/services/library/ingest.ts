@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { AppError, type AppErrorData } from '../../../shared/contract/errors';
@@ -16,6 +14,8 @@ import { dhashOf } from './dhash';
 import { commitPhoto, discardCopy, stageCopy, type StagedCopy } from './group-commit';
 import { isCameraRaw } from '../metadata/sidecar';
 import { afterThumbnails, HOLD_COUNT, makingThumbnail } from './thumbs-first';
+import { sha256Of } from './hash-lane';
+import { readWhole } from './read-whole';
 import { addRaw } from './raw-ingest';
 import { rawContainer } from '../raw/raw-preview';
 import type { LibraryStore } from './store';
@@ -70,7 +70,7 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
   const { bytes, name } = src;
   if (bytes.length === 0) throw appError('FILE_EMPTY', name);
   if (bytes.length > MAX_FILE_BYTES) throw appError('FILE_TOO_LARGE', `${name}: ${bytes.length} bytes`);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await sha256Of(bytes);
   const pending = store.inflight.get(sha256) as Promise<IngestResult> | undefined;
   if (pending) {
     // A second copy in the batch makes no thumbnail; waiting on the first, it must not hold the first's commit back.
@@ -227,7 +227,7 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
     // The read is part of making the thumbnail: no commit's syncs start while it runs (thumbs-first.ts).
     const reading = makingThumbnail();
     try {
-      const bytes = await readFile(p.path);
+      const bytes = await readWhole(p.path);
       const whole = ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes }, undefined, { decoded });
       reading();
       r = await whole;
