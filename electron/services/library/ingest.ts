@@ -13,7 +13,7 @@ import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './pr
 import { dhashOf } from './dhash';
 import { commitPhoto, discardCopy, stageCopy, type StagedCopy } from './group-commit';
 import { isCameraRaw } from '../metadata/sidecar';
-import { afterThumbnails, HOLD_COUNT, makingThumbnail } from './thumbs-first';
+import { afterThumbnails, HOLD_COUNT, letHeldGo, makingThumbnail } from './thumbs-first';
 import { sha256Of } from './hash-lane';
 import { readWhole } from './read-whole';
 import { addRaw } from './raw-ingest';
@@ -252,6 +252,8 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, paths.length) }, worker));
+  // Every thumbnail of the batch is made: its held photos go on to their commits now.
+  letHeldGo();
   await Promise.all(tails);
   return results;
 }

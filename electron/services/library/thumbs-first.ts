@@ -9,20 +9,25 @@
 // Nothing reported is at risk: a photo is reported "in the library" only after its commit,
 // and a held photo has not been reported (it is on the sheet marked as being saved). The
 // hold is bounded so a long card does not keep everything in memory or uncommitted for long:
-// it ends when no thumbnail is being made, or when HOLD_COUNT photos or HOLD_BYTES of their
-// files are held, or when the first held photo has waited HOLD_MS.
+// it ends GRACE_MS after the last thumbnail being made is done (the desk sends the next file
+// a moment after it hears of the last: that gap is not the end of the batch; ingestPaths,
+// which knows, ends the hold at once with letHeldGo), or when HOLD_COUNT photos or
+// HOLD_BYTES of their files are held, or when the first held photo has waited HOLD_MS.
 
 export const HOLD_COUNT = 32;
 const HOLD_BYTES = 256 * 1024 * 1024;
 const HOLD_MS = 400;
+const GRACE_MS = 25;
 
 let making = 0;
 let held: { bytes: number; go: () => void }[] = [];
 let heldBytes = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
+let grace: ReturnType<typeof setTimeout> | null = null;
 
 function release(): void {
   if (timer) { clearTimeout(timer); timer = null; }
+  if (grace) { clearTimeout(grace); grace = null; }
   const go = held;
   held = [];
   heldBytes = 0;
@@ -35,18 +40,24 @@ function release(): void {
  */
 export function makingThumbnail(): () => void {
   making++;
+  if (grace) { clearTimeout(grace); grace = null; }
   let ended = false;
   return () => {
     if (ended) return;
     ended = true;
     making--;
-    if (making === 0) release();
+    if (making === 0 && held.length > 0) grace ??= setTimeout(release, GRACE_MS);
   };
+}
+
+/** Ends the hold now: the caller knows no more thumbnails of its batch are coming. */
+export function letHeldGo(): void {
+  if (making === 0) release();
 }
 
 /** Resolves when the photo (its file `bytes` long) may go on to its hash, copy and commit. */
 export function afterThumbnails(bytes: number): Promise<void> {
-  if (making === 0) return Promise.resolve();
+  if (making === 0 && !grace) return Promise.resolve();
   return new Promise<void>((go) => {
     held.push({ bytes, go });
     heldBytes += bytes;

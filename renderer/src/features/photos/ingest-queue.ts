@@ -8,6 +8,13 @@ type IngestShownT = Output<'library:ingest-shown'>;
 // several in flight keep both cores busy while the grid fills as each result arrives.
 
 export const IN_FLIGHT = 4;
+/**
+ * Photos shown and waiting for their commit: main holds a batch's commits until its
+ * thumbnails are all made (electron/services/library/thumbs-first.ts, up to 32 photos), so
+ * the desk keeps sending while they wait; with only IN_FLIGHT waiting, the sheet would fill
+ * eight photos at a time with a commit between.
+ */
+const WAITING_COMMITS = 32;
 const IMAGE_NAME = /\.(jpe?g|png|tiff?|webp|avif|hei[cf]|cr2|cr3|nef|arw|dng)$/i;
 
 export interface IngestProgress {
@@ -31,7 +38,7 @@ export function imageFiles(files: File[], fromFolder: boolean): File[] {
  * (`onShown`, issue 15: library:ingest-shown) and counted done once its copy and record are
  * committed (`onResult`, with the shown photo's id): a commit that fails takes the photo off
  * the sheet with its message in the ingest bar. A file whose commit is pending lets the next
- * one start; at most IN_FLIGHT commits wait at a time. `sidecars`: a raw's NAME.xmp, sent
+ * one start; at most WAITING_COMMITS commits wait at a time. `sidecars`: a raw's NAME.xmp, sent
  * once the raw is committed (raw-sidecars.ts; the call reads the record).
  */
 export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT, shownId: string | null) => void,
@@ -82,7 +89,7 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
         .then((c) => settle(c, id))
         .finally(() => commits.delete(commit));
       commits.add(commit);
-      while (commits.size > IN_FLIGHT) await Promise.race(commits);
+      while (commits.size > WAITING_COMMITS) await Promise.race(commits);
     }
   };
   emit();
