@@ -13,7 +13,7 @@ import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './pr
 import { dhashOf } from './dhash';
 import { commitPhoto, discardCopy, stageCopy, type StagedCopy } from './group-commit';
 import { isCameraRaw } from '../metadata/sidecar';
-import { afterThumbnails, HOLD_COUNT, letHeldGo, makingThumbnail } from './thumbs-first';
+import { afterThumbnails, HOLD_BYTES, HOLD_COUNT, letHeldGo, makingThumbnail } from './thumbs-first';
 import { sha256Of } from './hash-lane';
 import { readWhole } from './read-whole';
 import { addRaw } from './raw-ingest';
@@ -211,14 +211,15 @@ async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promi
  * Ingests files from disk with `inFlight` photos being read and decoded at once (sharp
  * decodes one image per thread). A photo whose thumbnail is made lets the next one start
  * while its library copy and record reach the disk (fsyncs wait on the disk, not the
- * CPU), after the batch's thumbnails (thumbs-first.ts); at most HOLD_COUNT (or `inFlight`,
- * if larger) such tails wait at a time, so memory stays bounded.
+ * CPU), after the batch's thumbnails (thumbs-first.ts); at most HOLD_COUNT such tails (or
+ * `inFlight`, if larger) and HOLD_BYTES of their files wait at a time, so memory stays bounded.
  * `onThumbnail(i, photo)`: photo i's thumbnail is in the cache (its record follows).
  */
 export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
   onResult: (r: IngestResult) => void = () => {}, onThumbnail: (index: number, photo: LibraryPhoto) => void = () => {}): Promise<IngestResult[]> {
   const results: IngestResult[] = new Array(paths.length);
   const tails = new Set<Promise<void>>();
+  let tailBytes = 0;
   let next = 0;
   const one = async (i: number, decoded: (photo: LibraryPhoto) => void): Promise<void> => {
     const p = paths[i]!;
@@ -244,11 +245,14 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
       let decoded!: (photo: LibraryPhoto) => void;
       const cpuDone = new Promise<LibraryPhoto>((r) => { decoded = r; });
       const whole = one(i, decoded);
-      await Promise.race([cpuDone.then((photo) => onThumbnail(i, photo)), whole]);
-      const tail = whole.finally(() => tails.delete(tail));
+      let size = 0;
+      await Promise.race([cpuDone.then((photo) => { size = photo.bytes; onThumbnail(i, photo); }), whole]);
+      tailBytes += size;
+      const tail = whole.finally(() => { tails.delete(tail); tailBytes -= size; });
       tails.add(tail);
-      // Photos held until the batch's thumbnails are made (thumbs-first.ts) wait here, bounded.
-      while (tails.size > Math.max(inFlight, HOLD_COUNT)) await Promise.race(tails);
+      // Photos held until the batch's thumbnails are made (thumbs-first.ts) wait here, bounded
+      // by count and by their files' bytes (each holds its file in memory until committed).
+      while (tails.size > Math.max(inFlight, HOLD_COUNT) || (tails.size > inFlight && tailBytes > HOLD_BYTES)) await Promise.race(tails);
     }
   };
   await Promise.all(Array.from({ length: Math.min(inFlight, paths.length) }, worker));

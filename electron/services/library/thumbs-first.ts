@@ -15,7 +15,7 @@
 // HOLD_BYTES of their files are held, or when the first held photo has waited HOLD_MS.
 
 export const HOLD_COUNT = 32;
-const HOLD_BYTES = 256 * 1024 * 1024;
+export const HOLD_BYTES = 256 * 1024 * 1024;
 const HOLD_MS = 400;
 const GRACE_MS = 25;
 

@@ -15,6 +15,8 @@ export const IN_FLIGHT = 4;
  * eight photos at a time with a commit between.
  */
 const WAITING_COMMITS = 32;
+/** …and no more than this many bytes of their files, which main keeps in memory until each is committed (raws are 20–60 MB). */
+const WAITING_BYTES = 256 * 1024 * 1024;
 const IMAGE_NAME = /\.(jpe?g|png|tiff?|webp|avif|hei[cf]|cr2|cr3|nef|arw|dng)$/i;
 
 export interface IngestProgress {
@@ -38,7 +40,7 @@ export function imageFiles(files: File[], fromFolder: boolean): File[] {
  * (`onShown`, issue 15: library:ingest-shown) and counted done once its copy and record are
  * committed (`onResult`, with the shown photo's id): a commit that fails takes the photo off
  * the sheet with its message in the ingest bar. A file whose commit is pending lets the next
- * one start; at most WAITING_COMMITS commits wait at a time. `sidecars`: a raw's NAME.xmp, sent
+ * one start; at most WAITING_COMMITS commits (and WAITING_BYTES of their files) wait at a time. `sidecars`: a raw's NAME.xmp, sent
  * once the raw is committed (raw-sidecars.ts; the call reads the record).
  */
 export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT, shownId: string | null) => void,
@@ -69,6 +71,7 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
     return photo ? { ...r, photo } : r;
   };
   const commits = new Set<Promise<void>>();
+  let waitingBytes = 0;
   const worker = async () => {
     while (!p.cancelled && next < files.length) {
       const f = files[next++]!;
@@ -87,9 +90,10 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
         .then((c) => withSidecar(c, sidecars.get(f)))
         .catch((e: unknown) => failedResult(f.name, e))
         .then((c) => settle(c, id))
-        .finally(() => commits.delete(commit));
+        .finally(() => { commits.delete(commit); waitingBytes -= f.size; });
       commits.add(commit);
-      while (commits.size > WAITING_COMMITS) await Promise.race(commits);
+      waitingBytes += f.size;
+      while (commits.size > WAITING_COMMITS || (commits.size > IN_FLIGHT && waitingBytes > WAITING_BYTES)) await Promise.race(commits);
     }
   };
   emit();
