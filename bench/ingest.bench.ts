@@ -26,7 +26,8 @@ import { cameraJpeg } from '../tests/support/camera-jpeg';
 // ingest-camera-thumbs / ingest-camera: 24 camera-style 24 MP JPEGs with a 1620 px MPF
 // preview (the layout of Canon, Nikon and Sony files): the time until every thumbnail is
 // made from its embedded preview (what the sheet draws: library:ingest-shown), and until
-// every photo is recorded (its library copy and record committed), against
+// every photo is recorded (its dHash, library copy and record committed after the batch's
+// thumbnails: thumbs-first.ts), against
 // `exiftool -b -PreviewImage -w` extracting the same previews in one process, the tool
 // photographers use to pull previews from a card. The background's full previews are in
 // the note.
@@ -257,7 +258,7 @@ export const benchmarks = [
   },
   {
     name: 'ingest-camera-thumbs',
-    why: 'exiftool pulling the same embedded previews out of the same files in one process is the cheapest way any tool gets them to a contact sheet; ours also decodes and resizes them, hashes and stages the copy.',
+    why: 'exiftool pulling the same embedded previews out of the same files in one process is the cheapest way any tool gets them to a contact sheet; ours also hashes each file (SHA-256), reads its header and metadata and writes the thumbnail with the photo\'s orientation; its dHash, copy and commit follow the batch\'s thumbnails.',
     unit: 's',
     reference: 'exiftool -b -PreviewImage -w, one process over the batch',
     target: { kind: 'ratio-max', value: 1.5 },

@@ -1,6 +1,7 @@
 import type { Api } from '../../../shared/contract/contract';
 import { appError } from '../../../shared/contract/messages';
 import type { LibraryPhoto } from '../../../shared/photo/library';
+import { inSharedMemory } from './hash-lane';
 import { ingest, type IngestResult } from './ingest';
 import type { LibraryStore } from './store';
 
@@ -21,7 +22,8 @@ export function ingestShownChannels(library: LibraryStore, cacheDir: () => strin
     'library:ingest-shown': async ({ name, sourcePath, bytes }) => {
       let shown!: (photo: LibraryPhoto) => void;
       const seen = new Promise<LibraryPhoto>((r) => { shown = r; });
-      const whole = ingest(library, cacheDir(), { name, sourcePath, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, undefined, {
+      // In shared memory, so the content hash runs on its own thread (hash-lane.ts).
+      const whole = ingest(library, cacheDir(), { name, sourcePath, bytes: inSharedMemory(bytes) }, undefined, {
         decoded: (photo) => {
           library.showing.set(photo.id, photo);
           shown(photo);

@@ -10,6 +10,7 @@ import { dhashOf } from './dhash';
 import { damageWarnings, decodeError } from './ingest-damage';
 import { makePreviews } from './previews';
 import { commitPhoto, discardCopy, stageCopy } from './group-commit';
+import { afterThumbnails } from './thumbs-first';
 import type { LibraryStore } from './store';
 
 // A camera raw into the library (issue 15, item 1): the raw file itself is kept, byte for
@@ -48,6 +49,8 @@ export async function addRaw(store: LibraryStore, cacheDir: string, src: RawSour
       meta: fm.caption, tech: fm.tech, warnings: [...damageWarnings(made.damaged), ...fm.warnings],
     };
     decoded(shown);
+    // Its hash and commit wait while the batch's other thumbnails are being made (thumbs-first.ts).
+    await afterThumbnails(bytes.length);
     const dhash = await dhashOf(made.thumb).catch(() => undefined);
     const photo: LibraryPhoto = dhash !== undefined ? { ...shown, dhash } : shown;
     const staged = await staging;

@@ -8,6 +8,15 @@ type IngestShownT = Output<'library:ingest-shown'>;
 // several in flight keep both cores busy while the grid fills as each result arrives.
 
 export const IN_FLIGHT = 4;
+/**
+ * Photos shown and waiting for their commit: main holds a batch's commits until its
+ * thumbnails are all made (electron/services/library/thumbs-first.ts, up to 32 photos), so
+ * the desk keeps sending while they wait; with only IN_FLIGHT waiting, the sheet would fill
+ * eight photos at a time with a commit between.
+ */
+const WAITING_COMMITS = 32;
+/** …and no more than this many bytes of their files, which main keeps in memory until each is committed (raws are 20–60 MB). */
+const WAITING_BYTES = 256 * 1024 * 1024;
 const IMAGE_NAME = /\.(jpe?g|png|tiff?|webp|avif|hei[cf]|cr2|cr3|nef|arw|dng)$/i;
 
 export interface IngestProgress {
@@ -31,7 +40,7 @@ export function imageFiles(files: File[], fromFolder: boolean): File[] {
  * (`onShown`, issue 15: library:ingest-shown) and counted done once its copy and record are
  * committed (`onResult`, with the shown photo's id): a commit that fails takes the photo off
  * the sheet with its message in the ingest bar. A file whose commit is pending lets the next
- * one start; at most IN_FLIGHT commits wait at a time. `sidecars`: a raw's NAME.xmp, sent
+ * one start; at most WAITING_COMMITS commits (and WAITING_BYTES of their files) wait at a time. `sidecars`: a raw's NAME.xmp, sent
  * once the raw is committed (raw-sidecars.ts; the call reads the record).
  */
 export function startIngest(files: File[], onProgress: (p: IngestProgress) => void, onResult: (r: IngestResultT, shownId: string | null) => void,
@@ -62,6 +71,7 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
     return photo ? { ...r, photo } : r;
   };
   const commits = new Set<Promise<void>>();
+  let waitingBytes = 0;
   const worker = async () => {
     while (!p.cancelled && next < files.length) {
       const f = files[next++]!;
@@ -80,9 +90,10 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
         .then((c) => withSidecar(c, sidecars.get(f)))
         .catch((e: unknown) => failedResult(f.name, e))
         .then((c) => settle(c, id))
-        .finally(() => commits.delete(commit));
+        .finally(() => { commits.delete(commit); waitingBytes -= f.size; });
       commits.add(commit);
-      while (commits.size > IN_FLIGHT) await Promise.race(commits);
+      waitingBytes += f.size;
+      while (commits.size > WAITING_COMMITS || (commits.size > IN_FLIGHT && waitingBytes > WAITING_BYTES)) await Promise.race(commits);
     }
   };
   emit();
