@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from './read-file';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCscModel, type CscModel } from '../../../shared/proof/csc/model';

@@ -31,8 +31,8 @@ export interface CscModel {
   unknown: number;
   /** Each common character's confusables (same or near sound, similar shape), by code → codes. */
   confusables: Map<number, Uint16Array>;
-  /** How often TRAIN shows character X written for Y, by pairKey(X, Y). */
-  pairs: Map<number, number>;
+  /** How often TRAIN shows character X written for Y, by pairKey(X, Y) (asked for every candidate: a hash table, issue 15). */
+  pairs: CountLookup;
   /** How often TRAIN shows each character written in place of another, by code. */
   prone: Map<number, number>;
   /** Character bigram counts of TRAIN's corrected text, by pairKey (a hash table, not a Map: issue 15). */
@@ -126,7 +126,8 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
   const m: CscModel = {
     ids, lp1: bin.f32('lp1'), lp2, long: longTable(bin.i32('longA'), bin.i32('longB'), bin.f32('longVals'), bin.u8('longCls')),
     logTotal, unknown: Math.log(0.5) - logTotal,
-    confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: countTable(bin.i32('bigramKey'), bin.u32('bigramCount')), miswritten: new Map(),
+    confusables: new Map(), prone: new Map(), miswritten: new Map(),
+    pairs: countTable(bin.i32('pairKey'), bin.u32('pairCount')), bigrams: countTable(bin.i32('bigramKey'), bin.u32('bigramCount')),
     cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids),
   };
   const confChar = bin.u16('confChar');
@@ -136,7 +137,6 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
   const pk = bin.i32('pairKey');
   const pc = bin.u32('pairCount');
   for (let i = 0; i < pk.length; i++) {
-    m.pairs.set(pk[i]!, pc[i]!);
     const wrong = chars[Math.floor(pk[i]! / ID_BITS) - 1]!;
     m.prone.set(wrong, (m.prone.get(wrong) ?? 0) + pc[i]!);
   }
