@@ -6,6 +6,7 @@ import { build as viteBuild } from 'vite';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildFonts } from './fonts.mjs';
 import { buildCscModel } from './csc-model.mjs';
+import { asciiOnly } from './ascii-only.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -41,18 +42,10 @@ const node = (entry, outfile, format = 'esm', split = false) =>
 
 /**
  * The proof command's bundle: everything but Node's own modules inside, so its one compile
- * is cached whole. Written ASCII-only (issue 15): esbuild escapes non-ASCII in strings but
- * leaves it in comments and regular expressions (/[，。]/), and one such character makes
- * Node decode the whole megabyte as UTF-8 into a two-byte string on every start; escaped,
- * the loader (electron/cli/compile-cache.ts) takes the bytes as Latin-1 at once. In a
- * regular expression \uXXXX (a surrogate pair with the u flag) matches what the character did.
+ * is cached whole, written ASCII-only (scripts/ascii-only.mjs) so its loader reads it as
+ * Latin-1 instead of decoding a megabyte of UTF-8 on every start (issue 15).
  */
-const asciiOnly = (file) => {
-  const text = readFileSync(file, 'utf8');
-  // An identity escape (\（ in a regular expression) loses its backslash: \（ and \uff08 match the same.
-  const escaped = text.replace(/(\\*)([^\0-\x7f])/g, (_, bs, c) => `${bs.slice(0, bs.length - (bs.length % 2))}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  writeFileSync(file, escaped);
-};
+const asciiFile = (file) => writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
 const proofBundle = () =>
   esbuild({
     entryPoints: [join(root, 'electron/cli/proof-main.ts')],
@@ -64,7 +57,7 @@ const proofBundle = () =>
     inject: [join(root, 'electron/cli/bundle-url.ts')],
     // dictionary-en's module reads its files with top-level await, which CommonJS cannot hold.
     alias: { 'dictionary-en': join(root, 'electron/cli/dictionary-files.ts') },
-  }).then(() => asciiOnly(join(root, 'out/cli/proof.cjs')));
+  }).then(() => asciiFile(join(root, 'out/cli/proof.cjs')));
 
 buildFonts();
 // The 错别字 detector's tables (issue 14), rebuilt when a source is newer.

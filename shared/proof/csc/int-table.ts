@@ -39,9 +39,9 @@ export function intTableOf(keys: Int32Array, vals: Float32Array): IntTable {
 }
 
 /**
- * A table of sorted unique keys (> 0) and their counts, as csc-model.bin stores its count
- * lists: one pass of typed-array writes, where a Map of the same 20,000 pairs took four
- * times as long to fill at start-up and longer to look up in (issue 15).
+ * A table of unique keys (> 0) and their values, from the parallel lists csc-model.bin
+ * stores its counts in: one pass of typed-array writes, where a Map of the same 20,000
+ * pairs took longer to fill at start-up and to look up in (issue 15).
  */
 export function intTableFrom(keys: Int32Array, vals: ArrayLike<number>): IntTable {
   const t = intTable(keys.length);

@@ -110,7 +110,7 @@ export function isName(m: CscModel, w: string): boolean {
   return b >= 0 && (b & NAME_BIT) !== 0;
 }
 
-/** Counts by key from a sorted key list and its counts. */
+/** Counts by key from a key list and its counts (csc-model.bin's pair and bigram sections). */
 function countTable(keys: Int32Array, counts: Uint32Array): CountLookup {
   const t = intTableFrom(keys, counts);
   return { get: (key) => intGet(t, key) };
