@@ -5,6 +5,7 @@ import { readCscBinary } from '../../shared/proof/csc/binary';
 import { intGet, intSet, intTable, intTableFrom, intTableOf } from '../../shared/proof/csc/int-table';
 import { parseCscModel } from '../../shared/proof/csc/model';
 import { CSC_MODEL_PATH } from '../support/csc';
+import { primeCscModelBytes, readCscModelBytes, setCscModelFile } from '../../electron/services/proof/csc-model';
 
 // What issue 15 changed to make `edition-desk proof` start faster, held to the old answers:
 // the proof bundle written ASCII-only (its regular expressions still match the same text),
@@ -63,6 +64,23 @@ describe('count tables', () => {
       for (let i = 0; i < keys.length; i++) if (table.get(keys[i]!) !== counts[i]) expect.fail(`${keyName} ${keys[i]}: ${table.get(keys[i]!)} ≠ ${counts[i]}`);
       expect(table.get(1)).toBeUndefined();
     }
+  });
+});
+
+describe('the tables read while the bundle loads', () => {
+  it('the bin\'s early read is taken for the table file, and only for it', async () => {
+    setCscModelFile(CSC_MODEL_PATH);
+    const elsewhere = Promise.resolve(Buffer.from('not the table'));
+    primeCscModelBytes('/elsewhere/csc-model.bin', elsewhere);
+    expect((await readCscModelBytes()).length).toBeGreaterThan(1_000_000);
+    setCscModelFile(CSC_MODEL_PATH);
+    const early = Promise.resolve(readFileSync(CSC_MODEL_PATH));
+    primeCscModelBytes(CSC_MODEL_PATH, early);
+    expect(await readCscModelBytes()).toBe(await early);
+    // A failed early read is reported by the loader as a missing table, never unhandled.
+    setCscModelFile(CSC_MODEL_PATH);
+    primeCscModelBytes(CSC_MODEL_PATH, Promise.reject(new Error('gone')));
+    await expect(readCscModelBytes()).rejects.toThrow('gone');
   });
 });
 
