@@ -71,9 +71,9 @@ if (want('node')) {
     node('electron/host/index.ts', 'out/host/index.mjs'),
     node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
     // `edition-desk proof` on its own (issue 15): one CommonJS file with its dependencies
-    // inside, which bin/edition-desk.mjs runs through V8's code cache (compile-cache.cjs).
+    // inside, which bin/edition-desk.mjs runs through V8's code cache (proof-launch.cjs).
     proofBundle(),
-    node('electron/cli/compile-cache.ts', 'out/cli/compile-cache.cjs', 'cjs'),
+    node('electron/cli/proof-launch.ts', 'out/cli/proof-launch.cjs', 'cjs'),
     // Imports run in a worker thread (electron/services/copy/import-off-thread.ts).
     node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),
     // The JPEG scan check of photo ingest (electron/services/library/jpeg-scan-off-thread.ts).

@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOUSE_TERMS, proofDocument, sourceLines, type Finding } from '../../shared/proof';
 import { readCscBinary } from '../../shared/proof/csc/binary';
 import { intGet, intSet, intTable, intTableFrom, intTableOf } from '../../shared/proof/csc/int-table';
 import { parseCscModel } from '../../shared/proof/csc/model';
 import { CSC_MODEL_PATH } from '../support/csc';
 import { primeCscModelBytes, readCscModelBytes, setCscModelFile } from '../../electron/services/proof/csc-model';
+import { isShortRun, SHORT_RUN_BYTES } from '../../electron/cli/short-run';
+import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
 
 // What issue 15 changed to make `edition-desk proof` start faster, held to the old answers:
 // the proof bundle written ASCII-only (its regular expressions still match the same text),
@@ -81,6 +84,22 @@ describe('the tables read while the bundle loads', () => {
     setCscModelFile(CSC_MODEL_PATH);
     primeCscModelBytes(CSC_MODEL_PATH, Promise.reject(new Error('gone')));
     await expect(readCscModelBytes()).rejects.toThrow('gone');
+  });
+});
+
+describe('a short proof run', () => {
+  afterAll(cleanupTemp);
+  it('is one regular file under SHORT_RUN_BYTES, whatever options come with it', async () => {
+    const seed = join(REPO_ROOT, 'resources', 'sample', 'seeds', '2026-qinyuan-lianghui.md');
+    const dir = await tempDir('short-run');
+    const big = join(dir, 'big.md');
+    writeFileSync(big, '正文。'.repeat(SHORT_RUN_BYTES / 9 + 1));
+    expect(isShortRun([seed])).toBe(true);
+    expect(isShortRun(['--typos', 'off', seed, '--terms=x.txt'])).toBe(true);
+    expect(isShortRun([big])).toBe(false);
+    expect(isShortRun([dir])).toBe(false); // an edition folder
+    expect(isShortRun([join(dir, 'missing.md')])).toBe(false);
+    expect(isShortRun([seed, seed])).toBe(false);
   });
 });
 
