@@ -66,6 +66,7 @@ describe('count tables', () => {
       expect(keys.length).toBeGreaterThan(1000);
       for (let i = 0; i < keys.length; i++) if (table.get(keys[i]!) !== counts[i]) expect.fail(`${keyName} ${keys[i]}: ${table.get(keys[i]!)} ≠ ${counts[i]}`);
       expect(table.get(1)).toBeUndefined();
+      expect(table.has(keys[0]!) && !table.has(1)).toBe(true);
     }
   });
 });

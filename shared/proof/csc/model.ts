@@ -53,9 +53,10 @@ export interface CscModel {
   context: CscContext;
 }
 
-/** A read-only count by integer key, as Map.get answers it. */
+/** A read-only count by integer key, answered as a Map's get and has answer. */
 export interface CountLookup {
   get(key: number): number | undefined;
+  has(key: number): boolean;
 }
 
 /** Class byte bit: a person or place name. */
@@ -113,7 +114,7 @@ export function isName(m: CscModel, w: string): boolean {
 /** Counts by key from a key list and its counts (csc-model.bin's pair and bigram sections). */
 function countTable(keys: Int32Array, counts: Uint32Array): CountLookup {
   const t = intTableFrom(keys, counts);
-  return { get: (key) => intGet(t, key) };
+  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined };
 }
 
 export function parseCscModel(bytes: Uint8Array): CscModel {
