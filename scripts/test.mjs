@@ -16,7 +16,7 @@ let skipped = 0;
 const failures = [];
 /** Each failing test by name, printed just above the closing line. */
 const failedNames = [];
-// eslint-disable-next-line no-control-regex -- the colour codes (ESC [ … m) vitest puts in its messages
+// eslint-disable-next-line no-control-regex -- the ESC of ANSI colour codes is the point
 const firstLine = (msg) => String(msg ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
 
 /** "file:line › title: message" for every spec Playwright's JSON report counts as unexpected. */
