@@ -7,9 +7,10 @@ import { setFlagsFromString } from 'node:v8';
 // saved what compiling it cost. Measured on this 2-core machine (issue 15, CPU / wall median
 // per run, whole process): the 2026 seed page 207 / 219 ms with it, 148 / 165 ms without;
 // 10,000 characters of SIGHAN copy 370 / 403 against 238 / 252; 30,000: 521 / 557 against
-// 474 / 488; 100,000: 1,006 / 1,003 against 1,414 / 1,478. So a single file under
-// SHORT_RUN_BYTES (about 40,000 Chinese characters) runs on V8's interpreter and baseline
-// compiler only (--no-opt); an edition folder or a larger file keeps the optimizing compiler.
+// 474 / 488; 100,000: 1,006 / 1,003 against 1,414 / 1,478. So a single text file (.md,
+// .txt) under SHORT_RUN_BYTES (about 40,000 Chinese characters) runs on V8's interpreter and
+// baseline compiler only (--no-opt); an edition folder, a .docx (zipped: its size says little
+// about its length) or a larger file keeps the optimizing compiler.
 // The output is the same either way: only how V8 runs the same code differs.
 
 /** Input size (bytes) under which a proof run is short. */
@@ -27,10 +28,10 @@ function inputOf(args: readonly string[]): string | null {
   return pos.length === 1 ? pos[0]! : null;
 }
 
-/** Whether `proof` with these arguments reads one regular file under SHORT_RUN_BYTES. */
+/** Whether `proof` with these arguments reads one text file under SHORT_RUN_BYTES. */
 export function isShortRun(args: readonly string[]): boolean {
   const file = inputOf(args);
-  if (file === null) return false;
+  if (file === null || !/\.(md|markdown|txt|text)$/i.test(file)) return false;
   try {
     const st = statSync(file);
     return st.isFile() && st.size < SHORT_RUN_BYTES;

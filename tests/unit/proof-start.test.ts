@@ -101,6 +101,9 @@ describe('a short proof run', () => {
     expect(isShortRun([dir])).toBe(false); // an edition folder
     expect(isShortRun([join(dir, 'missing.md')])).toBe(false);
     expect(isShortRun([seed, seed])).toBe(false);
+    const docx = join(dir, 'small.docx');
+    writeFileSync(docx, 'PK');
+    expect(isShortRun([docx])).toBe(false); // zipped: a small file may hold a long story
   });
 });
 
