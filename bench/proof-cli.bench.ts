@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 // reference is the floor every Node CLI pays (the runtime's own start-up); the ratio is
 // what our loading, tables and rules add on top. Runs alternate, medians of ROUNDS each.
 // bin/edition-desk.mjs runs `proof` from one CommonJS bundle through a V8 code cache
-// (electron/cli/compile-cache.ts), made by the warm-up run as a user's first run makes it.
+// (electron/cli/compile-cache.ts), made by the warm-up run as a user's first run makes it,
+// and a page this size without V8's optimizing compiler (electron/cli/short-run.ts).
 
 const ROUNDS = 11;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npx edition-desk …`: the services without the GUI. The CLI is built into out/ by
 // `npm ci`/`npm install` (the prepare script) or `npm run build`.
-import { existsSync } from 'node:fs';
+import { existsSync, readFile } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 const entry = fileURLToPath(new URL('../out/cli/index.mjs', import.meta.url));
@@ -11,14 +11,21 @@ if (!existsSync(entry)) {
 }
 // `proof` runs its own bundle through V8's code cache (electron/cli/compile-cache.ts):
 // one CommonJS file instead of the CLI's dozen ES module chunks, compiled once, not on
-// every start (issue 15). Same output, errors and exit codes as the full CLI.
+// every start, and a short run without V8's optimizing compiler (electron/cli/short-run.ts)
+// (issue 15). Same output, errors and exit codes as the full CLI.
 if (process.argv[2] === 'proof') {
   const proof = fileURLToPath(new URL('../out/cli/proof.cjs', import.meta.url));
-  const loader = fileURLToPath(new URL('../out/cli/compile-cache.cjs', import.meta.url));
+  const loader = fileURLToPath(new URL('../out/cli/proof-launch.cjs', import.meta.url));
   if (existsSync(proof) && existsSync(loader)) {
-    const { requireCached } = module.createRequire(import.meta.url)(loader);
-    const { exports, saveCache } = requireCached(proof);
-    const code = await exports.main(process.argv.slice(3));
+    // The 错别字 tables (4.5 MB) are read on libuv's pool while the bundle loads; the bundle
+    // takes the read if that is its table file (services/proof/csc-model.ts). Not for --typos off.
+    const args = process.argv.slice(3);
+    const off = args.some((a, i) => a === '--typos=off' || (a === '--typos' && args[i + 1] === 'off'));
+    const path = fileURLToPath(new URL('../resources/csc/csc-model.bin', import.meta.url));
+    const csc = off ? undefined : { path, read: new Promise((done, fail) => readFile(path, (e, b) => (e ? fail(e) : done(b)))) };
+    const { requireCached, tierForProof } = module.createRequire(import.meta.url)(loader);
+    const { exports, saveCache } = requireCached(proof, tierForProof(args));
+    const code = await exports.main(args, { csc });
     saveCache();
     process.exit(code);
   }

@@ -3,9 +3,10 @@
 // as electron-vite would keep them, so sharp's native binary is loaded, never bundled.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildFonts } from './fonts.mjs';
 import { buildCscModel } from './csc-model.mjs';
+import { asciiOnly } from './ascii-only.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -39,7 +40,12 @@ const node = (entry, outfile, format = 'esm', split = false) =>
     banner: format === 'esm' ? { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } : {},
   });
 
-/** The proof command's bundle: everything but Node's own modules inside, so its one compile is cached whole. */
+/**
+ * The proof command's bundle: everything but Node's own modules inside, so its one compile
+ * is cached whole, written ASCII-only (scripts/ascii-only.mjs) so its loader reads it as
+ * Latin-1 instead of decoding a megabyte of UTF-8 on every start (issue 15).
+ */
+const asciiFile = (file) => writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
 const proofBundle = () =>
   esbuild({
     entryPoints: [join(root, 'electron/cli/proof-main.ts')],
@@ -51,7 +57,7 @@ const proofBundle = () =>
     inject: [join(root, 'electron/cli/bundle-url.ts')],
     // dictionary-en's module reads its files with top-level await, which CommonJS cannot hold.
     alias: { 'dictionary-en': join(root, 'electron/cli/dictionary-files.ts') },
-  });
+  }).then(() => asciiFile(join(root, 'out/cli/proof.cjs')));
 
 buildFonts();
 // The 错别字 detector's tables (issue 14), rebuilt when a source is newer.
@@ -65,9 +71,9 @@ if (want('node')) {
     node('electron/host/index.ts', 'out/host/index.mjs'),
     node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
     // `edition-desk proof` on its own (issue 15): one CommonJS file with its dependencies
-    // inside, which bin/edition-desk.mjs runs through V8's code cache (compile-cache.cjs).
+    // inside, which bin/edition-desk.mjs runs through V8's code cache (proof-launch.cjs).
     proofBundle(),
-    node('electron/cli/compile-cache.ts', 'out/cli/compile-cache.cjs', 'cjs'),
+    node('electron/cli/proof-launch.ts', 'out/cli/proof-launch.cjs', 'cjs'),
     // Imports run in a worker thread (electron/services/copy/import-off-thread.ts).
     node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),
     // The JPEG scan check of photo ingest (electron/services/library/jpeg-scan-off-thread.ts).

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/contract/errors';
+import { primeCscModelBytes } from '../services/proof/csc-model';
 import { ProofUsageError } from './proof-usage';
 import { proofVerb } from './proof-verb';
 
@@ -9,7 +10,9 @@ import { proofVerb } from './proof-verb';
 
 const lang = /^zh/i.test(process.env['LANG'] ?? '') ? 'zh-CN' : 'en';
 
-export function main(args: string[]): Promise<number> {
+/** `early.csc`: the 错别字 tables' file and its read, started by the bin before this bundle loaded. */
+export function main(args: string[], early?: { csc?: { path: string; read: Promise<Buffer> } }): Promise<number> {
+  if (early?.csc) primeCscModelBytes(early.csc.path, early.csc.read);
   return proofVerb(args, lang).catch((e: unknown) => {
     if (e instanceof ProofUsageError) {
       console.error(`edition-desk: ${e.message}`);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile } from '../services/proof/read-file';
 import { appError } from '../../shared/contract/messages';
 
 /** A file named on the command line, its absence or unreadability a named error. */

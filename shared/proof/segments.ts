@@ -70,13 +70,18 @@ export function sourceLines(src: string, markdown: boolean): SourceLine[] {
     let text = '';
     const cols: number[] = [];
     const body = raw.slice(start).replace(/\s+$/, '');
+    // The text between markup taken a slice at a time, not a character at a time (issue 15).
+    const keep = (from: number, to: number) => {
+      text += body.slice(from, to);
+      for (let i = from; i < to; i++) cols.push(start + i + 1);
+    };
     let i = 0;
     const markup = markdown ? [...body.matchAll(INLINE_MARKUP)] : [];
     for (const m of markup) {
-      for (; i < m.index; i++) { text += body[i]; cols.push(start + i + 1); }
-      i = m.index + m[0].length;
+      if (m.index > i) keep(i, m.index);
+      i = Math.max(i, m.index + m[0].length);
     }
-    for (; i < body.length; i++) { text += body[i]; cols.push(start + i + 1); }
+    keep(i, body.length);
     if (text.trim() === '') return;
     if (/^\S{1,6}\s*[/／]\s*\S/.test(text) && !/[，。]/.test(text)) kind = 'credit';
     out.push({ id: String(n + 1), text, lang: isMostlyLatin(text) ? 'en' : 'zh', kind, line: n + 1, cols });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
@@ -121,6 +122,8 @@ describe('edition-desk proof', () => {
     const again = cli('C', 'proof', seed);
     expect({ code: again.code, out: again.out, err: again.err }).toEqual((({ code, out, err }) => ({ code, out, err }))(run(full, 'C', 'proof', seed)));
     expect(statSync(join(cacheDir, cache!)).size).toBeGreaterThan(100_000);
+    // Written ASCII-only, so the loader reads it as Latin-1 (scripts/ascii-only.mjs).
+    expect(isAscii(readFileSync(join(REPO_ROOT, 'out', 'cli', 'proof.cjs')))).toBe(true);
   }, 60_000); // eight CLI processes, each a second or more at load 12
 
   it('usage errors exit 2', () => {

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from './read-file';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCscModel, type CscModel } from '../../../shared/proof/csc/model';
 import type { ProofDocument } from '../../../shared/proof/types';
@@ -20,6 +20,16 @@ export function setCscModelFile(path: string): void {
   file = path;
   bytes = null;
   model = null;
+}
+
+/**
+ * Bytes of `path` already being read: bin/edition-desk.mjs starts reading the tables on
+ * libuv's pool before it loads the proof bundle, so the 4.5 MB arrive while the bundle
+ * compiles (issue 15). Taken only when `path` is the file the tables would be read from.
+ */
+export function primeCscModelBytes(path: string, read: Promise<Buffer>): void {
+  read.catch(() => undefined); // unused, or failed: loadCscModel reports a missing table as before
+  if (bytes === null && resolve(path) === modelFile()) bytes = read;
 }
 
 function modelFile(): string {

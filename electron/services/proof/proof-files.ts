@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from './read-file';
 import { extname, join, relative } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
 import { proofDocuments, proofEdition, sourceLines, stateSegments, storyDocId, storyDocuments, type Finding, type ProofDocument, type ProofOptions } from '../../../shared/proof';

@@ -9,7 +9,7 @@
 // Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
 // (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
 
-import { intGet, intSlot, intTableOf, type IntTable } from './int-table';
+import { intGet, intSlot, intTableFrom, intTableOf, type IntTable } from './int-table';
 import { longGet, longSlot, longTable, type LongTable } from './long-table';
 import { readCscBinary } from './binary';
 import { readContext, type CscContext } from './context';
@@ -31,12 +31,12 @@ export interface CscModel {
   unknown: number;
   /** Each common character's confusables (same or near sound, similar shape), by code → codes. */
   confusables: Map<number, Uint16Array>;
-  /** How often TRAIN shows character X written for Y, by pairKey(X, Y). */
-  pairs: Map<number, number>;
+  /** How often TRAIN shows character X written for Y, by pairKey(X, Y) (asked for every candidate: a hash table, issue 15). */
+  pairs: CountLookup;
   /** How often TRAIN shows each character written in place of another, by code. */
   prone: Map<number, number>;
-  /** Character bigram counts of TRAIN's corrected text, by pairKey. */
-  bigrams: Map<number, number>;
+  /** Character bigram counts of TRAIN's corrected text, by pairKey (a hash table, not a Map: issue 15). */
+  bigrams: CountLookup;
   /**
    * Two-character words TRAIN shows miswritten (以经 for 已经), by pairKey of the wrong pair:
    * flat triples [offset of the wrong character (0 or 1), right character's code, count].
@@ -51,6 +51,12 @@ export interface CscModel {
   cls2: Uint8Array;
   /** The context model from licensed running text (context.ts). */
   context: CscContext;
+}
+
+/** A read-only count by integer key, answered as a Map's get and has answer. */
+export interface CountLookup {
+  get(key: number): number | undefined;
+  has(key: number): boolean;
 }
 
 /** Class byte bit: a person or place name. */
@@ -105,6 +111,12 @@ export function isName(m: CscModel, w: string): boolean {
   return b >= 0 && (b & NAME_BIT) !== 0;
 }
 
+/** Counts by key from a key list and its counts (csc-model.bin's pair and bigram sections). */
+function countTable(keys: Int32Array, counts: Uint32Array): CountLookup {
+  const t = intTableFrom(keys, counts);
+  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined };
+}
+
 export function parseCscModel(bytes: Uint8Array): CscModel {
   const bin = readCscBinary(bytes);
   const logTotal = Math.log(Number(bin.meta.total));
@@ -115,7 +127,8 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
   const m: CscModel = {
     ids, lp1: bin.f32('lp1'), lp2, long: longTable(bin.i32('longA'), bin.i32('longB'), bin.f32('longVals'), bin.u8('longCls')),
     logTotal, unknown: Math.log(0.5) - logTotal,
-    confusables: new Map(), pairs: new Map(), prone: new Map(), bigrams: new Map(), miswritten: new Map(),
+    confusables: new Map(), prone: new Map(), miswritten: new Map(),
+    pairs: countTable(bin.i32('pairKey'), bin.u32('pairCount')), bigrams: countTable(bin.i32('bigramKey'), bin.u32('bigramCount')),
     cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids),
   };
   const confChar = bin.u16('confChar');
@@ -125,13 +138,9 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
   const pk = bin.i32('pairKey');
   const pc = bin.u32('pairCount');
   for (let i = 0; i < pk.length; i++) {
-    m.pairs.set(pk[i]!, pc[i]!);
     const wrong = chars[Math.floor(pk[i]! / ID_BITS) - 1]!;
     m.prone.set(wrong, (m.prone.get(wrong) ?? 0) + pc[i]!);
   }
-  const bk = bin.i32('bigramKey');
-  const bc = bin.u32('bigramCount');
-  for (let i = 0; i < bk.length; i++) m.bigrams.set(bk[i]!, bc[i]!);
   const mis = bin.i32('miswritten');
   for (let i = 0; i + 3 < mis.length; i += 4) {
     const list = m.miswritten.get(mis[i]!) ?? [];

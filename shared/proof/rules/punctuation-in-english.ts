@@ -17,9 +17,13 @@ const SPAN = /[^\p{Script=Han}]+/gu;
 const LATIN = /[A-Za-z]/;
 /** Three Latin words or more, and a space between two of them: English, not a list of names. */
 const WORD = /[A-Za-z]+(?:['’-][A-Za-z]+)*/g;
-const isEnglish = (span: string) => (span.match(WORD)?.length ?? 0) >= 3 && /[A-Za-z][,.;:!?，。；：！？]?\s+[A-Za-z]/u.test(span);
+const SPACED_WORDS = /[A-Za-z][,.;:!?，。；：！？]?\s+[A-Za-z]/u;
+const isEnglish = (span: string) => (span.match(WORD)?.length ?? 0) >= 3 && SPACED_WORDS.test(span);
 
 const inEnglish: SegmentRule = (seg, ctx) => {
+  // A span can read as English only where the whole text has two Latin words a space apart:
+  // most Chinese paragraphs have none and are left without cutting them into spans (issue 15).
+  if (!SPACED_WORDS.test(seg.text)) return;
   for (let m = SPAN.exec(seg.text); m; m = SPAN.exec(seg.text)) {
     const span = m[0];
     if (!isEnglish(span)) continue;

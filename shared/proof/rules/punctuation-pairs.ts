@@ -28,10 +28,14 @@ const OUTER_QUOTES = new Set(['“', '「']);
 const OPEN_OF: Record<string, string> = { '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（', '】': '【', '」': '「', '』': '『' };
 const OPENERS = new Set(Object.values(OPEN_OF));
 
+/** Whether a code may be one of the marks above: ‘’“” U+2018–201D, 〈〉《》「」『』【】 U+3008–3011, （） U+FF08–FF09. */
+const mayPair = (c: number) => (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x3011) || c === 0xff08 || c === 0xff09;
+
 const pairs: SegmentRule = (seg, ctx) => {
   const t = seg.text;
   const stack: { ch: string; at: number }[] = [];
   for (let i = 0; i < t.length; i++) {
+    if (!mayPair(t.charCodeAt(i))) continue;
     const ch = t[i]!;
     if (OPENERS.has(ch)) {
       if (ch === '“' && stack.some((s) => s.ch === '“')) ctx.emit(NESTED_DOUBLE_QUOTES, i, i + 1);

@@ -27,13 +27,15 @@ export const SPACE_ZH_LATIN = defineRule(
 );
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '.': '。' };
+/** , ; : ? ! . by code: the rules below look at a character only when it may matter, by its code (issue 15: t[i] of a Chinese character is a new string each time). */
+const isHalfStop = (c: number) => c === 44 || c === 59 || c === 58 || c === 63 || c === 33 || c === 46;
 
 const halfWidth: SegmentRule = (seg, ctx) => {
   const t = seg.text;
   for (let i = 0; i < t.length; i++) {
+    if (!isHalfStop(t.charCodeAt(i))) continue;
     const ch = t[i]!;
-    const full = FULL[ch];
-    if (!full) continue;
+    const full = FULL[ch]!;
     const prev = t[i - 1];
     const next = t[i + 1];
     if (!isHan(prev) && !(prev !== undefined && '”’》）」』】'.includes(prev))) continue;
@@ -68,7 +70,7 @@ const parens: SegmentRule = (seg, ctx) => {
 const asciiQuotes: SegmentRule = (seg, ctx) => {
   const t = seg.text;
   for (let i = 0; i < t.length; i++) {
-    if (t[i] !== '"') continue;
+    if (t.charCodeAt(i) !== 34) continue; // "
     if (isHan(t[i - 1]) || isHan(t[i + 1])) ctx.emit(ASCII_QUOTES, i, i + 1);
   }
 };

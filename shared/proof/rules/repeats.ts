@@ -28,6 +28,10 @@ function inException(t: string, i: number): boolean {
 const repeats: SegmentRule = (seg, ctx) => {
   const t = seg.text;
   for (let i = 0; i + 1 < t.length; i++) {
+    // Only a character doubled (AA) or a pair doubled (XYXY) can be reported: compared by
+    // code first, so the other characters cost no string and no regular expression (issue 15).
+    const c = t.charCodeAt(i);
+    if (t.charCodeAt(i + 1) !== c && !(t.charCodeAt(i + 2) === c && t.charCodeAt(i + 3) === t.charCodeAt(i + 1))) continue;
     const a = t[i]!;
     if (!isHan(a)) continue;
     // XYXY: 我们我们

@@ -13,16 +13,29 @@ export const LATIN_VARIANTS = defineRule(
   '同一名称有不同写法：“{text}”与“{fix}”', 'One name spelled two ways: "{text}" and "{fix}"',
 );
 
+/** A term's forms as the rule reads them: the right forms, and the variants longest first. */
+interface TermForms { right: string[]; variants: string[] }
+const formsOf = new WeakMap<HouseTerm, TermForms>();
+/** Made once per term, not once per paragraph (issue 15; terms are replaced, never changed in place). */
+function termForms(term: HouseTerm): TermForms {
+  let f = formsOf.get(term);
+  if (!f) formsOf.set(term, (f = { right: [term.preferred, ...(term.accepted ?? [])], variants: [...term.variants].sort((a, b) => b.length - a.length) }));
+  return f;
+}
+
 const houseTerms: SegmentRule = (seg, ctx) => {
   const terms = ctx.options.terms;
   if (!terms?.length) return;
   const t = seg.text;
   for (const term of terms) {
+    const { right, variants } = termForms(term);
+    // Most paragraphs hold no variant of a term: nothing to cover then.
+    if (!variants.some((v) => v && t.includes(v))) continue;
     const covered: [number, number][] = [];
-    for (const form of [term.preferred, ...(term.accepted ?? [])]) {
+    for (const form of right) {
       for (let i = t.indexOf(form); i >= 0; i = t.indexOf(form, i + 1)) covered.push([i, i + form.length]);
     }
-    for (const v of [...term.variants].sort((a, b) => b.length - a.length)) {
+    for (const v of variants) {
       if (!v) continue;
       for (let i = t.indexOf(v); i >= 0; i = t.indexOf(v, i + 1)) {
         const end = i + v.length;

@@ -15,17 +15,25 @@ export const TRADITIONAL = defineRule(
 
 const TRADITIONAL_IN_GB2312 = new Set(['後']);
 
-let gb2312: Set<string> | null = null;
+let gb2312: Uint8Array | null = null;
 let toSimplified: ((s: string) => string) | null = null;
 
-/** GB 2312's Han characters: rows 16–87 decoded once through the platform's GBK decoder. */
-function gb2312Han(): Set<string> {
+/**
+ * GB 2312's Han characters, rows 16–87 decoded once through the platform's GBK decoder, as
+ * a flag per UTF-16 code: the rule reads every character's code, and a lookup by code costs
+ * no string per character (issue 15).
+ */
+function gb2312Han(): Uint8Array {
   if (gb2312) return gb2312;
-  const bytes: number[] = [];
-  for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
+  const bytes = new Uint8Array(2 * 72 * 94);
+  let n = 0;
+  for (let hi = 0xb0; hi <= 0xf7; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) { bytes[n++] = hi; bytes[n++] = lo; }
   // TextDecoder is in every runtime we run in (Node, Chromium) but not in shared/'s lib.
   const TD = (globalThis as unknown as { TextDecoder: new (label: string) => { decode(b: Uint8Array): string } }).TextDecoder;
-  gb2312 = new Set(new TD('gbk').decode(new Uint8Array(bytes)));
+  const han = new TD('gbk').decode(bytes);
+  gb2312 = new Uint8Array(0x10000);
+  for (let i = 0; i < han.length; i++) gb2312[han.charCodeAt(i)] = 1;
+  for (const ch of TRADITIONAL_IN_GB2312) gb2312[ch.charCodeAt(0)] = 0;
   return gb2312;
 }
 
@@ -37,18 +45,18 @@ export function simplifiedOf(ch: string): string {
 /** True when `ch` is a traditional-only character in simplified copy. */
 export function isTraditionalOnly(ch: string): boolean {
   if (!isHan(ch)) return false;
-  if (gb2312Han().has(ch) && !TRADITIONAL_IN_GB2312.has(ch)) return false;
+  if (ch.length === 1 && gb2312Han()[ch.charCodeAt(0)]) return false;
   return simplifiedOf(ch) !== ch;
 }
 
 const traditional: SegmentRule = (seg, ctx) => {
-  const set = gb2312Han();
+  const simplified = gb2312Han();
   const t = seg.text;
   for (let i = 0; i < t.length; i++) {
-    const ch = t[i]!;
-    const code = ch.charCodeAt(0);
-    if (code < 0x3400 || (set.has(ch) && !TRADITIONAL_IN_GB2312.has(ch))) continue;
+    const code = t.charCodeAt(i);
+    if (code < 0x3400 || simplified[code]) continue;
     if (code >= 0xd800 && code <= 0xdbff) { i++; continue; } // astral Han: rare names, not t→s
+    const ch = t[i]!;
     if (!isHan(ch)) continue;
     const s = simplifiedOf(ch);
     if (s !== ch) ctx.emit(TRADITIONAL, i, i + 1, s, { fix: s });

@@ -1,0 +1,51 @@
+import { statSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+
+// `edition-desk proof` on one page runs for about a tenth of a second, too short for V8's
+// optimizing compiler to pay back: it compiles the detector's hot loops on a second thread
+// while the page is still being read, and the process exits before the optimized code has
+// saved what compiling it cost. Measured on this 2-core machine (issue 15, CPU / wall median
+// per run, whole process): the 2026 seed page 207 / 219 ms with it, 148 / 165 ms without;
+// 10,000 characters of SIGHAN copy 370 / 403 against 238 / 252; 30,000: 521 / 557 against
+// 474 / 488; 100,000: 1,006 / 1,003 against 1,414 / 1,478. So a single text file (.md,
+// .txt) under SHORT_RUN_BYTES (about 40,000 Chinese characters) runs on V8's interpreter and
+// baseline compiler only (--no-opt); an edition folder, a .docx (zipped: its size says little
+// about its length) or a larger file keeps the optimizing compiler.
+// The output is the same either way: only how V8 runs the same code differs.
+
+/** Input size (bytes) under which a proof run is short. */
+export const SHORT_RUN_BYTES = 128 * 1024;
+
+/** The input file of `proof [options] FILE`: the one argument that is no option or option value. */
+function inputOf(args: readonly string[]): string | null {
+  const pos: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (/^--[a-z]+=/.test(a)) continue;
+    if (a.startsWith('--')) { i++; continue; }
+    pos.push(a);
+  }
+  return pos.length === 1 ? pos[0]! : null;
+}
+
+/** Whether `proof` with these arguments reads one text file under SHORT_RUN_BYTES. */
+export function isShortRun(args: readonly string[]): boolean {
+  const file = inputOf(args);
+  if (file === null || !/\.(md|markdown|txt|text)$/i.test(file)) return false;
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size < SHORT_RUN_BYTES;
+  } catch {
+    return false; // the verb reports the missing file itself
+  }
+}
+
+/**
+ * Sets V8's tiers for a proof run before its bundle loads: without the optimizing compiler
+ * for a short run. Returns the code cache's variant for these flags ('' or 'short').
+ */
+export function tierForProof(args: readonly string[]): string {
+  if (!isShortRun(args)) return '';
+  setFlagsFromString('--no-opt');
+  return 'short';
+}
