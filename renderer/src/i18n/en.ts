@@ -767,6 +767,8 @@ export const en: Record<MessageKey, string> = {
   // [csc2: issue 14, 错别字 detection to target]
   // [/csc2]
   // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
+  // While only the first page of a large library is on the desk, a filter's count covers those.
+  'photos.countsLoading': ' (loading the library: {loaded} of {total})',
   // [/ingest2]
   // [cli: issue 15, proof CLI start]
   // [/cli]

@@ -240,7 +240,7 @@ export function PhotoDesk({ onError, onOpenPage }: { onError(e: unknown): void; 
     <section className="photo-desk" ref={deskRef} data-loaded={pending === null ? 'all' : 'first-page'}>
       <PhotoToolbar
         filter={filter} onFilter={setFilter} sort={sort} onSort={setSort}
-        total={pending ?? photos.size} shown={visible.length} selected={selected.length}
+        total={pending ?? photos.size} loaded={pending === null ? null : photos.size} shown={visible.length} selected={selected.length}
         onImport={ingestFiles}
         onExport={() => setDialog('export')} onCodes={() => setDialog('codes')} onVocab={() => setDialog('vocab')}
       />

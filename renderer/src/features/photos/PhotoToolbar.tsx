@@ -9,6 +9,8 @@ interface Props {
   sort: { key: SortKey; dir: 'asc' | 'desc' };
   onSort(s: { key: SortKey; dir: 'asc' | 'desc' }): void;
   total: number;
+  /** Photos on the desk while the library is still loading; null once all are. */
+  loaded?: number | null;
   shown: number;
   selected: number;
   onImport(files: File[], folder: boolean): void;
@@ -17,7 +19,7 @@ interface Props {
   onVocab(): void;
 }
 
-export function PhotoToolbar({ filter, onFilter, sort, onSort, total, shown, selected, onImport, onExport, onCodes, onVocab }: Props) {
+export function PhotoToolbar({ filter, onFilter, sort, onSort, total, loaded = null, shown, selected, onImport, onExport, onCodes, onVocab }: Props) {
   const { t } = useI18n();
   const folderInput = useRef<HTMLInputElement>(null);
   // webkitdirectory is not in React's attribute list; set it on the element itself.
@@ -55,7 +57,7 @@ export function PhotoToolbar({ filter, onFilter, sort, onSort, total, shown, sel
         <option value="rating:desc">{t('sort.rating')} ↓</option>
         <option value="importedAt:desc">{t('sort.importedAt')} ↓</option>
       </select>
-      <span className="count">{t('photos.counts', { shown, total, selected })}</span>
+      <span className="count">{t('photos.counts', { shown, total, selected })}{loaded !== null && loaded < total ? t('photos.countsLoading', { loaded, total }) : ''}</span>
       <button onClick={onCodes}>{t('codes.title')}</button>
       <button onClick={onVocab}>{t('vocab.open')}</button>
       <button onClick={onExport} disabled={selected === 0}>{t('export.title')}</button>
