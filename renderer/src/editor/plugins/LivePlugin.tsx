@@ -2,22 +2,12 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react';
 import type { SerializedEditorState } from '../../../../shared/document/lexical-state';
 import { LiveJson } from '../incremental/live-json';
+import { afterNextPaint } from '../after-next-paint';
 
 // The copy as it is typed, for the page composer's live copyfit (issue 15, item 3). Each
 // update only forgets the blocks it touched; the JSON is put together (changed blocks
 // re-exported, the others reused) once per frame, after the frame that shows the
 // keystroke, so neither the export nor the composer's reflow delays the character.
-
-/** Runs `fn` once after the next frame is drawn (a task posted from requestAnimationFrame runs after paint). */
-function afterNextPaint(fn: () => void): () => void {
-  let cancelled = false;
-  const id = requestAnimationFrame(() => {
-    const c = new MessageChannel();
-    c.port1.onmessage = () => { if (!cancelled) fn(); };
-    c.port2.postMessage(0);
-  });
-  return () => { cancelled = true; cancelAnimationFrame(id); };
-}
 
 export function LivePlugin({ onLive }: { onLive: (state: SerializedEditorState) => void }) {
   const [editor] = useLexicalComposerContext();
