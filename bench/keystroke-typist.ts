@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { summarizeProfile, type CpuProfile } from './cpu-profile';
 import { summarizeTrace } from './trace-summary';
@@ -89,5 +91,10 @@ export async function traceKeys(t: Typist, n: number, label: string): Promise<st
   const browser = t.page.context().browser()!;
   await browser.startTracing(t.page, { categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'] });
   await typeKeys(t, n);
-  return summarizeTrace((await browser.stopTracing()).toString('utf8'), label);
+  const json = (await browser.stopTracing()).toString('utf8');
+  // The whole trace beside the summary (out/bench/*.trace.json), to open in DevTools' Performance panel.
+  const dir = join(process.cwd(), 'out', 'bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${label}.trace.json`), json);
+  return summarizeTrace(json, label);
 }

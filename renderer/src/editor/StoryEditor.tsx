@@ -25,6 +25,7 @@ import { PastePlugin } from './plugins/PastePlugin';
 import { FigureSyncPlugin } from './plugins/FigureSyncPlugin';
 import { STORY_MARKDOWN } from './plugins/markdown-transformers';
 import { ProofPlugin } from './plugins/ProofPlugin';
+import { LivePlugin } from './plugins/LivePlugin';
 import { useStoryCollab, type StoryCollab } from '../collab/use-story-collab';
 
 // Autosave this long after the last change (issue 4 asks for within 2 s).
@@ -46,7 +47,7 @@ interface Props {
   onOpenFinding?: (f: Finding) => void;
   /** A finding of the edition list to select once the copy is proofread. */
   proofJump?: Finding | null;
-  /** Every change, at once (the page composer reflows the copy for a live copyfit). */
+  /** Every change, once a frame after it is drawn (the page composer reflows the copy for a live copyfit). */
   onLive?: (state: SerializedEditorState) => void;
 }
 
@@ -90,7 +91,6 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
 
   // OnChangePlugin already skips selection-only updates and the initial load (history-merge).
   const onChange = useCallback((state: EditorState) => {
-    onLive?.(state.toJSON() as unknown as SerializedEditorState);
     if (collab) return;
     latest.current = state;
     // The same state object while already dirty: React then skips re-rendering the editor's
@@ -98,7 +98,7 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
     setStatus((s) => (s.kind === 'dirty' ? s : { kind: 'dirty' }));
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), AUTOSAVE_MS);
-  }, [flush, onLive, collab]);
+  }, [flush, collab]);
 
   // Ctrl/Cmd-S saves at once; leaving the story saves what is pending.
   useEffect(() => {
@@ -156,6 +156,7 @@ function StoryEditorIn({ edition, story, lang, onSave, onError, onIds, otherIds,
         <PairIdPlugin onIds={onIds} otherIds={otherIds} />
         <FigureSyncPlugin />
         <OnChangePlugin onChange={onChange} ignoreSelectionChange />
+        {onLive && <LivePlugin onLive={onLive} />}
       </LexicalComposer>
   );
   return (

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { countCopy, type CopyCount } from '../../../../shared/story/count';
 import { BlockCounts } from '../incremental/block-counts';
 import { useI18n } from '../../i18n';
+import { afterNextPaint } from '../after-next-paint';
 
 // Live counts as a newsroom counts: 字 (Han), punctuation apart, Latin words; for the whole
 // version and for the selection.
@@ -21,8 +22,13 @@ export function CountPlugin({ lang }: { lang: 'zh' | 'en' }) {
     setAll(counts.recount(editor.getEditorState()));
     // The selection's count waits for the selection to settle (a drag selects many times).
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // The new total is shown once a frame, after the frame that draws the keystroke: its
+    // re-render (React's commit, 1–2 ms a key at 200k) then no longer delays the character.
+    let showing: (() => void) | null = null;
     const off = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-      if ((dirtyElements.size > 0 || dirtyLeaves.size > 0) && counts.update(editorState, dirtyElements, dirtyLeaves, tags)) setAll(counts.total);
+      if ((dirtyElements.size > 0 || dirtyLeaves.size > 0) && counts.update(editorState, dirtyElements, dirtyLeaves, tags) && !showing) {
+        showing = afterNextPaint(() => { showing = null; setAll(counts.total); });
+      }
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => editorState.read(() => {
         const s = $getSelection();
@@ -30,7 +36,7 @@ export function CountPlugin({ lang }: { lang: 'zh' | 'en' }) {
         setSel(text ? countCopy(text) : null);
       }), SELECTION_DELAY_MS);
     });
-    return () => { off(); if (timer) clearTimeout(timer); };
+    return () => { off(); if (timer) clearTimeout(timer); showing?.(); };
   }, [editor]);
   if (!all) return null;
   const fmt = (c: CopyCount) => (lang === 'zh' ? t('count.zh', { han: c.han, punct: c.punct, words: c.words }) : t('count.en', { words: c.words }));
