@@ -1,6 +1,7 @@
 import { pairKey, word2, type CscModel } from './model';
 import { splitScore, splitScoreWith } from './segment';
-import { bigramGainVs, classGainVs, leftFit, rightFit } from './context';
+import { bigramGainVs, leftFit, rightFit } from './context';
+import { classGainRow, classIndex, classRow } from './class-gain';
 import type { TypoCandidate, TypoWeights } from './detect';
 
 // The candidate fixes at one suspect character (detect.ts's inner loop): every confusable
@@ -52,6 +53,27 @@ function miswrittenAt(model: CscModel, prev: number, ch: number, after: number):
   return out.size ? out : null;
 }
 
+/** Pair counts of the written character by the candidate's id (pairsOf), zero elsewhere. */
+const seenById = new Uint32Array(32768);
+
+/**
+ * Puts TRAIN's counts of `idCh` written for each other character into seenById and returns
+ * the range of sortedKeys they came from (to clear), or null when the table has no sorted
+ * lists (bench/csc-tune.ts's Maps): then each candidate asks the table.
+ */
+function pairsOf(model: CscModel, idCh: number): [number, number] | null {
+  const keys = model.pairs.sortedKeys;
+  const counts = model.pairs.sortedCounts;
+  if (!keys || !counts) return null;
+  const first = idCh * 32768;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (keys[mid]! < first) lo = mid + 1; else hi = mid; }
+  let end = lo;
+  for (; end < keys.length && keys[end]! < first + 32768; end++) seenById[keys[end]! - first] = counts[end]!;
+  return [lo, end];
+}
+
 /** The features of the candidate being scored, reused: an array is made only for one that is kept. */
 const scratch: number[] = new Array<number>(12).fill(0);
 
@@ -87,6 +109,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // A character TRAIN never shows written for another has no pair to look up.
   const chSeen = model.prone.get(ch) ?? 0;
   const prone = Math.log1p(chSeen);
+  const scattered = chSeen && idCh ? pairsOf(model, idCh) : null;
   const lpOne = (code: number) => { const v = lp1[ids[code]!]!; return v === v ? v : model.unknown; };
   const lpCh = lpOne(ch);
   const alone = (lpCh + model.logTotal) / 10;
@@ -96,8 +119,8 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   const rightCls = around[2 * i + 1]!;
   // A one-character word may be swapped for another (leftCls ≥ 0 only there); its class row once.
   const chFunction = FUNCTION_CLASS[cls1[idCh]!] === 1;
-  const chRow = leftCls >= 0 ? cx.around.get(ch) : undefined;
-  const chCount = chRow ? cx.seen.get(ch)! : 0;
+  const classes = leftCls >= 0 ? classIndex(cx) : null;
+  const chRow = classes ? classRow(classes, ch) : -1;
   const chParticle = PARTICLES.includes(ch);
   // bigramGain's terms for the written character, on the first candidate that needs them.
   let fromLeft = NaN;
@@ -107,12 +130,12 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const idC = ids[c]!;
     // Only a replacement that makes a word with a loose neighbour, a known confusion, or
     // a one-character word that fits its neighbours' classes better can explain the text.
-    const seen = chSeen ? model.pairs.get(pairKey(model, ch, c)) ?? 0 : 0;
+    const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
     const lpL = idLeft && idC ? word2(model, idLeft * 32768 + idC) : undefined;
     const lpR = idRight && idC ? word2(model, idC * 32768 + idRight) : undefined;
     const swap = leftCls >= 0 && !Number.isNaN(lp1[idC]!) && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
-    const cls = swap ? classGainVs(cx, chRow, chCount, c, leftCls, rightCls) : null;
+    const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
     const bigram = ctx(model, prev, c, after) - ctx0;
     const pairSeen = Math.log1p(seen);
@@ -146,4 +169,5 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const k = i - a;
     out.push({ at: from + i, fix, lmBefore: base, lmAfter: lm, before: window, after: window.slice(0, k) + fix + window.slice(k + 1), features: f.slice() });
   }
+  if (scattered) for (let j = scattered[0]; j < scattered[1]; j++) seenById[model.pairs.sortedKeys![j]! - idCh * 32768] = 0;
 }

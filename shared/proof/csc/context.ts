@@ -27,10 +27,6 @@ export interface CscContext {
 
 /** Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01). */
 const MU = 20;
-/** Add-α smoothing of the class counts. */
-const ALPHA = 1;
-/** A one-character word seen fewer times than this in the corpus has no class evidence. */
-const MIN_SEEN = 20;
 
 export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const uni = bin.u32('lmUni');
@@ -101,23 +97,4 @@ export function bigramGainVs(c: CscContext, l: number, to: number, r: number, fr
   return g;
 }
 
-/**
- * How much better one-character word `to` fits between word classes left and right than
- * `from` does (ln likelihood ratio), or null when the corpus has too little of either.
- */
-export function classGain(c: CscContext, from: number, to: number, left: number, right: number): number | null {
-  return classGainVs(c, c.around.get(from), c.seen.get(from) ?? 0, to, left, right);
-}
-
-/** classGain with the written character's row and count looked up once (per position, not per candidate). */
-export function classGainVs(c: CscContext, a: Uint32Array | undefined, na: number, to: number, left: number, right: number): number | null {
-  if (!a || na < MIN_SEEN) return null;
-  const b = c.around.get(to);
-  if (!b) return null;
-  const k = c.classes;
-  // Every occurrence has a left and a right neighbour: both halves of a row have the same total.
-  const nb = c.seen.get(to)!;
-  if (nb < MIN_SEEN) return null;
-  const side = (row: Uint32Array, n: number, at: number) => Math.log((row[at]! + ALPHA) / (n + ALPHA * k));
-  return side(b, nb, left) - side(a, na, left) + side(b, nb, k + right) - side(a, na, k + right);
-}
+export { classGain } from './class-gain';

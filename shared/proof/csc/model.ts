@@ -57,6 +57,12 @@ export interface CscModel {
 export interface CountLookup {
   get(key: number): number | undefined;
   has(key: number): boolean;
+  /**
+   * The keys in ascending order and their counts, when the table was built from such lists
+   * (csc-model.bin's are): the detector reads one character's pairs as a range of them.
+   */
+  sortedKeys?: Int32Array;
+  sortedCounts?: Uint32Array;
 }
 
 /** Class byte bit: a person or place name. */
@@ -132,7 +138,10 @@ export function isNameAt(m: CscModel, t: string, s: number, e: number): boolean 
 /** Counts by key from a key list and its counts (csc-model.bin's pair and bigram sections). */
 function countTable(keys: Int32Array, counts: Uint32Array): CountLookup {
   const t = intTableFrom(keys, counts);
-  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined };
+  let ascending = true;
+  for (let i = 1; i < keys.length && ascending; i++) ascending = keys[i]! > keys[i - 1]!;
+  const sorted = ascending ? { sortedKeys: keys, sortedCounts: counts } : {};
+  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined, ...sorted };
 }
 
 export function parseCscModel(bytes: Uint8Array): CscModel {
