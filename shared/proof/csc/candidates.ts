@@ -1,4 +1,5 @@
 import { pairKey, word2, type CscModel } from './model';
+import type { IntTable } from './int-table';
 import { splitScore, splitScoreWith } from './segment';
 import { bigramGainVs, leftFit, rightFit } from './context';
 import { classGainRow, classIndex, classRow } from './class-gain';
@@ -53,6 +54,34 @@ function miswrittenAt(model: CscModel, prev: number, ch: number, after: number):
   return out.size ? out : null;
 }
 
+/**
+ * A bit per hash of each two-character word's key (not the prefixes'): 128 KB that stay in
+ * the cache where the 2 MB word table does not, so the ~380,000 look-ups per 100,000
+ * characters of a candidate with a loose neighbour, nearly all for no word, mostly end
+ * here. Made on first use per table (a pass over its 262,144 slots).
+ */
+const BLOOM_SHIFT = 12;
+const blooms = new WeakMap<IntTable, Uint32Array>();
+function bloomOf(t: IntTable): Uint32Array {
+  let bits = blooms.get(t);
+  if (bits) return bits;
+  bits = new Uint32Array(1 << (32 - BLOOM_SHIFT - 5));
+  for (let i = 0; i < t.keys.length; i++) {
+    const key = t.keys[i]!;
+    if (key === 0 || t.vals[i] !== t.vals[i]) continue;
+    const h = Math.imul(key, 0x9e3779b1) >>> BLOOM_SHIFT;
+    bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  blooms.set(t, bits);
+  return bits;
+}
+
+/** word2 of pair key k > 0, with the bloom bits asked first. */
+function word2Bloom(model: CscModel, bits: Uint32Array, k: number): number | undefined {
+  const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
+  return (bits[h >>> 5]! & (1 << (h & 31))) === 0 ? undefined : word2(model, k);
+}
+
 /** Pair counts of the written character by the candidate's id (pairsOf), zero elsewhere. */
 const seenById = new Uint32Array(32768);
 
@@ -103,6 +132,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // The pair keys of a loose neighbour with a candidate (pairKey's, with the neighbour's id once).
   const idLeft = left ? ids[left]! : 0;
   const idRight = right ? ids[right]! : 0;
+  const bloom = idLeft || idRight ? bloomOf(model.lp2) : null;
   let base: number | null = null;
   let window: string | null = null;
   const ctx0 = ctx(model, prev, ch, after);
@@ -132,8 +162,8 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     // a one-character word that fits its neighbours' classes better can explain the text.
     const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
-    const lpL = idLeft && idC ? word2(model, idLeft * 32768 + idC) : undefined;
-    const lpR = idRight && idC ? word2(model, idC * 32768 + idRight) : undefined;
+    const lpL = idLeft && idC ? word2Bloom(model, bloom!, idLeft * 32768 + idC) : undefined;
+    const lpR = idRight && idC ? word2Bloom(model, bloom!, idC * 32768 + idRight) : undefined;
     const swap = leftCls >= 0 && !Number.isNaN(lp1[idC]!) && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
