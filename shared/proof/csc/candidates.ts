@@ -82,6 +82,12 @@ function word2Bloom(model: CscModel, bits: Uint32Array, k: number): number | und
   return (bits[h >>> 5]! & (1 << (h & 31))) === 0 ? undefined : word2(model, k);
 }
 
+/** ln P of a character as a one-character word (the unknown word's when it is none). */
+function lpOne(model: CscModel, code: number): number {
+  const v = model.lp1[model.ids[code]!]!;
+  return v === v ? v : model.unknown;
+}
+
 /** Pair counts of the written character by the candidate's id (pairsOf), zero elsewhere. */
 const seenById = new Uint32Array(32768);
 
@@ -140,11 +146,10 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   const chSeen = model.prone.get(ch) ?? 0;
   const prone = Math.log1p(chSeen);
   const scattered = chSeen && idCh ? pairsOf(model, idCh) : null;
-  const lpOne = (code: number) => { const v = lp1[ids[code]!]!; return v === v ? v : model.unknown; };
-  const lpCh = lpOne(ch);
+  const lpCh = lpOne(model, ch);
   const alone = (lpCh + model.logTotal) / 10;
-  const lpLeft = left ? lpOne(left) : 0;
-  const lpRight = right ? lpOne(right) : 0;
+  const lpLeft = left ? lpOne(model, left) : 0;
+  const lpRight = right ? lpOne(model, right) : 0;
   const leftCls = around[2 * i]!;
   const rightCls = around[2 * i + 1]!;
   // A one-character word may be swapped for another (leftCls ≥ 0 only there); its class row once.
@@ -184,7 +189,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     // comparison only where the score could reach minScore. Most candidates stop here,
     // which keeps 100,000 characters fast.
     if (minScore > -Infinity && !seen && !miswritten) {
-      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(c) - lpCh : -Infinity);
+      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity);
       const rest = w[0]! + w[2]! * bigram + w[3]! * pairSeen + w[4]! * prone + w[5]! * inWord + w[6]! * alone + w[7]! * joins + w[8]! * misF + w[9]! * charLm + w[10]! * classCtx + w[11]! * particle;
       if (rest + w[1]! * (est + ESTIMATE_SLACK) < minScore) continue;
     }
