@@ -62,7 +62,7 @@ function miswrittenAt(model: CscModel, prev: number, ch: number, after: number):
  */
 const BLOOM_SHIFT = 12;
 const blooms = new WeakMap<IntTable, Uint32Array>();
-function bloomOf(t: IntTable): Uint32Array {
+export function bloomOf(t: IntTable): Uint32Array {
   let bits = blooms.get(t);
   if (bits) return bits;
   bits = new Uint32Array(1 << (32 - BLOOM_SHIFT - 5));
@@ -76,10 +76,15 @@ function bloomOf(t: IntTable): Uint32Array {
   return bits;
 }
 
+/** Whether key k may be a word (false: it is none). */
+export function bloomHas(bits: Uint32Array, k: number): boolean {
+  const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
+  return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
+}
+
 /** word2 of pair key k > 0, with the bloom bits asked first. */
 function word2Bloom(model: CscModel, bits: Uint32Array, k: number): number | undefined {
-  const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
-  return (bits[h >>> 5]! & (1 << (h & 31))) === 0 ? undefined : word2(model, k);
+  return bloomHas(bits, k) ? word2(model, k) : undefined;
 }
 
 /** ln P of a character as a one-character word (the unknown word's when it is none). */
