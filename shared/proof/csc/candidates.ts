@@ -58,10 +58,15 @@ function miswrittenAt(model: CscModel, prev: number, ch: number, after: number):
  * A bit per hash of each two-character word's key (not the prefixes'): 128 KB that stay in
  * the cache where the 2 MB word table does not, so the ~380,000 look-ups per 100,000
  * characters of a candidate with a loose neighbour, nearly all for no word, mostly end
- * here. Made on first use per table (a pass over its 262,144 slots).
+ * here. Made once a table has been asked BLOOM_AFTER times: the pass over its 262,144
+ * slots costs ~10 ms in the CLI's short run (no optimizing compiler there), more than a
+ * page of copy saves.
  */
 const BLOOM_SHIFT = 12;
+const BLOOM_AFTER = 50_000;
 const blooms = new WeakMap<IntTable, Uint32Array>();
+const asked = new WeakMap<IntTable, number>();
+
 export function bloomOf(t: IntTable): Uint32Array {
   let bits = blooms.get(t);
   if (bits) return bits;
@@ -76,15 +81,24 @@ export function bloomOf(t: IntTable): Uint32Array {
   return bits;
 }
 
+/** The table's bloom bits once it has been asked `more` + earlier times past BLOOM_AFTER, else null. */
+function bloomAfter(t: IntTable, more: number): Uint32Array | null {
+  const bits = blooms.get(t);
+  if (bits) return bits;
+  const n = (asked.get(t) ?? 0) + more;
+  asked.set(t, n);
+  return n >= BLOOM_AFTER ? bloomOf(t) : null;
+}
+
 /** Whether key k may be a word (false: it is none). */
 export function bloomHas(bits: Uint32Array, k: number): boolean {
   const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
   return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
 }
 
-/** word2 of pair key k > 0, with the bloom bits asked first. */
-function word2Bloom(model: CscModel, bits: Uint32Array, k: number): number | undefined {
-  return bloomHas(bits, k) ? word2(model, k) : undefined;
+/** word2 of pair key k > 0, with the bloom bits (when made) asked first. */
+function word2Bloom(model: CscModel, bits: Uint32Array | null, k: number): number | undefined {
+  return bits === null || bloomHas(bits, k) ? word2(model, k) : undefined;
 }
 
 /** ln P of a character as a one-character word (the unknown word's when it is none). */
@@ -143,7 +157,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // The pair keys of a loose neighbour with a candidate (pairKey's, with the neighbour's id once).
   const idLeft = left ? ids[left]! : 0;
   const idRight = right ? ids[right]! : 0;
-  const bloom = idLeft || idRight ? bloomOf(model.lp2) : null;
+  const bloom = idLeft || idRight ? bloomAfter(model.lp2, cands.length) : null;
   let base: number | null = null;
   let window: string | null = null;
   const ctx0 = ctx(model, prev, ch, after);
@@ -172,8 +186,8 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     // a one-character word that fits its neighbours' classes better can explain the text.
     const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
-    const lpL = idLeft && idC ? word2Bloom(model, bloom!, idLeft * 32768 + idC) : undefined;
-    const lpR = idRight && idC ? word2Bloom(model, bloom!, idC * 32768 + idRight) : undefined;
+    const lpL = idLeft && idC ? word2Bloom(model, bloom, idLeft * 32768 + idC) : undefined;
+    const lpR = idRight && idC ? word2Bloom(model, bloom, idC * 32768 + idRight) : undefined;
     const swap = leftCls >= 0 && !Number.isNaN(lp1[idC]!) && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
