@@ -27,10 +27,6 @@ export interface CscContext {
 
 /** Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01). */
 const MU = 20;
-/** Add-α smoothing of the class counts. */
-const ALPHA = 1;
-/** A one-character word seen fewer times than this in the corpus has no class evidence. */
-const MIN_SEEN = 20;
 
 export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const uni = bin.u32('lmUni');
@@ -85,25 +81,20 @@ const clip = (x: number) => (x < FLOOR ? FLOOR : x);
  * how much likelier r is after it. Each side's penalty is floored (FLOOR).
  */
 export function bigramGain(c: CscContext, l: number, from: number, to: number, r: number): number {
+  return bigramGainVs(c, l, to, r, l ? leftFit(c, l, from) : 0, r ? rightFit(c, from, r) : 0);
+}
+
+/** The left side's term of bigramGain for id x after l: the detector takes the written character's once per position. */
+export const leftFit = (c: CscContext, l: number, x: number) => clip(lnNext(c, l, x) - lnPrior(c, x));
+/** The right side's term of bigramGain for r after id x. */
+export const rightFit = (c: CscContext, x: number, r: number) => clip(lnNext(c, x, r) - lnPrior(c, r));
+
+/** bigramGain with the written character's terms given (leftFit, rightFit): the same sums in the same order. */
+export function bigramGainVs(c: CscContext, l: number, to: number, r: number, fromLeft: number, fromRight: number): number {
   let g = 0;
-  if (l) g += clip(lnNext(c, l, to) - lnPrior(c, to)) - clip(lnNext(c, l, from) - lnPrior(c, from));
-  if (r) g += clip(lnNext(c, to, r) - lnPrior(c, r)) - clip(lnNext(c, from, r) - lnPrior(c, r));
+  if (l) g += leftFit(c, l, to) - fromLeft;
+  if (r) g += rightFit(c, to, r) - fromRight;
   return g;
 }
 
-/**
- * How much better one-character word `to` fits between word classes left and right than
- * `from` does (ln likelihood ratio), or null when the corpus has too little of either.
- */
-export function classGain(c: CscContext, from: number, to: number, left: number, right: number): number | null {
-  const a = c.around.get(from);
-  const b = c.around.get(to);
-  if (!a || !b) return null;
-  const k = c.classes;
-  // Every occurrence has a left and a right neighbour: both halves of a row have the same total.
-  const na = c.seen.get(from)!;
-  const nb = c.seen.get(to)!;
-  if (na < MIN_SEEN || nb < MIN_SEEN) return null;
-  const side = (row: Uint32Array, n: number, at: number) => Math.log((row[at]! + ALPHA) / (n + ALPHA * k));
-  return side(b, nb, left) - side(a, na, left) + side(b, nb, k + right) - side(a, na, k + right);
-}
+export { classGain } from './class-gain';

@@ -57,6 +57,12 @@ export interface CscModel {
 export interface CountLookup {
   get(key: number): number | undefined;
   has(key: number): boolean;
+  /**
+   * The keys in ascending order and their counts, when the table was built from such lists
+   * (csc-model.bin's are): the detector reads one character's pairs as a range of them.
+   */
+  sortedKeys?: Int32Array;
+  sortedCounts?: Uint32Array;
 }
 
 /** Class byte bit: a person or place name. */
@@ -77,44 +83,65 @@ export function word2(m: CscModel, key: number): number | undefined {
 
 /** The table slot of a word of 1–4 characters and its class byte, or -1 when no word. */
 export function wordClassByte(m: CscModel, w: string): number {
-  const a = m.ids[w.charCodeAt(0)]!;
-  if (w.length === 1) return m.lp1[a] === m.lp1[a] ? m.cls1[a]! : -1;
-  const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
+  return classByteAt(m, w, 0, w.length);
+}
+
+/**
+ * wordClassByte of text[s, e), read by character code: the detector asks it for every word
+ * of every run, and a slice per word was a string to make and collect (the 100k run).
+ */
+export function classByteAt(m: CscModel, t: string, s: number, e: number): number {
+  const a = m.ids[t.charCodeAt(s)]!;
+  if (e - s === 1) return m.lp1[a] === m.lp1[a] ? m.cls1[a]! : -1;
+  const k = pairKey(m, t.charCodeAt(s), t.charCodeAt(s + 1));
   if (k < 0) return -1;
-  if (w.length === 2) { const i = intSlot(m.lp2, k); return i >= 0 && m.lp2.vals[i] === m.lp2.vals[i] ? m.cls2[i]! : -1; }
-  const i = longSlot(m.long, k, longKey(m, w));
+  if (e - s === 2) { const i = intSlot(m.lp2, k); return i >= 0 && m.lp2.vals[i] === m.lp2.vals[i] ? m.cls2[i]! : -1; }
+  const i = longSlot(m.long, k, longKey(m, t, s, e));
   return i >= 0 && m.long.vals[i] === m.long.vals[i] ? m.long.cls[i]! : -1;
 }
 
-/** The second key of a three- or four-character word in the long table (0: an unknown character). */
-function longKey(m: CscModel, w: string): number {
-  const c = m.ids[w.charCodeAt(2)]!;
-  if (w.length === 3 || !c) return c;
-  const d = m.ids[w.charCodeAt(3)]!;
+/** The second key of a three- or four-character word text[s, e) in the long table (0: an unknown character). */
+function longKey(m: CscModel, t: string, s: number, e: number): number {
+  const c = m.ids[t.charCodeAt(s + 2)]!;
+  if (e - s === 3 || !c) return c;
+  const d = m.ids[t.charCodeAt(s + 3)]!;
   return d ? c * ID_BITS + d : 0;
 }
 
 /** ln P of a word of 1–4 characters, undefined when not in the dictionary. */
 export function logpOf(m: CscModel, w: string): number | undefined {
-  if (w.length === 1) { const v = m.lp1[m.ids[w.charCodeAt(0)]!]!; return Number.isNaN(v) ? undefined : v; }
-  const k = pairKey(m, w.charCodeAt(0), w.charCodeAt(1));
+  return logpAt(m, w, 0, w.length);
+}
+
+/** logpOf of text[s, e), by character code (no slice: see classByteAt). */
+export function logpAt(m: CscModel, t: string, s: number, e: number): number | undefined {
+  if (e - s === 1) { const v = m.lp1[m.ids[t.charCodeAt(s)]!]!; return Number.isNaN(v) ? undefined : v; }
+  const k = pairKey(m, t.charCodeAt(s), t.charCodeAt(s + 1));
   if (k < 0) return undefined;
-  if (w.length === 2) return word2(m, k);
-  const b = longKey(m, w);
+  if (e - s === 2) return word2(m, k);
+  const b = longKey(m, t, s, e);
   const v = b ? longGet(m.long, k, b) : undefined;
   return v === undefined || v !== v ? undefined : v;
 }
 
 /** Whether a word is a person or place name in the dictionary. */
 export function isName(m: CscModel, w: string): boolean {
-  const b = wordClassByte(m, w);
+  return isNameAt(m, w, 0, w.length);
+}
+
+/** isName of text[s, e), by character code. */
+export function isNameAt(m: CscModel, t: string, s: number, e: number): boolean {
+  const b = classByteAt(m, t, s, e);
   return b >= 0 && (b & NAME_BIT) !== 0;
 }
 
 /** Counts by key from a key list and its counts (csc-model.bin's pair and bigram sections). */
 function countTable(keys: Int32Array, counts: Uint32Array): CountLookup {
   const t = intTableFrom(keys, counts);
-  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined };
+  let ascending = true;
+  for (let i = 1; i < keys.length && ascending; i++) ascending = keys[i]! > keys[i - 1]!;
+  const sorted = ascending ? { sortedKeys: keys, sortedCounts: counts } : {};
+  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined, ...sorted };
 }
 
 export function parseCscModel(bytes: Uint8Array): CscModel {

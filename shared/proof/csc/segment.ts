@@ -23,6 +23,11 @@ let ids = new Int32Array(64);
 function run(m: CscModel, text: string, from: number, n: number): void {
   if (best.length <= n) { best = new Float64Array(2 * n + 2); next = new Int32Array(2 * n + 2); ids = new Int32Array(2 * n + 2); }
   for (let s = 0; s < n; s++) ids[s] = m.ids[text.charCodeAt(from + s)]!;
+  search(m, n);
+}
+
+/** The search over ids[0, n), filled by the caller. */
+function search(m: CscModel, n: number): void {
   best[n] = 0;
   for (let s = n - 1; s >= 0; s--) {
     const a = ids[s]!;
@@ -64,5 +69,18 @@ export function bestSplit(model: CscModel, text: string, from = 0, to = text.len
 /** Score only: the best segmentation's ln P of text[from, to), as bestSplit's. */
 export function splitScore(model: CscModel, text: string, from: number, to: number): number {
   run(model, text, from, to - from);
+  return best[0]!;
+}
+
+/**
+ * splitScore of text[from, to) with the character at `at` replaced by code `c`, without
+ * making that string: the detector compares ~30,000 such windows per 100,000 characters.
+ */
+export function splitScoreWith(model: CscModel, text: string, from: number, to: number, at: number, c: number): number {
+  const n = to - from;
+  if (best.length <= n) run(model, text, from, n);
+  for (let s = 0; s < n; s++) ids[s] = model.ids[text.charCodeAt(from + s)]!;
+  ids[at - from] = model.ids[c]!;
+  search(model, n);
   return best[0]!;
 }

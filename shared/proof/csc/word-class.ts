@@ -1,4 +1,4 @@
-import { NAME_BIT, wordClassByte, type CscModel } from './model';
+import { NAME_BIT, classByteAt, type CscModel } from './model';
 
 // Word classes along the best segmentation of a run (issue 14's context model): for each
 // offset that is a one-character word, the class of the word before it and the word after
@@ -7,7 +7,7 @@ import { NAME_BIT, wordClassByte, type CscModel } from './model';
 
 /** The dictionary's class of a word of 1–4 characters (name bit cleared); 1 when it has none. */
 export function wordClass(m: CscModel, run: string, s: number, e: number): number {
-  const b = wordClassByte(m, run.slice(s, e));
+  const b = classByteAt(m, run, s, e);
   return b > 0 ? (b & ~NAME_BIT) || 1 : 1;
 }
 

@@ -1,0 +1,227 @@
+import { pairKey, word2, type CscModel } from './model';
+import type { IntTable } from './int-table';
+import { splitScore, splitScoreWith } from './segment';
+import { bigramGainVs, leftFit, rightFit } from './context';
+import { classGainRow, classIndex, classRow } from './class-gain';
+import type { TypoCandidate, TypoWeights } from './detect';
+
+// The candidate fixes at one suspect character (detect.ts's inner loop): every confusable
+// is tried in its place and scored by the features of FEATURES. Over 100,000 characters of
+// copy that is ~30,000 positions and ~450,000 candidates, of which one in ten can explain
+// the text at all, so the loop does per position what does not depend on the candidate
+// (the written character's ids, context terms and class row) and per candidate only table
+// lookups by integer, makes no string until a candidate scores, and compares windows with
+// the fix by ids (splitScoreWith), not by a new string (issue 14's time target).
+
+export function scoreOf(features: ArrayLike<number>, w: TypoWeights): number {
+  let sum = 0;
+  for (let k = 0; k < features.length; k++) sum += features[k]! * (w[k] ?? 0);
+  return sum;
+}
+
+/**
+ * Word classes (scripts/csc-corpus.mjs CLASSES) of the one-character words whose context
+ * is judged by the classes around them: adverbs, prepositions, conjunctions and particles
+ * (再/在, 的/地/得). A noun for a verb (区 → 去 in 经开区) is the segmentation's to judge.
+ * A flag per class byte (a name's byte, bit 0x80, is none of them).
+ */
+const FUNCTION_CLASS = new Uint8Array(256);
+for (const c of [5, 9, 10, 11]) FUNCTION_CLASS[c] = 1;
+/** 的, 地, 得: the structural particles, whose class evidence has a weight of its own (particleCtx). */
+const PARTICLES = [0x7684, 0x5730, 0x5f97];
+/** Class evidence (ln) that makes a one-character word for another a candidate by itself. */
+const CLASS_OPENS = 1;
+/** Characters on each side of the suspect that the comparison looks at. */
+const WINDOW = 2;
+/** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
+const ESTIMATE_SLACK = 4;
+
+/** Context evidence of code c between l and r (0 = none): ln(1 + bigram count) on each side. */
+const ctx = (model: CscModel, l: number, c: number, r: number) =>
+  Math.log1p(l ? model.bigrams.get(pairKey(model, l, c)) ?? 0 : 0) + Math.log1p(r ? model.bigrams.get(pairKey(model, c, r)) ?? 0 : 0);
+
+/** Right characters TRAIN saw for `ch` at i in a miswritten two-character word, with counts. */
+function miswrittenAt(model: CscModel, prev: number, ch: number, after: number): Map<number, number> | null {
+  const before = prev ? model.miswritten.get(pairKey(model, prev, ch)) : undefined;
+  const behind = after ? model.miswritten.get(pairKey(model, ch, after)) : undefined;
+  if (!before && !behind) return null;
+  const out = new Map<number, number>();
+  const add = (list: number[] | undefined, at: number) => {
+    for (let k = 0; list && k < list.length; k += 3) if (list[k] === at) out.set(list[k + 1]!, (out.get(list[k + 1]!) ?? 0) + list[k + 2]!);
+  };
+  add(before, 1);
+  add(behind, 0);
+  return out.size ? out : null;
+}
+
+/**
+ * A bit per hash of each two-character word's key (not the prefixes'): 128 KB that stay in
+ * the cache where the 2 MB word table does not, so the ~380,000 look-ups per 100,000
+ * characters of a candidate with a loose neighbour, nearly all for no word, mostly end
+ * here. Made once a table has been asked BLOOM_AFTER times: the pass over its 262,144
+ * slots costs ~10 ms in the CLI's short run (no optimizing compiler there), more than a
+ * page of copy saves.
+ */
+const BLOOM_SHIFT = 12;
+const BLOOM_AFTER = 50_000;
+const blooms = new WeakMap<IntTable, Uint32Array>();
+const asked = new WeakMap<IntTable, number>();
+
+export function bloomOf(t: IntTable): Uint32Array {
+  let bits = blooms.get(t);
+  if (bits) return bits;
+  bits = new Uint32Array(1 << (32 - BLOOM_SHIFT - 5));
+  for (let i = 0; i < t.keys.length; i++) {
+    const key = t.keys[i]!;
+    if (key === 0 || t.vals[i] !== t.vals[i]) continue;
+    const h = Math.imul(key, 0x9e3779b1) >>> BLOOM_SHIFT;
+    bits[h >>> 5]! |= 1 << (h & 31);
+  }
+  blooms.set(t, bits);
+  return bits;
+}
+
+/** The table's bloom bits once it has been asked `more` + earlier times past BLOOM_AFTER, else null. */
+function bloomAfter(t: IntTable, more: number): Uint32Array | null {
+  const bits = blooms.get(t);
+  if (bits) return bits;
+  const n = (asked.get(t) ?? 0) + more;
+  asked.set(t, n);
+  return n >= BLOOM_AFTER ? bloomOf(t) : null;
+}
+
+/** Whether key k may be a word (false: it is none). */
+export function bloomHas(bits: Uint32Array, k: number): boolean {
+  const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
+  return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
+}
+
+/** word2 of pair key k > 0, with the bloom bits (when made) asked first. */
+function word2Bloom(model: CscModel, bits: Uint32Array | null, k: number): number | undefined {
+  return bits === null || bloomHas(bits, k) ? word2(model, k) : undefined;
+}
+
+/** ln P of a character as a one-character word (the unknown word's when it is none). */
+function lpOne(model: CscModel, code: number): number {
+  const v = model.lp1[model.ids[code]!]!;
+  return v === v ? v : model.unknown;
+}
+
+/** Pair counts of the written character by the candidate's id (pairsOf), zero elsewhere. */
+const seenById = new Uint32Array(32768);
+
+/**
+ * Puts TRAIN's counts of `idCh` written for each other character into seenById and returns
+ * the range of sortedKeys they came from (to clear), or null when the table has no sorted
+ * lists (bench/csc-tune.ts's Maps): then each candidate asks the table.
+ */
+function pairsOf(model: CscModel, idCh: number): [number, number] | null {
+  const keys = model.pairs.sortedKeys;
+  const counts = model.pairs.sortedCounts;
+  if (!keys || !counts) return null;
+  const first = idCh * 32768;
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (keys[mid]! < first) lo = mid + 1; else hi = mid; }
+  let end = lo;
+  for (; end < keys.length && keys[end]! < first + 32768; end++) seenById[keys[end]! - first] = counts[end]!;
+  return [lo, end];
+}
+
+/** The features of the candidate being scored, reused: an array is made only for one that is kept. */
+const scratch: number[] = new Array<number>(12).fill(0);
+
+/**
+ * The candidates at offset i of a run that starts at `from` in the text, pushed onto `out`;
+ * with a finite minScore only those scoring at or above it (the others cannot be findings).
+ */
+export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[]): void {
+  const ch = run.charCodeAt(i);
+  const prev = i > 0 ? run.charCodeAt(i - 1) : 0;
+  const after = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
+  const mis = miswrittenAt(model, prev, ch, after);
+  const conf = model.confusables.get(ch);
+  if (!conf && !mis) return;
+  let cands: ArrayLike<number> = conf ?? [];
+  // Rarely (a word TRAIN saw miswritten): add its right character when it is no confusable.
+  if (mis) for (const c of mis.keys()) if (!conf?.includes(c)) cands = [...Array.from(cands), c];
+  // A neighbour already in a known word is taken: 重实干 is 重 + 实干, not a broken 重视.
+  const left = i > 0 && loose[i - 1] ? prev : 0;
+  const right = i + 1 < run.length && loose[i + 1] ? after : 0;
+  const a = Math.max(0, i - WINDOW);
+  const b = Math.min(run.length, i + WINDOW + 1);
+  const { ids, lp1, cls1, context: cx } = model;
+  const idCh = ids[ch]!;
+  const idPrev = prev ? ids[prev]! : 0;
+  const idAfter = after ? ids[after]! : 0;
+  // The pair keys of a loose neighbour with a candidate (pairKey's, with the neighbour's id once).
+  const idLeft = left ? ids[left]! : 0;
+  const idRight = right ? ids[right]! : 0;
+  const bloom = idLeft || idRight ? bloomAfter(model.lp2, cands.length) : null;
+  let base: number | null = null;
+  let window: string | null = null;
+  const ctx0 = ctx(model, prev, ch, after);
+  // A character TRAIN never shows written for another has no pair to look up.
+  const chSeen = model.prone.get(ch) ?? 0;
+  const prone = Math.log1p(chSeen);
+  const scattered = chSeen && idCh ? pairsOf(model, idCh) : null;
+  const lpCh = lpOne(model, ch);
+  const alone = (lpCh + model.logTotal) / 10;
+  const lpLeft = left ? lpOne(model, left) : 0;
+  const lpRight = right ? lpOne(model, right) : 0;
+  const leftCls = around[2 * i]!;
+  const rightCls = around[2 * i + 1]!;
+  // A one-character word may be swapped for another (leftCls ≥ 0 only there); its class row once.
+  const chFunction = FUNCTION_CLASS[cls1[idCh]!] === 1;
+  const classes = leftCls >= 0 ? classIndex(cx) : null;
+  const chRow = classes ? classRow(classes, ch) : -1;
+  const chParticle = PARTICLES.includes(ch);
+  // bigramGain's terms for the written character, on the first candidate that needs them.
+  let fromLeft = NaN;
+  let fromRight = NaN;
+  for (let n = 0; n < cands.length; n++) {
+    const c = cands[n]!;
+    const idC = ids[c]!;
+    // Only a replacement that makes a word with a loose neighbour, a known confusion, or
+    // a one-character word that fits its neighbours' classes better can explain the text.
+    const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
+    const miswritten = mis?.get(c) ?? 0;
+    const lpL = idLeft && idC ? word2Bloom(model, bloom, idLeft * 32768 + idC) : undefined;
+    const lpR = idRight && idC ? word2Bloom(model, bloom, idC * 32768 + idRight) : undefined;
+    const swap = leftCls >= 0 && !Number.isNaN(lp1[idC]!) && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
+    const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
+    if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
+    const bigram = ctx(model, prev, c, after) - ctx0;
+    const pairSeen = Math.log1p(seen);
+    const inWord = loose[i] ? 0 : 1;
+    const joins = lpL !== undefined || lpR !== undefined ? 1 : 0;
+    const misF = Math.log1p(miswritten);
+    // The characters around it (a few table lookups), for a function word too (再 + 家里):
+    // with 1.8 MB of text the bigrams say something beside the classes (TRAIN: same
+    // precision, more recall).
+    if (fromLeft !== fromLeft) { fromLeft = idPrev ? leftFit(cx, idPrev, idCh) : 0; fromRight = idAfter ? rightFit(cx, idCh, idAfter) : 0; }
+    const charLm = bigramGainVs(cx, idPrev, idC, idAfter, fromLeft, fromRight);
+    const classCtx = cls ?? 0;
+    const particle = cls !== null && chParticle && PARTICLES.includes(c) ? cls : 0;
+    // The segmentation's gain estimated from the two-character word the fix makes (the two
+    // single characters it replaces), or from the one word swapped for another: the full
+    // comparison only where the score could reach minScore. Most candidates stop here,
+    // which keeps 100,000 characters fast.
+    if (minScore > -Infinity && !seen && !miswritten) {
+      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity);
+      const rest = w[0]! + w[2]! * bigram + w[3]! * pairSeen + w[4]! * prone + w[5]! * inWord + w[6]! * alone + w[7]! * joins + w[8]! * misF + w[9]! * charLm + w[10]! * classCtx + w[11]! * particle;
+      if (rest + w[1]! * (est + ESTIMATE_SLACK) < minScore) continue;
+    }
+    base ??= splitScore(model, run, a, b);
+    const lm = splitScoreWith(model, run, a, b, i, c);
+    const f = scratch;
+    f[0] = 1; f[1] = lm - base; f[2] = bigram; f[3] = pairSeen; f[4] = prone; f[5] = inWord;
+    f[6] = alone; f[7] = joins; f[8] = misF; f[9] = charLm; f[10] = classCtx; f[11] = particle;
+    if (minScore > -Infinity && scoreOf(f, w) < minScore) continue;
+    window ??= run.slice(a, b);
+    const fix = String.fromCharCode(c);
+    const k = i - a;
+    out.push({ at: from + i, fix, lmBefore: base, lmAfter: lm, before: window, after: window.slice(0, k) + fix + window.slice(k + 1), features: f.slice() });
+  }
+  if (scattered) for (let j = scattered[0]; j < scattered[1]; j++) seenById[model.pairs.sortedKeys![j]! - idCh * 32768] = 0;
+}
