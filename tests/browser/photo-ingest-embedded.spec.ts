@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { cameraJpeg } from '../support/camera-jpeg';
 import { huffmanDamaged } from '../support/huffman-damage';
+import { expectImageLoaded } from '../support/photo-sheet';
 
 // Issue 15, item 1, through the UI: camera files with an embedded MPF preview land on the
 // contact sheet with their thumbnails, a portrait frame (EXIF orientation 6) standing up,
@@ -37,7 +38,7 @@ test('camera JPEGs with embedded previews: thumbnails at once, the right way up,
   // Every thumbnail decodes; the orientation-6 frame is taller than wide, the others wider.
   for (let i = 0; i < 3; i++) {
     const img = page.locator('.cell', { hasText: `IMG_${2000 + i}.JPG` }).locator('img');
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expectImageLoaded(img);
     const { w, h } = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
     if (i === 1) expect(h).toBeGreaterThan(w);
     else expect(w).toBeGreaterThan(h);

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
+import { expectImageLoaded, holdCommits } from '../support/photo-sheet';
 
 // Issue 15, item 2: a photo is on the contact sheet as soon as its thumbnail is made, marked
 // 正在存入图库 while its copy and record are committed; one whose commit fails leaves the
@@ -35,9 +36,7 @@ test('thumbnails on the sheet before their records; a failed commit leaves with 
     }
   }
 
-  let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
-  await page.route('**/api/library:ingest-committed', async (route) => { await gate; await route.continue(); });
+  const release = await holdCommits(page);
 
   await page.goto(host.url);
   await page.getByRole('tab', { name: '图片' }).click();
@@ -50,7 +49,7 @@ test('thumbnails on the sheet before their records; a failed commit leaves with 
     await expect(cell.getByRole('img', { name: '正在存入图库' })).toBeVisible({ timeout: 60_000 });
     if (name.startsWith('FAIL')) continue;
     const img = cell.locator('.cell-img img');
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expectImageLoaded(img);
   }
   const bar = page.locator('.ingest-bar');
   await expect(bar).toHaveAttribute('data-ingest-state', 'running');

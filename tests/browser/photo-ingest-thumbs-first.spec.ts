@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { cameraJpeg } from '../support/camera-jpeg';
+import { expectImageLoaded, holdCommits } from '../support/photo-sheet';
 
 // Photo Mechanic's order through the UI (issue 15): main holds a batch's commits until its
 // thumbnails are made (electron/services/library/thumbs-first.ts, tested in
@@ -31,9 +32,7 @@ test('a card of camera JPEGs: every thumbnail on the sheet while no commit is an
   // card while they wait, as main holds them until the thumbnails are made.
   let shown = 0;
   page.on('response', (r) => { if (r.url().endsWith('/api/library:ingest-shown')) shown++; });
-  let release!: () => void;
-  const gate = new Promise<void>((r) => { release = r; });
-  await page.route('**/api/library:ingest-committed', async (route) => { await gate; await route.continue(); });
+  const release = await holdCommits(page);
 
   await page.goto(host.url);
   await page.getByRole('tab', { name: '图片' }).click();
@@ -44,7 +43,7 @@ test('a card of camera JPEGs: every thumbnail on the sheet while no commit is an
   await expect(bar.locator('.ingest-count')).toContainText(`0 / ${count}`);
   for (let i = 0; i < count; i++) {
     const img = page.locator('.cell', { hasText: `IMG_${3000 + i}.JPG` }).locator('.cell-img img');
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expectImageLoaded(img);
   }
 
   release();

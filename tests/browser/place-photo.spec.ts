@@ -1,4 +1,4 @@
-import { test, expect, type Locator, type Page } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
 import { pageApi } from '../support/page-api';
+import { expectImageLoaded } from '../support/photo-sheet';
 
 // From the photo library to the page (issue 10 item 4), through the UI: photos ingested and
 // one captioned on the photo desk, dragged from the composer's strip onto a photo frame and
@@ -67,11 +68,6 @@ async function search(page: Page, text: string) {
   await page.getByRole('searchbox', { name: '搜索图库' }).first().fill(text);
 }
 
-/** The frame's image has loaded (a broken media URL has naturalWidth 0). */
-async function expectImageLoaded(img: Locator) {
-  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 20_000 }).toBe(true);
-}
-
 test('drag a captioned library photo onto a photo frame: placed, undoable, copied into the edition, in the PDF and the handoff zip', async ({ page }) => {
   test.skip(!SHARED_FIXTURES, SHARED_FIXTURES_SKIP);
   test.setTimeout(240_000);
@@ -81,7 +77,7 @@ test('drag a captioned library photo onto a photo frame: placed, undoable, copie
   const thumb = strip.getByRole('option');
   await expect(thumb).toHaveCount(1);
   await expect(thumb.locator('img')).toHaveAttribute('src', /\/media\/[^/]+\/library\//);
-  await expectImageLoaded(thumb.locator('img'));
+  await expectImageLoaded(thumb.locator('img'), 20_000);
 
   const frame = page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="photo"]').first();
   const frameId = (await frame.getAttribute('data-block-id'))!;
@@ -93,7 +89,7 @@ test('drag a captioned library photo onto a photo frame: placed, undoable, copie
   const placed = (await editionPhotos(page)).find((p) => p.meta.caption.zh === CAPTION)!;
   expect(placed.libraryId).toMatch(/^ph-/);
   await expect(frame.locator('img')).toHaveAttribute('src', new RegExp(`/media/[^/]+/photo/.+/${placed.id}/`));
-  await expectImageLoaded(frame.locator('img'));
+  await expectImageLoaded(frame.locator('img'), 20_000);
   await expect(frame.locator('figcaption')).toHaveText(CAPTION);
   await expect.poll(async () => (await storedPage(page, 'page-2026')).blocks.find((b) => b.id === frameId)!.photoId, { timeout: 10_000 }).toBe(placed.id);
   await page.screenshot({ path: join(REPO, 'test-results/browser/place-photo-strip.png') });
@@ -116,7 +112,7 @@ test('drag a captioned library photo onto a photo frame: placed, undoable, copie
   await page.getByRole('tab', { name: '图片' }).click();
   await openComposer(page);
   await expect(frame.locator('img')).toHaveAttribute('src', new RegExp(`/${placed.id}/`), { timeout: 20_000 });
-  await expectImageLoaded(frame.locator('img'));
+  await expectImageLoaded(frame.locator('img'), 20_000);
   await search(page, FIND);
   await expect(thumb.locator('.thumb-badge')).toHaveText('第1版');
 
@@ -195,7 +191,7 @@ test('drop a photo on empty page for a new frame on the grid; place from the key
   const widthMm = 3 * ((390 - 30 - 28) / 8) + 2 * 4;
   expect(made.hMm).toBeCloseTo((widthMm * 480) / 640, 0);
   const madeEl = sheet.locator(`[data-block-id="${made.id}"]`);
-  await expectImageLoaded(madeEl.locator('img'));
+  await expectImageLoaded(madeEl.locator('img'), 20_000);
   await expect(page.locator('.inspector')).toHaveAttribute('data-block-id', made.id);
 
   // Keyboard: select an empty frame, pick a photo in the strip with the arrows, press the button.
@@ -262,7 +258,7 @@ test('the story editor\'s 插图 picker shows the library as thumbnails and sear
   const options = picker.getByRole('listbox').getByRole('option');
   await expect(options.first()).toBeVisible();
   expect(await options.count()).toBeGreaterThanOrEqual(6);
-  await expectImageLoaded(options.first().locator('img'));
+  await expectImageLoaded(options.first().locator('img'), 20_000);
   await expect(options.first().locator('img')).toHaveAttribute('src', /\/media\/[^/]+\/library\//);
   // The search box has the focus: typing filters at once.
   await page.keyboard.type(FIND);
@@ -285,7 +281,7 @@ test('the story editor\'s 插图 picker shows the library as thumbnails and sear
   await page.getByRole('tab', { name: '版面' }).click();
   const inline = page.locator(`.compose-paper .sheet[data-page-id="page-2026"] .fp-figure img[src*="/${lib.id}/"]`).first();
   await expect(inline).toBeAttached({ timeout: 30_000 });
-  await expectImageLoaded(inline);
+  await expectImageLoaded(inline, 20_000);
 
   // The frame's story edited beside the page has the same picker, with the same library.
   await page.locator('.compose-paper .sheet[data-page-id="page-2026"] [data-block-kind="story"]').first().click();

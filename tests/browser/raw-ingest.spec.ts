@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
+import { expectImageLoaded } from '../support/photo-sheet';
 
 // Issue 15, item 1 (raw), through the UI: a card folder of camera raws (CR2, NEF, ARW, DNG,
 // CR3; tests/corpus/raw/SOURCES.md) is ingested from the folder picker; each raw is on the
@@ -38,7 +39,7 @@ test('a folder of raws: thumbnails from their embedded JPEGs, upright; no-previe
   const portrait = new Set(['nikon-d70.nef', 'sony-zv-e10.arw']);
   for (const f of ['canon-eos-350d.cr2', 'nikon-d70.nef', 'sony-zv-e10.arw', 'canon-eos-6d.dng', 'canon-eos-r6.cr3']) {
     const img = page.locator('.cell', { hasText: f }).locator('img');
-    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 30_000 }).toBe(true);
+    await expectImageLoaded(img);
     const { w, h } = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
     expect(Math.max(w, h)).toBe(400);
     expect(h > w).toBe(portrait.has(f));
