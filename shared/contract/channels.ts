@@ -142,5 +142,13 @@ export const CHANNELS = [
   // [/cli]
   // [csc3: issue 14, 错别字 precision and recall]
   // [/csc3]
+  // [cli3: issue 15, proof CLI start]
+  // [/cli3]
+  // [editor3: issue 15, editor latency at size]
+  // [/editor3]
+  // [csc4: issue 14, 错别字 precision and recall]
+  // [/csc4]
+  // [suite: suite speed]
+  // [/suite]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

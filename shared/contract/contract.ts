@@ -350,6 +350,14 @@ export const contract = {
   // [/cli]
   // [csc3: issue 14, 错别字 precision and recall]
   // [/csc3]
+  // [cli3: issue 15, proof CLI start]
+  // [/cli3]
+  // [editor3: issue 15, editor latency at size]
+  // [/editor3]
+  // [csc4: issue 14, 错别字 precision and recall]
+  // [/csc4]
+  // [suite: suite speed]
+  // [/suite]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -87,6 +87,14 @@ export const ERROR_CODES = [
   // [/cli]
   // [csc3: issue 14, 错别字 precision and recall]
   // [/csc3]
+  // [cli3: issue 15, proof CLI start]
+  // [/cli3]
+  // [editor3: issue 15, editor latency at size]
+  // [/editor3]
+  // [csc4: issue 14, 错别字 precision and recall]
+  // [/csc4]
+  // [suite: suite speed]
+  // [/suite]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

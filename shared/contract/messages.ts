@@ -148,6 +148,14 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [/cli]
   // [csc3: issue 14, 错别字 precision and recall]
   // [/csc3]
+  // [cli3: issue 15, proof CLI start]
+  // [/cli3]
+  // [editor3: issue 15, editor latency at size]
+  // [/editor3]
+  // [csc4: issue 14, 错别字 precision and recall]
+  // [/csc4]
+  // [suite: suite speed]
+  // [/suite]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

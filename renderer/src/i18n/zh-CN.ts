@@ -774,6 +774,14 @@ export const zhCN = {
   // [/cli]
   // [csc3: issue 14, 错别字 precision and recall]
   // [/csc3]
+  // [cli3: issue 15, proof CLI start]
+  // [/cli3]
+  // [editor3: issue 15, editor latency at size]
+  // [/editor3]
+  // [csc4: issue 14, 错别字 precision and recall]
+  // [/csc4]
+  // [suite: suite speed]
+  // [/suite]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
