@@ -3,8 +3,8 @@ import { CONFIDENCE_FIT } from './confidence-fit';
 // A typo finding's confidence (issue 14): the chance that a position flagged with this score
 // is a real error with the right fix, fitted on SIGHAN-15 TRAIN two-fold (Platt scaling of
 // the score; bench/csc-rank.ts CSC_PLATT=1 writes confidence-fit.ts). Observed against fitted
-// by score band there: 10–12 0.49 / 0.51, 12–14 0.74 / 0.62, 16–18 0.81 / 0.81, 18–22
-// 0.92 / 0.89, above 22 0.89–0.90 against 0.97+, hence the ceiling. TRAIN is learners'
+// by score band there: 10–12 0.50 / 0.50, 12–14 0.75 / 0.62, 16–18 0.82 / 0.82, 18–22
+// 0.92 / 0.90, above 22 0.89–0.90 against 0.98+, hence the ceiling. TRAIN is learners'
 // essays, half the sentences with errors; on newspaper copy, where errors are rarer, the
 // same score is less often right, so the settings are chosen by precision, not by this number.
 
@@ -23,9 +23,9 @@ export function scoreFor(p: number): number {
 }
 
 /**
- * The settings as confidences: normal reports from 0.57 (score 12, the best precision on
- * TRAIN as TEST is built), strict from 0.45 (score 10), a finding is an error from 0.84
+ * The settings as confidences: normal reports from 0.56 (score 12, the best precision on
+ * TRAIN as TEST is built), strict from 0.44 (score 10), a finding is an error from 0.85
  * (score 18: false errors well under 1 per 100 error-free sentences on TRAIN and the
  * development set). See detect.ts TYPO_THRESHOLDS.
  */
-export const TYPO_CONFIDENCE = { error: 0.84, normal: 0.57, strict: 0.45 } as const;
+export const TYPO_CONFIDENCE = { error: 0.85, normal: 0.56, strict: 0.44 } as const;
