@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOUSE_TERMS, proofDocument, type Finding } from '../../shared/proof';
 import type { CscModel } from '../../shared/proof/csc/model';
@@ -40,6 +41,20 @@ describe('real-word errors', () => {
     '他们在会上达成了共识。',
   ])('leaves %s alone', (text) => {
     expect(typos(text)).toEqual([]);
+  });
+});
+
+describe('sound groups', () => {
+  it('add the same syllable in any tone where pycorrector\'s same_pinyin has none (于 and 余, both yú)', () => {
+    const lines = readFileSync('resources/csc/same_pinyin.txt', 'utf8').split('\n');
+    expect(lines.some((l) => l.startsWith('于\t'))).toBe(true);
+    for (const [c, other] of [['于', '余'], ['余', '于']] as const) {
+      // 于's line lists neither 余 nor does 余 have a line of its own.
+      expect(lines.filter((l) => l.startsWith(`${c}\t`) && l.includes(other))).toEqual([]);
+      expect([...csc.confusables.get(c.charCodeAt(0))!]).toContain(other.charCodeAt(0));
+    }
+    // The merges left out (zh/z, -ng/-n) are not in: 应 yìng and 因 yīn.
+    expect([...csc.confusables.get('应'.charCodeAt(0)) ?? []]).not.toContain('因'.charCodeAt(0));
   });
 });
 
