@@ -102,6 +102,24 @@ function word2Bloom(model: CscModel, bits: Uint32Array | null, k: number): numbe
   return bits === null || bloomHas(bits, k) ? word2(model, k) : undefined;
 }
 
+/**
+ * makesLikelierWord by word and side, per model (as the bloom filter, made once per table):
+ * copy repeats its words, and the answer depends on nothing else when no miswritten word
+ * adds a candidate (switches.ts is read when an answer is first made: set it before use).
+ */
+const likelierCache = new WeakMap<CscModel, Map<number, boolean>>();
+
+function likelierWordAt(model: CscModel, bloom: Uint32Array | null, cands: ArrayLike<number>, idCh: number, idMate: number, partner: number, lpWord: number, cacheable: boolean): boolean {
+  const floor = lpWord + cscSwitches.inWordMargin;
+  if (!cacheable) return makesLikelierWord(model, bloom, cands, idMate, partner, floor);
+  let cache = likelierCache.get(model);
+  if (!cache) likelierCache.set(model, (cache = new Map()));
+  const key = (idCh * 32768 + idMate) * 2 + (partner < 0 ? 1 : 0);
+  let yes = cache.get(key);
+  if (yes === undefined) cache.set(key, (yes = makesLikelierWord(model, bloom, cands, idMate, partner, floor)));
+  return yes;
+}
+
 /** Whether some candidate makes, with the partner idMate (before it when partner < 0), a two-character word with ln P above `floor`. */
 function makesLikelierWord(model: CscModel, bloom: Uint32Array | null, cands: ArrayLike<number>, idMate: number, partner: number, floor: number): boolean {
   for (let n = 0; n < cands.length; n++) {
@@ -214,7 +232,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   const bloom = idLeft || idRight || idMate ? bloomAfter(model.lp2, cands.length) : null;
   // Most in-word positions have no such fix: found out before any other work (they are
   // two thirds of the positions tried, and the setup below cost ~100 ms per 100,000 characters).
-  if (idMate && !makesLikelierWord(model, bloom, cands, idMate, partner, lpWord + cscSwitches.inWordMargin)) return;
+  if (idMate && !likelierWordAt(model, bloom, cands, idCh, idMate, partner, lpWord, mis === null)) return;
   let base: number | null = null;
   let window: string | null = null;
   const ctx0 = ctx(model, prev, ch, after);
