@@ -5,6 +5,7 @@ import { bigramGainVs, leftFit, rightFit } from './context';
 import { classGainRow, classIndex, classRow } from './class-gain';
 import type { TypoCandidate, TypoWeights } from './detect';
 import { cscSwitches } from './switches';
+import { pairedOf } from './paired';
 
 // The candidate fixes at one suspect character (detect.ts's inner loop): every confusable
 // is tried in its place and scored by the features of FEATURES. Over 100,000 characters of
@@ -168,30 +169,6 @@ function pairsOf(model: CscModel, idCh: number): [number, number] | null {
   return [lo, end];
 }
 
-const pairedCache = new WeakMap<object, Map<number, number[]>>();
-
-/**
- * The characters TRAIN shows written wrongly for each character, by code (wrong → right):
- * 18 % of the right characters are in no confusion set, and some of those are in TRAIN's
- * pairs (应/因, front and back nasals). Made once per pair table from its keys.
- */
-function pairedOf(model: CscModel): Map<number, number[]> {
-  let out = pairedCache.get(model.pairs);
-  if (out) return out;
-  out = new Map();
-  const codes = new Uint16Array(32768);
-  for (let c = 0; c < 65536; c++) if (model.ids[c]) codes[model.ids[c]!] = c;
-  const keys: Iterable<number> = model.pairs.sortedKeys ?? (model.pairs instanceof Map ? model.pairs.keys() : []);
-  for (const k of keys) {
-    if ((model.pairs.get(k) ?? 0) < cscSwitches.pairedMin) continue;
-    const wrong = codes[Math.floor(k / 32768)]!, right = codes[k % 32768]!;
-    if (!wrong || !right) continue;
-    const list = out.get(wrong);
-    if (list) list.push(right); else out.set(wrong, [right]);
-  }
-  pairedCache.set(model.pairs, out);
-  return out;
-}
 
 /** The features of the candidate being scored, reused: an array is made only for one that is kept. */
 const scratch: number[] = new Array<number>(18).fill(0);
