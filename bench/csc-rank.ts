@@ -23,6 +23,7 @@ if (process.env.CSC_IN_WORD) cscSwitches.inWord = process.env.CSC_IN_WORD === '1
 if (process.env.CSC_IN_WORD_MARGIN) cscSwitches.inWordMargin = Number(process.env.CSC_IN_WORD_MARGIN);
 if (process.env.CSC_IN_WORD_BELOW) cscSwitches.inWordBelow = Number(process.env.CSC_IN_WORD_BELOW);
 if (process.env.CSC_IN_WORD_CONTEXT) cscSwitches.inWordContext = Number(process.env.CSC_IN_WORD_CONTEXT);
+if (process.env.CSC_IN_WORD_PRONE) cscSwitches.inWordProne = Number(process.env.CSC_IN_WORD_PRONE);
 if (process.env.CSC_PAIRED) cscSwitches.paired = process.env.CSC_PAIRED === '1';
 if (process.env.CSC_PAIRED_MIN) cscSwitches.pairedMin = Number(process.env.CSC_PAIRED_MIN);
 const full = parseCscModel(readFileSync('resources/csc/csc-model.bin'));

@@ -23,7 +23,7 @@ describe('real-word errors', () => {
   it.each([
     ['这件事会影像到大家的生活。', '像', '响'],
     ['老人家的身体建康最重要。', '建', '健'],
-    ['我们都须要加油。', '须', '需'],
+    ['我们八点开时上课。', '时', '始'],
   ])('flags %s inside the word it forms', (text, wrong, right) => {
     const f = typos(text);
     expect(f.map((x) => [x.text, x.fix?.replacement])).toEqual([[wrong, right]]);
@@ -38,6 +38,7 @@ describe('real-word errors', () => {
     '市民在建设路上散步。',
     '现代农业发展很快。',
     '这些问题必须尽快解决。',
+    '开会时请关闭手机。',
     '他们在会上达成了共识。',
   ])('leaves %s alone', (text) => {
     expect(typos(text)).toEqual([]);

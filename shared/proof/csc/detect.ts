@@ -139,7 +139,7 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
     for (let i = 0; i < run.length; i++) {
       // A character inside a known word is explained by it, unless a confusable makes a
       // likelier word with its partner (switches.ts inWord).
-      if (named[i] || guarded[from + i] || (!loose[i] && !partner[i])) continue;
+      if (named[i] || guarded[from + i] || (!loose[i] && (!partner[i] || (model.prone.get(run.charCodeAt(i)) ?? 0) < cscSwitches.inWordProne))) continue;
       candidatesAt(model, run, i, from, loose, around, minScore, weights, out, loose[i] ? 0 : partner[i]!);
     }
   }
