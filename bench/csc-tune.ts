@@ -11,10 +11,20 @@
 // shared/proof/csc/detect.ts (TYPO_WEIGHTS, TYPO_THRESHOLDS).
 //   node scripts/csc-model.mjs && npx esbuild bench/csc-tune.ts --bundle --platform=node --format=esm --outfile=.tmp/tune.mjs && node .tmp/tune.mjs
 import { readFileSync } from 'node:fs';
-import { addMiswritten, logpOf, pairKey, parseCscModel, type CscModel } from '../shared/proof/csc/model';
+import { cscSwitches } from '../shared/proof/csc/switches';
+import { parseCscModel, type CscModel } from '../shared/proof/csc/model';
+import { halvesOf, modelFromItems } from './csc-folds';
 import { scoreOf, typoCandidates, type TypoCandidate } from '../shared/proof/csc/detect';
 import { parseSighan1314, scoreSighan, type SighanItem } from './csc-sighan';
 
+// Candidate switches to compare (shared/proof/csc/switches.ts).
+if (process.env.CSC_IN_WORD) cscSwitches.inWord = process.env.CSC_IN_WORD === '1';
+if (process.env.CSC_IN_WORD_MARGIN) cscSwitches.inWordMargin = Number(process.env.CSC_IN_WORD_MARGIN);
+if (process.env.CSC_IN_WORD_BELOW) cscSwitches.inWordBelow = Number(process.env.CSC_IN_WORD_BELOW);
+if (process.env.CSC_IN_WORD_CONTEXT) cscSwitches.inWordContext = Number(process.env.CSC_IN_WORD_CONTEXT);
+if (process.env.CSC_IN_WORD_PRONE) cscSwitches.inWordProne = Number(process.env.CSC_IN_WORD_PRONE);
+if (process.env.CSC_PAIRED) cscSwitches.paired = process.env.CSC_PAIRED === '1';
+if (process.env.CSC_PAIRED_MIN) cscSwitches.pairedMin = Number(process.env.CSC_PAIRED_MIN);
 const full = parseCscModel(readFileSync('resources/csc/csc-model.bin'));
 const train = JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8')) as SighanItem[];
 // SIGHAN-2013/CLP-2014 (no SIGHAN-15 sentence in it). Its training sets are in the context
@@ -27,35 +37,7 @@ const extra = process.env.CSC_EXTRA ? sighan1314.filter((d) => d.set.startsWith(
 const dev = sighan1314.filter((d) => d.set.startsWith('test'));
 const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
 
-function fromItems(items: readonly SighanItem[]): CscModel {
-  const pairs = new Map<number, number>();
-  const bigrams = new Map<number, number>();
-  const prone = new Map<number, number>();
-  const mis = new Map<string, number>();
-  const bump = (m: Map<number, number>, k: number, n = 1) => k >= 0 && m.set(k, (m.get(k) ?? 0) + n);
-  const han = /^\p{Script=Han}+$/u;
-  for (const { original_text: o, correct_text: c } of [...items, ...extra]) {
-    if (o.length === c.length) {
-      for (let i = 0; i < o.length; i++) {
-        if (o[i] === c[i] || !han.test(o[i]! + c[i]!)) continue;
-        bump(pairs, pairKey(full, o.charCodeAt(i), c.charCodeAt(i)));
-        bump(prone, o.charCodeAt(i));
-      }
-    }
-    for (let i = 0; i + 1 < c.length; i++) if (han.test(c[i]! + c[i + 1]!)) bump(bigrams, pairKey(full, c.charCodeAt(i), c.charCodeAt(i + 1)));
-    if (o.length !== c.length) continue;
-    for (let i = 0; i < o.length; i++) {
-      if (o[i] === c[i]) continue;
-      for (const s of [i - 1, i]) {
-        const w = o.slice(s, s + 2), r = c.slice(s, s + 2);
-        if (s >= 0 && s + 2 <= o.length && han.test(w + r) && logpOf(full, r) !== undefined && logpOf(full, w) === undefined) mis.set(`${w}\t${r}`, (mis.get(`${w}\t${r}`) ?? 0) + 1);
-      }
-    }
-  }
-  const half: CscModel = { ...full, pairs, bigrams, prone, miswritten: new Map() };
-  for (const [e, n] of mis) { const [w, r] = e.split('\t') as [string, string]; addMiswritten(half, w, r, n); }
-  return half;
-}
+const fromItems = (items: readonly SighanItem[]): CscModel => modelFromItems(full, items, extra);
 
 function flagsAt(cands: TypoCandidate[], w: number[], th: number) {
   const best = new Map<number, { at: number; fix: string; s: number }>();
@@ -67,7 +49,7 @@ function flagsAt(cands: TypoCandidate[], w: number[], th: number) {
 }
 
 const seedModel = fromItems(train);
-const halves = [train.filter((_, i) => i % 2 === 0), train.filter((_, i) => i % 2 === 1)];
+const halves = halvesOf(train);
 const folds = [0, 1].map((h) => {
   const model = fromItems(halves[h]!);
   const test = halves[1 - h]!;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCscModel, setCscModelFile } from '../electron/services/proof/csc-model';
 import { clearTypoCache, detectTypos } from '../shared/proof/csc/detect';
+import { confidenceOf } from '../shared/proof/csc/confidence';
 import { DEFAULT_HOUSE_TERMS, proofDocument, proofDocuments, type Finding, type ProofDocument, type ProofOptions } from '../shared/proof';
 import { scoreSighan, type Flags, type SighanItem, type SighanScore } from './csc-sighan';
 
@@ -16,7 +17,7 @@ import { scoreSighan, type Flags, type SighanItem, type SighanScore } from './cs
 // 100,000 characters of distinct copy (TEST and TRAIN sentences, no repeats) with all rules.
 
 const CHAR_RULE = /^char\./;
-/** Thresholds of the precision/recall curve in the note (TYPO_THRESHOLDS: strict 10, normal 12, error 18). */
+/** Score thresholds of the precision/recall curve in the note, each with its confidence (TYPO_THRESHOLDS: strict 10, normal 12, error 18). */
 const CURVE = [10, 11, 12, 13, 14, 16, 18];
 
 /** Positions a finding points at: the characters its fix changes, else its start. */
@@ -56,7 +57,7 @@ function sighan(root: string): Promise<Run> {
     const others = test.map((d, i) => flagsOf(proofDocument(sentenceDoc(d.original_text, i), { terms }), false));
     const curve = CURVE.map((th) => {
       const s = scoreSighan(test, (d, i) => [...others[i]!, ...detectTypos(csc, d.original_text, th, terms).map((h) => ({ at: h.at, fix: h.fix }))]);
-      return `${th}: P ${s.detectP.toFixed(3)} R ${s.detectR.toFixed(3)} (${s.falsePer100.toFixed(1)}/100)`;
+      return `${th} (confidence ${confidenceOf(th).toFixed(2)}): P ${s.detectP.toFixed(3)} R ${s.detectR.toFixed(3)} (${s.falsePer100.toFixed(1)}/100)`;
     }).join('; ');
     return {
       curve,

@@ -5,8 +5,8 @@ import { startHost, tempDataDir } from '../support/host';
 
 // 错别字 in the story editor (issue 14): the editor runs the statistical detector itself,
 // on tables fetched once from main (proof:csc-table), so a typo typed into the copy is
-// flagged after the pause with its evidence and fixed in one click, a context case (再 for
-// 在) too; the edition's house style turns the check off (or strict) for every editor
+// flagged after the pause with its evidence and confidence and fixed in one click, a context
+// case (再 for 在) and a real-word error (建康 for 健康) too; the edition's house style turns the check off (or strict) for every editor
 // opened afterwards.
 
 async function openStory(page: Page, tab: string) {
@@ -34,9 +34,11 @@ test('typo check: flagged live with its evidence in both languages, fixed in one
     await typeAtStart(page, '他门都很高兴。');
     await expect(typo).toHaveCount(1, { timeout: 20_000 });
     await expect(typo).toContainText('把“门”换成“们”后通顺度明显提高');
+    await expect(typo).toContainText(/置信度 \d+%）/);
     await panel.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'csc', 'typo-panel.png') });
     await page.getByRole('button', { name: '切换界面语言' }).click();
     await expect(typo).toContainText('Possible typo: "们" for "门"?');
+    await expect(typo).toContainText(/confidence \d+ %\)/);
     await typo.getByRole('button', { name: 'Fix' }).click();
     await expect(page.locator('.editor-content')).toContainText('他们都很高兴。');
     await expect(typo).toHaveCount(0, { timeout: 20_000 });
@@ -44,6 +46,10 @@ test('typo check: flagged live with its evidence in both languages, fixed in one
     await typeAtStart(page, '我再家里看书。');
     await expect(typo).toHaveCount(1, { timeout: 20_000 });
     await expect(typo).toContainText('Possible typo: "在" for "再"?');
+    // A real-word error: 建康 is a word of its own, 健康 likelier and fits 最重要 better.
+    await typeAtStart(page, '老人家的身体建康最重要。');
+    await expect(typo).toHaveCount(2, { timeout: 20_000 });
+    await expect(typo.filter({ hasText: 'Possible typo: "健" for "建"?' })).toHaveCount(1);
 
     // The edition's house style (composer, nothing selected): the typo check → off, kept in edition.json.
     await page.getByRole('tab', { name: 'Pages' }).click();

@@ -31,7 +31,7 @@ describe('typo detection', () => {
     const rule = severity === 'error' ? 'char.typo' : 'char.possible-typo';
     expect(f.map((x) => [x.ruleId, x.severity, x.text, x.fix?.replacement])).toEqual([[rule, severity, wrong, right]]);
     expect(f[0]!.start).toBe(text.indexOf(wrong));
-    expect(f[0]!.message.zh).toMatch(new RegExp(`把“${wrong}”换成“${right}”后通顺度(明显)?提高（“[^”]*${wrong}[^”]*”→“[^”]*${right}[^”]*”，评分 \\+\\d+\\.\\d）`));
+    expect(f[0]!.message.zh).toMatch(new RegExp(`把“${wrong}”换成“${right}”后通顺度(明显)?提高（“[^”]*${wrong}[^”]*”→“[^”]*${right}[^”]*”，评分 \\+\\d+\\.\\d，置信度 \\d+%）`));
     expect(f[0]!.message.en).toContain(`"${right}" for "${wrong}"`);
   });
 

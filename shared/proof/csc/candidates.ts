@@ -4,6 +4,8 @@ import { splitScore, splitScoreWith } from './segment';
 import { bigramGainVs, leftFit, rightFit } from './context';
 import { classGainRow, classIndex, classRow } from './class-gain';
 import type { TypoCandidate, TypoWeights } from './detect';
+import { cscSwitches } from './switches';
+import { pairedOf } from './paired';
 
 // The candidate fixes at one suspect character (detect.ts's inner loop): every confusable
 // is tried in its place and scored by the features of FEATURES. Over 100,000 characters of
@@ -101,6 +103,45 @@ function word2Bloom(model: CscModel, bits: Uint32Array | null, k: number): numbe
   return bits === null || bloomHas(bits, k) ? word2(model, k) : undefined;
 }
 
+/**
+ * makesLikelierWord by word and side, per model (as the bloom filter, made once per table):
+ * copy repeats its words, and the answer depends on nothing else when no miswritten word
+ * adds a candidate (switches.ts is read when an answer is first made: set it before use).
+ */
+const likelierCache = new WeakMap<CscModel, Map<number, boolean>>();
+
+function likelierWordAt(model: CscModel, bloom: Uint32Array | null, cands: ArrayLike<number>, idCh: number, idMate: number, partner: number, lpWord: number, cacheable: boolean): boolean {
+  const floor = lpWord + cscSwitches.inWordMargin;
+  if (!cacheable) return makesLikelierWord(model, bloom, cands, idMate, partner, floor);
+  let cache = likelierCache.get(model);
+  if (!cache) likelierCache.set(model, (cache = new Map()));
+  const key = (idCh * 32768 + idMate) * 2 + (partner < 0 ? 1 : 0);
+  let yes = cache.get(key);
+  if (yes === undefined) cache.set(key, (yes = makesLikelierWord(model, bloom, cands, idMate, partner, floor)));
+  return yes;
+}
+
+/** Whether some candidate makes, with the partner idMate (before it when partner < 0), a two-character word with ln P above `floor`. */
+function makesLikelierWord(model: CscModel, bloom: Uint32Array | null, cands: ArrayLike<number>, idMate: number, partner: number, floor: number): boolean {
+  for (let n = 0; n < cands.length; n++) {
+    const idC = model.ids[cands[n]!]!;
+    if (!idC) continue;
+    const lp = word2Bloom(model, bloom, partner < 0 ? idMate * 32768 + idC : idC * 32768 + idMate);
+    if (lp !== undefined && lp > floor) return true;
+  }
+  return false;
+}
+
+/**
+ * How much better the fix fits the character on the word's far side than the written one
+ * does (the bigram model's association, ln): a real-word error shows in its context (影像到
+ * → 影响到), where a likelier word alone is no evidence (影像资料 is right).
+ */
+function outerFit(cx: CscModel['context'], partner: number, idPrev: number, idCh: number, idC: number, idAfter: number): number {
+  if (partner < 0) return idAfter ? rightFit(cx, idC, idAfter) - rightFit(cx, idCh, idAfter) : 0;
+  return idPrev ? leftFit(cx, idPrev, idC) - leftFit(cx, idPrev, idCh) : 0;
+}
+
 /** ln P of a character as a one-character word (the unknown word's when it is none). */
 function lpOne(model: CscModel, code: number): number {
   const v = model.lp1[model.ids[code]!]!;
@@ -128,23 +169,27 @@ function pairsOf(model: CscModel, idCh: number): [number, number] | null {
   return [lo, end];
 }
 
+
 /** The features of the candidate being scored, reused: an array is made only for one that is kept. */
-const scratch: number[] = new Array<number>(12).fill(0);
+const scratch: number[] = new Array<number>(18).fill(0);
 
 /**
  * The candidates at offset i of a run that starts at `from` in the text, pushed onto `out`;
  * with a finite minScore only those scoring at or above it (the others cannot be findings).
  */
-export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[]): void {
+export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[], partner = 0): void {
   const ch = run.charCodeAt(i);
   const prev = i > 0 ? run.charCodeAt(i - 1) : 0;
   const after = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
   const mis = miswrittenAt(model, prev, ch, after);
   const conf = model.confusables.get(ch);
-  if (!conf && !mis) return;
+  const paired = cscSwitches.paired ? pairedOf(model).get(ch) : undefined;
+  if (!conf && !mis && !paired) return;
   let cands: ArrayLike<number> = conf ?? [];
-  // Rarely (a word TRAIN saw miswritten): add its right character when it is no confusable.
+  // Rarely (a word TRAIN saw miswritten, a pair TRAIN shows outside the confusion sets:
+  // 应为 for 因为): add the right character when it is no confusable.
   if (mis) for (const c of mis.keys()) if (!conf?.includes(c)) cands = [...Array.from(cands), c];
+  if (paired) for (const c of paired) if (!Array.prototype.includes.call(cands, c)) cands = [...Array.from(cands), c];
   // A neighbour already in a known word is taken: 重实干 is 重 + 实干, not a broken 重视.
   const left = i > 0 && loose[i - 1] ? prev : 0;
   const right = i + 1 < run.length && loose[i + 1] ? after : 0;
@@ -157,7 +202,14 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // The pair keys of a loose neighbour with a candidate (pairKey's, with the neighbour's id once).
   const idLeft = left ? ids[left]! : 0;
   const idRight = right ? ids[right]! : 0;
-  const bloom = idLeft || idRight ? bloomAfter(model.lp2, cands.length) : null;
+  // Inside a known two-character word (partner: the other character's offset, ±1): only a
+  // fix that makes a word likelier than it by cscSwitches.inWordMargin with the same partner is tried.
+  const idMate = partner ? ids[run.charCodeAt(i + partner)]! : 0;
+  const lpWord = idMate ? word2(model, partner < 0 ? idMate * 32768 + idCh : idCh * 32768 + idMate) ?? 0 : 0;
+  const bloom = idLeft || idRight || idMate ? bloomAfter(model.lp2, cands.length) : null;
+  // Most in-word positions have no such fix: found out before any other work (they are
+  // two thirds of the positions tried, and the setup below cost ~100 ms per 100,000 characters).
+  if (idMate && !likelierWordAt(model, bloom, cands, idCh, idMate, partner, lpWord, mis === null)) return;
   let base: number | null = null;
   let window: string | null = null;
   const ctx0 = ctx(model, prev, ch, after);
@@ -179,6 +231,10 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // bigramGain's terms for the written character, on the first candidate that needs them.
   let fromLeft = NaN;
   let fromRight = NaN;
+  // The ranker's position features: how many fixes compete here, loose neighbours, a run's edge.
+  const nCands = Math.log(cands.length);
+  const sides = (left ? 1 : 0) + (right ? 1 : 0);
+  const edge = i === 0 || i === run.length - 1 ? 1 : 0;
   for (let n = 0; n < cands.length; n++) {
     const c = cands[n]!;
     const idC = ids[c]!;
@@ -189,12 +245,14 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const lpL = idLeft && idC ? word2Bloom(model, bloom, idLeft * 32768 + idC) : undefined;
     const lpR = idRight && idC ? word2Bloom(model, bloom, idC * 32768 + idRight) : undefined;
     const swap = leftCls >= 0 && !Number.isNaN(lp1[idC]!) && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
+    const lpW = idMate && idC ? word2Bloom(model, bloom, partner < 0 ? idMate * 32768 + idC : idC * 32768 + idMate) : undefined;
+    if (idMate && !(lpW !== undefined && lpW > lpWord + cscSwitches.inWordMargin && outerFit(cx, partner, idPrev, idCh, idC, idAfter) > cscSwitches.inWordContext)) continue;
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
-    if (!seen && !miswritten && lpL === undefined && lpR === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
+    if (!seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
     const bigram = ctx(model, prev, c, after) - ctx0;
     const pairSeen = Math.log1p(seen);
     const inWord = loose[i] ? 0 : 1;
-    const joins = lpL !== undefined || lpR !== undefined ? 1 : 0;
+    const joins = lpL !== undefined || lpR !== undefined || lpW !== undefined ? 1 : 0;
     const misF = Math.log1p(miswritten);
     // The characters around it (a few table lookups), for a function word too (再 + 家里):
     // with 1.8 MB of text the bigrams say something beside the classes (TRAIN: same
@@ -207,16 +265,21 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     // single characters it replaces), or from the one word swapped for another: the full
     // comparison only where the score could reach minScore. Most candidates stop here,
     // which keeps 100,000 characters fast.
+    const f = scratch;
+    f[0] = 1; f[2] = bigram; f[3] = pairSeen; f[4] = prone; f[5] = inWord;
+    f[6] = alone; f[7] = joins; f[8] = misF; f[9] = charLm; f[10] = classCtx; f[11] = particle;
+    f[12] = (lpOne(model, c) + model.logTotal) / 10; f[13] = ctx0; f[14] = fromLeft + fromRight;
+    f[15] = nCands; f[16] = sides; f[17] = edge;
     if (minScore > -Infinity && !seen && !miswritten) {
-      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity);
-      const rest = w[0]! + w[2]! * bigram + w[3]! * pairSeen + w[4]! * prone + w[5]! * inWord + w[6]! * alone + w[7]! * joins + w[8]! * misF + w[9]! * charLm + w[10]! * classCtx + w[11]! * particle;
-      if (rest + w[1]! * (est + ESTIMATE_SLACK) < minScore) continue;
+      // lmGain's weight is positive (ranker.ts checks it), so the score with the estimate's
+      // upper bound in its place bounds the real one.
+      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity, lpW !== undefined ? lpW - lpWord : -Infinity);
+      f[1] = est + ESTIMATE_SLACK;
+      if (scoreOf(f, w) < minScore) continue;
     }
     base ??= splitScore(model, run, a, b);
     const lm = splitScoreWith(model, run, a, b, i, c);
-    const f = scratch;
-    f[0] = 1; f[1] = lm - base; f[2] = bigram; f[3] = pairSeen; f[4] = prone; f[5] = inWord;
-    f[6] = alone; f[7] = joins; f[8] = misF; f[9] = charLm; f[10] = classCtx; f[11] = particle;
+    f[1] = lm - base;
     if (minScore > -Infinity && scoreOf(f, w) < minScore) continue;
     window ??= run.slice(a, b);
     const fix = String.fromCharCode(c);

@@ -1,0 +1,41 @@
+// SIGHAN-15 TRAIN two-fold (issue 14), shared by the tuning (csc-tune.ts) and the ranker's
+// training (csc-rank.ts): the TRAIN-derived tables (confusion pair counts, bigrams,
+// miswritten words) are rebuilt from one half and the other half is scored, so a number is
+// never the detector remembering its own sentences. The context model (licensed corpus and
+// SIGHAN-2013/CLP-2014's training text, no SIGHAN-15 sentence) is kept whole.
+import { addMiswritten, logpOf, pairKey, type CscModel } from '../shared/proof/csc/model';
+import type { SighanItem } from './csc-sighan';
+
+/** The full model with TRAIN's tables made from `items` (and `extra`'s, when given) only. */
+export function modelFromItems(full: CscModel, items: readonly SighanItem[], extra: readonly SighanItem[] = []): CscModel {
+  const pairs = new Map<number, number>();
+  const bigrams = new Map<number, number>();
+  const prone = new Map<number, number>();
+  const mis = new Map<string, number>();
+  const bump = (m: Map<number, number>, k: number, n = 1) => k >= 0 && m.set(k, (m.get(k) ?? 0) + n);
+  const han = /^\p{Script=Han}+$/u;
+  for (const { original_text: o, correct_text: c } of [...items, ...extra]) {
+    if (o.length === c.length) {
+      for (let i = 0; i < o.length; i++) {
+        if (o[i] === c[i] || !han.test(o[i]! + c[i]!)) continue;
+        bump(pairs, pairKey(full, o.charCodeAt(i), c.charCodeAt(i)));
+        bump(prone, o.charCodeAt(i));
+      }
+    }
+    for (let i = 0; i + 1 < c.length; i++) if (han.test(c[i]! + c[i + 1]!)) bump(bigrams, pairKey(full, c.charCodeAt(i), c.charCodeAt(i + 1)));
+    if (o.length !== c.length) continue;
+    for (let i = 0; i < o.length; i++) {
+      if (o[i] === c[i]) continue;
+      for (const s of [i - 1, i]) {
+        const w = o.slice(s, s + 2), r = c.slice(s, s + 2);
+        if (s >= 0 && s + 2 <= o.length && han.test(w + r) && logpOf(full, r) !== undefined && logpOf(full, w) === undefined) mis.set(`${w}\t${r}`, (mis.get(`${w}\t${r}`) ?? 0) + 1);
+      }
+    }
+  }
+  const half: CscModel = { ...full, pairs, bigrams, prone, miswritten: new Map() };
+  for (const [e, n] of mis) { const [w, r] = e.split('\t') as [string, string]; addMiswritten(half, w, r, n); }
+  return half;
+}
+
+/** TRAIN's two halves (even and odd sentences): fold h builds from halves[h] and scores halves[1 - h]. */
+export const halvesOf = <T>(items: readonly T[]): [T[], T[]] => [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];

@@ -1,0 +1,31 @@
+import { CONFIDENCE_FIT } from './confidence-fit';
+
+// A typo finding's confidence (issue 14): the chance that a position flagged with this score
+// is a real error with the right fix, fitted on SIGHAN-15 TRAIN two-fold (Platt scaling of
+// the score; bench/csc-rank.ts CSC_PLATT=1 writes confidence-fit.ts). Observed against fitted
+// by score band there: 10–12 0.50 / 0.50, 12–14 0.75 / 0.62, 16–18 0.82 / 0.82, 18–22
+// 0.92 / 0.90, above 22 0.89–0.90 against 0.98+, hence the ceiling. TRAIN is learners'
+// essays, half the sentences with errors; on newspaper copy, where errors are rarer, the
+// same score is less often right, so the settings are chosen by precision, not by this number.
+
+/** No score makes a finding surer than TRAIN's best bands were (0.89–0.92 above 18). */
+const CEILING = 0.92;
+
+/** The confidence (0–1) of a finding with this score. */
+export function confidenceOf(score: number): number {
+  const p = 1 / (1 + Math.exp(-(CONFIDENCE_FIT.slope * score + CONFIDENCE_FIT.intercept)));
+  return Math.min(CEILING, p);
+}
+
+/** The score at which the fitted confidence reaches p (below the ceiling). */
+export function scoreFor(p: number): number {
+  return (Math.log(p / (1 - p)) - CONFIDENCE_FIT.intercept) / CONFIDENCE_FIT.slope;
+}
+
+/**
+ * The settings as confidences: normal reports from 0.56 (score 12, the best precision on
+ * TRAIN as TEST is built), strict from 0.44 (score 10), a finding is an error from 0.85
+ * (score 18: false errors well under 1 per 100 error-free sentences on TRAIN and the
+ * development set). See detect.ts TYPO_THRESHOLDS.
+ */
+export const TYPO_CONFIDENCE = { error: 0.85, normal: 0.56, strict: 0.44 } as const;
