@@ -28,16 +28,27 @@ function inputOf(args: readonly string[]): string | null {
   return pos.length === 1 ? pos[0]! : null;
 }
 
-/** Whether `proof` with these arguments reads one text file under SHORT_RUN_BYTES. */
-export function isShortRun(args: readonly string[]): boolean {
+/** The size of the one regular .md/.txt file `proof` with these arguments reads, or -1. */
+function textInputSize(args: readonly string[]): number {
   const file = inputOf(args);
-  if (file === null || !/\.(md|markdown|txt|text)$/i.test(file)) return false;
+  if (file === null || !/\.(md|markdown|txt|text)$/i.test(file)) return -1;
   try {
     const st = statSync(file);
-    return st.isFile() && st.size < SHORT_RUN_BYTES;
+    return st.isFile() ? st.size : -1;
   } catch {
-    return false; // the verb reports the missing file itself
+    return -1; // the verb reports the missing file itself
   }
+}
+
+/** Whether `proof` with these arguments reads one regular text file (.md, .txt): no .docx, no edition folder. */
+export function isTextInput(args: readonly string[]): boolean {
+  return textInputSize(args) >= 0;
+}
+
+/** Whether `proof` with these arguments reads one text file under SHORT_RUN_BYTES. */
+export function isShortRun(args: readonly string[]): boolean {
+  const size = textInputSize(args);
+  return size >= 0 && size < SHORT_RUN_BYTES;
 }
 
 /**
