@@ -38,7 +38,7 @@ export const CSC_MODEL = join(root, 'resources', 'csc', 'csc-model.bin');
 function inputs() {
   const dict = join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
   const dir = join(root, 'resources', 'csc');
-  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), extra: join(dir, 'sighan1314.tsv'), corpus: join(dir, 'corpus'), self: fileURLToPath(import.meta.url), ...Object.fromEntries(['csc-corpus.mjs', 'csc-encode.mjs', 'csc-binary.mjs'].map((f) => [f, join(root, 'scripts', f)])) };
+  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), extra: join(dir, 'sighan1314.tsv'), corpus: join(dir, 'corpus'), self: fileURLToPath(import.meta.url), ...Object.fromEntries(['csc-corpus.mjs', 'csc-encode.mjs', 'csc-binary.mjs', 'csc-derived.mjs'].map((f) => [f, join(root, 'scripts', f)])) };
 }
 
 export function buildCscModel({ force = false } = {}) {

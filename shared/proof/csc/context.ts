@@ -25,40 +25,32 @@ export interface CscContext {
   classes: number;
 }
 
-/** Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01). */
-const MU = 20;
+/**
+ * Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01).
+ * The build computes the priors with it (scripts/csc-derived.mjs's MU; tests/unit/csc-layout.test.ts checks they agree).
+ */
+export const MU = 20;
 
+/**
+ * The context model as the build laid it out: the per-character priors and each class row's
+ * total computed at build time (scripts/csc-derived.mjs: the same expressions, issue 15),
+ * views of the file's buffer and one small Map per part.
+ */
 export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
-  const uni = bin.u32('lmUni');
-  let total = 0, kinds = 0;
-  for (let i = 0; i < uni.length; i++) if (uni[i]) { total += uni[i]!; kinds++; }
-  // Per character once at load: the scoring loop then takes one logarithm per pair.
-  const prior = new Float64Array(32768).fill(0.5 / (total + 0.5 * kinds));
-  const lnPrior = new Float64Array(32768).fill(Math.log(prior[0]!));
-  const lnDen = new Float64Array(32768).fill(Math.log(MU));
-  for (let i = 0; i < uni.length; i++) {
-    if (!uni[i]) continue; // the fill values above, exactly (issue 15: two thirds of the ids, two logarithms each at start-up)
-    prior[i] = (uni[i]! + 0.5) / (total + 0.5 * kinds);
-    lnPrior[i] = Math.log(prior[i]!);
-    lnDen[i] = Math.log(uni[i]! + MU);
-  }
   const bi = intTableOf(bin.i32('lmKeys'), bin.f32('lmVals'));
   const classes = Number(bin.meta.classes);
   const chars = bin.u16('ctxChar');
   const rows = bin.u32('ctxRows');
+  const rowSeen = bin.u32('ctxSeen');
   const around = new Map<number, Uint32Array>();
   const seen = new Map<number, number>();
-  // Each row's left half summed from the section itself, in the same pass (issue 15: a
-  // second pass over the Map's entries cost 4 ms of the CLI's start).
   for (let i = 0; i < chars.length; i++) {
     if (!ids[chars[i]!]) continue;
     const at = i * 2 * classes;
     around.set(chars[i]!, rows.subarray(at, at + 2 * classes));
-    let n = 0;
-    for (let j = at; j < at + classes; j++) n += rows[j]!;
-    seen.set(chars[i]!, n);
+    seen.set(chars[i]!, rowSeen[i]!);
   }
-  return { prior, lnPrior, lnDen, bi, around, seen, classes };
+  return { prior: bin.f64('lmPrior'), lnPrior: bin.f64('lmLnPrior'), lnDen: bin.f64('lmLnDen'), bi, around, seen, classes };
 }
 
 /** ln P(b | a) by ids (a = 0: at the run's start, the prior alone). */
