@@ -8,20 +8,16 @@
 //   sections    typed arrays (u8 / u16 / i32 / u32 / f32 / f64), each at an 8-byte boundary
 //               (the header is padded to one too: a float64 view needs it)
 //
-// Little-endian throughout (every machine this app runs on is). After the model's own
-// sections come those derived from them (csc-derived.mjs: what the reader used to build on
-// every start, in the layout it maps as it is).
-
-import { derivedSections } from './csc-derived.mjs';
+// Little-endian throughout (every machine this app runs on is). csc-model.bin's sections
+// are the model's own and those derived from them (csc-derived.mjs).
 
 const TYPES = { u8: Uint8Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array };
 // A typed array given as the section is written as it is (the hash tables), else converted.
 const ALIGN = 8;
 const pad = (n) => Math.ceil(n / ALIGN) * ALIGN;
 
-/** sections: { name: [type, array-like of numbers] } → the file's bytes, derived sections added. */
-export function encodeCscBinary(meta, own) {
-  const sections = { ...own, ...derivedSections(meta, own) };
+/** sections: { name: [type, array-like of numbers] } → the file's bytes. */
+export function encodeCscBinary(meta, sections) {
   const layout = {};
   const arrays = [];
   let offset = 0;

@@ -14,8 +14,12 @@ const ID_BITS = 32768;
 /** The context model's prior strength: shared/proof/csc/context.ts's MU (the test checks they agree). */
 const MU = 20;
 
-/** Extra sections from the model's own: { name: [type, typed array] } (csc-binary.mjs adds them). */
-export function derivedSections(meta, sections) {
+/** The model's own sections ({ name: [type, values] }, csc-encode.mjs) with the derived ones after them. */
+export function withDerived(meta, sections) {
+  return { ...sections, ...derivedSections(meta, sections) };
+}
+
+function derivedSections(meta, sections) {
   const chars = sections.chars[1];
   // Character code → id (0: a character no table knows).
   const ids = new Uint16Array(65536);
