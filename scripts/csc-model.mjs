@@ -38,11 +38,12 @@ export const CSC_MODEL = join(root, 'resources', 'csc', 'csc-model.bin');
 function inputs() {
   const dict = join(dirname(require.resolve('@node-rs/jieba/package.json')), 'dict.txt');
   const dir = join(root, 'resources', 'csc');
-  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), extra: join(dir, 'sighan1314.tsv'), corpus: join(dir, 'corpus'), self: fileURLToPath(import.meta.url), ...Object.fromEntries(['csc-corpus.mjs', 'csc-encode.mjs', 'csc-binary.mjs', 'csc-derived.mjs'].map((f) => [f, join(root, 'scripts', f)])) };
+  return { dict, pinyin: join(dir, 'same_pinyin.txt'), stroke: join(dir, 'same_stroke.txt'), common: join(dir, 'common_char_set.txt'), train: join(root, 'tests', 'corpus', 'sighan15', 'train.json'), extra: join(dir, 'sighan1314.tsv'), corpus: join(dir, 'corpus'), self: fileURLToPath(import.meta.url), ...Object.fromEntries(['csc-corpus.mjs', 'csc-encode.mjs', 'csc-binary.mjs'].map((f) => [f, join(root, 'scripts', f)])) };
 }
 
 export function buildCscModel({ force = false } = {}) {
-  const src = inputs();
+  // The derived sections' writer too (issue 15: csc-encode.mjs imports it).
+  const src = { ...inputs(), derived: join(root, 'scripts', 'csc-derived.mjs') };
   if (!force && existsSync(CSC_MODEL)) {
     const built = statSync(CSC_MODEL).mtimeMs;
     if (Object.values(src).every((f) => !existsSync(f) || statSync(f).mtimeMs <= built)) return CSC_MODEL;
