@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+/* global require, __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS entry (below: why) */
 'use strict';
 // `npx edition-desk …`: the services without the GUI. The CLI is built into out/ by
 // `npm ci`/`npm install` (the prepare script) or `npm run build`.

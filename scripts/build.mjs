@@ -56,11 +56,19 @@ const textOnly = {
       a.importer.endsWith(join('services', 'proof', 'proof-files.ts')) ? { path: join(root, 'electron/cli/proof-text-only.ts') } : undefined);
   },
 };
+// The traditional rule's opencc-js tables, evaluated when first used (electron/cli/opencc-lazy.ts).
+const lazyOpencc = {
+  name: 'opencc-lazy',
+  setup(b) {
+    b.onResolve({ filter: /^opencc-js\/t2cn$/ }, (a) =>
+      a.importer.endsWith(join('rules', 'traditional.ts')) ? { path: join(root, 'electron/cli/opencc-lazy.ts') } : undefined);
+  },
+};
 const proofBundle = (name, plugins = []) =>
   esbuild({
     entryPoints: [join(root, 'electron/cli/proof-main.ts')],
     outfile: join(root, 'out/cli', name),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', plugins,
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', plugins: [lazyOpencc, ...plugins],
     // A table a rule reads from disk beside its module (new URL(…, import.meta.url)) finds it
     // from the bundle too: CommonJS has no import.meta, so it is the bundle's own URL here.
     define: { ...define, 'import.meta.url': 'bundleUrl' },

@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 
 // `edition-desk proof` on one page runs for about a tenth of a second, too short for V8's
 // optimizing compiler to pay back: it compiles the detector's hot loops on a second thread
@@ -52,11 +51,33 @@ export function isShortRun(args: readonly string[]): boolean {
 }
 
 /**
+ * Sets a V8 flag as node:v8's setFlagsFromString does, through the binding that function
+ * wraps: loading node:v8 loads Node's stream modules too (its heap snapshot streams), ~2 ms
+ * of a proof run's CPU, where the binding costs 0.3 (issue 15). process.binding is
+ * deprecated, so its warning is held back for the call; where a Node has no such binding
+ * any more, node:v8 does it.
+ */
+function setV8Flag(flag: string): void {
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    const binding = (process as unknown as { binding?: (name: string) => { setFlagsFromString?: (f: string) => void } }).binding?.('v8');
+    if (typeof binding?.setFlagsFromString === 'function') return binding.setFlagsFromString(flag);
+  } catch {
+    // no such binding: below
+  } finally {
+    process.noDeprecation = quiet;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only here, where the binding is gone (this file is bundled as CommonJS)
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
+}
+
+/**
  * Sets V8's tiers for a proof run before its bundle loads: without the optimizing compiler
  * for a short run. Returns the code cache's variant for these flags ('' or 'short').
  */
 export function tierForProof(args: readonly string[]): string {
   if (!isShortRun(args)) return '';
-  setFlagsFromString('--no-opt');
+  setV8Flag('--no-opt');
   return 'short';
 }

@@ -35,8 +35,12 @@ describe('edition-desk proof, fast start', () => {
   it('a .md file runs the text-only bundle, a .docx or folder the whole one; each answers as the full CLI', () => {
     const odd = join(tmp, 'folder.md'); // a folder with a text file's name is an edition folder to proof
     mkdirSync(odd);
-    const cases = [[SEED], [join(tmp, 'missing.md')], [odd], [SEED, '--terms', join(tmp, 'none.txt')]];
+    // Traditional characters: the rule's OpenCC tables, which the bundles evaluate only then (electron/cli/opencc-lazy.ts).
+    const trad = join(tmp, 'trad.md');
+    writeFileSync(trad, '# 标题\n\n這個繁體字很多，後來發現。\n');
+    const cases = [[SEED], [trad], [join(tmp, 'missing.md')], [odd], [SEED, '--terms', join(tmp, 'none.txt')]];
     for (const args of cases) expect(run(BIN, 'proof', ...args), args.join(' ')).toEqual(run(FULL, 'proof', ...args));
+    expect(run(BIN, 'proof', trad).out).toContain('Traditional character "這"');
     const caches = readdirSync(join(tmp, 'cache', 'edition-desk'));
     expect(caches.some((f) => f.startsWith('proof-text.cjs-'))).toBe(true); // the seed page
     expect(caches.some((f) => f.startsWith('proof.cjs-'))).toBe(true); // the folder
