@@ -48,7 +48,12 @@ const node = (entry, outfile, format = 'esm', split = false) =>
  * whose .docx and edition readers are stubs (electron/cli/proof-text-only.ts): without them,
  * zod and xmldom it is a quarter of the size, and its load a third of the time.
  */
-const asciiFile = (file) => writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
+// Written inside CommonJS's module wrapper (electron/cli/compile-cache.ts's WRAPPER_HEAD and
+// _TAIL, which tests/unit/proof-cli-start.test.ts checks), so its loader compiles the file as
+// read: no concatenated copy of it on the heap. The wrapper shares the first line, so the
+// source map stays right below it.
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
+const asciiFile = (file) => writeFileSync(file, WRAPPER[0] + asciiOnly(readFileSync(file, 'utf8')) + WRAPPER[1]);
 const textOnly = {
   name: 'proof-text-only',
   setup(b) {

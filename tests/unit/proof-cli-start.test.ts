@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEEDS_DIR, cleanupTemp, tempDir } from './helpers';
 import { ensureNodeBuild } from './node-build';
+import { WRAPPER_HEAD, WRAPPER_TAIL } from '../../electron/cli/compile-cache';
 
 // The proof command's fast start (issue 15, item 3): bin/edition-desk.cjs (CommonJS, no ES
 // module loader), the text-only bundle for a .md/.txt file (out/cli/proof-text.cjs), and the
@@ -48,6 +49,8 @@ describe('edition-desk proof, fast start', () => {
     const text = readFileSync(join(REPO_ROOT, 'out', 'cli', 'proof-text.cjs'), 'latin1');
     expect(text.length).toBeLessThan(500_000);
     expect(text).not.toMatch(/xmldom|ZodError/);
+    // Written inside the module wrapper the loader would add (scripts/build.mjs), so it compiles the file as read.
+    expect([text.startsWith(WRAPPER_HEAD), text.endsWith(WRAPPER_TAIL)]).toEqual([true, true]);
     // The old bin path still runs the CLI.
     expect(run(join(REPO_ROOT, 'bin', 'edition-desk.mjs'), 'proof', SEED)).toEqual(run(BIN, 'proof', SEED));
   }, 60_000);
