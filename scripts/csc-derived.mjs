@@ -56,14 +56,17 @@ function derivedSections(meta, sections) {
     lnPrior[i] = Math.log(prior[i]);
     lnDen[i] = Math.log(uni[i] + MU);
   }
-  // Each class row's occurrences (its left half summed).
+  // Each class row's occurrences (its left half summed), and the row of each character by
+  // code (1 + its index in ctxChar; 0: none, or a character without an id, as readContext skipped).
   const ctxChar = sections.ctxChar[1], rows = sections.ctxRows[1];
   const classes = Number(meta.classes);
   const ctxSeen = new Uint32Array(ctxChar.length);
+  const ctxRowOf = new Int32Array(65536);
   for (let i = 0; i < ctxChar.length; i++) {
     let n = 0;
     for (let j = i * 2 * classes; j < i * 2 * classes + classes; j++) n += rows[j];
     ctxSeen[i] = n;
+    if (ids[ctxChar[i]]) ctxRowOf[ctxChar[i]] = i + 1;
   }
   return {
     ids: ['u16', ids], confRow: ['u16', confRow],
@@ -71,6 +74,6 @@ function derivedSections(meta, sections) {
     bigramSlots: ['i32', bigrams.keys], bigramSlotCounts: ['f32', bigrams.vals],
     proneChar: ['u16', [...prone.keys()]], proneCount: ['u32', [...prone.values()]],
     lmPrior: ['f64', prior], lmLnPrior: ['f64', lnPrior], lmLnDen: ['f64', lnDen],
-    ctxSeen: ['u32', ctxSeen],
+    ctxSeen: ['u32', ctxSeen], ctxRowOf: ['i32', ctxRowOf],
   };
 }

@@ -90,6 +90,11 @@ describe('csc-model.bin derived sections', () => {
       for (let j = i * 2 * classes; j < i * 2 * classes + classes; j++) n += rows[j]!;
       if (cx.seen.get(ctxChar[i]!) !== n) expect.fail(`row total of ${ctxChar[i]}`);
     }
+    // Each character's row by code: the one its ctxChar entry names, for a character with an id only.
+    const rowOf = new Int32Array(65536);
+    for (let i = 0; i < ctxChar.length; i++) if (model.ids[ctxChar[i]!]) rowOf[ctxChar[i]!] = i + 1;
+    expect(firstDiff(cx.rowOf, rowOf)).toBe(-1);
+    for (const [code, row] of cx.around) expect(firstDiff(cx.rows.subarray((cx.rowOf[code]! - 1) * 2 * classes, cx.rowOf[code]! * 2 * classes), row)).toBe(-1);
   });
 
   it('float64 sections are read from any byte offset (copied when the buffer is not 8-aligned)', () => {

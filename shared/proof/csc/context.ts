@@ -17,10 +17,14 @@ export interface CscContext {
   lnDen: Float64Array;
   /** Bigram counts by pair key (ida × 32768 + idb). */
   bi: IntTable;
-  /** Word classes around one-character words: code → [left classes…, right classes…]. */
-  around: Map<number, Uint32Array>;
-  /** How often each of those words was seen (a row's half total). */
-  seen: Map<number, number>;
+  /** Word classes around one-character words: code → [left classes…, right classes…] (made when first asked: the detector reads the rows below). */
+  readonly around: Map<number, Uint32Array>;
+  /** How often each of those words was seen (a row's half total; made when first asked). */
+  readonly seen: Map<number, number>;
+  /** The same rows as the file holds them: code → 1 + row (0: none), the rows (2 × classes counts each), each row's total. */
+  rowOf: Int32Array;
+  rows: Uint32Array;
+  rowSeen: Uint32Array;
   /** Number of word classes (CLASSES in scripts/csc-corpus.mjs): 0 the run's edge, 1 other. */
   classes: number;
 }
@@ -32,9 +36,10 @@ export interface CscContext {
 export const MU = 20;
 
 /**
- * The context model as the build laid it out: the per-character priors and each class row's
- * total computed at build time (scripts/csc-derived.mjs: the same expressions, issue 15),
- * views of the file's buffer and one small Map per part.
+ * The context model as the build laid it out: the per-character priors, each class row's
+ * total and the row of each character computed at build time (scripts/csc-derived.mjs: the
+ * same expressions, issue 15), views of the file's buffer. The Maps by character are made
+ * only when asked (tests; the detector reads the rows by code, class-gain.ts).
  */
 export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const bi = intTableOf(bin.i32('lmKeys'), bin.f32('lmVals'));
@@ -42,15 +47,24 @@ export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
   const chars = bin.u16('ctxChar');
   const rows = bin.u32('ctxRows');
   const rowSeen = bin.u32('ctxSeen');
-  const around = new Map<number, Uint32Array>();
-  const seen = new Map<number, number>();
-  for (let i = 0; i < chars.length; i++) {
-    if (!ids[chars[i]!]) continue;
-    const at = i * 2 * classes;
-    around.set(chars[i]!, rows.subarray(at, at + 2 * classes));
-    seen.set(chars[i]!, rowSeen[i]!);
-  }
-  return { prior: bin.f64('lmPrior'), lnPrior: bin.f64('lmLnPrior'), lnDen: bin.f64('lmLnDen'), bi, around, seen, classes };
+  let maps: { around: Map<number, Uint32Array>; seen: Map<number, number> } | null = null;
+  const byChar = () => {
+    if (maps) return maps;
+    maps = { around: new Map(), seen: new Map() };
+    for (let i = 0; i < chars.length; i++) {
+      if (!ids[chars[i]!]) continue;
+      const at = i * 2 * classes;
+      maps.around.set(chars[i]!, rows.subarray(at, at + 2 * classes));
+      maps.seen.set(chars[i]!, rowSeen[i]!);
+    }
+    return maps;
+  };
+  return {
+    prior: bin.f64('lmPrior'), lnPrior: bin.f64('lmLnPrior'), lnDen: bin.f64('lmLnDen'), bi, classes,
+    get around() { return byChar().around; },
+    get seen() { return byChar().seen; },
+    rowOf: bin.i32('ctxRowOf'), rows, rowSeen,
+  };
 }
 
 /** ln P(b | a) by ids (a = 0: at the run's start, the prior alone). */
