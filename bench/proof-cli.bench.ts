@@ -8,9 +8,10 @@ import { performance } from 'node:perf_hooks';
 // page, start to exit, against `node -e 0` on the same Node in the same run. The
 // reference is the floor every Node CLI pays (the runtime's own start-up); the ratio is
 // what our loading, tables and rules add on top. Runs alternate, medians of ROUNDS each.
-// bin/edition-desk.mjs runs `proof` from one CommonJS bundle through a V8 code cache
-// (electron/cli/compile-cache.ts), made by the warm-up run as a user's first run makes it,
-// and a page this size without V8's optimizing compiler (electron/cli/short-run.ts).
+// bin/edition-desk.cjs (package.json's bin) runs `proof` on a .md file from the text-only
+// CommonJS bundle through a V8 code cache (electron/cli/compile-cache.ts), made by the
+// warm-up run as a user's first run makes it, and a page this size without V8's optimizing
+// compiler (electron/cli/short-run.ts).
 
 const ROUNDS = 11;
 
@@ -35,7 +36,7 @@ export const benchmarks = [
     reference: 'node -e 0 (the runtime alone), same Node, alternating',
     target: { kind: 'max', value: 250, ratioMax: 1.5 },
     async run({ root }: { root: string }) {
-      const cli = join(root, 'bin', 'edition-desk.mjs');
+      const cli = join(root, 'bin', 'edition-desk.cjs');
       if (!existsSync(join(root, 'out', 'cli', 'index.mjs'))) throw new Error('proof-cli-start: run "npm run build" first');
       const seed = join(root, 'resources', 'sample', 'seeds', '2026-qinyuan-lianghui.md');
       wall([cli, 'proof', seed]); // a first run fills the page cache and the code cache

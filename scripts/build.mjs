@@ -43,21 +43,44 @@ const node = (entry, outfile, format = 'esm', split = false) =>
 /**
  * The proof command's bundle: everything but Node's own modules inside, so its one compile
  * is cached whole, written ASCII-only (scripts/ascii-only.mjs) so its loader reads it as
- * Latin-1 instead of decoding a megabyte of UTF-8 on every start (issue 15).
+ * Latin-1 instead of decoding a megabyte of UTF-8 on every start (issue 15). Two of them:
+ * proof.cjs for any input, and proof-text.cjs for a .md/.txt file (what bin runs for one),
+ * whose .docx and edition readers are stubs (electron/cli/proof-text-only.ts): without them,
+ * zod and xmldom it is a quarter of the size, and its load a third of the time.
  */
-const asciiFile = (file) => writeFileSync(file, asciiOnly(readFileSync(file, 'utf8')));
-const proofBundle = () =>
+// Written inside CommonJS's module wrapper (electron/cli/compile-cache.ts's WRAPPER_HEAD and
+// _TAIL, which tests/unit/proof-cli-start.test.ts checks), so its loader compiles the file as
+// read: no concatenated copy of it on the heap. The wrapper shares the first line, so the
+// source map stays right below it.
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
+const asciiFile = (file) => writeFileSync(file, WRAPPER[0] + asciiOnly(readFileSync(file, 'utf8')) + WRAPPER[1]);
+const textOnly = {
+  name: 'proof-text-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/(copy\/docx-read|edition-store)$/ }, (a) =>
+      a.importer.endsWith(join('services', 'proof', 'proof-files.ts')) ? { path: join(root, 'electron/cli/proof-text-only.ts') } : undefined);
+  },
+};
+// The traditional rule's opencc-js tables, evaluated when first used (electron/cli/opencc-lazy.ts).
+const lazyOpencc = {
+  name: 'opencc-lazy',
+  setup(b) {
+    b.onResolve({ filter: /^opencc-js\/t2cn$/ }, (a) =>
+      a.importer.endsWith(join('rules', 'traditional.ts')) ? { path: join(root, 'electron/cli/opencc-lazy.ts') } : undefined);
+  },
+};
+const proofBundle = (name, plugins = []) =>
   esbuild({
     entryPoints: [join(root, 'electron/cli/proof-main.ts')],
-    outfile: join(root, 'out/cli/proof.cjs'),
-    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning',
+    outfile: join(root, 'out/cli', name),
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', plugins: [lazyOpencc, ...plugins],
     // A table a rule reads from disk beside its module (new URL(…, import.meta.url)) finds it
     // from the bundle too: CommonJS has no import.meta, so it is the bundle's own URL here.
     define: { ...define, 'import.meta.url': 'bundleUrl' },
     inject: [join(root, 'electron/cli/bundle-url.ts')],
     // dictionary-en's module reads its files with top-level await, which CommonJS cannot hold.
     alias: { 'dictionary-en': join(root, 'electron/cli/dictionary-files.ts') },
-  }).then(() => asciiFile(join(root, 'out/cli/proof.cjs')));
+  }).then(() => asciiFile(join(root, 'out/cli', name)));
 
 buildFonts();
 // The 错别字 detector's tables (issue 14), rebuilt when a source is newer.
@@ -71,8 +94,9 @@ if (want('node')) {
     node('electron/host/index.ts', 'out/host/index.mjs'),
     node('electron/cli/index.ts', 'out/cli/index.mjs', 'esm', true),
     // `edition-desk proof` on its own (issue 15): one CommonJS file with its dependencies
-    // inside, which bin/edition-desk.mjs runs through V8's code cache (proof-launch.cjs).
-    proofBundle(),
+    // inside, which bin/edition-desk.cjs runs through V8's code cache (proof-launch.cjs).
+    proofBundle('proof.cjs'),
+    proofBundle('proof-text.cjs', [textOnly]),
     node('electron/cli/proof-launch.ts', 'out/cli/proof-launch.cjs', 'cjs'),
     // Imports run in a worker thread (electron/services/copy/import-off-thread.ts).
     node('electron/services/copy/import-worker.ts', 'out/workers/import-worker.mjs'),

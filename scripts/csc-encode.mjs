@@ -4,6 +4,7 @@
 // detector looks pairs up by; keyed sections are sorted by key.
 import { encodeCscBinary } from './csc-binary.mjs';
 import { intHash, longHash } from './csc-hash.mjs';
+import { withDerived } from './csc-derived.mjs';
 
 const ID_BITS = 32768;
 // Corpus bigrams seen once are dropped (half the table at the same precision and recall on TRAIN).
@@ -80,7 +81,8 @@ export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, t
   for (const [c, n] of corpus.uni) if (ids.has(c)) lmUni[ids.get(c)] = n;
   const hlm = intHash(lmRows);
   const col = (rows, k) => rows.map((r) => r[k]);
-  return encodeCscBinary({ total, corpusChars: corpus.chars, classes: corpus.classes }, {
+  const meta = { total, corpusChars: corpus.chars, classes: corpus.classes };
+  return encodeCscBinary(meta, withDerived(meta, {
     chars: ['u16', chars],
     lp1: ['f32', lp1], cls1: ['u8', cls1],
     w2keys: ['i32', h2.keys], w2vals: ['f32', h2.vals], w2cls: ['u8', h2.cls],
@@ -91,5 +93,5 @@ export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, t
     miswritten: ['i32', mis],
     lmUni: ['u32', lmUni], lmKeys: ['i32', hlm.keys], lmVals: ['f32', hlm.vals],
     ctxChar: ['u16', ctxChar], ctxRows: ['u32', ctxRows],
-  });
+  }));
 }

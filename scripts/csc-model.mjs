@@ -42,7 +42,8 @@ function inputs() {
 }
 
 export function buildCscModel({ force = false } = {}) {
-  const src = inputs();
+  // The derived sections' writer too (issue 15: csc-encode.mjs imports it).
+  const src = { ...inputs(), derived: join(root, 'scripts', 'csc-derived.mjs') };
   if (!force && existsSync(CSC_MODEL)) {
     const built = statSync(CSC_MODEL).mtimeMs;
     if (Object.values(src).every((f) => !existsSync(f) || statSync(f).mtimeMs <= built)) return CSC_MODEL;

@@ -17,6 +17,10 @@ import { Script } from 'node:vm';
 // made from other source or by another V8 (cachedDataRejected), and a cache that cannot
 // be read or written only costs the speed, never the run.
 
+/** CommonJS's module wrapper, as Node's own; a bundle may be written inside it already (scripts/build.mjs's WRAPPER). */
+export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+export const WRAPPER_TAIL = '\n})';
+
 /** This build's caches start with `key`; `variant` names V8 flags the run set (V8 refuses a cache made under other flags). */
 function cacheFile(bundle: string, variant: string): { file: string; key: string } {
   const st = statSync(bundle);
@@ -56,7 +60,9 @@ export function requireCached<T>(bundle: string, variant = ''): { exports: T; sa
   const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const { file, key } = cacheFile(bundle, variant);
   const cachedData = readCache(file);
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  // The proof bundles are written wrapped (scripts/build.mjs): compiled as read, without a
+  // second copy of their ~350 KB made by the concatenation, which cost a scavenge (issue 15).
+  const wrapped = source.startsWith(WRAPPER_HEAD) ? source : `${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`;
   const script = new Script(wrapped, { filename: bundle, cachedData });
   const mod = { exports: {} as T };
   (script.runInThisContext() as (e: unknown, r: NodeRequire, m: unknown, f: string, d: string) => void)(

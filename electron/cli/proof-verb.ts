@@ -7,6 +7,7 @@ import { proofPath } from '../services/proof/proof-files';
 import { parseOptions } from './cli-args';
 import { ProofUsageError } from './proof-usage';
 import { readInput } from './read-input';
+import { writeStdoutSync } from './stdout-sync';
 
 // `edition-desk proof FILE [--terms TERMS] [--typos strict|normal|off]`. Loaded by the full CLI (index.ts) and, on its
 // own, by the proof bundle (proof-main.ts) that bin/edition-desk.mjs runs from V8's code
@@ -34,6 +35,6 @@ export async function proofVerb(args: string[], lang: 'zh-CN' | 'en'): Promise<n
   const placed = await proofPath(resolve(pos[0]!), { terms, ...(typos ? { typoLevel: typos } : {}) }, pos[0]!);
   const msgLang = lang === 'zh-CN' ? 'zh' : 'en';
   const out = placed.map((p) => `${p.file}:${p.line}:${p.col}  ${p.finding.severity}  ${p.finding.ruleId}  ${p.finding.message[msgLang]}`);
-  if (out.length) await new Promise<void>((done) => process.stdout.write(out.join('\n') + '\n', () => done()));
+  if (out.length) writeStdoutSync(out.join('\n') + '\n');
   return placed.some((p) => p.finding.severity === 'error') ? 1 : 0;
 }

@@ -1,5 +1,4 @@
 import { statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 
 // `edition-desk proof` on one page runs for about a tenth of a second, too short for V8's
 // optimizing compiler to pay back: it compiles the detector's hot loops on a second thread
@@ -28,16 +27,49 @@ function inputOf(args: readonly string[]): string | null {
   return pos.length === 1 ? pos[0]! : null;
 }
 
-/** Whether `proof` with these arguments reads one text file under SHORT_RUN_BYTES. */
-export function isShortRun(args: readonly string[]): boolean {
+/** The size of the one regular .md/.txt file `proof` with these arguments reads, or -1. */
+function textInputSize(args: readonly string[]): number {
   const file = inputOf(args);
-  if (file === null || !/\.(md|markdown|txt|text)$/i.test(file)) return false;
+  if (file === null || !/\.(md|markdown|txt|text)$/i.test(file)) return -1;
   try {
     const st = statSync(file);
-    return st.isFile() && st.size < SHORT_RUN_BYTES;
+    return st.isFile() ? st.size : -1;
   } catch {
-    return false; // the verb reports the missing file itself
+    return -1; // the verb reports the missing file itself
   }
+}
+
+/** Whether `proof` with these arguments reads one regular text file (.md, .txt): no .docx, no edition folder. */
+export function isTextInput(args: readonly string[]): boolean {
+  return textInputSize(args) >= 0;
+}
+
+/** Whether `proof` with these arguments reads one text file under SHORT_RUN_BYTES. */
+export function isShortRun(args: readonly string[]): boolean {
+  const size = textInputSize(args);
+  return size >= 0 && size < SHORT_RUN_BYTES;
+}
+
+/**
+ * Sets a V8 flag as node:v8's setFlagsFromString does, through the binding that function
+ * wraps: loading node:v8 loads Node's stream modules too (its heap snapshot streams), ~2 ms
+ * of a proof run's CPU, where the binding costs 0.3 (issue 15). process.binding is
+ * deprecated, so its warning is held back for the call; where a Node has no such binding
+ * any more, node:v8 does it.
+ */
+function setV8Flag(flag: string): void {
+  const quiet = process.noDeprecation;
+  process.noDeprecation = true;
+  try {
+    const binding = (process as unknown as { binding?: (name: string) => { setFlagsFromString?: (f: string) => void } }).binding?.('v8');
+    if (typeof binding?.setFlagsFromString === 'function') return binding.setFlagsFromString(flag);
+  } catch {
+    // no such binding: below
+  } finally {
+    process.noDeprecation = quiet;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only here, where the binding is gone (this file is bundled as CommonJS)
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
 }
 
 /**
@@ -46,6 +78,6 @@ export function isShortRun(args: readonly string[]): boolean {
  */
 export function tierForProof(args: readonly string[]): string {
   if (!isShortRun(args)) return '';
-  setFlagsFromString('--no-opt');
+  setV8Flag('--no-opt');
   return 'short';
 }

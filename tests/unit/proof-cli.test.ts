@@ -11,7 +11,7 @@ import { ensureNodeBuild } from './node-build';
 // .docx files and an edition folder: exit codes and the line shape
 // FILE:LINE:COL  severity  rule-id  message.
 
-const BIN = join(REPO_ROOT, 'bin', 'edition-desk.mjs');
+const BIN = join(REPO_ROOT, 'bin', 'edition-desk.cjs');
 const SEEDS = join(REPO_ROOT, 'resources', 'sample', 'seeds');
 const LINE = /^(.+):(\d+):(\d+) {2}(error|warning|info) {2}([a-z]+\.[a-z-]+) {2}(.+)$/;
 let tmp: string;
@@ -95,7 +95,7 @@ describe('edition-desk proof', () => {
   });
 
   it('the proof bundle run from the code cache answers as the full CLI does, also with a damaged cache', () => {
-    // Issue 15: bin/edition-desk.mjs runs `proof` from out/cli/proof.cjs through V8's code cache.
+    // Issue 15: bin/edition-desk.cjs runs `proof` from out/cli/proof.cjs (a .md page: proof-text.cjs) through V8's code cache.
     const full = join(REPO_ROOT, 'out', 'cli', 'index.mjs');
     const ed = join(tmp, 'cache-demo.edition');
     expect(cli('C', 'sample', ed).code).toBe(0);
@@ -110,10 +110,10 @@ describe('edition-desk proof', () => {
       expect({ code: got.code, out: got.out, err: got.err }, args.join(' ')).toEqual({ code: want.code, out: want.out, err: want.err });
     }
     for (const f of readdirSync(cacheDir)) rmSync(join(cacheDir, f));
-    writeFileSync(join(cacheDir, 'proof.cjs-1-1-v0-x64.v8cache'), 'an earlier build\'s cache');
+    writeFileSync(join(cacheDir, 'proof-text.cjs-1-1-v0-x64.v8cache'), 'an earlier build\'s cache');
     cli('C', 'proof', ...cases[0]![1]);
     // One cache, this build's: an earlier build's is removed when a new one is written.
-    const caches = readdirSync(cacheDir).filter((f) => f.startsWith('proof.cjs-') && f.endsWith('.v8cache'));
+    const caches = readdirSync(cacheDir).filter((f) => f.startsWith('proof-text.cjs-') && f.endsWith('.v8cache'));
     const [cache] = caches;
     expect(caches).toHaveLength(1);
     // V8 refuses cached data that is not its own; the run is the same and the cache is made again.
@@ -123,7 +123,7 @@ describe('edition-desk proof', () => {
     expect({ code: again.code, out: again.out, err: again.err }).toEqual((({ code, out, err }) => ({ code, out, err }))(run(full, 'C', 'proof', seed)));
     expect(statSync(join(cacheDir, cache!)).size).toBeGreaterThan(100_000);
     // Written ASCII-only, so the loader reads it as Latin-1 (scripts/ascii-only.mjs).
-    expect(isAscii(readFileSync(join(REPO_ROOT, 'out', 'cli', 'proof.cjs')))).toBe(true);
+    for (const b of ['proof.cjs', 'proof-text.cjs']) expect(isAscii(readFileSync(join(REPO_ROOT, 'out', 'cli', b)))).toBe(true);
   }, 60_000); // eight CLI processes, each a second or more at load 12
 
   it('usage errors exit 2', () => {

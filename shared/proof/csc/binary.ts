@@ -1,7 +1,7 @@
 // Reads the sections of csc-model.bin (format: scripts/csc-binary.mjs) as typed-array views
 // of the one buffer the file was read into: no parsing, no copies (issue 14, the CLI's start).
 
-const TYPES = { u8: Uint8Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array } as const;
+const TYPES = { u8: Uint8Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array } as const;
 type TypeName = keyof typeof TYPES;
 
 export interface CscBinary {
@@ -11,6 +11,7 @@ export interface CscBinary {
   i32(name: string): Int32Array;
   u32(name: string): Uint32Array;
   f32(name: string): Float32Array;
+  f64(name: string): Float64Array;
 }
 
 /** Characters from their codes (the header is ASCII; names are UTF-16 code units). No TextDecoder: shared/ has no DOM or Node types. */
@@ -21,8 +22,9 @@ export function codesToString(codes: Uint8Array | Uint16Array): string {
 }
 
 export function readCscBinary(input: Uint8Array): CscBinary {
-  // Typed views need their offset aligned; a buffer sliced from a pool may not be.
-  const bytes = input.byteOffset % 4 ? input.slice() : input;
+  // Typed views need their offset aligned (8 bytes for float64); a buffer sliced from a pool may not be.
+  // A copy then (Buffer's slice is a view, at the same offset).
+  const bytes = input.byteOffset % 8 ? new Uint8Array(input) : input;
   const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
   if (magic !== 'CSC2') throw new Error('not a csc model');
   const buffer = bytes.buffer as ArrayBuffer;
@@ -42,5 +44,6 @@ export function readCscBinary(input: Uint8Array): CscBinary {
     i32: (n) => view('i32', n),
     u32: (n) => view('u32', n),
     f32: (n) => view('f32', n),
+    f64: (n) => view('f64', n),
   };
 }

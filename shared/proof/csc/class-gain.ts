@@ -15,7 +15,8 @@ const MIN_SEEN = 20;
 export interface ClassIndex {
   /** Character code → 1 + row number (0: no row). */
   rowOf: Int32Array;
-  rows: Uint32Array[];
+  /** The rows, 2k counts each (k = classes): row r's column at is rows[r × 2k + at]. */
+  rows: Uint32Array;
   /** Occurrences per row number. */
   seen: Uint32Array;
   /** ln((count + α) / (seen + α·k)) by row number × 2k + column; NaN until first asked. */
@@ -28,15 +29,9 @@ const indexes = new WeakMap<CscContext, ClassIndex>();
 export function classIndex(c: CscContext): ClassIndex {
   let ix = indexes.get(c);
   if (ix) return ix;
-  const rowOf = new Int32Array(65536);
-  const rows: Uint32Array[] = [];
-  const seen = new Uint32Array(c.around.size);
-  for (const [code, row] of c.around) {
-    seen[rows.length] = c.seen.get(code)!;
-    rows.push(row);
-    rowOf[code] = rows.length;
-  }
-  ix = { rowOf, rows, seen, ln: new Float64Array(rows.length * 2 * c.classes).fill(NaN), classes: c.classes };
+  // The rows by code as csc-model.bin holds them (scripts/csc-derived.mjs, issue 15): views, no pass.
+  const { rowOf, rows, rowSeen: seen } = c;
+  ix = { rowOf, rows, seen, ln: new Float64Array(seen.length * 2 * c.classes).fill(NaN), classes: c.classes };
   indexes.set(c, ix);
   return ix;
 }
@@ -44,7 +39,7 @@ export function classIndex(c: CscContext): ClassIndex {
 function side(ix: ClassIndex, r: number, at: number): number {
   const i = r * 2 * ix.classes + at;
   let v = ix.ln[i]!;
-  if (v !== v) ix.ln[i] = v = Math.log((ix.rows[r]![at]! + ALPHA) / (ix.seen[r]! + ALPHA * ix.classes));
+  if (v !== v) ix.ln[i] = v = Math.log((ix.rows[i]! + ALPHA) / (ix.seen[r]! + ALPHA * ix.classes));
   return v;
 }
 

@@ -17,48 +17,54 @@ export interface CscContext {
   lnDen: Float64Array;
   /** Bigram counts by pair key (ida × 32768 + idb). */
   bi: IntTable;
-  /** Word classes around one-character words: code → [left classes…, right classes…]. */
-  around: Map<number, Uint32Array>;
-  /** How often each of those words was seen (a row's half total). */
-  seen: Map<number, number>;
+  /** Word classes around one-character words: code → [left classes…, right classes…] (made when first asked: the detector reads the rows below). */
+  readonly around: Map<number, Uint32Array>;
+  /** How often each of those words was seen (a row's half total; made when first asked). */
+  readonly seen: Map<number, number>;
+  /** The same rows as the file holds them: code → 1 + row (0: none), the rows (2 × classes counts each), each row's total. */
+  rowOf: Int32Array;
+  rows: Uint32Array;
+  rowSeen: Uint32Array;
   /** Number of word classes (CLASSES in scripts/csc-corpus.mjs): 0 the run's edge, 1 other. */
   classes: number;
 }
 
-/** Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01). */
-const MU = 20;
+/**
+ * Prior strength of the bigram model (in characters of evidence). With 1.8 MB of text, MU 5–50 and FLOOR −2 to −5 all score within ±0.01 on TRAIN and the development set (2026-12-01).
+ * The build computes the priors with it (scripts/csc-derived.mjs's MU; tests/unit/csc-layout.test.ts checks they agree).
+ */
+export const MU = 20;
 
+/**
+ * The context model as the build laid it out: the per-character priors, each class row's
+ * total and the row of each character computed at build time (scripts/csc-derived.mjs: the
+ * same expressions, issue 15), views of the file's buffer. The Maps by character are made
+ * only when asked (tests; the detector reads the rows by code, class-gain.ts).
+ */
 export function readContext(bin: CscBinary, ids: Uint16Array): CscContext {
-  const uni = bin.u32('lmUni');
-  let total = 0, kinds = 0;
-  for (let i = 0; i < uni.length; i++) if (uni[i]) { total += uni[i]!; kinds++; }
-  // Per character once at load: the scoring loop then takes one logarithm per pair.
-  const prior = new Float64Array(32768).fill(0.5 / (total + 0.5 * kinds));
-  const lnPrior = new Float64Array(32768).fill(Math.log(prior[0]!));
-  const lnDen = new Float64Array(32768).fill(Math.log(MU));
-  for (let i = 0; i < uni.length; i++) {
-    if (!uni[i]) continue; // the fill values above, exactly (issue 15: two thirds of the ids, two logarithms each at start-up)
-    prior[i] = (uni[i]! + 0.5) / (total + 0.5 * kinds);
-    lnPrior[i] = Math.log(prior[i]!);
-    lnDen[i] = Math.log(uni[i]! + MU);
-  }
   const bi = intTableOf(bin.i32('lmKeys'), bin.f32('lmVals'));
   const classes = Number(bin.meta.classes);
   const chars = bin.u16('ctxChar');
   const rows = bin.u32('ctxRows');
-  const around = new Map<number, Uint32Array>();
-  const seen = new Map<number, number>();
-  // Each row's left half summed from the section itself, in the same pass (issue 15: a
-  // second pass over the Map's entries cost 4 ms of the CLI's start).
-  for (let i = 0; i < chars.length; i++) {
-    if (!ids[chars[i]!]) continue;
-    const at = i * 2 * classes;
-    around.set(chars[i]!, rows.subarray(at, at + 2 * classes));
-    let n = 0;
-    for (let j = at; j < at + classes; j++) n += rows[j]!;
-    seen.set(chars[i]!, n);
-  }
-  return { prior, lnPrior, lnDen, bi, around, seen, classes };
+  const rowSeen = bin.u32('ctxSeen');
+  let maps: { around: Map<number, Uint32Array>; seen: Map<number, number> } | null = null;
+  const byChar = () => {
+    if (maps) return maps;
+    maps = { around: new Map(), seen: new Map() };
+    for (let i = 0; i < chars.length; i++) {
+      if (!ids[chars[i]!]) continue;
+      const at = i * 2 * classes;
+      maps.around.set(chars[i]!, rows.subarray(at, at + 2 * classes));
+      maps.seen.set(chars[i]!, rowSeen[i]!);
+    }
+    return maps;
+  };
+  return {
+    prior: bin.f64('lmPrior'), lnPrior: bin.f64('lmLnPrior'), lnDen: bin.f64('lmLnDen'), bi, classes,
+    get around() { return byChar().around; },
+    get seen() { return byChar().seen; },
+    rowOf: bin.i32('ctxRowOf'), rows, rowSeen,
+  };
 }
 
 /** ln P(b | a) by ids (a = 0: at the run's start, the prior alone). */

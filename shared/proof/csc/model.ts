@@ -9,7 +9,7 @@
 // Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
 // (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
 
-import { intGet, intSlot, intTableFrom, intTableOf, type IntTable } from './int-table';
+import { intGet, intSlot, intTableOf, type IntTable } from './int-table';
 import { longGet, longSlot, longTable, type LongTable } from './long-table';
 import { readCscBinary } from './binary';
 import { readContext, type CscContext } from './context';
@@ -30,7 +30,7 @@ export interface CscModel {
   /** ln P of a character the dictionary does not know as a word. */
   unknown: number;
   /** Each common character's confusables (same or near sound, similar shape), by code → codes. */
-  confusables: Map<number, Uint16Array>;
+  confusables: ConfusableLookup;
   /** How often TRAIN shows character X written for Y, by pairKey(X, Y) (asked for every candidate: a hash table, issue 15). */
   pairs: CountLookup;
   /** How often TRAIN shows each character written in place of another, by code. */
@@ -51,6 +51,11 @@ export interface CscModel {
   cls2: Uint8Array;
   /** The context model from licensed running text (context.ts). */
   context: CscContext;
+}
+
+/** Confusables by character code, answered as a Map's get answers (undefined: none). */
+export interface ConfusableLookup {
+  get(code: number): Uint16Array | undefined;
 }
 
 /** A read-only count by integer key, answered as a Map's get and has answer. */
@@ -135,39 +140,45 @@ export function isNameAt(m: CscModel, t: string, s: number, e: number): boolean 
   return b >= 0 && (b & NAME_BIT) !== 0;
 }
 
-/** Counts by key from a key list and its counts (csc-model.bin's pair and bigram sections). */
-function countTable(keys: Int32Array, counts: Uint32Array): CountLookup {
-  const t = intTableFrom(keys, counts);
-  let ascending = true;
-  for (let i = 1; i < keys.length && ascending; i++) ascending = keys[i]! > keys[i - 1]!;
-  const sorted = ascending ? { sortedKeys: keys, sortedCounts: counts } : {};
-  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined, ...sorted };
+/**
+ * Counts by key: the build's hash table (scripts/csc-derived.mjs) with the sorted lists it
+ * was made from (csc-model.bin's pair and bigram sections; the build checked their order).
+ */
+function countTable(t: IntTable, keys: Int32Array, counts: Uint32Array): CountLookup {
+  return { get: (key) => intGet(t, key), has: (key) => intGet(t, key) !== undefined, sortedKeys: keys, sortedCounts: counts };
 }
 
+/**
+ * Each common character's confusables by code, as a Map's get answers: a view of the list
+ * made when asked (the detector asks once per suspect position), where a Map of 3,400
+ * views cost every start (issue 15).
+ */
+function confusableLookup(row: Uint16Array, start: Uint32Array, list: Uint16Array): ConfusableLookup {
+  return { get: (code) => { const r = row[code]!; return r ? list.subarray(start[r - 1]!, start[r]!) : undefined; } };
+}
+
+/**
+ * The tables as the build laid them out (scripts/csc-encode.mjs, and csc-derived.mjs for
+ * what the detector looks up by: the id table, the count hash tables, the context's priors):
+ * typed views of the one buffer and two small Maps, no pass over a table (issue 15: the CLI
+ * mapped them in ~9 ms of its start, now well under one).
+ */
 export function parseCscModel(bytes: Uint8Array): CscModel {
   const bin = readCscBinary(bytes);
   const logTotal = Math.log(Number(bin.meta.total));
-  const chars = bin.u16('chars');
-  const ids = new Uint16Array(65536);
-  for (let i = 0; i < chars.length; i++) ids[chars[i]!] = i + 1;
+  const ids = bin.u16('ids');
   const lp2 = intTableOf(bin.i32('w2keys'), bin.f32('w2vals'));
   const m: CscModel = {
     ids, lp1: bin.f32('lp1'), lp2, long: longTable(bin.i32('longA'), bin.i32('longB'), bin.f32('longVals'), bin.u8('longCls')),
     logTotal, unknown: Math.log(0.5) - logTotal,
-    confusables: new Map(), prone: new Map(), miswritten: new Map(),
-    pairs: countTable(bin.i32('pairKey'), bin.u32('pairCount')), bigrams: countTable(bin.i32('bigramKey'), bin.u32('bigramCount')),
+    confusables: confusableLookup(bin.u16('confRow'), bin.u32('confStart'), bin.u16('confList')), prone: new Map(), miswritten: new Map(),
+    pairs: countTable(intTableOf(bin.i32('pairSlots'), bin.f32('pairSlotCounts')), bin.i32('pairKey'), bin.u32('pairCount')),
+    bigrams: countTable(intTableOf(bin.i32('bigramSlots'), bin.f32('bigramSlotCounts')), bin.i32('bigramKey'), bin.u32('bigramCount')),
     cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids),
   };
-  const confChar = bin.u16('confChar');
-  const confStart = bin.u32('confStart');
-  const confList = bin.u16('confList');
-  for (let i = 0; i < confChar.length; i++) m.confusables.set(confChar[i]!, confList.subarray(confStart[i]!, confStart[i + 1]!));
-  const pk = bin.i32('pairKey');
-  const pc = bin.u32('pairCount');
-  for (let i = 0; i < pk.length; i++) {
-    const wrong = chars[Math.floor(pk[i]! / ID_BITS) - 1]!;
-    m.prone.set(wrong, (m.prone.get(wrong) ?? 0) + pc[i]!);
-  }
+  const proneChar = bin.u16('proneChar');
+  const proneCount = bin.u32('proneCount');
+  for (let i = 0; i < proneChar.length; i++) m.prone.set(proneChar[i]!, proneCount[i]!);
   const mis = bin.i32('miswritten');
   for (let i = 0; i + 3 < mis.length; i += 4) {
     const list = m.miswritten.get(mis[i]!) ?? [];
