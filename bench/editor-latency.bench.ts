@@ -16,6 +16,7 @@ import { build as esbuild } from 'esbuild';
 import { element, withPairId } from '../shared/story/node-types';
 import { Story } from '../shared/document/schema';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium';
+import type { BareParagraph } from './bare-lexical-entry';
 import { startProfile, stopProfile, timings, traceKeys, typeKeys, typist } from './keystroke-typist';
 
 // Keystroke-to-DOM latency in the story editor on a long story: a 50,000-character
@@ -129,7 +130,11 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
 
     const label = `editor-${sizeName}${pair ? '-pair' : ''}`;
     // EDITOR_BENCH_EVAL: a script run in the page before typing, to try a change's effect (a diagnosis aid).
-    if (process.env['EDITOR_BENCH_EVAL']) await page.evaluate(process.env['EDITOR_BENCH_EVAL']);
+    // Its result, if any, is printed on stderr (a DOM excerpt, a computed style).
+    if (process.env['EDITOR_BENCH_EVAL']) {
+      const out: unknown = await page.evaluate(process.env['EDITOR_BENCH_EVAL']);
+      if (out !== undefined) console.error(`${label} EDITOR_BENCH_EVAL:`, out);
+    }
 
     // The reference: bare Lexical with the same zh paragraphs, in a blank page of the same browser.
     const bundle = await esbuild({ entryPoints: [join(root, 'bench/bare-lexical-entry.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } });
@@ -138,9 +143,12 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
     const pane = (id: string) => `<div id="${id}" contenteditable="true" style="width:640px;margin:40px;font:16px/1.7 serif"></div>`;
     await bare.setContent(`<!doctype html><meta charset="utf-8"><div style="display:flex">${pane('bare')}${pair ? pane('bare-en') : ''}</div>`);
     await bare.addScriptTag({ content: bundle.outputFiles[0]!.text });
-    const setup = (paras: string[], id: string) => bare.evaluate(([p, i]) => (window as unknown as { __setupBare: (p: string[], id: string) => void }).__setupBare(p, i), [paras, id] as const);
-    await setup(story.zh!.root.children.map(nodeText), 'bare');
-    if (pair) await setup(story.en!.root.children.map(nodeText), 'bare-en');
+    // Each block as its text runs, so the bare editor holds the same text nodes (a bold
+    // lead-in, then the copy): the same DOM for Chromium to lay out and walk.
+    const runsOf = (block: SerializedNode): BareParagraph => (block.children ?? []).map((c) => [nodeText(c), typeof c.format === 'number' ? c.format : 0]);
+    const setup = (paras: BareParagraph[], id: string) => bare.evaluate(([p, i]) => (window as unknown as { __setupBare: (p: BareParagraph[], id: string) => void }).__setupBare(p, i), [paras, id] as const);
+    await setup(story.zh!.root.children.map(runsOf), 'bare');
+    if (pair) await setup(story.en!.root.children.map(runsOf), 'bare-en');
     const bareEditor = bare.locator('#bare');
     const bareBlocks = await bareEditor.locator(':scope > p').count();
     await bareEditor.locator(':scope > p').nth(Math.floor(bareBlocks / 2)).click();
