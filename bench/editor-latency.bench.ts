@@ -130,7 +130,8 @@ async function measure(root: string, sizeName: SizeName, pair = false): Promise<
 
     const label = `editor-${sizeName}${pair ? '-pair' : ''}`;
     // EDITOR_BENCH_EVAL: a script run in the page before typing, to try a change's effect (a diagnosis aid).
-    // Its result, if any, is printed on stderr (a DOM excerpt, a computed style).
+    // Its result, if any, is printed on stderr (a DOM excerpt, a computed style). CSS must go
+    // through document.adoptedStyleSheets: the app's CSP (style-src 'self') refuses a <style>.
     if (process.env['EDITOR_BENCH_EVAL']) {
       const out: unknown = await page.evaluate(process.env['EDITOR_BENCH_EVAL']);
       if (out !== undefined) console.error(`${label} EDITOR_BENCH_EVAL:`, out);
