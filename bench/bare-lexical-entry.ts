@@ -7,8 +7,11 @@ import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 // plugins, counts, proofing or React), holding the same paragraphs. Bundled by the
 // benchmark at run time and loaded into a blank page of the same Chromium.
 
+/** A paragraph as its text runs: [text, Lexical format bits] (a bold lead-in, then the copy). */
+export type BareParagraph = [string, number][];
+
 // `id`: the element to edit; the 对照 reference sets up two, side by side.
-(window as unknown as { __setupBare: (paras: string[], id?: string) => void }).__setupBare = (paras, id = 'bare') => {
+(window as unknown as { __setupBare: (paras: BareParagraph[], id?: string) => void }).__setupBare = (paras, id = 'bare') => {
   const el = document.getElementById(id)!;
   const editor = createEditor({ namespace: 'bare', nodes: [HeadingNode, QuoteNode], onError: (e) => { throw e; } });
   editor.setRootElement(el);
@@ -16,6 +19,6 @@ import { createEmptyHistoryState, registerHistory } from '@lexical/history';
   registerHistory(editor, createEmptyHistoryState(), 300);
   editor.update(() => {
     const root = $getRoot();
-    for (const p of paras) root.append($createParagraphNode().append($createTextNode(p)));
+    for (const runs of paras) root.append($createParagraphNode().append(...runs.map(([text, format]) => $createTextNode(text).setFormat(format))));
   }, { discrete: true });
 };

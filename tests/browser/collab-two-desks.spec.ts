@@ -1,4 +1,4 @@
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import { join } from 'node:path';
@@ -79,6 +79,11 @@ async function trustShown(page: Page) {
 }
 
 const editor = (page: Page, lang: 'zh' | 'en' = 'zh') => page.locator(`.story-editor[data-lang="${lang}"][data-editor-story="${STORY}"]`);
+/**
+ * An editor's whole text, one line a block. Not innerText: that is the text as drawn, and the
+ * blocks far off screen are not drawn (content-visibility, issue 15).
+ */
+const storyText = (content: Locator) => content.evaluate((el) => [...el.children].map((c) => c.textContent ?? '').join('\n'));
 
 async function openStory(page: Page) {
   await page.getByRole('tab', { name: '稿件' }).click();
@@ -152,10 +157,10 @@ test('a story typed on one desk shows on the other within 1 s, both ways, IME in
   await expect(contentA).toContainText(typedB);
   await expect(contentB).toContainText(typedA);
   // Same text on both desks, and on the server (its docs.db, read apart from it).
-  await expect.poll(async () => (await contentA.innerText()) === (await contentB.innerText()), { timeout: 5_000 }).toBe(true);
+  await expect.poll(async () => (await storyText(contentA)) === (await storyText(contentB)), { timeout: 5_000 }).toBe(true);
   const flat = (s: string) => s.replace(/\s+/g, '');
-  await expect.poll(() => flat(storyTextOnServer(server.dataDir, STORY)), { timeout: 10_000 }).toBe(flat(await contentA.innerText()));
-  expect(flat(await contentA.innerText())).toContain('协作甲');
+  await expect.poll(() => flat(storyTextOnServer(server.dataDir, STORY)), { timeout: 10_000 }).toBe(flat(await storyText(contentA)));
+  expect(flat(await storyText(contentA))).toContain('协作甲');
 
   // Named cursors: each desk shows the other's name in its editor.
   await contentA.click();
@@ -314,7 +319,7 @@ test('partition: the server stops, both desks keep typing for 30 s, it returns: 
   await expect(a.getByRole('button', { name: /^协作状态：离线 · [1-9]\d* 项改动待同步/ })).toBeVisible({ timeout: 20_000 });
   expect(Number(await badgeB.getAttribute('data-pending'))).toBeGreaterThan(0);
   // Offline, each desk has only its own tokens.
-  expect(await contentA.innerText()).not.toContain(tokensB[0]);
+  expect(await storyText(contentA)).not.toContain(tokensB[0]);
 
   // The server returns on the same port: both merge, nothing waits.
   server = await startServer(server.dataDir, server.port);
@@ -322,8 +327,8 @@ test('partition: the server stops, both desks keep typing for 30 s, it returns: 
     await expect(badge).toHaveAttribute('data-collab-state', 'online', { timeout: 30_000 });
     await expect(badge).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
   }
-  await expect.poll(async () => (await contentA.innerText()) === (await contentB.innerText()), { timeout: 15_000 }).toBe(true);
-  const text = await contentA.innerText();
+  await expect.poll(async () => (await storyText(contentA)) === (await storyText(contentB)), { timeout: 15_000 }).toBe(true);
+  const text = await storyText(contentA);
   const count = (s: string) => text.split(s).length - 1;
   for (const tok of [...tokensA, ...tokensB]) expect(count(tok), tok).toBe(1);
   // Each desk's run stays whole and in order.

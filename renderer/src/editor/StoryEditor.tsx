@@ -17,6 +17,7 @@ import type { SerializedEditorState } from '../../../shared/document/lexical-sta
 import type { Finding } from '../../../shared/proof/types';
 import { useI18n } from '../i18n';
 import { storyTheme } from './theme';
+import './blocks-at-size.css';
 import { STORY_NODES } from './nodes';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { CountPlugin } from './plugins/CountPlugin';

@@ -14,6 +14,7 @@ import { editionProofOptions } from '../proof/edition-proof-options';
 import { ProofPanel, SEVERITIES } from '../proof/ProofPanel';
 import { VisibleHighlights, type BlockRanges } from '../proof/visible-highlights';
 import '../proof/proof.css';
+import { scrollIntoViewSettled } from '../scroll-settled';
 
 // Proofreading in the story editor (issue 6). Checks run after a typing pause, in an idle
 // callback, never inside a keystroke; findings are shown with the CSS Custom Highlight API
@@ -73,8 +74,9 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
   useEffect(() => { if (scope === 'edition') loadEdition(); }, [scope, loadEdition]);
 
   const select = useCallback((r: Range | null, el?: Element | null) => {
-    el?.scrollIntoView({ block: 'center' });
-    r?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    // Settled: the blocks near the target take their real heights as they come into view.
+    const target = r?.startContainer.parentElement ?? el;
+    if (target) scrollIntoViewSettled(target);
     if (!r) return;
     editor.focus(() => {
       const sel = globalThis.getSelection?.();

@@ -1,6 +1,7 @@
 import { $getRoot, $isElementNode, type LexicalEditor } from 'lexical';
 import type { SerializedNode } from '../../../../shared/document/lexical-state';
 import { blockText } from '../../../../shared/proof/segments';
+import { scrollIntoViewSettled } from '../scroll-settled';
 import type { ProofLang, Segment, SegmentKind } from '../../../../shared/proof/types';
 
 // The editor's text as the proofreader reads it, taken from the rendered DOM: one segment
@@ -104,7 +105,7 @@ export function segmentRange(seg: DomSegment, start: number, end: number): Range
 export function fieldSelect(editor: LexicalEditor, seg: DomSegment, start: number, end: number): boolean {
   const el = editor.getElementByKey(seg.id);
   if (!el) return false;
-  el.scrollIntoView({ block: 'center' });
+  scrollIntoViewSettled(el);
   const field = seg.kind === 'caption' ? el.querySelector<HTMLInputElement>(`input[name="figure-caption-${seg.lang}"]`) : null;
   if (field) {
     field.focus();

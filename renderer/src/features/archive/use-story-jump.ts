@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import { doneDeskIntent, useDeskIntent } from './desk-intent';
+import { scrollIntoViewSettled } from '../../editor/scroll-settled';
 
 // A story result opened from the archive (issue 16): the story desk selects the story and the
 // language of the matched paragraph, then scrolls that paragraph into view and marks it
@@ -36,7 +37,7 @@ export function useStoryJump(editionRef: string, openStory: (id: string, lang: '
       if (root && (el || wanted.para === 0)) {
         doneDeskIntent(wanted.seq);
         if (!el) return;
-        el.scrollIntoView({ block: 'center' });
+        scrollIntoViewSettled(el);
         el.dataset['archiveHit'] = 'true';
         // Left to run after a cleanup: the mark fades even when the desk moves on.
         window.setTimeout(() => { delete el.dataset['archiveHit']; }, FLASH_MS);
