@@ -39,7 +39,10 @@ function hostileMarkdown(count: number, seed: number): { name: string; text: str
 }
 
 test('50 hostile .docx and 20 Markdown files: imported or refused by name, none over 10 s', async () => {
-  test.setTimeout(120_000);
+  // A time limit, not an assertion (each file's own 10 s is): 52 s in CI, 84 s here at load
+  // 9, over 120 s at load 12, where each import waits longer behind the catalogue's re-read
+  // of every story imported before it (README, test section).
+  test.setTimeout(300_000);
   const docs = hostileDocxSet(50, 11).map((d) => ({ name: d.name, bytes: d.bytes }));
   const mds = hostileMarkdown(20, 12).map((m) => ({ name: m.name, bytes: new TextEncoder().encode(m.text) }));
   const outcomes: Record<string, number> = {};
