@@ -4,11 +4,11 @@
 // table that changes with every run's noise would only make diffs. Files that no longer
 // exist drop out; files of the last run that the table did not know come in.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = join(root, process.argv[2] ?? 'test-results/unit-files.json');
+const source = resolve(root, process.argv[2] ?? 'test-results/unit-files.json');
 const target = join(root, 'tests/unit/durations.json');
 if (!existsSync(source)) {
   console.error(`unit-durations: ${source} not found; run npm test (or vitest run) first`);
