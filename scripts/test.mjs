@@ -90,7 +90,9 @@ await parallelSteps([
 // Unit tier.
 const vitestOut = join(tmp, 'vitest.json');
 rmSync(vitestOut, { force: true });
-const unitOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`]);
+// The third reporter writes each file's wall time in its fork (test-results/unit-files.json):
+// `node scripts/unit-durations.mjs` turns it into the run order (tests/unit/durations.json).
+const unitOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestOut}`, '--reporter=./tests/support/file-timing-reporter.ts']);
 const v = readJson(vitestOut);
 if (v) {
   passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);

@@ -1,5 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
+
+// Playwright keeps its compiled TypeScript under os.tmpdir(). The workers start after the
+// global setup has pointed TMPDIR at this run's own folder (tests/support/run-tmp.ts), so
+// each worker compiled every spec and its imports again into an empty cache that the run
+// then deletes; named here, before that, they read what the main process compiled when it
+// listed the tests.
+process.env['PLAYWRIGHT_TRANSFORM_CACHE_DIR'] ??= join(tmpdir(), `playwright-transform-cache-${process.geteuid?.() ?? 0}`);
 
 // End-to-end specs against the browser host in Debian's Chromium (no downloaded browser).
 export default defineConfig({

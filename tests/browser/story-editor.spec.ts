@@ -134,8 +134,10 @@ test('every node type from the toolbar and shortcuts, with live counts', async (
     await expect(zh.locator('.credits-view input[name="credit-role-0"]')).toHaveValue('策划');
     // Live counts: Han characters, punctuation apart, Latin words.
     const count = zh.locator('.char-count');
-    // Counts follow a moment after typing stops; read them once they have settled.
-    await page.waitForTimeout(400);
+    // The count is shown once a frame, after the frame that draws the change
+    // (renderer/src/editor/after-next-paint.ts): three frames on, every change above is in
+    // it. Frames, not a fixed 400 ms, which a loaded machine could outlast.
+    await page.evaluate(() => new Promise<void>((done) => { let n = 0; const tick = () => (++n === 3 ? setTimeout(done, 0) : requestAnimationFrame(tick)); requestAnimationFrame(tick); }));
     const han = Number(await count.getAttribute('data-count-han'));
     await zh.locator('.editor-content p').first().click({ position: { x: 40, y: 8 } });
     await page.keyboard.press('Home');

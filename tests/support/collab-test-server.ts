@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { Hocuspocus } from '@hocuspocus/server';
@@ -115,6 +116,13 @@ export async function startTestServer(cert: TestCert, state: TestServerState, po
       return json(res, 404, { error: 'NOT_FOUND' });
     })().catch(() => json(res, 500, {}));
   });
+  // Every raw socket, so stop() can end them all: closeAllConnections() knows only HTTP
+  // connections, not a WebSocket after its upgrade nor a desk's reconnect still in its TLS
+  // handshake, and server.close() waits for each of those. Under load a reconnect landed in
+  // that window, became a live Hocuspocus connection after stop() had closed the others,
+  // and the stop never returned (collab-engine-signoff timed out at 60 s at load 12).
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => { sockets.add(s); s.once('close', () => sockets.delete(s)); });
   const wss = new WebSocketServer({ noServer: true });
   server.on('upgrade', (req, socket, head) => {
     seen.push(`UPGRADE ${req.url}`);
@@ -128,10 +136,12 @@ export async function startTestServer(cert: TestCert, state: TestServerState, po
     hocuspocus,
     seen,
     async stop() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const s of sockets) s.destroy();
+      await closed;
     },
   };
 }

@@ -154,5 +154,7 @@ describe('desk server durability', () => {
     reader.close();
     console.log(`durability: ${KILLS} SIGKILLs, ${sent} updates sent, ${acked.size} acknowledged, all present after each restart; ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(acked.size).toBeGreaterThan(KILLS);
-  }, 180_000);
+    // A time limit, not an assertion: the hundred restarts take 65 s on a quiet 2-core
+    // machine, 145 s at load 10 and over 180 s at load 14, each a Node start under load.
+  }, 300_000);
 });
