@@ -13,6 +13,8 @@ import { intHash } from './csc-hash.mjs';
 const ID_BITS = 32768;
 /** The context model's prior strength: shared/proof/csc/context.ts's MU (the test checks they agree). */
 const MU = 20;
+/** word-bloom.ts's BLOOM_SHIFT (the layout test compares the bits). */
+const BLOOM_SHIFT = 12;
 
 /** The model's own sections ({ name: [type, values] }, csc-encode.mjs) with the derived ones after them. */
 export function withDerived(meta, sections) {
@@ -68,7 +70,17 @@ function derivedSections(meta, sections) {
     ctxSeen[i] = n;
     if (ids[ctxChar[i]]) ctxRowOf[ctxChar[i]] = i + 1;
   }
+  // The two-character words' bloom bits (shared/proof/csc/word-bloom.ts bloomBits: the same
+  // hash and shift over the word table's slots, a NaN value being a prefix only, not a word).
+  const w2keys = sections.w2keys[1], w2vals = sections.w2vals[1];
+  const w2bloom = new Uint32Array(1 << (32 - BLOOM_SHIFT - 5));
+  for (let i = 0; i < w2keys.length; i++) {
+    if (w2keys[i] === 0 || w2vals[i] !== w2vals[i]) continue;
+    const h = Math.imul(w2keys[i], 0x9e3779b1) >>> BLOOM_SHIFT;
+    w2bloom[h >>> 5] |= 1 << (h & 31);
+  }
   return {
+    w2bloom: ['u32', w2bloom],
     ids: ['u16', ids], confRow: ['u16', confRow],
     pairSlots: ['i32', pairs.keys], pairSlotCounts: ['f32', pairs.vals],
     bigramSlots: ['i32', bigrams.keys], bigramSlotCounts: ['f32', bigrams.vals],

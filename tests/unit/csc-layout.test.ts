@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCscBinary, type CscBinary } from '../../shared/proof/csc/binary';
 import { MU } from '../../shared/proof/csc/context';
 import { parseCscModel, type CscModel } from '../../shared/proof/csc/model';
+import { bloomBits, bloomAfter } from '../../shared/proof/csc/word-bloom';
 import { CSC_MODEL_PATH, cscModel } from '../support/csc';
 
 // csc-model.bin's derived sections (scripts/csc-derived.mjs, issue 15): what the reader used
@@ -31,6 +32,11 @@ function firstDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe('csc-model.bin derived sections', () => {
+  it('the word bloom bits are those word-bloom.ts computes from the word table, and the reader adopts them', () => {
+    expect(firstDiff(bin.u32('w2bloom'), bloomBits(model.lp2))).toBe(-1);
+    expect(bloomAfter(model.lp2, 0)).not.toBeNull(); // adopted at once, not after 50,000 look-ups
+  });
+
   it('the id table is the characters\' order, and each confusable list the one its row lists', () => {
     const chars = bin.u16('chars');
     const ids = new Uint16Array(65536);

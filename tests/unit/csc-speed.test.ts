@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CscModel } from '../../shared/proof/csc/model';
 import { intGet } from '../../shared/proof/csc/int-table';
 import { scoreOf, typoCandidates, TYPO_THRESHOLDS } from '../../shared/proof/csc/detect';
-import { bloomOf, bloomHas } from '../../shared/proof/csc/candidates';
+import { bloomOf, bloomHas } from '../../shared/proof/csc/word-bloom';
 import { splitScore, splitScoreWith } from '../../shared/proof/csc/segment';
 import { classGain } from '../../shared/proof/csc/context';
 import { cscModel } from '../support/csc';

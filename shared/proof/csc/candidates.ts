@@ -1,5 +1,5 @@
 import { pairKey, word2, type CscModel } from './model';
-import type { IntTable } from './int-table';
+import { bloomAfter, bloomHas } from './word-bloom';
 import { splitScore, splitScoreWith } from './segment';
 import { bigramGainVs, leftFit, rightFit } from './context';
 import { classGainRow, classIndex, classRow } from './class-gain';
@@ -54,48 +54,6 @@ function miswrittenAt(model: CscModel, prev: number, ch: number, after: number):
   add(before, 1);
   add(behind, 0);
   return out.size ? out : null;
-}
-
-/**
- * A bit per hash of each two-character word's key (not the prefixes'): 128 KB that stay in
- * the cache where the 2 MB word table does not, so the ~380,000 look-ups per 100,000
- * characters of a candidate with a loose neighbour, nearly all for no word, mostly end
- * here. Made once a table has been asked BLOOM_AFTER times: the pass over its 262,144
- * slots costs ~10 ms in the CLI's short run (no optimizing compiler there), more than a
- * page of copy saves.
- */
-const BLOOM_SHIFT = 12;
-const BLOOM_AFTER = 50_000;
-const blooms = new WeakMap<IntTable, Uint32Array>();
-const asked = new WeakMap<IntTable, number>();
-
-export function bloomOf(t: IntTable): Uint32Array {
-  let bits = blooms.get(t);
-  if (bits) return bits;
-  bits = new Uint32Array(1 << (32 - BLOOM_SHIFT - 5));
-  for (let i = 0; i < t.keys.length; i++) {
-    const key = t.keys[i]!;
-    if (key === 0 || t.vals[i] !== t.vals[i]) continue;
-    const h = Math.imul(key, 0x9e3779b1) >>> BLOOM_SHIFT;
-    bits[h >>> 5]! |= 1 << (h & 31);
-  }
-  blooms.set(t, bits);
-  return bits;
-}
-
-/** The table's bloom bits once it has been asked `more` + earlier times past BLOOM_AFTER, else null. */
-function bloomAfter(t: IntTable, more: number): Uint32Array | null {
-  const bits = blooms.get(t);
-  if (bits) return bits;
-  const n = (asked.get(t) ?? 0) + more;
-  asked.set(t, n);
-  return n >= BLOOM_AFTER ? bloomOf(t) : null;
-}
-
-/** Whether key k may be a word (false: it is none). */
-export function bloomHas(bits: Uint32Array, k: number): boolean {
-  const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
-  return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
 }
 
 /** word2 of pair key k > 0, with the bloom bits (when made) asked first. */

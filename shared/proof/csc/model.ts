@@ -13,6 +13,7 @@ import { intGet, intSlot, intTableOf, type IntTable } from './int-table';
 import { longGet, longSlot, longTable, type LongTable } from './long-table';
 import { readCscBinary } from './binary';
 import { readContext, type CscContext } from './context';
+import { adoptBloom } from './word-bloom';
 
 const ID_BITS = 32768;
 
@@ -168,6 +169,7 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
   const logTotal = Math.log(Number(bin.meta.total));
   const ids = bin.u16('ids');
   const lp2 = intTableOf(bin.i32('w2keys'), bin.f32('w2vals'));
+  adoptBloom(lp2, bin.u32('w2bloom'));
   const m: CscModel = {
     ids, lp1: bin.f32('lp1'), lp2, long: longTable(bin.i32('longA'), bin.i32('longB'), bin.f32('longVals'), bin.u8('longCls')),
     logTotal, unknown: Math.log(0.5) - logTotal,
