@@ -12,6 +12,9 @@ import { APP_VERSION } from '../services/version';
 import { createHostServer } from './server';
 import { createCollabEngine } from '../services/collab/engine';
 import { ChromiumPrintEngine } from '../services/export/chromium-engine';
+import { connectArchive } from '../services/archive-rpc/client';
+import { forkCatalogNode } from '../services/archive-rpc/node-fork';
+import { builtWorker } from '../services/copy/import-off-thread';
 
 // `npm run web`: the same renderer and services as the desktop app, served on 127.0.0.1
 // for machines without an Electron binary, and for the end-to-end tests.
@@ -35,13 +38,17 @@ async function main(): Promise<void> {
   const engine = new ChromiumPrintEngine();
   // The newsroom network (issue 12): solo until the user connects once; no socket before.
   const collab = await createCollabEngine({ userData });
-  // The archive catalogue (issue 16): better-sqlite3 and jieba load only here, by dynamic
-  // import; a missing or torn catalogue is rebuilt from the files in the background.
-  const { createArchive } = await import('../services/catalog/archive-service');
-  const archive = createArchive(workspace.root, {
-    progress: (done, total) => { if (done === total) console.log(`Edition Desk: archive catalogue ready (${total} editions)`); },
-    error: (e) => console.error('[edition-desk] archive catalogue:', e),
-  });
+  // The archive catalogue (issue 16) in a process of its own, as in the Electron window
+  // (archive-rpc/node-fork.ts says why); in this thread only when the worker was not built.
+  // A missing or torn catalogue is rebuilt from the files in the background.
+  const archiveLog = {
+    progress: (done: number, total: number) => { if (done === total) console.log(`Edition Desk: archive catalogue ready (${total} editions)`); },
+    error: (e: unknown) => console.error('[edition-desk] archive catalogue:', e),
+  };
+  const archiveEntry = builtWorker('archive-utility');
+  const archive = archiveEntry
+    ? connectArchive(() => forkCatalogNode(archiveEntry), workspace.root, archiveLog)
+    : (await import('../services/catalog/archive-service')).createArchive(workspace.root, archiveLog);
   const handler = createHandler(
     createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir }, collab, archive }),
     (e) => console.error('[edition-desk] internal error:', e),

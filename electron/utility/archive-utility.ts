@@ -35,12 +35,16 @@ function parentEnd(): MessageEnd<ToCatalog, FromCatalog> {
   };
 }
 
-if (!nodeSqlite.available()) {
+// Electron's utility process must use node:sqlite (better-sqlite3's binary is for Node's
+// ABI). The browser host's plain `node` fork (archive-rpc/node-fork.ts) passes
+// --any-sqlite and takes sql.ts's default: better-sqlite3 where it loads, node:sqlite otherwise.
+const strict = !process.argv.includes('--any-sqlite');
+if (strict && !nodeSqlite.available()) {
   // An Electron whose Node lacks node:sqlite: main answers ARCHIVE_UNAVAILABLE from now on.
   console.error(`edition-desk catalogue: node:sqlite is not available in this runtime (Node ${process.version})`);
   process.exit(EXIT_UNAVAILABLE);
 }
-useSqlDriver(nodeSqlite);
+if (strict) useSqlDriver(nodeSqlite);
 serveArchive(parentEnd(), (root, log, fresh) => {
   // Started again after a crash: the catalogue is rebuilt from the files, with progress.
   if (fresh) rmSync(Catalog.file(root), { force: true });
