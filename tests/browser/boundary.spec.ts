@@ -33,6 +33,10 @@ test('wrong argument types and paths outside the workspace return typed errors a
   await page.goto(host.url);
   await expect(page.locator('.pb-headline')).toBeVisible();
   const ws = join(host.dataDir, 'workspace');
+  // The archive catalogue (<workspace>/.catalog) is built in its own process as the host
+  // starts (archive-rpc/node-fork.ts): the refused calls below must touch nothing, so the
+  // tree is taken once that build is done, not while it is still writing.
+  await expect.poll(async () => (await callFromPage(page, 'archive:status', {})).value?.ready, { timeout: 30_000 }).toBe(true);
   const before = treeHash(ws);
 
   const wrongType = await callFromPage(page, 'story:get', { edition: 42, storyId: 'story-2026' });
