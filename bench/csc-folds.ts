@@ -5,6 +5,7 @@
 // SIGHAN-2013/CLP-2014's training text, no SIGHAN-15 sentence) is kept whole.
 import { addMiswritten, logpOf, pairKey, type CscModel } from '../shared/proof/csc/model';
 import type { SighanItem } from './csc-sighan';
+import { cscSwitches } from '../shared/proof/csc/switches';
 
 /** The full model with TRAIN's tables made from `items` (and `extra`'s, when given) only. */
 export function modelFromItems(full: CscModel, items: readonly SighanItem[], extra: readonly SighanItem[] = []): CscModel {
@@ -39,3 +40,14 @@ export function modelFromItems(full: CscModel, items: readonly SighanItem[], ext
 
 /** TRAIN's two halves (even and odd sentences): fold h builds from halves[h] and scores halves[1 - h]. */
 export const halvesOf = <T>(items: readonly T[]): [T[], T[]] => [items.filter((_, i) => i % 2 === 0), items.filter((_, i) => i % 2 === 1)];
+
+/** The detector's candidate switches (shared/proof/csc/switches.ts) from the environment, to compare settings (CSC_IN_WORD=0, CSC_PAIRED=1, …). */
+export function switchesFromEnv(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.CSC_IN_WORD) cscSwitches.inWord = env.CSC_IN_WORD === '1';
+  if (env.CSC_IN_WORD_MARGIN) cscSwitches.inWordMargin = Number(env.CSC_IN_WORD_MARGIN);
+  if (env.CSC_IN_WORD_BELOW) cscSwitches.inWordBelow = Number(env.CSC_IN_WORD_BELOW);
+  if (env.CSC_IN_WORD_CONTEXT) cscSwitches.inWordContext = Number(env.CSC_IN_WORD_CONTEXT);
+  if (env.CSC_IN_WORD_PRONE) cscSwitches.inWordProne = Number(env.CSC_IN_WORD_PRONE);
+  if (env.CSC_PAIRED) cscSwitches.paired = env.CSC_PAIRED === '1';
+  if (env.CSC_PAIRED_MIN) cscSwitches.pairedMin = Number(env.CSC_PAIRED_MIN);
+}

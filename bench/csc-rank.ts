@@ -10,22 +10,14 @@
 // folds; with CSC_WRITE=1 writes those weights to shared/proof/csc/ranker-weights.ts.
 //   npx esbuild bench/csc-rank.ts --bundle --platform=node --format=esm --outfile=.tmp/rank.mjs && node .tmp/rank.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cscSwitches } from '../shared/proof/csc/switches';
 import { parseCscModel } from '../shared/proof/csc/model';
 import { FEATURES, scoreOf, typoCandidates, TYPO_THRESHOLDS, TYPO_WEIGHTS, type TypoCandidate } from '../shared/proof/csc/detect';
 import { errorPositions, parseSighan1314, scoreSighan, type SighanItem } from './csc-sighan';
-import { halvesOf, modelFromItems } from './csc-folds';
+import { halvesOf, modelFromItems, switchesFromEnv } from './csc-folds';
 import { fitLogistic } from './logistic';
 import { precisionAtRecall, spansOf, type Sentence } from './csc-curve';
 
-// Candidate switches to compare (shared/proof/csc/switches.ts).
-if (process.env.CSC_IN_WORD) cscSwitches.inWord = process.env.CSC_IN_WORD === '1';
-if (process.env.CSC_IN_WORD_MARGIN) cscSwitches.inWordMargin = Number(process.env.CSC_IN_WORD_MARGIN);
-if (process.env.CSC_IN_WORD_BELOW) cscSwitches.inWordBelow = Number(process.env.CSC_IN_WORD_BELOW);
-if (process.env.CSC_IN_WORD_CONTEXT) cscSwitches.inWordContext = Number(process.env.CSC_IN_WORD_CONTEXT);
-if (process.env.CSC_IN_WORD_PRONE) cscSwitches.inWordProne = Number(process.env.CSC_IN_WORD_PRONE);
-if (process.env.CSC_PAIRED) cscSwitches.paired = process.env.CSC_PAIRED === '1';
-if (process.env.CSC_PAIRED_MIN) cscSwitches.pairedMin = Number(process.env.CSC_PAIRED_MIN);
+switchesFromEnv();
 const full = parseCscModel(readFileSync('resources/csc/csc-model.bin'));
 const train = JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8')) as SighanItem[];
 const dev = parseSighan1314(readFileSync('resources/csc/sighan1314.tsv', 'utf8')).filter((d) => d.set.startsWith('test'));

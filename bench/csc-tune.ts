@@ -11,20 +11,12 @@
 // shared/proof/csc/detect.ts (TYPO_WEIGHTS, TYPO_THRESHOLDS).
 //   node scripts/csc-model.mjs && npx esbuild bench/csc-tune.ts --bundle --platform=node --format=esm --outfile=.tmp/tune.mjs && node .tmp/tune.mjs
 import { readFileSync } from 'node:fs';
-import { cscSwitches } from '../shared/proof/csc/switches';
 import { parseCscModel, type CscModel } from '../shared/proof/csc/model';
-import { halvesOf, modelFromItems } from './csc-folds';
+import { halvesOf, modelFromItems, switchesFromEnv } from './csc-folds';
 import { scoreOf, typoCandidates, type TypoCandidate } from '../shared/proof/csc/detect';
 import { parseSighan1314, scoreSighan, type SighanItem } from './csc-sighan';
 
-// Candidate switches to compare (shared/proof/csc/switches.ts).
-if (process.env.CSC_IN_WORD) cscSwitches.inWord = process.env.CSC_IN_WORD === '1';
-if (process.env.CSC_IN_WORD_MARGIN) cscSwitches.inWordMargin = Number(process.env.CSC_IN_WORD_MARGIN);
-if (process.env.CSC_IN_WORD_BELOW) cscSwitches.inWordBelow = Number(process.env.CSC_IN_WORD_BELOW);
-if (process.env.CSC_IN_WORD_CONTEXT) cscSwitches.inWordContext = Number(process.env.CSC_IN_WORD_CONTEXT);
-if (process.env.CSC_IN_WORD_PRONE) cscSwitches.inWordProne = Number(process.env.CSC_IN_WORD_PRONE);
-if (process.env.CSC_PAIRED) cscSwitches.paired = process.env.CSC_PAIRED === '1';
-if (process.env.CSC_PAIRED_MIN) cscSwitches.pairedMin = Number(process.env.CSC_PAIRED_MIN);
+switchesFromEnv();
 const full = parseCscModel(readFileSync('resources/csc/csc-model.bin'));
 const train = JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8')) as SighanItem[];
 // SIGHAN-2013/CLP-2014 (no SIGHAN-15 sentence in it). Its training sets are in the context

@@ -1,5 +1,5 @@
 // The 错别字 detector's candidate switches (issue 14), measured on SIGHAN-15 TRAIN two-fold
-// (bench/csc-tune.ts sets them from CSC_IN_WORD, CSC_PAIRED, CSC_PAIRED_MIN, CSC_IN_WORD_MARGIN
+// (bench/csc-folds.ts switchesFromEnv sets them from CSC_IN_WORD, CSC_PAIRED, CSC_IN_WORD_MARGIN, …
 // to compare; the app never changes them). Numbers: precision as TEST is built / recall.
 
 export const cscSwitches = {
