@@ -12,7 +12,7 @@ import { APP_VERSION } from '../services/version';
 import { createHostServer } from './server';
 import { createCollabEngine } from '../services/collab/engine';
 import { ChromiumPrintEngine } from '../services/export/chromium-engine';
-import { connectArchive } from '../services/archive-rpc/client';
+import { connectArchive, consoleCatalogLog } from '../services/archive-rpc/client';
 import { forkCatalogNode } from '../services/archive-rpc/node-fork';
 import { builtWorker } from '../services/copy/import-off-thread';
 
@@ -41,14 +41,10 @@ async function main(): Promise<void> {
   // The archive catalogue (issue 16) in a process of its own, as in the Electron window
   // (archive-rpc/node-fork.ts says why); in this thread only when the worker was not built.
   // A missing or torn catalogue is rebuilt from the files in the background.
-  const archiveLog = {
-    progress: (done: number, total: number) => { if (done === total) console.log(`Edition Desk: archive catalogue ready (${total} editions)`); },
-    error: (e: unknown) => console.error('[edition-desk] archive catalogue:', e),
-  };
   const archiveEntry = builtWorker('archive-utility');
   const archive = archiveEntry
-    ? connectArchive(() => forkCatalogNode(archiveEntry), workspace.root, archiveLog)
-    : (await import('../services/catalog/archive-service')).createArchive(workspace.root, archiveLog);
+    ? connectArchive(() => forkCatalogNode(archiveEntry), workspace.root, consoleCatalogLog)
+    : (await import('../services/catalog/archive-service')).createArchive(workspace.root, consoleCatalogLog);
   const handler = createHandler(
     createApi({ workspace, settings, library, host: 'browser', version: APP_VERSION, defaultEdition, printing: { engine, rendererDir }, collab, archive }),
     (e) => console.error('[edition-desk] internal error:', e),

@@ -1,6 +1,6 @@
 import { utilityProcess } from 'electron';
 import type { ArchivePort } from '../services/archive-port';
-import { connectArchive } from '../services/archive-rpc/client';
+import { connectArchive, consoleCatalogLog } from '../services/archive-rpc/client';
 import type { CatalogProcess, ToCatalog } from '../services/archive-rpc/messages';
 import { builtWorker } from '../services/copy/import-off-thread';
 
@@ -32,8 +32,5 @@ export function startArchiveProcess(root: string, log: (e: unknown) => void): Ar
     log(new Error('out/workers/archive-utility.mjs missing: the archive is unavailable in this window'));
     return undefined;
   }
-  return connectArchive(() => forkCatalog(entry), root, {
-    progress: (done, total) => { if (done === total) console.log(`Edition Desk: archive catalogue ready (${total} editions)`); },
-    error: (e) => console.error('[edition-desk] archive catalogue:', e),
-  });
+  return connectArchive(() => forkCatalog(entry), root, consoleCatalogLog);
 }

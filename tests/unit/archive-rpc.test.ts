@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/contract/errors';
 import type { ArchivePort } from '../../electron/services/archive-port';
 import { connectArchive } from '../../electron/services/archive-rpc/client';
-import type { CatalogProcess, FromCatalog } from '../../electron/services/archive-rpc/messages';
+import { catalogProcessOf } from '../../electron/services/archive-rpc/node-fork';
+import type { CatalogProcess } from '../../electron/services/archive-rpc/messages';
 import { writeStory, readStory } from '../../electron/services/edition-store';
 import { LibraryPhoto } from '../../shared/photo/library';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -28,12 +29,7 @@ const errors: unknown[] = [];
 function forkCatalog(execPath = NODE22): CatalogProcess {
   const child = fork(bundle.file, [], { execPath, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   children.push(child);
-  return {
-    post: (m) => { child.send(m); },
-    onMessage: (listener) => child.on('message', (m) => listener(m as FromCatalog)),
-    onExit: (listener) => child.once('exit', (code) => listener(code)),
-    kill: () => { child.kill(); },
-  };
+  return catalogProcessOf(child);
 }
 
 /** Polls `probe` until it is true; the time it took. */

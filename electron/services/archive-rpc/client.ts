@@ -1,6 +1,7 @@
 import { AppError, isAppErrorData } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import type { ArchivePort } from '../archive-port';
+import type { ArchiveLog } from '../catalog/archive-service';
 import { EXIT_UNAVAILABLE, HOOKS, type CatalogProcess, type FromCatalog, type ToCatalog } from './messages';
 
 // Main's side: an ArchivePort whose every method runs in the catalogue's own process (the
@@ -14,10 +15,14 @@ import { EXIT_UNAVAILABLE, HOOKS, type CatalogProcess, type FromCatalog, type To
 const MAX_STARTS = 4;
 const CLOSE_GRACE_MS = 5_000;
 
-export interface CatalogClientLog {
-  progress?(done: number, total: number): void;
-  error(e: unknown): void;
-}
+/** What the catalogue reports: createArchive's log, the same in its own process. */
+export type CatalogClientLog = ArchiveLog;
+
+/** The desk's log of the catalogue (the Electron window and the browser host): the terminal. */
+export const consoleCatalogLog: CatalogClientLog = {
+  progress: (done, total) => { if (done === total) console.log(`Edition Desk: archive catalogue ready (${total} editions)`); },
+  error: (e) => console.error('[edition-desk] archive catalogue:', e),
+};
 
 interface Pending { ok(value: unknown): void; fail(e: unknown): void }
 

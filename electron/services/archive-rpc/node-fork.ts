@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { CatalogProcess, FromCatalog } from './messages';
 
 // The catalogue's process for the browser host: the same entry as the Electron window's
@@ -9,7 +9,11 @@ import type { CatalogProcess, FromCatalog } from './messages';
 // 0.2 s in an empty edition). A child that loses its parent ends with it (disconnect).
 
 export function forkCatalogNode(entry: string): CatalogProcess {
-  const child = fork(entry, ['--any-sqlite'], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return catalogProcessOf(fork(entry, ['--any-sqlite'], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+}
+
+/** A forked Node child (with an IPC channel) as the client's CatalogProcess; nothing is sent once its channel has closed. */
+export function catalogProcessOf(child: ChildProcess): CatalogProcess {
   return {
     post: (m) => { if (child.connected) child.send(m); },
     onMessage: (listener) => child.on('message', (m) => listener(m as FromCatalog)),
