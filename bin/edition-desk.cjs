@@ -53,7 +53,11 @@ function readWhole(path) {
       fail(e);
       return;
     }
-    const finish = (e, b) => closeSync(fd) ?? (e ? fail(e) : done(b));
+    const finish = (e, b) => {
+      closeSync(fd);
+      if (e) fail(e);
+      else done(b);
+    };
     let buf;
     try {
       buf = Buffer.allocUnsafe(fstatSync(fd).size);

@@ -6,6 +6,8 @@
 // (a few frames in practice; at most MAX_FRAMES, and never after the user scrolls or types).
 
 const MAX_FRAMES = 30;
+/** What the user does that ends the settling: their scroll or typing wins. */
+const USER_INPUT = ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const;
 
 export function scrollIntoViewSettled(el: Element, block: ScrollLogicalPosition = 'center'): void {
   el.scrollIntoView({ block });
@@ -15,9 +17,9 @@ export function scrollIntoViewSettled(el: Element, block: ScrollLogicalPosition 
   let stopped = false;
   const stop = () => {
     stopped = true;
-    for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const) window.removeEventListener(type, stop, true);
+    for (const type of USER_INPUT) window.removeEventListener(type, stop, true);
   };
-  for (const type of ['wheel', 'keydown', 'pointerdown', 'touchstart'] as const) window.addEventListener(type, stop, true);
+  for (const type of USER_INPUT) window.addEventListener(type, stop, true);
   const check = () => {
     if (stopped || !el.isConnected) { stop(); return; }
     const top = el.getBoundingClientRect().top;
