@@ -54,21 +54,16 @@ const node = (entry, outfile, format = 'esm', split = false) =>
 // source map stays right below it.
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {', '\n})'];
 const asciiFile = (file) => writeFileSync(file, WRAPPER[0] + asciiOnly(readFileSync(file, 'utf8')) + WRAPPER[1]);
-const textOnly = {
-  name: 'proof-text-only',
+/** An esbuild plugin: imports matching `filter` from the module whose path ends with `importer` resolve to `to` instead. */
+const redirect = (name, filter, importer, to) => ({
+  name,
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/(copy\/docx-read|edition-store)$/ }, (a) =>
-      a.importer.endsWith(join('services', 'proof', 'proof-files.ts')) ? { path: join(root, 'electron/cli/proof-text-only.ts') } : undefined);
+    b.onResolve({ filter }, (a) => (a.importer.endsWith(importer) ? { path: join(root, to) } : undefined));
   },
-};
+});
+const textOnly = redirect('proof-text-only', /^\.\.\/(copy\/docx-read|edition-store)$/, join('services', 'proof', 'proof-files.ts'), 'electron/cli/proof-text-only.ts');
 // The traditional rule's opencc-js tables, evaluated when first used (electron/cli/opencc-lazy.ts).
-const lazyOpencc = {
-  name: 'opencc-lazy',
-  setup(b) {
-    b.onResolve({ filter: /^opencc-js\/t2cn$/ }, (a) =>
-      a.importer.endsWith(join('rules', 'traditional.ts')) ? { path: join(root, 'electron/cli/opencc-lazy.ts') } : undefined);
-  },
-};
+const lazyOpencc = redirect('opencc-lazy', /^opencc-js\/t2cn$/, join('rules', 'traditional.ts'), 'electron/cli/opencc-lazy.ts');
 const proofBundle = (name, plugins = []) =>
   esbuild({
     entryPoints: [join(root, 'electron/cli/proof-main.ts')],
