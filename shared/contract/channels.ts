@@ -150,5 +150,7 @@ export const CHANNELS = [
   // [/csc4]
   // [suite: suite speed]
   // [/suite]
+  // [csc5: issue 14, a word language model for 错别字]
+  // [/csc5]
 ] as const;
 export type Channel = (typeof CHANNELS)[number];

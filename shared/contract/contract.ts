@@ -358,6 +358,8 @@ export const contract = {
   // [/csc4]
   // [suite: suite speed]
   // [/suite]
+  // [csc5: issue 14, a word language model for 错别字]
+  // [/csc5]
 } satisfies Record<Channel, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -95,6 +95,8 @@ export const ERROR_CODES = [
   // [/csc4]
   // [suite: suite speed]
   // [/suite]
+  // [csc5: issue 14, a word language model for 错别字]
+  // [/csc5]
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

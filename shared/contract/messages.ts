@@ -156,6 +156,8 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   // [/csc4]
   // [suite: suite speed]
   // [/suite]
+  // [csc5: issue 14, a word language model for 错别字]
+  // [/csc5]
 };
 
 export function messageFor(code: ErrorCode): LocalizedText {

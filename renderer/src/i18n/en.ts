@@ -782,4 +782,6 @@ export const en: Record<MessageKey, string> = {
   // [/csc4]
   // [suite: suite speed]
   // [/suite]
+  // [csc5: issue 14, a word language model for 错别字]
+  // [/csc5]
 };

@@ -782,6 +782,8 @@ export const zhCN = {
   // [/csc4]
   // [suite: suite speed]
   // [/suite]
+  // [csc5: issue 14, a word language model for 错别字]
+  // [/csc5]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
