@@ -16,9 +16,34 @@ import { pairedOf } from './paired';
 // the fix by ids (splitScoreWith), not by a new string (issue 14's time target).
 
 export function scoreOf(features: ArrayLike<number>, w: TypoWeights): number {
+  const terms = termsOf(w);
   let sum = 0;
-  for (let k = 0; k < features.length; k++) sum += features[k]! * (w[k] ?? 0);
+  if (terms === null) {
+    for (let k = 0; k < features.length; k++) sum += features[k]! * (w[k] ?? 0);
+    return sum;
+  }
+  for (let j = 0; j < terms.length; j++) {
+    const k = terms[j]!;
+    sum += w[k] === 1 ? features[k]! : features[k]! * w[k]!;
+  }
   return sum;
+}
+
+// The CLI's short run goes without V8's optimizing compiler (electron/cli/short-run.ts),
+// and there every product and sum of doubles is a new heap number: 18 features × 3 per
+// score were ~0.8 MB on the seed page, a third of what its scavenges collected (issue 15).
+// A frozen list (detect.ts's shipped weights) is read at its non-zero weights only, made
+// once; a list that may change (the tuning scripts') is read whole.
+let lastWeights: TypoWeights | null = null;
+let lastTerms: Int32Array | null = null;
+function termsOf(w: TypoWeights): Int32Array | null {
+  if (w === lastWeights) return lastTerms;
+  if (!Object.isFrozen(w)) return null;
+  const at: number[] = [];
+  for (let k = 0; k < w.length; k++) if (w[k] !== 0) at.push(k);
+  lastWeights = w;
+  lastTerms = Int32Array.from(at);
+  return lastTerms;
 }
 
 /**
@@ -67,12 +92,17 @@ function word2Bloom(model: CscModel, bits: Uint32Array | null, k: number): numbe
  * adds a candidate (switches.ts is read when an answer is first made: set it before use).
  */
 const likelierCache = new WeakMap<CscModel, Map<number, boolean>>();
+/** The last model's answers, asked before the WeakMap (a hash lookup per position, interpreted: issue 15). */
+let likelierModel: CscModel | null = null;
+let likelierLast: Map<number, boolean> | undefined;
 
 function likelierWordAt(model: CscModel, bloom: Uint32Array | null, cands: ArrayLike<number>, idCh: number, idMate: number, partner: number, lpWord: number, cacheable: boolean): boolean {
   const floor = lpWord + cscSwitches.inWordMargin;
   if (!cacheable) return makesLikelierWord(model, bloom, cands, idMate, partner, floor);
-  let cache = likelierCache.get(model);
+  let cache = model === likelierModel ? likelierLast : likelierCache.get(model);
   if (!cache) likelierCache.set(model, (cache = new Map()));
+  likelierModel = model;
+  likelierLast = cache;
   const key = (idCh * 32768 + idMate) * 2 + (partner < 0 ? 1 : 0);
   let yes = cache.get(key);
   if (yes === undefined) cache.set(key, (yes = makesLikelierWord(model, bloom, cands, idMate, partner, floor)));
@@ -170,27 +200,32 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   if (idMate && !likelierWordAt(model, bloom, cands, idCh, idMate, partner, lpWord, mis === null)) return;
   let base: number | null = null;
   let window: string | null = null;
-  const ctx0 = ctx(model, prev, ch, after);
   // A character TRAIN never shows written for another has no pair to look up.
   const chSeen = model.prone.get(ch) ?? 0;
-  const prone = Math.log1p(chSeen);
   const scattered = chSeen && idCh ? pairsOf(model, idCh) : null;
-  const lpCh = lpOne(model, ch);
-  const alone = (lpCh + model.logTotal) / 10;
-  const lpLeft = left ? lpOne(model, left) : 0;
-  const lpRight = right ? lpOne(model, right) : 0;
   const leftCls = around[2 * i]!;
   const rightCls = around[2 * i + 1]!;
   // A one-character word may be swapped for another (leftCls ≥ 0 only there); its class row once.
   const chFunction = FUNCTION_CLASS[cls1[idCh]!] === 1;
   const classes = leftCls >= 0 ? classIndex(cx) : null;
   const chRow = classes ? classRow(classes, ch) : -1;
-  const chParticle = PARTICLES.includes(ch);
+  // The written character's terms that only a candidate past the first test below needs,
+  // made for the first such: 13 candidates in 14 fail it and half the positions have none,
+  // and in the CLI's short run (no optimizing compiler) each term was lookups and new heap
+  // numbers made for nothing (issue 15).
+  let ready = false;
+  let ctx0 = 0;
+  let prone = 0;
+  let lpCh = 0;
+  let alone = 0;
+  let lpLeft = 0;
+  let lpRight = 0;
+  let chParticle = false;
+  let nCands = 0;
   // bigramGain's terms for the written character, on the first candidate that needs them.
   let fromLeft = NaN;
   let fromRight = NaN;
-  // The ranker's position features: how many fixes compete here, loose neighbours, a run's edge.
-  const nCands = Math.log(cands.length);
+  // The ranker's position features: loose neighbours, a run's edge (nCands above: how many fixes compete here).
   const sides = (left ? 1 : 0) + (right ? 1 : 0);
   const edge = i === 0 || i === run.length - 1 ? 1 : 0;
   for (let n = 0; n < cands.length; n++) {
@@ -207,6 +242,17 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     if (idMate && !(lpW !== undefined && lpW > lpWord + cscSwitches.inWordMargin && outerFit(cx, partner, idPrev, idCh, idC, idAfter) > cscSwitches.inWordContext)) continue;
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
     if (!seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
+    if (!ready) {
+      ready = true;
+      ctx0 = ctx(model, prev, ch, after);
+      prone = Math.log1p(chSeen);
+      lpCh = lpOne(model, ch);
+      alone = (lpCh + model.logTotal) / 10;
+      lpLeft = left ? lpOne(model, left) : 0;
+      lpRight = right ? lpOne(model, right) : 0;
+      chParticle = PARTICLES.includes(ch);
+      nCands = Math.log(cands.length);
+    }
     const bigram = ctx(model, prev, c, after) - ctx0;
     const pairSeen = Math.log1p(seen);
     const inWord = loose[i] ? 0 : 1;

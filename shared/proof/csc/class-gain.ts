@@ -26,13 +26,21 @@ export interface ClassIndex {
 
 const indexes = new WeakMap<CscContext, ClassIndex>();
 
+// The last context asked, before the WeakMap: the detector asks once per suspect position,
+// and a WeakMap's get is a hash lookup the interpreter pays each time (issue 15's CLI run).
+let lastContext: CscContext | null = null;
+let lastIndex: ClassIndex | null = null;
+
 export function classIndex(c: CscContext): ClassIndex {
+  if (c === lastContext) return lastIndex!;
   let ix = indexes.get(c);
-  if (ix) return ix;
+  if (ix) { lastContext = c; lastIndex = ix; return ix; }
   // The rows by code as csc-model.bin holds them (scripts/csc-derived.mjs, issue 15): views, no pass.
   const { rowOf, rows, rowSeen: seen } = c;
   ix = { rowOf, rows, seen, ln: new Float64Array(seen.length * 2 * c.classes).fill(NaN), classes: c.classes };
   indexes.set(c, ix);
+  lastContext = c;
+  lastIndex = ix;
   return ix;
 }
 

@@ -39,14 +39,14 @@ export type TypoLevel = 'off' | 'normal' | 'strict';
  */
 export type TypoWeights = readonly number[];
 export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord', 'wordMiswritten', 'charLm', 'classCtx', 'particleCtx', 'fixAlone', 'writtenBigrams', 'writtenFit', 'rivals', 'looseSides', 'runEdge'] as const;
-export const TYPO_WEIGHTS: TypoWeights = [0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 0];
+export const TYPO_WEIGHTS: TypoWeights = Object.freeze([0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 0]);
 /**
  * Strict adds the particles' own weight: 的/地/得 by the classes around them (高兴的跳 →
  * 地). SIGHAN's corrected text leaves most such 的 as written (开心的度过), so TRAIN tunes
  * this weight to 0 for normal; a newspaper's 校对 holds copy to the standard usage, and
  * strict is where the weaker cases are asked for.
  */
-export const TYPO_WEIGHTS_STRICT: TypoWeights = [0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 2];
+export const TYPO_WEIGHTS_STRICT: TypoWeights = Object.freeze([0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 2]);
 /**
  * Score thresholds, from the settings' confidences (confidence.ts TYPO_CONFIDENCE): normal
  * reports from `normal` up, strict from `strict`; a finding is an error from `error` up, a

@@ -14,6 +14,8 @@ export const BLOOM_SHIFT = 12;
 const BLOOM_AFTER = 50_000;
 const blooms = new WeakMap<IntTable, Uint32Array>();
 const asked = new WeakMap<IntTable, number>();
+let lastTable: IntTable | null = null;
+let lastBits: Uint32Array | null = null;
 
 export function bloomOf(t: IntTable): Uint32Array {
   let bits = blooms.get(t);
@@ -42,8 +44,11 @@ export function adoptBloom(t: IntTable, bits: Uint32Array): void {
 
 /** The table's bloom bits once made or adopted, or once it has been asked `more` + earlier times past BLOOM_AFTER; else null. */
 export function bloomAfter(t: IntTable, more: number): Uint32Array | null {
+  // The last table's bits before the WeakMap: asked once per suspect position, and a
+  // WeakMap's get is a hash lookup the interpreter pays each time (issue 15's CLI run).
+  if (t === lastTable) return lastBits;
   const bits = blooms.get(t);
-  if (bits) return bits;
+  if (bits) { lastTable = t; lastBits = bits; return bits; }
   const n = (asked.get(t) ?? 0) + more;
   asked.set(t, n);
   return n >= BLOOM_AFTER ? bloomOf(t) : null;
