@@ -71,7 +71,7 @@ const proofBundle = (name, plugins = []) =>
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'linked', logLevel: 'warning', plugins: [lazyOpencc, ...plugins],
     // A table a rule reads from disk beside its module (new URL(…, import.meta.url)) finds it
     // from the bundle too: CommonJS has no import.meta, so it is the bundle's own URL here.
-    define: { ...define, 'import.meta.url': 'bundleUrl' },
+    define: { ...define, 'import.meta.url': 'bundleFile.url' },
     inject: [join(root, 'electron/cli/bundle-url.ts')],
     // dictionary-en's module reads its files with top-level await, which CommonJS cannot hold.
     alias: { 'dictionary-en': join(root, 'electron/cli/dictionary-files.ts') },
