@@ -1,6 +1,6 @@
 import type { HouseTerm } from '../types';
 import { isNameAt, logpAt, type CscModel } from './model';
-import { bestSplit } from './segment';
+import { bestEndsShared } from './segment';
 import { neighbourClasses } from './word-class';
 import { candidatesAt, scoreOf as score } from './candidates';
 import { markConstructions } from './patterns';
@@ -79,6 +79,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 let loose = new Uint8Array(256);
 let named = new Uint8Array(256);
 let partner = new Int8Array(256);
+let aroundScratch: Int8Array = new Int8Array(512);
 
 /** Offsets covered by a house term in any of its forms, or by a set construction (写一写): never reported. */
 function protectedSpans(text: string, terms: readonly HouseTerm[] | undefined): Uint8Array {
@@ -118,7 +119,7 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
     const from = m.index;
     const run = m[0];
     if (run.length < 2) continue;
-    const { ends } = bestSplit(model, run);
+    const ends = bestEndsShared(model, run);
     // Which offsets stand alone (or in a rare word) on the best path: there a character is
     // unexplained, and only such a neighbour may join it in a new word.
     // Scratch arrays reused across runs (a new pair per run was a tenth of the collector's work).
@@ -135,7 +136,7 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
       s = e;
     }
     placeNames(run, named);
-    const around = neighbourClasses(model, run, ends);
+    const around = (aroundScratch = neighbourClasses(model, run, ends, aroundScratch));
     for (let i = 0; i < run.length; i++) {
       // A character inside a known word is explained by it, unless a confusable makes a
       // likelier word with its partner (switches.ts inWord).

@@ -59,12 +59,13 @@ export function intTableFrom(keys: Int32Array, vals: ArrayLike<number>): IntTabl
 
 // Fibonacci hashing spreads the packed character ids over the table: the product's top
 // bits, which depend on every bit of the key (its low bits depend on the key's low bits
-// alone, the second character's id, and clustered the table into long probe runs).
-const slot = (t: IntTable, key: number) => Math.imul(key, 0x9e3779b1) >>> t.shift;
+// alone, the second character's id, and clustered the table into long probe runs). Written
+// out in each function below, not called: the CLI's short run interprets these, and there a
+// call per look-up was a tenth of intGet's time (issue 15).
 
 /** Sets key (> 0) to value; the table must have room (it does not grow). Returns the slot. */
 export function intSet(t: IntTable, key: number, value: number): number {
-  for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
+  for (let i = Math.imul(key, 0x9e3779b1) >>> t.shift; ; i = (i + 1) & t.mask) {
     const k = t.keys[i]!;
     if (k === key) { t.vals[i] = value; return i; }
     if (k === 0) {
@@ -76,7 +77,7 @@ export function intSet(t: IntTable, key: number, value: number): number {
 
 /** The slot of key (an index into arrays kept beside the table), or -1. */
 export function intSlot(t: IntTable, key: number): number {
-  for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
+  for (let i = Math.imul(key, 0x9e3779b1) >>> t.shift; ; i = (i + 1) & t.mask) {
     const k = t.keys[i]!;
     if (k === key) return i;
     if (k === 0) return -1;
@@ -85,7 +86,7 @@ export function intSlot(t: IntTable, key: number): number {
 
 /** The value of key, or undefined. */
 export function intGet(t: IntTable, key: number): number | undefined {
-  for (let i = slot(t, key); ; i = (i + 1) & t.mask) {
+  for (let i = Math.imul(key, 0x9e3779b1) >>> t.shift; ; i = (i + 1) & t.mask) {
     const k = t.keys[i]!;
     if (k === key) return t.vals[i];
     if (k === 0) return undefined;

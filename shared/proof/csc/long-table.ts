@@ -21,12 +21,11 @@ export function longTable(k1: Int32Array, k2: Int32Array, vals: Float32Array, cl
   return { k1, k2, vals, cls, mask: k1.length - 1, shift: 32 - bits };
 }
 
-export const longSlotOf = (t: LongTable, a: number, b: number): number =>
-  Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> t.shift;
-
 /** The slot of (a, b), or -1. */
 export function longSlot(t: LongTable, a: number, b: number): number {
-  for (let i = longSlotOf(t, a, b); ; i = (i + 1) & t.mask) {
+  // The slot of (a, b) as scripts/csc-hash.mjs places it, written out rather than called
+  // (the CLI's short run interprets this, and a call per look-up costs there: issue 15).
+  for (let i = Math.imul(a ^ Math.imul(b, 0x85ebca6b), 0x9e3779b1) >>> t.shift; ; i = (i + 1) & t.mask) {
     const k = t.k1[i]!;
     if (k === a && t.k2[i] === b) return i;
     if (k === 0) return -1;

@@ -35,7 +35,7 @@ export interface CscModel {
   /** How often TRAIN shows character X written for Y, by pairKey(X, Y) (asked for every candidate: a hash table, issue 15). */
   pairs: CountLookup;
   /** How often TRAIN shows each character written in place of another, by code. */
-  prone: Map<number, number>;
+  prone: CodeCounts;
   /** Character bigram counts of TRAIN's corrected text, by pairKey (a hash table, not a Map: issue 15). */
   bigrams: CountLookup;
   /**
@@ -57,6 +57,12 @@ export interface CscModel {
 /** Confusables by character code, answered as a Map's get answers (undefined: none). */
 export interface ConfusableLookup {
   get(code: number): Uint16Array | undefined;
+}
+
+/** A count by character code, answered and listed as a Map's get and entries answer. */
+export interface CodeCounts {
+  get(code: number): number | undefined;
+  [Symbol.iterator](): Iterator<[number, number]>;
 }
 
 /** A read-only count by integer key, answered as a Map's get and has answer. */
@@ -159,6 +165,22 @@ function confusableLookup(row: Uint16Array, start: Uint32Array, list: Uint16Arra
 }
 
 /**
+ * Counts by character code from the file's parallel lists: a typed array by code (zeroed as
+ * allocated; counts are ≥ 1) where a Map took ~1,000 insertions at every start and a hash
+ * look-up per suspect position (issue 15's CLI run). Listed in the file's order.
+ */
+function codeCounts(chars: Uint16Array, counts: Uint32Array): CodeCounts {
+  const byCode = new Uint32Array(65536);
+  for (let i = 0; i < chars.length; i++) byCode[chars[i]!] = counts[i]!;
+  return {
+    get: (code) => byCode[code] || undefined,
+    *[Symbol.iterator](): Iterator<[number, number]> {
+      for (let i = 0; i < chars.length; i++) yield [chars[i]!, counts[i]!];
+    },
+  };
+}
+
+/**
  * The tables as the build laid them out (scripts/csc-encode.mjs, and csc-derived.mjs for
  * what the detector looks up by: the id table, the count hash tables, the context's priors):
  * typed views of the one buffer and two small Maps, no pass over a table (issue 15: the CLI
@@ -173,14 +195,11 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
   const m: CscModel = {
     ids, lp1: bin.f32('lp1'), lp2, long: longTable(bin.i32('longA'), bin.i32('longB'), bin.f32('longVals'), bin.u8('longCls')),
     logTotal, unknown: Math.log(0.5) - logTotal,
-    confusables: confusableLookup(bin.u16('confRow'), bin.u32('confStart'), bin.u16('confList')), prone: new Map(), miswritten: new Map(),
+    confusables: confusableLookup(bin.u16('confRow'), bin.u32('confStart'), bin.u16('confList')), prone: codeCounts(bin.u16('proneChar'), bin.u32('proneCount')), miswritten: new Map(),
     pairs: countTable(intTableOf(bin.i32('pairSlots'), bin.f32('pairSlotCounts')), bin.i32('pairKey'), bin.u32('pairCount')),
     bigrams: countTable(intTableOf(bin.i32('bigramSlots'), bin.f32('bigramSlotCounts')), bin.i32('bigramKey'), bin.u32('bigramCount')),
     cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids),
   };
-  const proneChar = bin.u16('proneChar');
-  const proneCount = bin.u32('proneCount');
-  for (let i = 0; i < proneChar.length; i++) m.prone.set(proneChar[i]!, proneCount[i]!);
   const mis = bin.i32('miswritten');
   for (let i = 0; i + 3 < mis.length; i += 4) {
     const list = m.miswritten.get(mis[i]!) ?? [];

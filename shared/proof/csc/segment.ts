@@ -66,6 +66,23 @@ export function bestSplit(model: CscModel, text: string, from = 0, to = text.len
   return { score: best[0]!, ends };
 }
 
+let endsScratch = new Int32Array(64);
+
+/**
+ * bestSplit's ends of a whole run, in an array reused by the next call (longer than the run:
+ * read only below run.length). The detector asks once per run, and a new typed array per
+ * run was a tenth of the young objects of the CLI's page, whose scavenges its short run pays
+ * (issue 15).
+ */
+export function bestEndsShared(model: CscModel, text: string): Int32Array {
+  const n = text.length;
+  run(model, text, 0, n);
+  if (endsScratch.length < n) endsScratch = new Int32Array(2 * n);
+  endsScratch.fill(0, 0, n);
+  for (let s = 0; s < n; s = next[s]!) endsScratch[s] = next[s]!;
+  return endsScratch;
+}
+
 /** Score only: the best segmentation's ln P of text[from, to), as bestSplit's. */
 export function splitScore(model: CscModel, text: string, from: number, to: number): number {
   run(model, text, from, to - from);

@@ -13,10 +13,12 @@ export function wordClass(m: CscModel, run: string, s: number, e: number): numbe
 
 /**
  * For each offset of `run` that is a one-character word on the path `ends` (bestSplit's),
- * the classes of its neighbours: left in [2i], right in [2i + 1]; -1 elsewhere.
+ * the classes of its neighbours: left in [2i], right in [2i + 1]; -1 elsewhere. Written into
+ * `into` when it is long enough (the detector's array reused per run, issue 15).
  */
-export function neighbourClasses(m: CscModel, run: string, ends: Int32Array): Int8Array {
-  const out = new Int8Array(2 * run.length).fill(-1);
+export function neighbourClasses(m: CscModel, run: string, ends: Int32Array, into?: Int8Array): Int8Array {
+  const out = into && into.length >= 2 * run.length ? into : new Int8Array(2 * run.length);
+  out.fill(-1, 0, 2 * run.length);
   let prevStart = -1;
   for (let s = 0; s < run.length;) {
     const e = ends[s]! || s + 1;
