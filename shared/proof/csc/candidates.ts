@@ -6,6 +6,7 @@ import { classGainRow, classIndex, classRow } from './class-gain';
 import type { TypoCandidate, TypoWeights } from './detect';
 import { cscSwitches } from './switches';
 import { pairedOf } from './paired';
+import { wordLmWindow } from './word-lm';
 
 // The candidate fixes at one suspect character (detect.ts's inner loop): every confusable
 // is tried in its place and scored by the features of FEATURES. Over 100,000 characters of
@@ -35,6 +36,8 @@ const PARTICLES = [0x7684, 0x5730, 0x5f97];
 const CLASS_OPENS = 1;
 /** Characters on each side of the suspect that the comparison looks at. */
 const WINDOW = 2;
+/** Characters on each side of the suspect that the word language model looks at (word-lm.ts). */
+const WLM_WINDOW = 4;
 /** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
 const ESTIMATE_SLACK = 4;
 
@@ -129,7 +132,7 @@ function pairsOf(model: CscModel, idCh: number): [number, number] | null {
 
 
 /** The features of the candidate being scored, reused: an array is made only for one that is kept. */
-const scratch: number[] = new Array<number>(18).fill(0);
+const scratch: number[] = new Array<number>(19).fill(0);
 
 /**
  * The candidates at offset i of a run that starts at `from` in the text, pushed onto `out`;
@@ -191,6 +194,11 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   let fromRight = NaN;
   // The ranker's position features: how many fixes compete here, loose neighbours, a run's edge.
   const nCands = Math.log(cands.length);
+  // The word model's window and its score as written, on the first candidate that needs them.
+  const wa = Math.max(0, i - WLM_WINDOW);
+  const wb = Math.min(run.length, i + WLM_WINDOW + 1);
+  const wlm = model.wordLm;
+  let wlmBase = NaN;
   const sides = (left ? 1 : 0) + (right ? 1 : 0);
   const edge = i === 0 || i === run.length - 1 ? 1 : 0;
   for (let n = 0; n < cands.length; n++) {
@@ -228,6 +236,10 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     f[6] = alone; f[7] = joins; f[8] = misF; f[9] = charLm; f[10] = classCtx; f[11] = particle;
     f[12] = (lpOne(model, c) + model.logTotal) / 10; f[13] = ctx0; f[14] = fromLeft + fromRight;
     f[15] = nCands; f[16] = sides; f[17] = edge;
+    if (wlm) {
+      if (wlmBase !== wlmBase) wlmBase = wordLmWindow(wlm, run, wa, wb, i, 0);
+      f[18] = wordLmWindow(wlm, run, wa, wb, i, c) - wlmBase;
+    }
     if (minScore > -Infinity && !seen && !miswritten) {
       // lmGain's weight is positive (ranker.ts checks it), so the score with the estimate's
       // upper bound in its place bounds the real one.

@@ -38,7 +38,7 @@ export type TypoLevel = 'off' | 'normal' | 'strict';
  * thresholds a quarter of the flagged sentences with errors have another one missed.
  */
 export type TypoWeights = readonly number[];
-export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord', 'wordMiswritten', 'charLm', 'classCtx', 'particleCtx', 'fixAlone', 'writtenBigrams', 'writtenFit', 'rivals', 'looseSides', 'runEdge'] as const;
+export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord', 'wordMiswritten', 'charLm', 'classCtx', 'particleCtx', 'fixAlone', 'writtenBigrams', 'writtenFit', 'rivals', 'looseSides', 'runEdge', 'wordLm'] as const;
 export const TYPO_WEIGHTS: TypoWeights = [0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 0];
 /**
  * Strict adds the particles' own weight: 的/地/得 by the classes around them (高兴的跳 →
