@@ -36,8 +36,6 @@ const PARTICLES = [0x7684, 0x5730, 0x5f97];
 const CLASS_OPENS = 1;
 /** Characters on each side of the suspect that the comparison looks at. */
 const WINDOW = 2;
-/** Characters on each side of the suspect that the word language model looks at (word-lm.ts). */
-const WLM_WINDOW = 4;
 /** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
 const ESTIMATE_SLACK = 4;
 
@@ -138,7 +136,7 @@ const scratch: number[] = new Array<number>(19).fill(0);
  * The candidates at offset i of a run that starts at `from` in the text, pushed onto `out`;
  * with a finite minScore only those scoring at or above it (the others cannot be findings).
  */
-export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[], partner = 0): void {
+export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[], partner = 0, lmOnly = false): void {
   const ch = run.charCodeAt(i);
   const prev = i > 0 ? run.charCodeAt(i - 1) : 0;
   const after = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
@@ -195,8 +193,8 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // The ranker's position features: how many fixes compete here, loose neighbours, a run's edge.
   const nCands = Math.log(cands.length);
   // The word model's window and its score as written, on the first candidate that needs them.
-  const wa = Math.max(0, i - WLM_WINDOW);
-  const wb = Math.min(run.length, i + WLM_WINDOW + 1);
+  const wa = Math.max(0, i - cscSwitches.wlmWindow);
+  const wb = Math.min(run.length, i + cscSwitches.wlmWindow + 1);
   const wlm = model.wordLm;
   let wlmBase = NaN;
   const sides = (left ? 1 : 0) + (right ? 1 : 0);
@@ -204,6 +202,14 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   for (let n = 0; n < cands.length; n++) {
     const c = cands[n]!;
     const idC = ids[c]!;
+    // Inside a known word, only the word model can open a candidate (cscSwitches.wlmInWord).
+    let gain = NaN;
+    if (lmOnly) {
+      if (!wlm) return;
+      if (wlmBase !== wlmBase) wlmBase = wordLmWindow(wlm, run, wa, wb, i, 0);
+      gain = wordLmWindow(wlm, run, wa, wb, i, c) - wlmBase;
+      if (gain < cscSwitches.wlmInWord) continue;
+    }
     // Only a replacement that makes a word with a loose neighbour, a known confusion, or
     // a one-character word that fits its neighbours' classes better can explain the text.
     const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
@@ -214,7 +220,11 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const lpW = idMate && idC ? word2Bloom(model, bloom, partner < 0 ? idMate * 32768 + idC : idC * 32768 + idMate) : undefined;
     if (idMate && !(lpW !== undefined && lpW > lpWord + cscSwitches.inWordMargin && outerFit(cx, partner, idPrev, idCh, idC, idAfter) > cscSwitches.inWordContext)) continue;
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
-    if (!seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
+    if (!lmOnly && !seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS)) {
+      if (!wlm || cscSwitches.wlmOpens === Infinity) continue;
+      if (wlmBase !== wlmBase) wlmBase = wordLmWindow(wlm, run, wa, wb, i, 0);
+      if (wordLmWindow(wlm, run, wa, wb, i, c) - wlmBase < cscSwitches.wlmOpens) continue;
+    }
     const bigram = ctx(model, prev, c, after) - ctx0;
     const pairSeen = Math.log1p(seen);
     const inWord = loose[i] ? 0 : 1;
@@ -236,25 +246,35 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     f[6] = alone; f[7] = joins; f[8] = misF; f[9] = charLm; f[10] = classCtx; f[11] = particle;
     f[12] = (lpOne(model, c) + model.logTotal) / 10; f[13] = ctx0; f[14] = fromLeft + fromRight;
     f[15] = nCands; f[16] = sides; f[17] = edge;
+    // The word model's gain over the window (word-lm.ts): the evidence that carries the score
+    // (TYPO_WEIGHTS), computed for every candidate that got this far.
     if (wlm) {
-      if (wlmBase !== wlmBase) wlmBase = wordLmWindow(wlm, run, wa, wb, i, 0);
-      f[18] = wordLmWindow(wlm, run, wa, wb, i, c) - wlmBase;
+      if (gain !== gain) {
+        if (wlmBase !== wlmBase) wlmBase = wordLmWindow(wlm, run, wa, wb, i, 0);
+        gain = wordLmWindow(wlm, run, wa, wb, i, c) - wlmBase;
+      }
+      f[18] = gain;
     }
-    if (minScore > -Infinity && !seen && !miswritten) {
-      // lmGain's weight is positive (ranker.ts checks it), so the score with the estimate's
-      // upper bound in its place bounds the real one.
-      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity, lpW !== undefined ? lpW - lpWord : -Infinity);
-      f[1] = est + ESTIMATE_SLACK;
-      if (scoreOf(f, w) < minScore) continue;
-    }
-    base ??= splitScore(model, run, a, b);
-    const lm = splitScoreWith(model, run, a, b, i, c);
-    f[1] = lm - base;
+    // The unigram segmentation's gain only where it weighs (w[1]; 0 since the word model
+    // came, bench/csc-wlm-tune.ts asks for it with a weight of its own).
+    let lm = NaN;
+    if (w[1]) {
+      if (minScore > -Infinity && !seen && !miswritten && !lmOnly) {
+        // lmGain's weight is positive, so the score with the estimate's upper bound in its
+        // place bounds the real one.
+        const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity, lpW !== undefined ? lpW - lpWord : -Infinity);
+        f[1] = est + ESTIMATE_SLACK;
+        if (scoreOf(f, w) < minScore) continue;
+      }
+      base ??= splitScore(model, run, a, b);
+      lm = splitScoreWith(model, run, a, b, i, c);
+      f[1] = lm - base;
+    } else f[1] = 0;
     if (minScore > -Infinity && scoreOf(f, w) < minScore) continue;
     window ??= run.slice(a, b);
     const fix = String.fromCharCode(c);
     const k = i - a;
-    out.push({ at: from + i, fix, lmBefore: base, lmAfter: lm, before: window, after: window.slice(0, k) + fix + window.slice(k + 1), features: f.slice() });
+    out.push({ at: from + i, fix, lmBefore: base ?? NaN, lmAfter: lm, wlmGain: wlm ? gain : NaN, before: window, after: window.slice(0, k) + fix + window.slice(k + 1), features: f.slice() });
   }
   if (scattered) for (let j = scattered[0]; j < scattered[1]; j++) seenById[model.pairs.sortedKeys![j]! - idCh * 32768] = 0;
 }

@@ -31,4 +31,10 @@ export const cscSwitches = {
    */
   paired: false,
   pairedMin: 2,
+  /** Characters on each side of the suspect that the word language model compares (word-lm.ts). */
+  wlmWindow: 3,
+  /** A candidate that makes no word and no known confusion is still scored when the word model gains this much (ln); Infinity: never. */
+  wlmOpens: Infinity,
+  /** Positions inside known words tried when a candidate gains this much under the word model (ln); Infinity: never. */
+  wlmInWord: Infinity,
 };
