@@ -17,7 +17,8 @@ const dev = parseSighan1314(readFileSync('resources/csc/sighan1314.tsv', 'utf8')
 const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
 // Every feature, the unigram segmentation's too (computed only where its weight is not 0).
 const ALL = TYPO_WEIGHTS.map((v, k) => (k === 1 ? 1 : v));
-const typoCandidates = (model: CscModel, text: string) => candidatesOf(model, text, undefined, -Infinity, ALL);
+const CAP = Number(process.env.CSC_WLM_CAP ?? Infinity);
+const typoCandidates = (model: CscModel, text: string) => candidatesOf(model, text, undefined, -Infinity, ALL).map((c) => { c.features[18] = Math.min(c.features[18]!, CAP); return c; });
 const fromItems = (items: readonly SighanItem[]): CscModel => modelFromItems(full, items);
 
 function flagsAt(cands: TypoCandidate[], w: readonly number[], th: number) {

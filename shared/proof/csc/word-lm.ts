@@ -88,11 +88,10 @@ let eEnd = new Int32Array(256);
 let eWord = new Int32Array(256);
 let eScore = new Float64Array(256);
 
-/**
- * ln P of the best segmentation of codes[0, n) under the word bigram model (the first word
- * without history). Each character the model has no word for is a word of its own.
- */
-export function wordLmScore(lm: WordLm, codes: Int32Array, n: number): number {
+let edgeCount = 0;
+
+/** The words of codes[0, n) (eStart, eEnd, eWord; by start), each character the model has no word for a word of its own. */
+function latticeOf(lm: WordLm, codes: Int32Array, n: number): void {
   if (eStart.length < n * MAX_LEN) { const c = n * MAX_LEN * 2; eStart = new Int32Array(c); eEnd = new Int32Array(c); eWord = new Int32Array(c); eScore = new Float64Array(c); }
   let m = 0;
   for (let s = 0; s < n; s++) {
@@ -106,6 +105,16 @@ export function wordLmScore(lm: WordLm, codes: Int32Array, n: number): number {
     }
     if (!single) { eStart[m] = s; eEnd[m] = s + 1; eWord[m] = -1; m++; }
   }
+  edgeCount = m;
+}
+
+/**
+ * ln P of the best segmentation of codes[0, n) under the word bigram model (the first word
+ * without history). Each character the model has no word for is a word of its own.
+ */
+export function wordLmScore(lm: WordLm, codes: Int32Array, n: number): number {
+  latticeOf(lm, codes, n);
+  const m = edgeCount;
   // Edges come by start; each takes the best of the edges that end where it starts.
   let best = -Infinity;
   for (let k = 0; k < m; k++) {
@@ -135,4 +144,110 @@ export function wordLmWindow(lm: WordLm, text: string, from: number, to: number,
   for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(from + i);
   if (c) codes[at - from] = c;
   return wordLmScore(lm, codes, n);
+}
+
+// One suspect position's window, prepared once for all its candidates (prepareWindow): the
+// words wholly before the suspect with their best score from the window's start (forward),
+// the words wholly after it with their best score to the window's end (backward). Each
+// candidate then needs only the words that cover the suspect (windowWith): a few look-ups
+// instead of the whole lattice, the same number as wordLmScore gives (tests/unit/csc-speed.test.ts).
+let pLm: WordLm | null = null;
+let pN = 0;
+let pK = 0;
+let pM = 0;
+let pCodes = new Int32Array(64);
+let pScore = new Float64Array(256);
+/** The words before the suspect by end (a list through pNext, -1 ends it), those after it by start (their first index, -1: none). */
+let pEndHead = new Int32Array(64);
+let pStartFirst = new Int32Array(64);
+let pNext = new Int32Array(256);
+/** For each start before the suspect (index k − s), the hash of the characters up to it, or 0 when they begin no word (no candidate can make one there). */
+const pHash = new Int32Array(MAX_LEN + 1);
+
+/** Prepares text[from, to) around the suspect at `at` for windowWith. */
+export function prepareWindow(lm: WordLm, text: string, from: number, to: number, at: number): void {
+  const n = to - from;
+  if (pCodes.length < n) pCodes = new Int32Array(2 * n);
+  for (let i = 0; i < n; i++) pCodes[i] = text.charCodeAt(from + i);
+  pLm = lm;
+  pN = n;
+  pK = at - from;
+  // The lattice of the window as written (edges by start), then its two sides' scores.
+  latticeOf(lm, pCodes, n);
+  pM = edgeCount;
+  if (pScore.length < pM) { pScore = new Float64Array(2 * pM); pNext = new Int32Array(2 * pM); }
+  if (pEndHead.length <= n) { pEndHead = new Int32Array(2 * n + 2); pStartFirst = new Int32Array(2 * n + 2); }
+  pEndHead.fill(-1, 0, n + 1);
+  pStartFirst.fill(-1, 0, n + 1);
+  for (let k = 0; k < pM; k++) {
+    if (eEnd[k]! <= pK) { pNext[k] = pEndHead[eEnd[k]!]!; pEndHead[eEnd[k]!] = k; }
+    else if (eStart[k]! > pK && pStartFirst[eStart[k]!] === -1) pStartFirst[eStart[k]!] = k;
+  }
+  for (let k = 0; k < pM; k++) {
+    if (eEnd[k]! > pK) continue;
+    const s = eStart[k]!;
+    let top = -Infinity;
+    if (s === 0) top = lpBigram(lm, -1, eWord[k]!);
+    else for (let j = 0; j < k; j++) if (eEnd[j] === s && eEnd[j]! <= pK) { const v = pScore[j]! + lpBigram(lm, eWord[j]!, eWord[k]!); if (v > top) top = v; }
+    pScore[k] = top;
+  }
+  // The words that may cover the suspect begin at most MAX_LEN − 1 before it, with characters the candidates do not change.
+  for (let d = 0; d < MAX_LEN; d++) {
+    const s = pK - d;
+    pHash[d] = 0;
+    if (s < 0) continue;
+    let h = 0x811c9dc5 | 0;
+    let alive = true;
+    for (let e = s + 1; e <= pK && alive; e++) {
+      h = Math.imul(h ^ pCodes[e - 1]!, 0x01000193);
+      alive = entryOf(lm, h, pCodes, s, e - s) >= 0;
+    }
+    pHash[d] = alive ? h || 1 : 0;
+  }
+  for (let k = pM - 1; k >= 0; k--) {
+    if (eStart[k]! <= pK) break;
+    const e = eEnd[k]!;
+    let top = e === n ? 0 : -Infinity;
+    for (let j = k + 1; j < pM; j++) if (eStart[j] === e) { const v = lpBigram(lm, eWord[k]!, eWord[j]!) + pScore[j]!; if (v > top) top = v; }
+    pScore[k] = top;
+  }
+}
+
+/** The best segmentation's ln P of the prepared window with the suspect written as code c. */
+export function windowWith(c: number): number {
+  const lm = pLm!;
+  const k = pK;
+  const n = pN;
+  const saved = pCodes[k]!;
+  pCodes[k] = c;
+  let best = -Infinity;
+  for (let s = Math.max(0, k - MAX_LEN + 1); s <= k; s++) {
+    let h = pHash[k - s]!;
+    if (h === 0) continue;
+    let single = false;
+    for (let e = k + 1; e <= n && e - s <= MAX_LEN; e++) {
+      h = Math.imul(h ^ pCodes[e - 1]!, 0x01000193);
+      const hit = entryOf(lm, h, pCodes, s, e - s);
+      if (hit < 0) break;
+      if (!(hit & 1)) continue;
+      if (e === s + 1) single = true;
+      const v = covering(lm, s, e, hit >>> 1);
+      if (v > best) best = v;
+    }
+    if (s === k && !single) { const v = covering(lm, k, k + 1, -1); if (v > best) best = v; }
+  }
+  pCodes[k] = saved;
+  return best;
+}
+
+/** The best path through the word w at [s, e) covering the suspect: the left side's best into it, its own, the right side's best out of it. */
+function covering(lm: WordLm, s: number, e: number, w: number): number {
+  let left = -Infinity;
+  if (s === 0) left = lpBigram(lm, -1, w);
+  else for (let j = pEndHead[s]!; j >= 0; j = pNext[j]!) { const v = pScore[j]! + lpBigram(lm, eWord[j]!, w); if (v > left) left = v; }
+  if (left === -Infinity) return left;
+  if (e === pN) return left;
+  let right = -Infinity;
+  for (let j = pStartFirst[e]!; j >= 0 && j < pM && eStart[j] === e; j++) { const v = lpBigram(lm, w, eWord[j]!) + pScore[j]!; if (v > right) right = v; }
+  return left + right;
 }
