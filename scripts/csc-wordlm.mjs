@@ -85,7 +85,7 @@ async function readArpa(file, ok) {
   return { uni, bi };
 }
 
-export async function buildWordLm(arpa, pydict) {
+export async function buildWordLm(arpa, pydict, out = WORDLM, keep = KEEP) {
   const words = readPydict(readFileSync(pydict));
   const good = (id) => words[id] && HAN.test(words[id]) && [...words[id]].length <= MAX_LEN && !/[\u{10000}-\u{10FFFF}]/u.test(words[id]);
   const { uni, bi } = await readArpa(arpa, good);
@@ -105,10 +105,10 @@ export async function buildWordLm(arpa, pydict) {
     }
   }
   cands.sort((a, b) => b[0] - a[0]);
-  const keep = cands.slice(0, KEEP);
-  const keptSet = new Set(keep.map(([, w1, w2]) => w1 * 131072 + w2));
+  const kept2 = cands.slice(0, keep);
+  const keptSet = new Set(kept2.map(([, w1, w2]) => w1 * 131072 + w2));
   const lists = new Map();
-  for (const [, w1, w2, p] of keep) {
+  for (const [, w1, w2, p] of kept2) {
     let l = lists.get(ours.get(w1));
     if (!l) lists.set(ours.get(w1), (l = []));
     l.push([ours.get(w2), p]);
@@ -173,8 +173,8 @@ export async function buildWordLm(arpa, pydict) {
     wlmBow: ['u8', Array.from(bows, (b) => Math.max(0, Math.min(255, Math.round((b - BOW_MIN) / BOW_STEP))))],
     wlmSlots: ['i32', slots], wlmBiStart: ['u32', biStart], wlmBi: ['u32', packed],
   });
-  writeFileSync(WORDLM, bin);
-  return { file: WORDLM, bytes: bin.length, words: kept.length, bigrams: packed.length, entries: entries.size, bowLo, bowHi };
+  writeFileSync(out, bin);
+  return { file: out, bytes: bin.length, words: kept.length, bigrams: packed.length, entries: entries.size, bowLo, bowHi };
 }
 
 const TYPES = { u8: Uint8Array, u16: Uint16Array, i32: Int32Array, u32: Uint32Array };

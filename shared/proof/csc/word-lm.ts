@@ -57,15 +57,32 @@ function entryOf(lm: WordLm, h: number, codes: Int32Array, s: number, len: numbe
     const e = v - 1;
     if (((e >>> 1) & 15) !== len) continue;
     const w = e >>> 5;
-    let k = lm.start[w]!;
+    const k = lm.start[w]!;
     let j = 0;
     while (j < len && lm.chars[k + j] === codes[s + j]) j++;
     if (j === len) return w * 2 + (e & 1);
   }
 }
 
-/** ln P(w2 | w1) (w1 < 0: no history, the unigram). */
-function lpBigram(lm: WordLm, w1: number, w2: number): number {
+/** The model's id of a word (-1: none; tests and tools: the detector walks the hash itself). */
+export function wordIdOf(lm: WordLm, word: string): number {
+  const c = new Int32Array(word.length);
+  for (let k = 0; k < word.length; k++) c[k] = word.charCodeAt(k);
+  let h = 0x811c9dc5 | 0;
+  for (let k = 0; k < c.length; k++) h = Math.imul(h ^ c[k]!, 0x01000193);
+  const hit = c.length && c.length <= MAX_LEN ? entryOf(lm, h, c, 0, c.length) : -1;
+  return hit >= 0 && hit & 1 ? hit >>> 1 : -1;
+}
+
+/** The word with this id. */
+export function wordOf(lm: WordLm, id: number): string {
+  let out = '';
+  for (let k = lm.start[id]!; k < lm.start[id + 1]!; k++) out += String.fromCharCode(lm.chars[k]!);
+  return out;
+}
+
+/** ln P(w2 | w1) (w1 < 0: no history, the unigram; w2 < 0: a character the model has no word for). */
+export function lpBigram(lm: WordLm, w1: number, w2: number): number {
   if (w2 < 0) return WLM_UNKNOWN;
   const uni = -lm.uni[w2]! * lm.step;
   if (w1 < 0) return uni;
