@@ -38,7 +38,7 @@ import { encodeCscBinary } from './csc-binary.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WORDLM = join(root, 'resources', 'csc', 'wordlm.bin');
 const MAX_LEN = 8;
-const KEEP = Number(process.env.WLM_KEEP ?? 1_400_000);
+const KEEP = Number(process.env.WLM_KEEP ?? 700_000);
 export const STEP = 0.1;
 export const BOW_MIN = -12.8;
 export const BOW_STEP = 0.0525;
@@ -150,7 +150,7 @@ export async function buildWordLm(arpa, pydict, out = WORDLM, keep = KEEP) {
     }
   }
   let bits = 10;
-  while ((1 << bits) < entries.size * 2.5) bits++;
+  while ((1 << bits) < entries.size * 1.5) bits++;
   const slots = new Int32Array(1 << bits);
   const mask = slots.length - 1;
   for (const { h, word, len, isWord } of entries.values()) {
