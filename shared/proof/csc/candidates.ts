@@ -255,12 +255,14 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     f[15] = nCands; f[16] = sides; f[17] = edge;
     // The word model's gain over the window (word-lm.ts): the evidence that carries the score
     // (TYPO_WEIGHTS), computed for every candidate that got this far.
+    let rest = NaN;
     if (wlm) {
       // No gain counts beyond WLM_CAP, so a candidate the rest of the evidence leaves more
       // than that below minScore needs no window (lmGain's weight 0: the score is the rest plus this).
       if (gain !== gain && !w[1] && minScore > -Infinity) {
         f[18] = 0;
-        if (scoreOf(f, w) + (w[18] ?? 0) * WLM_CAP < minScore) continue;
+        rest = scoreOf(f, w);
+        if (rest + (w[18] ?? 0) * WLM_CAP < minScore) continue;
       }
       if (gain !== gain) {
         if (wlmBase !== wlmBase) { prepareWindow(wlm, run, wa, wb, i); wlmBase = windowWith(ch); }
@@ -283,7 +285,8 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
       lm = splitScoreWith(model, run, a, b, i, c);
       f[1] = lm - base;
     } else f[1] = 0;
-    if (minScore > -Infinity && scoreOf(f, w) < minScore) continue;
+    // The rest of the score is known when the skip above was checked (a pass over the weights fewer per candidate in the CLI's interpreted run).
+    if (minScore > -Infinity && (rest === rest ? rest + (w[18] ?? 0) * f[18]! : scoreOf(f, w)) < minScore) continue;
     window ??= run.slice(a, b);
     const fix = String.fromCharCode(c);
     const k = i - a;
