@@ -38,11 +38,14 @@ const CLASS_OPENS = 1;
 const WINDOW = 2;
 /**
  * The most the word model's gain counts (ln): beyond it the finding is made already, and
- * the cap lets three candidates in four skip the window (those the rest of the evidence
- * leaves more than this below the threshold). TRAIN two-fold at 14: the same 0.698 / 0.181
- * as uncapped (12: 0.697 / 0.180, 10: 0.696 / 0.179); the development set 0.638 / 0.247.
+ * the cap lets most candidates skip the window (those the rest of the evidence leaves more
+ * than this below the threshold). TRAIN two-fold at normal (14): 0.698 / 0.179 with 12,
+ * 0.701 / 0.180 with 13, 14 or none; the development set 0.635 / 0.235, 0.634 / 0.244,
+ * 0.635 / 0.247. The CLI's run on the 2026 seed page (no optimizing compiler) spends 2.0 ms
+ * in the word model with 12, 4.3 with 13, 7.5 with 14 (--cpu-prof, 10 runs): 12 keeps
+ * `proof`'s start within ~3 ms of what it was (issue 15).
  */
-const WLM_CAP = 14;
+const WLM_CAP = 12;
 /** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
 const ESTIMATE_SLACK = 4;
 
