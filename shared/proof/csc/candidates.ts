@@ -220,8 +220,8 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
       gain = windowWith(c) - wlmBase;
       if (gain < cscSwitches.wlmInWord) continue;
     }
-    // Only a replacement that makes a word with a loose neighbour, a known confusion, or
-    // a one-character word that fits its neighbours' classes better can explain the text.
+    // A replacement that makes a word with a loose neighbour, a known confusion, or a
+    // one-character word that fits its neighbours' classes better can explain the text.
     const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
     const lpL = idLeft && idC ? word2Bloom(model, bloom, idLeft * 32768 + idC) : undefined;
@@ -230,11 +230,10 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const lpW = idMate && idC ? word2Bloom(model, bloom, partner < 0 ? idMate * 32768 + idC : idC * 32768 + idMate) : undefined;
     if (idMate && !(lpW !== undefined && lpW > lpWord + cscSwitches.inWordMargin && outerFit(cx, partner, idPrev, idCh, idC, idAfter) > cscSwitches.inWordContext)) continue;
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
-    if (!lmOnly && !seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS)) {
-      if (!wlm || cscSwitches.wlmOpens === Infinity) continue;
-      if (wlmBase !== wlmBase) { prepareWindow(wlm, run, wa, wb, i); wlmBase = windowWith(ch); }
-      if (windowWith(c) - wlmBase < cscSwitches.wlmOpens) continue;
-    }
+    // Otherwise only the word model can open it (cscSwitches.wlmOpens), once the rest of
+    // the evidence leaves it within reach (the skip below: most never get a window).
+    const opened = !lmOnly && !seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS);
+    if (opened && (!wlm || cscSwitches.wlmOpens === Infinity)) continue;
     const bigram = ctx(model, prev, c, after) - ctx0;
     const pairSeen = Math.log1p(seen);
     const inWord = loose[i] ? 0 : 1;
@@ -272,6 +271,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
         gain = windowWith(c) - wlmBase;
       }
       f[18] = Math.min(gain, WLM_CAP);
+      if (opened && gain < cscSwitches.wlmOpens) continue;
     }
     // The unigram segmentation's gain only where it weighs (w[1]; 0 since the word model
     // came, bench/csc-wlm-tune.ts asks for it with a weight of its own).
