@@ -48,7 +48,10 @@ export const cscSwitches = {
    * (ln); Infinity: never. At 10: TRAIN two-fold at normal 0.706 / 0.182 (0.698 / 0.179
    * without), the development set 0.640 / 0.240 (0.635 / 0.235), but strict 0.665 against
    * 0.680, and a window for every confusable of every in-word position: off until a cheap
-   * bound picks the positions (4–8: +0.003 recall, −0.01 precision).
+   * bound picks the positions (4–8: +0.003 recall, −0.01 precision). Tried as a bound: only
+   * a fix that makes a likelier two-character word with a neighbour than the written
+   * character does (the same numbers) and the window after the cap's skip — still the
+   * detector's 100,000 characters 161 → 250 ms.
    */
   wlmInWord: Infinity,
 };
