@@ -50,4 +50,7 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv = process.env): void {
   if (env.CSC_IN_WORD_PRONE) cscSwitches.inWordProne = Number(env.CSC_IN_WORD_PRONE);
   if (env.CSC_PAIRED) cscSwitches.paired = env.CSC_PAIRED === '1';
   if (env.CSC_PAIRED_MIN) cscSwitches.pairedMin = Number(env.CSC_PAIRED_MIN);
+  if (env.CSC_WLM_WINDOW) cscSwitches.wlmWindow = Number(env.CSC_WLM_WINDOW);
+  if (env.CSC_WLM_OPENS) cscSwitches.wlmOpens = Number(env.CSC_WLM_OPENS);
+  if (env.CSC_WLM_IN_WORD) cscSwitches.wlmInWord = Number(env.CSC_WLM_IN_WORD);
 }

@@ -51,8 +51,15 @@ const folds = [0, 1].map((h) => {
 // The dev set scored with the whole TRAIN's tables (seedModel: what the build makes).
 const devCands = dev.map((d) => typoCandidates(seedModel, d.original_text));
 const report: string[] = [];
+/**
+ * A grid point's weights in FEATURES order: since the word model (fifth pass) its gain is the
+ * scale (wordLm 1) and the unigram segmentation's weighs 0 (bench/csc-wlm-tune.ts chose both).
+ */
+function withWordLm([bigram, pair, inWord, joins, mis, charLm, cls, particle]: number[]): number[] {
+  return [0, 0, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!, 0, 0, 0, 0, 0, 0, 1];
+}
 // CSC_GRID: candidate values of each weight, `|` between weights, in FEATURES order from
-// bigramGain (lmGain is fixed at 1, the scale; bias, charProne and charAlone at 0);
+// bigramGain (wordLm is fixed at 1, the scale, and lmGain at 0; bias, charProne and charAlone at 0);
 // CSC_TH: the thresholds. A wider grid (bigramGain 0.5–1, pairSeen 0.25–1, joinsWord 0.5–1,
 // wordMiswritten 2–4, charLm 0.25–1, classCtx 1–3) found nothing better on TRAIN's mixP than
 // the defaults beyond ±0.01 at the same recall; the development set prefers charLm 1 and
@@ -61,7 +68,7 @@ const grid = (process.env.CSC_GRID ?? '1|0.5|-4|1|4|0.5|1|0,2').split('|').map((
 const combos = grid.reduce<number[][]>((acc, vals) => acc.flatMap((a) => vals.map((v) => [...a, v])), [[]]);
 const thresholds = (process.env.CSC_TH ?? '9,10,11,12,13,14,15,16,17,18').split(',').map(Number);
 for (const [bigram, pair, inWord, joins, mis, charLm, cls, particle] of combos) {
-  const w = [0, 1, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!];
+  const w = withWordLm([bigram!, pair!, inWord!, joins!, mis!, charLm!, cls!, particle!]);
   for (const th of thresholds) {
     const s = folds.map((f) => scoreSighan(f.test, (_, n) => flagsAt(f.cands[n]!, w, th)));
     // As TEST is built: the held-out sentences and as many without errors (their corrected text).
@@ -80,7 +87,7 @@ console.log(report.join('\n'));
 // corrected text, then the errors it misses), with the features of each finding.
 if (process.env.CSC_SHOW === '1') {
   const [bigram, pair, inWord, joins, mis, charLm, cls, particle] = combos[0]!;
-  const w = [0, 1, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!];
+  const w = withWordLm([bigram!, pair!, inWord!, joins!, mis!, charLm!, cls!, particle!]);
   const th = thresholds[0]!;
   const f = folds[0]!;
   const show = (c: TypoCandidate) => `${c.before}→${c.after} ${scoreOf(c.features, w).toFixed(1)} [${c.features.map((x) => x.toFixed(1)).join(' ')}]`;
@@ -103,7 +110,7 @@ if (process.env.CSC_SHOW === '1') {
 // CSC_SHOW=dev: the first setting's findings on the development set's error-free sentences.
 if (process.env.CSC_SHOW === 'dev') {
   const [bigram, pair, inWord, joins, mis, charLm, cls, particle] = combos[0]!;
-  const w = [0, 1, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!];
+  const w = withWordLm([bigram!, pair!, inWord!, joins!, mis!, charLm!, cls!, particle!]);
   dev.forEach((d, k) => {
     if (d.original_text !== d.correct_text) return;
     for (const hit of flagsAt(devCands[k]!, w, thresholds[0]!)) {
@@ -119,7 +126,7 @@ if (process.env.CSC_SHOW === 'dev') {
 // threshold for the rest of a sentence already flagged lost precision on TRAIN and dev).
 if (process.env.CSC_SHOW === 'why') {
   const [bigram, pair, inWord, joins, mis, charLm, cls, particle] = combos[0]!;
-  const w = [0, 1, bigram!, pair!, 0, inWord!, 0, joins!, mis!, charLm!, cls!, particle!];
+  const w = withWordLm([bigram!, pair!, inWord!, joins!, mis!, charLm!, cls!, particle!]);
   const kinds = { exact: 0, partial: 0, extra: 0, wrong: 0, clean: 0 };
   for (const f of folds) {
     f.test.forEach((d, k) => {

@@ -10,7 +10,7 @@ const ID_BITS = 32768;
 // Corpus bigrams seen once are dropped (half the table at the same precision and recall on TRAIN).
 const LM_MIN = 2;
 
-export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, total }) {
+export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, total, wordLm = null }) {
   const ids = new Map();
   const chars = [];
   const id = (ch) => {
@@ -81,8 +81,12 @@ export function encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, t
   for (const [c, n] of corpus.uni) if (ids.has(c)) lmUni[ids.get(c)] = n;
   const hlm = intHash(lmRows);
   const col = (rows, k) => rows.map((r) => r[k]);
-  const meta = { total, corpusChars: corpus.chars, classes: corpus.classes };
+  // The word language model (scripts/csc-wordlm.mjs) rides along as it was built: its meta's
+  // wlm* numbers and its sections.
+  const wlmMeta = wordLm ? Object.fromEntries(Object.entries(wordLm.meta).filter(([k]) => k.startsWith('wlm'))) : {};
+  const meta = { total, corpusChars: corpus.chars, classes: corpus.classes, ...wlmMeta };
   return encodeCscBinary(meta, withDerived(meta, {
+    ...wordLm?.sections,
     chars: ['u16', chars],
     lp1: ['f32', lp1], cls1: ['u8', cls1],
     w2keys: ['i32', h2.keys], w2vals: ['f32', h2.vals], w2cls: ['u8', h2.cls],

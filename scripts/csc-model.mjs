@@ -22,6 +22,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { corpusCounts, corpusFiles, tagClass } from './csc-corpus.mjs';
 import { encodeModel } from './csc-encode.mjs';
+import { WORDLM, wordLmSections } from './csc-wordlm.mjs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,8 @@ function inputs() {
 
 export function buildCscModel({ force = false } = {}) {
   // The derived sections' writer too (issue 15: csc-encode.mjs imports it).
-  const src = { ...inputs(), derived: join(root, 'scripts', 'csc-derived.mjs') };
+  // The word language model (committed, built by hand: scripts/csc-wordlm.mjs) too.
+  const src = { ...inputs(), derived: join(root, 'scripts', 'csc-derived.mjs'), wordLm: WORDLM, wordLmScript: join(root, 'scripts', 'csc-wordlm.mjs') };
   if (!force && existsSync(CSC_MODEL)) {
     const built = statSync(CSC_MODEL).mtimeMs;
     if (Object.values(src).every((f) => !existsSync(f) || statSync(f).mtimeMs <= built)) return CSC_MODEL;
@@ -103,7 +105,7 @@ export function buildCscModel({ force = false } = {}) {
   let total = 0;
   for (const { freq } of words.values()) total += freq;
   const corpus = corpusCounts(corpusFiles(src.corpus), extra.map((e) => e.correct_text));
-  writeFileSync(CSC_MODEL, encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, total }));
+  writeFileSync(CSC_MODEL, encodeModel({ words, conf, pairs, bigrams, miswritten, corpus, total, wordLm: wordLmSections() }));
   return CSC_MODEL;
 }
 

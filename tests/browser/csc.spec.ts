@@ -35,10 +35,13 @@ test('typo check: flagged live with its evidence in both languages, fixed in one
     await expect(typo).toHaveCount(1, { timeout: 20_000 });
     await expect(typo).toContainText('把“门”换成“们”后通顺度明显提高');
     await expect(typo).toContainText(/置信度 \d+%）/);
+    // The word language model's ratio is the evidence (open-gram's bigrams in the editor's copy of the tables).
+    await expect(typo).toContainText(/语言模型概率高约 (\d+|\d?×?10[⁰¹²³⁴⁵⁶⁷⁸⁹]+) 倍/);
     await panel.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'csc', 'typo-panel.png') });
     await page.getByRole('button', { name: '切换界面语言' }).click();
     await expect(typo).toContainText('Possible typo: "们" for "门"?');
     await expect(typo).toContainText(/confidence \d+ %\)/);
+    await expect(typo).toContainText(/times as probable to the word model/);
     await typo.getByRole('button', { name: 'Fix' }).click();
     await expect(page.locator('.editor-content')).toContainText('他们都很高兴。');
     await expect(typo).toHaveCount(0, { timeout: 20_000 });

@@ -22,7 +22,8 @@ function typos(text: string, options: Partial<ProofOptions> = {}, kind: 'body' |
 describe('typo detection', () => {
   it.each([
     ['他门都很高兴地回家了。', '门', '们', 'error'],
-    ['他在学校里学习很努利。', '利', '力', 'error'],
+    // A warning since the word model (was an error): at the end of the run it has one side only.
+    ['他在学校里学习很努利。', '利', '力', 'warning'],
     ['大家都很关心这个问题的解绝办法。', '绝', '决', 'error'],
     ['我们要保护环竟。', '竟', '境', 'error'],
     ['今天天气非常好，我们去公圆散步。', '圆', '园', 'warning'],
@@ -31,8 +32,9 @@ describe('typo detection', () => {
     const rule = severity === 'error' ? 'char.typo' : 'char.possible-typo';
     expect(f.map((x) => [x.ruleId, x.severity, x.text, x.fix?.replacement])).toEqual([[rule, severity, wrong, right]]);
     expect(f[0]!.start).toBe(text.indexOf(wrong));
-    expect(f[0]!.message.zh).toMatch(new RegExp(`把“${wrong}”换成“${right}”后通顺度(明显)?提高（“[^”]*${wrong}[^”]*”→“[^”]*${right}[^”]*”，评分 \\+\\d+\\.\\d，置信度 \\d+%）`));
+    expect(f[0]!.message.zh).toMatch(new RegExp(`把“${wrong}”换成“${right}”后通顺度(明显)?提高（“[^”]*${wrong}[^”]*”→“[^”]*${right}[^”]*”，语言模型概率高约 (\\d+|\\d?×?10[⁰¹²³⁴⁵⁶⁷⁸⁹]+) 倍，评分 \\+\\d+\\.\\d，置信度 \\d+%）`));
     expect(f[0]!.message.en).toContain(`"${right}" for "${wrong}"`);
+    expect(f[0]!.message.en).toMatch(/, (\d+|\d?×?10[⁰¹²³⁴⁵⁶⁷⁸⁹]+) times as probable to the word model, score/);
   });
 
   it.each([
@@ -48,9 +50,11 @@ describe('typo detection', () => {
   });
 
   it('strict adds weaker cases as warnings; off reports none', () => {
-    const text = '请你在说一遍。';
+    // 的 for 地 is held to standard usage in strict only (请你在说一遍 was the example here
+    // until the word model made it a normal finding).
+    const text = '她慢慢的走了过去。';
     expect(typos(text)).toEqual([]);
-    expect(typos(text, { typoLevel: 'strict' }).map((f) => [f.ruleId, f.severity, f.fix?.replacement])).toEqual([['char.possible-typo', 'warning', '再']]);
+    expect(typos(text, { typoLevel: 'strict' }).map((f) => [f.ruleId, f.severity, f.fix?.replacement])).toEqual([['char.possible-typo', 'warning', '地']]);
     // 抱欠 → 抱歉: a warning from normal up, not yet an error.
     expect(typos('这件事情我很抱欠。').map((f) => [f.ruleId, f.severity, f.fix?.replacement])).toEqual([['char.possible-typo', 'warning', '歉']]);
     expect(typos('他门都很高兴地回家了。', { typoLevel: 'off' })).toEqual([]);

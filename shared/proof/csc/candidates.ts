@@ -6,6 +6,7 @@ import { classGainRow, classIndex, classRow } from './class-gain';
 import type { TypoCandidate, TypoWeights } from './detect';
 import { cscSwitches } from './switches';
 import { pairedOf } from './paired';
+import { prepareWindow, windowWith } from './word-lm';
 
 // The candidate fixes at one suspect character (detect.ts's inner loop): every confusable
 // is tried in its place and scored by the features of FEATURES. Over 100,000 characters of
@@ -60,6 +61,16 @@ const PARTICLES = [0x7684, 0x5730, 0x5f97];
 const CLASS_OPENS = 1;
 /** Characters on each side of the suspect that the comparison looks at. */
 const WINDOW = 2;
+/**
+ * The most the word model's gain counts (ln): beyond it the finding is made already, and
+ * the cap lets most candidates skip the window (those the rest of the evidence leaves more
+ * than this below the threshold). TRAIN two-fold at normal (14): 0.698 / 0.179 with 12,
+ * 0.701 / 0.180 with 13, 14 or none; the development set 0.635 / 0.235, 0.634 / 0.244,
+ * 0.635 / 0.247. The CLI's run on the 2026 seed page (no optimizing compiler) spends 2.0 ms
+ * in the word model with 12, 4.3 with 13, 7.5 with 14 (--cpu-prof, 10 runs): 12 keeps
+ * `proof`'s start within ~3 ms of what it was (issue 15).
+ */
+const WLM_CAP = 12;
 /** How far the quick estimate of the segmentation gain may fall short of the real one (ln). */
 const ESTIMATE_SLACK = 4;
 
@@ -159,13 +170,13 @@ function pairsOf(model: CscModel, idCh: number): [number, number] | null {
 
 
 /** The features of the candidate being scored, reused: an array is made only for one that is kept. */
-const scratch: number[] = new Array<number>(18).fill(0);
+const scratch: number[] = new Array<number>(19).fill(0);
 
 /**
  * The candidates at offset i of a run that starts at `from` in the text, pushed onto `out`;
  * with a finite minScore only those scoring at or above it (the others cannot be findings).
  */
-export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[], partner = 0): void {
+export function candidatesAt(model: CscModel, run: string, i: number, from: number, loose: Uint8Array, around: Int8Array, minScore: number, w: TypoWeights, out: TypoCandidate[], partner = 0, lmOnly = false): void {
   const ch = run.charCodeAt(i);
   const prev = i > 0 ? run.charCodeAt(i - 1) : 0;
   const after = i + 1 < run.length ? run.charCodeAt(i + 1) : 0;
@@ -225,14 +236,27 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   // bigramGain's terms for the written character, on the first candidate that needs them.
   let fromLeft = NaN;
   let fromRight = NaN;
+  // The word model's window and its score as written, on the first candidate that needs them.
+  const wa = Math.max(0, i - cscSwitches.wlmWindow);
+  const wb = Math.min(run.length, i + cscSwitches.wlmWindow + 1);
+  const wlm = model.wordLm;
+  let wlmBase = NaN;
   // The ranker's position features: loose neighbours, a run's edge (nCands above: how many fixes compete here).
   const sides = (left ? 1 : 0) + (right ? 1 : 0);
   const edge = i === 0 || i === run.length - 1 ? 1 : 0;
   for (let n = 0; n < cands.length; n++) {
     const c = cands[n]!;
     const idC = ids[c]!;
-    // Only a replacement that makes a word with a loose neighbour, a known confusion, or
-    // a one-character word that fits its neighbours' classes better can explain the text.
+    // Inside a known word, only the word model can open a candidate (cscSwitches.wlmInWord).
+    let gain = NaN;
+    if (lmOnly) {
+      if (!wlm) return;
+      if (wlmBase !== wlmBase) { prepareWindow(wlm, run, wa, wb, i); wlmBase = windowWith(ch); }
+      gain = windowWith(c) - wlmBase;
+      if (gain < cscSwitches.wlmInWord) continue;
+    }
+    // A replacement that makes a word with a loose neighbour, a known confusion, or a
+    // one-character word that fits its neighbours' classes better can explain the text.
     const seen = !chSeen ? 0 : scattered ? seenById[idC]! : model.pairs.get(pairKey(model, ch, c)) ?? 0;
     const miswritten = mis?.get(c) ?? 0;
     const lpL = idLeft && idC ? word2Bloom(model, bloom, idLeft * 32768 + idC) : undefined;
@@ -241,7 +265,10 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const lpW = idMate && idC ? word2Bloom(model, bloom, partner < 0 ? idMate * 32768 + idC : idC * 32768 + idMate) : undefined;
     if (idMate && !(lpW !== undefined && lpW > lpWord + cscSwitches.inWordMargin && outerFit(cx, partner, idPrev, idCh, idC, idAfter) > cscSwitches.inWordContext)) continue;
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
-    if (!seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS)) continue;
+    // Otherwise only the word model can open it (cscSwitches.wlmOpens), once the rest of
+    // the evidence leaves it within reach (the skip below: most never get a window).
+    const opened = !lmOnly && !seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS);
+    if (opened && (!wlm || cscSwitches.wlmOpens === Infinity)) continue;
     if (!ready) {
       ready = true;
       ctx0 = ctx(model, prev, ch, after);
@@ -274,21 +301,45 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     f[6] = alone; f[7] = joins; f[8] = misF; f[9] = charLm; f[10] = classCtx; f[11] = particle;
     f[12] = (lpOne(model, c) + model.logTotal) / 10; f[13] = ctx0; f[14] = fromLeft + fromRight;
     f[15] = nCands; f[16] = sides; f[17] = edge;
-    if (minScore > -Infinity && !seen && !miswritten) {
-      // lmGain's weight is positive (ranker.ts checks it), so the score with the estimate's
-      // upper bound in its place bounds the real one.
-      const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity, lpW !== undefined ? lpW - lpWord : -Infinity);
-      f[1] = est + ESTIMATE_SLACK;
-      if (scoreOf(f, w) < minScore) continue;
+    // The word model's gain over the window (word-lm.ts): the evidence that carries the score
+    // (TYPO_WEIGHTS), computed for every candidate that got this far.
+    let rest = NaN;
+    if (wlm) {
+      // No gain counts beyond WLM_CAP, so a candidate the rest of the evidence leaves more
+      // than that below minScore needs no window (lmGain's weight 0: the score is the rest plus this).
+      if (gain !== gain && !w[1] && minScore > -Infinity) {
+        f[18] = 0;
+        rest = scoreOf(f, w);
+        if (rest + (w[18] ?? 0) * WLM_CAP < minScore) continue;
+      }
+      if (gain !== gain) {
+        if (wlmBase !== wlmBase) { prepareWindow(wlm, run, wa, wb, i); wlmBase = windowWith(ch); }
+        gain = windowWith(c) - wlmBase;
+      }
+      f[18] = Math.min(gain, WLM_CAP);
+      if (opened && gain < cscSwitches.wlmOpens) continue;
     }
-    base ??= splitScore(model, run, a, b);
-    const lm = splitScoreWith(model, run, a, b, i, c);
-    f[1] = lm - base;
-    if (minScore > -Infinity && scoreOf(f, w) < minScore) continue;
+    // The unigram segmentation's gain only where it weighs (w[1]; 0 since the word model
+    // came, bench/csc-wlm-tune.ts asks for it with a weight of its own).
+    let lm = NaN;
+    if (w[1]) {
+      if (minScore > -Infinity && !seen && !miswritten && !lmOnly) {
+        // lmGain's weight is positive, so the score with the estimate's upper bound in its
+        // place bounds the real one.
+        const est = Math.max(lpL !== undefined ? lpL - lpLeft - lpCh : -Infinity, lpR !== undefined ? lpR - lpRight - lpCh : -Infinity, swap ? lpOne(model, c) - lpCh : -Infinity, lpW !== undefined ? lpW - lpWord : -Infinity);
+        f[1] = est + ESTIMATE_SLACK;
+        if (scoreOf(f, w) < minScore) continue;
+      }
+      base ??= splitScore(model, run, a, b);
+      lm = splitScoreWith(model, run, a, b, i, c);
+      f[1] = lm - base;
+    } else f[1] = 0;
+    // The rest of the score is known when the skip above was checked (a pass over the weights fewer per candidate in the CLI's interpreted run).
+    if (minScore > -Infinity && (rest === rest ? rest + (w[18] ?? 0) * f[18]! : scoreOf(f, w)) < minScore) continue;
     window ??= run.slice(a, b);
     const fix = String.fromCharCode(c);
     const k = i - a;
-    out.push({ at: from + i, fix, lmBefore: base, lmAfter: lm, before: window, after: window.slice(0, k) + fix + window.slice(k + 1), features: f.slice() });
+    out.push({ at: from + i, fix, lmBefore: base ?? NaN, lmAfter: lm, wlmGain: wlm ? gain : NaN, before: window, after: window.slice(0, k) + fix + window.slice(k + 1), features: f.slice() });
   }
   if (scattered) for (let j = scattered[0]; j < scattered[1]; j++) seenById[model.pairs.sortedKeys![j]! - idCh * 32768] = 0;
 }

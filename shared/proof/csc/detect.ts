@@ -38,15 +38,15 @@ export type TypoLevel = 'off' | 'normal' | 'strict';
  * thresholds a quarter of the flagged sentences with errors have another one missed.
  */
 export type TypoWeights = readonly number[];
-export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord', 'wordMiswritten', 'charLm', 'classCtx', 'particleCtx', 'fixAlone', 'writtenBigrams', 'writtenFit', 'rivals', 'looseSides', 'runEdge'] as const;
-export const TYPO_WEIGHTS: TypoWeights = Object.freeze([0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 0]);
+export const FEATURES = ['bias', 'lmGain', 'bigramGain', 'pairSeen', 'charProne', 'inWord', 'charAlone', 'joinsWord', 'wordMiswritten', 'charLm', 'classCtx', 'particleCtx', 'fixAlone', 'writtenBigrams', 'writtenFit', 'rivals', 'looseSides', 'runEdge', 'wordLm'] as const;
+export const TYPO_WEIGHTS: TypoWeights = Object.freeze([0, 0, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 0, 0, 0, 0, 0, 0, 0, 1]);
 /**
  * Strict adds the particles' own weight: 的/地/得 by the classes around them (高兴的跳 →
  * 地). SIGHAN's corrected text leaves most such 的 as written (开心的度过), so TRAIN tunes
  * this weight to 0 for normal; a newspaper's 校对 holds copy to the standard usage, and
  * strict is where the weaker cases are asked for.
  */
-export const TYPO_WEIGHTS_STRICT: TypoWeights = Object.freeze([0, 1, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 2]);
+export const TYPO_WEIGHTS_STRICT: TypoWeights = Object.freeze([0, 0, 1, 0.5, 0, -2, 0, 1, 4, 0.5, 1, 2, 0, 0, 0, 0, 0, 0, 1]);
 /**
  * Score thresholds, from the settings' confidences (confidence.ts TYPO_CONFIDENCE): normal
  * reports from `normal` up, strict from `strict`; a finding is an error from `error` up, a
@@ -64,9 +64,11 @@ export interface TypoHit {
   fix: string;
   /** Total score gain with the fix (ln units). */
   gain: number;
-  /** ln P of the window's best segmentation as written and with the fix. */
+  /** ln P of the window's best segmentation as written and with the fix (NaN when its weight is 0). */
   lmBefore: number;
   lmAfter: number;
+  /** ln P gained with the fix under the word language model, ±3 characters around it (word-lm.ts; NaN: no model). */
+  wlmGain: number;
   /** The window as written and with the fix (the evidence shown). */
   before: string;
   after: string;
@@ -104,6 +106,7 @@ export interface TypoCandidate {
   features: number[];
   lmBefore: number;
   lmAfter: number;
+  wlmGain: number;
   before: string;
   after: string;
 }
@@ -140,7 +143,11 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
     for (let i = 0; i < run.length; i++) {
       // A character inside a known word is explained by it, unless a confusable makes a
       // likelier word with its partner (switches.ts inWord).
-      if (named[i] || guarded[from + i] || (!loose[i] && (!partner[i] || (model.prone.get(run.charCodeAt(i)) ?? 0) < cscSwitches.inWordProne))) continue;
+      if (named[i] || guarded[from + i]) continue;
+      if (!loose[i] && (!partner[i] || (model.prone.get(run.charCodeAt(i)) ?? 0) < cscSwitches.inWordProne)) {
+        if (cscSwitches.wlmInWord !== Infinity) candidatesAt(model, run, i, from, loose, around, minScore, weights, out, 0, true);
+        continue;
+      }
       candidatesAt(model, run, i, from, loose, around, minScore, weights, out, loose[i] ? 0 : partner[i]!);
     }
   }
@@ -191,7 +198,7 @@ function detectUncached(model: CscModel, text: string, threshold: number, terms:
   for (const c of typoCandidates(model, text, terms, threshold, weights)) {
     const gain = scoreOf(c.features, weights);
     if (gain < threshold || (best.get(c.at)?.gain ?? -Infinity) >= gain) continue;
-    best.set(c.at, { at: c.at, fix: c.fix, gain, lmBefore: c.lmBefore, lmAfter: c.lmAfter, before: c.before, after: c.after });
+    best.set(c.at, { at: c.at, fix: c.fix, gain, lmBefore: c.lmBefore, lmAfter: c.lmAfter, wlmGain: c.wlmGain, before: c.before, after: c.after });
   }
   return [...best.values()].sort((a, b) => a.at - b.at);
 }

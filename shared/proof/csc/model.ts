@@ -14,6 +14,7 @@ import { longGet, longSlot, longTable, type LongTable } from './long-table';
 import { readCscBinary } from './binary';
 import { readContext, type CscContext } from './context';
 import { adoptBloom } from './word-bloom';
+import { readWordLm, type WordLm } from './word-lm';
 
 const ID_BITS = 32768;
 
@@ -52,6 +53,8 @@ export interface CscModel {
   cls2: Uint8Array;
   /** The context model from licensed running text (context.ts). */
   context: CscContext;
+  /** The word bigram language model (word-lm.ts; null: a table built without it). */
+  wordLm: WordLm | null;
 }
 
 /** Confusables by character code, answered as a Map's get answers (undefined: none). */
@@ -198,7 +201,7 @@ export function parseCscModel(bytes: Uint8Array): CscModel {
     confusables: confusableLookup(bin.u16('confRow'), bin.u32('confStart'), bin.u16('confList')), prone: codeCounts(bin.u16('proneChar'), bin.u32('proneCount')), miswritten: new Map(),
     pairs: countTable(intTableOf(bin.i32('pairSlots'), bin.f32('pairSlotCounts')), bin.i32('pairKey'), bin.u32('pairCount')),
     bigrams: countTable(intTableOf(bin.i32('bigramSlots'), bin.f32('bigramSlotCounts')), bin.i32('bigramKey'), bin.u32('bigramCount')),
-    cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids),
+    cls1: bin.u8('cls1'), cls2: bin.u8('w2cls'), context: readContext(bin, ids), wordLm: readWordLm(bin),
   };
   const mis = bin.i32('miswritten');
   for (let i = 0; i + 3 < mis.length; i += 4) {

@@ -31,4 +31,27 @@ export const cscSwitches = {
    */
   paired: false,
   pairedMin: 2,
+  /** Characters on each side of the suspect that the word language model compares (word-lm.ts). */
+  wlmWindow: 3,
+  /**
+   * A candidate that makes no word and no known confusion is still scored when the word
+   * model gains this much (ln); Infinity: never. At 6 (with the gain counted to 12): TRAIN
+   * two-fold at normal 0.699 / 0.182 against 0.698 / 0.179 without, the development set
+   * 0.644 / 0.244 against 0.635 / 0.235 (4 and 8–10 no better); but every confusable of
+   * every suspect position then needs its features before the skip can drop it: the
+   * detector's 100,000 characters 149 → 317 ms (windows only +20 %). Off until a cheaper
+   * bound drops them first.
+   */
+  wlmOpens: Infinity,
+  /**
+   * Positions inside known words tried when a candidate gains this much under the word model
+   * (ln); Infinity: never. At 10: TRAIN two-fold at normal 0.706 / 0.182 (0.698 / 0.179
+   * without), the development set 0.640 / 0.240 (0.635 / 0.235), but strict 0.665 against
+   * 0.680, and a window for every confusable of every in-word position: off until a cheap
+   * bound picks the positions (4–8: +0.003 recall, −0.01 precision). Tried as a bound: only
+   * a fix that makes a likelier two-character word with a neighbour than the written
+   * character does (the same numbers) and the window after the cap's skip — still the
+   * detector's 100,000 characters 161 → 250 ms.
+   */
+  wlmInWord: Infinity,
 };
