@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_HOUSE_TERMS, proofDocument, sourceLines, type Finding } from '../../shared/proof';
+import { columnOf, DEFAULT_HOUSE_TERMS, proofDocument, sourceLines, type Finding } from '../../shared/proof';
 import { readCscBinary } from '../../shared/proof/csc/binary';
 import { intGet, intSet, intTable, intTableFrom, intTableOf } from '../../shared/proof/csc/int-table';
 import { parseCscModel } from '../../shared/proof/csc/model';
@@ -142,6 +142,18 @@ describe('rules that read characters by their code', () => {
   it('a Markdown line keeps its columns around inline markup', () => {
     const [line] = sourceLines('- 这是**重点**和<sub>2</sub>文字', true);
     expect(line!.text).toBe('这是重点和2文字');
-    expect(line!.cols).toEqual([3, 4, 7, 8, 11, 17, 24, 25]);
+    expect(Array.from(line!.text, (_, i) => columnOf(line!, i))).toEqual([3, 4, 7, 8, 11, 17, 24, 25]);
+  });
+
+  it('a line without markup: each column from the lead, the markers at its edges', () => {
+    const [plain, bold] = sourceLines('## 标题文字\n**开头**正文，末尾**', true);
+    expect(plain!.text).toBe('标题文字');
+    expect(Array.from(plain!.text, (_, i) => columnOf(plain!, i))).toEqual([4, 5, 6, 7]);
+    expect(bold!.text).toBe('开头正文，末尾');
+    expect(Array.from(bold!.text, (_, i) => columnOf(bold!, i))).toEqual([3, 4, 7, 8, 9, 10, 11]);
+    // A plain text file keeps every character where it stands.
+    const [txt] = sourceLines('**不是标记** 文字', false);
+    expect(txt!.text).toBe('**不是标记** 文字');
+    expect(columnOf(txt!, 9)).toBe(10);
   });
 });

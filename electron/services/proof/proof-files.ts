@@ -1,7 +1,7 @@
 import { readFile, stat } from './read-file';
 import { extname, join, relative } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
-import { proofDocuments, proofEdition, sourceLines, stateSegments, storyDocId, storyDocuments, type Finding, type ProofDocument, type ProofOptions } from '../../../shared/proof';
+import { columnOf, proofDocuments, proofEdition, sourceLines, stateSegments, storyDocId, storyDocuments, type Finding, type ProofDocument, type ProofOptions } from '../../../shared/proof';
 import { isMostlyLatin } from '../../../shared/story/source-blocks';
 import { exportText } from '../../../shared/story/text-export';
 import { loadSpeller } from './speller';
@@ -78,7 +78,7 @@ export async function proofPath(path: string, options: ProofOptions, shownAs = p
   const doc = { id: shownAs, segments: lines };
   return proofDocuments([doc], await withSpeller([doc], options)).map((f) => {
     const l = byId.get(f.segmentId)!;
-    return { finding: f, file: shownAs, line: l.line, col: l.cols[f.start] ?? f.start + 1 };
+    return { finding: f, file: shownAs, line: l.line, col: columnOf(l, f.start) };
   });
 }
 
