@@ -13,7 +13,10 @@ import { performance } from 'node:perf_hooks';
 // warm-up run as a user's first run makes it, and a page this size without V8's optimizing
 // compiler (electron/cli/short-run.ts).
 
-const ROUNDS = 11;
+// 21 pairs: on this 2-core VM a run of either command swings by ±25 ms from one second to
+// the next (page faults on fresh memory are costly here), and 11 pairs left the medians'
+// ratio moving by ±0.1 between runs of the same code.
+const ROUNDS = 21;
 
 function wall(args: string[]): number {
   const t = performance.now();

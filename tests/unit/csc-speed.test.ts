@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CscModel } from '../../shared/proof/csc/model';
+import { classByteAt, found, logpAt, lookWord, type CscModel } from '../../shared/proof/csc/model';
 import { intGet } from '../../shared/proof/csc/int-table';
 import { scoreOf, typoCandidates, TYPO_THRESHOLDS } from '../../shared/proof/csc/detect';
 import { bloomOf, bloomHas } from '../../shared/proof/csc/word-bloom';
@@ -18,6 +18,22 @@ const train = (JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8
 beforeAll(async () => { csc = await cscModel(); });
 
 describe('csc fast paths', () => {
+  it('a word looked up once gives the ln P and class byte of the two look-ups it replaces', () => {
+    let words = 0;
+    for (const text of train.slice(0, 300)) {
+      for (let s = 0; s < text.length; s++) {
+        for (let e = s + 1; e <= Math.min(text.length, s + 4); e++) {
+          lookWord(csc, text, s, e);
+          const lp = logpAt(csc, text, s, e);
+          expect(found.lp !== found.lp ? undefined : found.lp).toBe(lp);
+          expect(found.cls).toBe(classByteAt(csc, text, s, e));
+          if (lp !== undefined) words++;
+        }
+      }
+    }
+    expect(words).toBeGreaterThan(5000);
+  });
+
   it('a window scored with a fix by ids equals the window written out with it', () => {
     let n = 0;
     for (const text of train.slice(0, 200)) {

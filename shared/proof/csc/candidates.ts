@@ -1,5 +1,5 @@
 import { pairKey, word2, type CscModel } from './model';
-import { bloomAfter, bloomHas } from './word-bloom';
+import { BLOOM_SHIFT, bloomAfter } from './word-bloom';
 import { splitScore, splitScoreWith } from './segment';
 import { bigramGainVs, leftFit, rightFit } from './context';
 import { classGainRow, classIndex, classRow } from './class-gain';
@@ -94,7 +94,13 @@ function miswrittenAt(model: CscModel, prev: number, ch: number, after: number):
 
 /** word2 of pair key k > 0, with the bloom bits (when made) asked first. */
 function word2Bloom(model: CscModel, bits: Uint32Array | null, k: number): number | undefined {
-  return bits === null || bloomHas(bits, k) ? word2(model, k) : undefined;
+  // bloomHas written out: asked up to three times per candidate, and in the CLI's short run
+  // (interpreted) the call cost more than the test (issue 15).
+  if (bits !== null) {
+    const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
+    if ((bits[h >>> 5]! & (1 << (h & 31))) === 0) return undefined;
+  }
+  return word2(model, k);
 }
 
 /**
@@ -241,6 +247,7 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
   const wb = Math.min(run.length, i + cscSwitches.wlmWindow + 1);
   const wlm = model.wordLm;
   let wlmBase = NaN;
+  const wlmCannotOpen = !wlm || cscSwitches.wlmOpens === Infinity;
   // The ranker's position features: loose neighbours, a run's edge (nCands above: how many fixes compete here).
   const sides = (left ? 1 : 0) + (right ? 1 : 0);
   const edge = i === 0 || i === run.length - 1 ? 1 : 0;
@@ -261,14 +268,15 @@ export function candidatesAt(model: CscModel, run: string, i: number, from: numb
     const miswritten = mis?.get(c) ?? 0;
     const lpL = idLeft && idC ? word2Bloom(model, bloom, idLeft * 32768 + idC) : undefined;
     const lpR = idRight && idC ? word2Bloom(model, bloom, idC * 32768 + idRight) : undefined;
-    const swap = leftCls >= 0 && !Number.isNaN(lp1[idC]!) && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
+    const lpC = leftCls >= 0 ? lp1[idC]! : NaN;
+    const swap = lpC === lpC && (chFunction || FUNCTION_CLASS[cls1[idC]!] === 1);
     const lpW = idMate && idC ? word2Bloom(model, bloom, partner < 0 ? idMate * 32768 + idC : idC * 32768 + idMate) : undefined;
     if (idMate && !(lpW !== undefined && lpW > lpWord + cscSwitches.inWordMargin && outerFit(cx, partner, idPrev, idCh, idC, idAfter) > cscSwitches.inWordContext)) continue;
     const cls = swap ? classGainRow(classes!, chRow, c, leftCls, rightCls) : null;
     // Otherwise only the word model can open it (cscSwitches.wlmOpens), once the rest of
     // the evidence leaves it within reach (the skip below: most never get a window).
     const opened = !lmOnly && !seen && !miswritten && lpL === undefined && lpR === undefined && lpW === undefined && !(cls !== null && cls > CLASS_OPENS);
-    if (opened && (!wlm || cscSwitches.wlmOpens === Infinity)) continue;
+    if (opened && wlmCannotOpen) continue;
     if (!ready) {
       ready = true;
       ctx0 = ctx(model, prev, ch, after);

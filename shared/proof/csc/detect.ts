@@ -1,5 +1,5 @@
 import type { HouseTerm } from '../types';
-import { isNameAt, logpAt, type CscModel } from './model';
+import { found, lookWord, NAME_BIT, type CscModel } from './model';
 import { bestEndsShared } from './segment';
 import { neighbourClasses } from './word-class';
 import { candidatesAt, scoreOf as score } from './candidates';
@@ -132,10 +132,11 @@ export function typoCandidates(model: CscModel, text: string, terms?: readonly H
     partner.fill(0, 0, run.length);
     for (let s = 0; s < run.length;) {
       const e = ends[s]! || s + 1;
-      const lp = e - s === 1 ? -Infinity : logpAt(model, run, s, e) ?? -Infinity;
+      lookWord(model, run, s, e); // its ln P and class byte (logpAt, classByteAt) at once
+      const lp = e - s === 1 || found.lp !== found.lp ? -Infinity : found.lp;
       if (lp <= RARE_WORD) loose.fill(1, s, e);
       else if (e - s === 2 && cscSwitches.inWord && lp < cscSwitches.inWordBelow) { partner[s] = 1; partner[s + 1] = -1; }
-      if (isNameAt(model, run, s, e)) named.fill(1, s, e);
+      if (found.cls >= 0 && (found.cls & NAME_BIT) !== 0) named.fill(1, s, e); // isNameAt
       s = e;
     }
     placeNames(run, named);

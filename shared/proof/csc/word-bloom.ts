@@ -54,7 +54,7 @@ export function bloomAfter(t: IntTable, more: number): Uint32Array | null {
   return n >= BLOOM_AFTER ? bloomOf(t) : null;
 }
 
-/** Whether key k may be a word (false: it is none). */
+/** Whether key k may be a word (false: it is none). candidates.ts word2Bloom writes this test out. */
 export function bloomHas(bits: Uint32Array, k: number): boolean {
   const h = Math.imul(k, 0x9e3779b1) >>> BLOOM_SHIFT;
   return (bits[h >>> 5]! & (1 << (h & 31))) !== 0;
