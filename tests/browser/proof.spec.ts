@@ -122,6 +122,38 @@ test('house terms: edited in the dialog, proofread at once, kept in settings acr
   }
 });
 
+// A list saved while the editor's 错别字 table (12 MB) is still on its way: the first run
+// must take the saved list, not the one asked for when the story opened. The table's
+// response is held back until the list is saved, so the order is the same on every machine.
+test('a term list saved while the typo table is still loading is the one the first run uses', async ({ page }) => {
+  const host = await startHost(tempDataDir());
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => { release = r; });
+  await page.route('**/api/proof:csc-table', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const panel = page.locator('.proof-panel').first();
+  const term = panel.locator('[data-rule="term.house-style"]', { hasText: '黎霍高速公路沁源段' });
+  try {
+    await openStory(page, host.url);
+    await panel.getByRole('button', { name: '术语表…' }).click();
+    const dialog = page.getByRole('dialog', { name: '规范术语表' });
+    const rows = await dialog.locator('tbody tr').count();
+    await dialog.getByRole('button', { name: '添加术语' }).click();
+    await dialog.locator(`input[name="term-preferred-${rows}"]`).fill('黎霍高速公路沁源段');
+    await dialog.locator(`textarea[name="term-variants-${rows}"]`).fill('黎霍高速沁源段');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(term).toHaveCount(0); // no run yet: the table has not come
+    release();
+    await expect(term).toHaveCount(1, { timeout: 10_000 });
+  } finally {
+    release();
+    await host.stop();
+  }
+});
+
 test('edition view: a finding in another story opens that story and selects it', async ({ page }) => {
   const host = await startHost(tempDataDir());
   try {

@@ -142,6 +142,10 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
         if (ric) idle = ric(runNow, { timeout: 1000 }); else runNow();
       }, PAUSE_MS);
     };
+    // A list saved in the dialog while the tables below are still loading (the first open of
+    // a story: the 错别字 table is 12 MB): the run they start takes it, not the list asked for
+    // before the save.
+    let savedMeanwhile: HouseTerm[] | null = null;
     // The 错别字 tables only for a Chinese version (issue 14), with the edition's setting.
     const zh = lang === 'zh';
     void Promise.all([
@@ -152,12 +156,12 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
       editionProofOptions(edition),
     ]).then(([terms, speller, csc, typoLevel, house]) => {
       if (!live) return;
-      opts.current = { terms, speller, csc, typoLevel, ...house };
+      opts.current = { terms: savedMeanwhile ?? terms, speller, csc, typoLevel, ...house };
       schedule();
     });
     // A new term list from the dialog: proofread again with it.
     const offTerms = onHouseTerms((terms) => {
-      if (!opts.current) return;
+      if (!opts.current) { savedMeanwhile = terms; return; }
       opts.current = { ...opts.current, terms };
       schedule();
     });
