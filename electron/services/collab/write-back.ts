@@ -131,7 +131,10 @@ export function createWriteBack(deps: WriteBackDeps): WriteBack {
   }
 
   async function flush(editionId: string, names: Set<string>): Promise<void> {
-    const dir = await deps.dirOf(editionId);
+    // A workspace that went away under a pending write (its folder removed, the desk closing)
+    // is logged like any failed write: a rejection here was unhandled, which ends a Node
+    // process (a unit run caught it from a test's leftover timer).
+    const dir = await deps.dirOf(editionId).catch((e: unknown) => { log(`edition ${editionId}: ${String(e)}`); return null; });
     if (!dir) return;
     let editionJson = false;
     for (const name of names) {
