@@ -3,7 +3,9 @@
 // miswritten words) are rebuilt from one half and the other half is scored, so a number is
 // never the detector remembering its own sentences. The context model (licensed corpus and
 // SIGHAN-2013/CLP-2014's training text, no SIGHAN-15 sentence) is kept whole.
+import { readFileSync } from 'node:fs';
 import { addMiswritten, logpOf, pairKey, type CscModel } from '../shared/proof/csc/model';
+import { scoreOf, type TypoCandidate } from '../shared/proof/csc/detect';
 import type { SighanItem } from './csc-sighan';
 import { cscSwitches } from '../shared/proof/csc/switches';
 
@@ -54,3 +56,17 @@ export function switchesFromEnv(env: NodeJS.ProcessEnv = process.env): void {
   if (env.CSC_WLM_OPENS) cscSwitches.wlmOpens = Number(env.CSC_WLM_OPENS);
   if (env.CSC_WLM_IN_WORD) cscSwitches.wlmInWord = Number(env.CSC_WLM_IN_WORD);
 }
+
+/** The best-scoring fix at each position scoring at or above th, as detectTypos keeps them (the tuning scripts' flags). */
+export function flagsAt(cands: readonly TypoCandidate[], w: readonly number[], th: number): { at: number; fix: string; s: number }[] {
+  const best = new Map<number, { at: number; fix: string; s: number }>();
+  for (const c of cands) {
+    const s = scoreOf(c.features, w);
+    if (s >= th && (best.get(c.at)?.s ?? -Infinity) < s) best.set(c.at, { at: c.at, fix: c.fix, s });
+  }
+  return [...best.values()];
+}
+
+/** The lines with Han characters of the two seed pages: the false-finding check of the tuning scripts. */
+export const seedLines = (): string[] =>
+  ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));

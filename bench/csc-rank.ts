@@ -11,9 +11,9 @@
 //   npx esbuild bench/csc-rank.ts --bundle --platform=node --format=esm --outfile=.tmp/rank.mjs && node .tmp/rank.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseCscModel } from '../shared/proof/csc/model';
-import { FEATURES, scoreOf, typoCandidates, TYPO_THRESHOLDS, TYPO_WEIGHTS, type TypoCandidate } from '../shared/proof/csc/detect';
+import { FEATURES, typoCandidates, TYPO_THRESHOLDS, TYPO_WEIGHTS, type TypoCandidate } from '../shared/proof/csc/detect';
 import { errorPositions, parseSighan1314, scoreSighan, type SighanItem } from './csc-sighan';
-import { halvesOf, modelFromItems, switchesFromEnv } from './csc-folds';
+import { flagsAt, halvesOf, modelFromItems, switchesFromEnv } from './csc-folds';
 import { fitLogistic } from './logistic';
 import { precisionAtRecall, spansOf, type Sentence } from './csc-curve';
 
@@ -50,19 +50,11 @@ function rowsOf(f: Fold): { x: number[][]; y: number[] } {
   return { x, y };
 }
 
-function flags(cands: TypoCandidate[], w: readonly number[], th: number) {
-  const best = new Map<number, { at: number; fix: string; s: number }>();
-  for (const c of cands) {
-    const s = scoreOf(c.features, w);
-    if (s >= th && (best.get(c.at)?.s ?? -Infinity) < s) best.set(c.at, { at: c.at, fix: c.fix, s });
-  }
-  return [...best.values()];
-}
 
 /** On fold f with weights w at score threshold th: precision as TEST is built, P and R on the sentences, correction P, false findings per 100 error-free sentences. */
 function evaluate(f: Fold, w: readonly number[], th: number) {
-  const s = scoreSighan(f.sentences, (_, n) => flags(f.cands[n]!, w, th));
-  const mixed = scoreSighan([...f.sentences, ...f.sentences.map((d) => ({ original_text: d.correct_text, correct_text: d.correct_text }))], (_, n) => flags(n < f.sentences.length ? f.cands[n]! : f.clean[n - f.sentences.length]!, w, th));
+  const s = scoreSighan(f.sentences, (_, n) => flagsAt(f.cands[n]!, w, th));
+  const mixed = scoreSighan([...f.sentences, ...f.sentences.map((d) => ({ original_text: d.correct_text, correct_text: d.correct_text }))], (_, n) => flagsAt(n < f.sentences.length ? f.cands[n]! : f.clean[n - f.sentences.length]!, w, th));
   return { mixP: mixed.detectP, R: s.detectR, corrP: mixed.correctP, false100: mixed.falsePer100 };
 }
 const avg = (a: ReturnType<typeof evaluate>, b: ReturnType<typeof evaluate>) =>
@@ -80,10 +72,10 @@ console.log('weights', FEATURES.map((f, k) => `${f} ${both[k]!.toFixed(3)}`).joi
 const whole = modelFromItems(full, train);
 const devCands = dev.map((d) => typoCandidates(whole, d.original_text));
 for (const p of PROBS) {
-  const d = scoreSighan(dev, (_, n) => flags(devCands[n]!, both, logit(p)));
+  const d = scoreSighan(dev, (_, n) => flagsAt(devCands[n]!, both, logit(p)));
   console.log(`dev p ${p}: P ${d.detectP.toFixed(3)} R ${d.detectR.toFixed(3)} corrP ${d.correctP.toFixed(3)} F/100 ${d.falsePer100.toFixed(1)}`);
 }
-const hd = scoreSighan(dev, (_, n) => flags(devCands[n]!, TYPO_WEIGHTS, TYPO_THRESHOLDS.normal));
+const hd = scoreSighan(dev, (_, n) => flagsAt(devCands[n]!, TYPO_WEIGHTS, TYPO_THRESHOLDS.normal));
 console.log(`dev hand ${TYPO_THRESHOLDS.normal}: P ${hd.detectP.toFixed(3)} R ${hd.detectR.toFixed(3)} F/100 ${hd.falsePer100.toFixed(1)}`);
 
 if (process.env.CSC_WRITE === '1') {
@@ -127,7 +119,7 @@ if (process.env.CSC_SEARCH) {
   const pick = precisionAtRecall(spansOf([...s0, ...s1], b.w), r0);
   console.log(`search both: P ${b.best.toFixed(3)} R ${pick.R.toFixed(3)} t ${pick.t.toFixed(2)} w ${JSON.stringify(b.w.map((v) => +v.toFixed(2)))}`);
   for (const dt of [-2, -1, 0, 1, 2]) {
-    const d = scoreSighan(dev, (_, n) => flags(devCands[n]!, b.w, pick.t + dt));
+    const d = scoreSighan(dev, (_, n) => flagsAt(devCands[n]!, b.w, pick.t + dt));
     console.log(`dev at t ${(pick.t + dt).toFixed(2)}: P ${d.detectP.toFixed(3)} R ${d.detectR.toFixed(3)} corrP ${d.correctP.toFixed(3)} F/100 ${d.falsePer100.toFixed(1)}`);
   }
 }
@@ -139,7 +131,7 @@ if (process.env.CSC_BUCKETS) {
   const hits = bands.map(() => [0, 0, 0]);
   for (const f of folds) {
     const tally = (cands: TypoCandidate[], wrong: Set<number>, right: string | null) => {
-      for (const h of flags(cands, TYPO_WEIGHTS, bands[0]!)) {
+      for (const h of flagsAt(cands, TYPO_WEIGHTS, bands[0]!)) {
         const b = bands.findIndex((v, k) => h.s >= v && h.s < bands[k + 1]!);
         hits[b]![0]!++;
         if (wrong.has(h.at)) { hits[b]![1]!++; if (right?.[h.at] === h.fix) hits[b]![2]!++; }
@@ -155,8 +147,8 @@ if (process.env.CSC_BUCKETS) {
 // on both folds (precision as TEST is built) and on the development set.
 if (process.env.CSC_SECOND) {
   const second = (cands: TypoCandidate[], th: number, low: number) => {
-    const hi = flags(cands, TYPO_WEIGHTS, th);
-    return hi.length ? flags(cands, TYPO_WEIGHTS, low) : hi;
+    const hi = flagsAt(cands, TYPO_WEIGHTS, th);
+    return hi.length ? flagsAt(cands, TYPO_WEIGHTS, low) : hi;
   };
   const kinds = (th: number, low: number) => {
     const k = { exact: 0, partial: 0, extra: 0, wrong: 0, clean: 0 };
@@ -194,8 +186,8 @@ if (process.env.CSC_PLATT) {
   for (const f of folds) {
     f.sentences.forEach((d, n) => {
       const wrong = new Set(errorPositions(d));
-      for (const h of flags(f.cands[n]!, TYPO_WEIGHTS, 6)) { x.push([1, h.s]); y.push(wrong.has(h.at) && d.correct_text[h.at] === h.fix ? 1 : 0); }
-      for (const h of flags(f.clean[n]!, TYPO_WEIGHTS, 6)) { x.push([1, h.s]); y.push(0); }
+      for (const h of flagsAt(f.cands[n]!, TYPO_WEIGHTS, 6)) { x.push([1, h.s]); y.push(wrong.has(h.at) && d.correct_text[h.at] === h.fix ? 1 : 0); }
+      for (const h of flagsAt(f.clean[n]!, TYPO_WEIGHTS, 6)) { x.push([1, h.s]); y.push(0); }
     });
   }
   const [b, a] = fitLogistic(x, y, 0) as [number, number];

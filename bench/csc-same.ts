@@ -12,10 +12,11 @@ import { parseCscModel } from '../shared/proof/csc/model';
 import { detectTypos, typoCandidates, TYPO_WEIGHTS_STRICT } from '../shared/proof/csc/detect';
 import { DEFAULT_HOUSE_TERMS, proofDocument, type ProofDocument } from '../shared/proof';
 import type { SighanItem } from './csc-sighan';
+import { seedLines } from './csc-folds';
 
 const csc = parseCscModel(readFileSync('resources/csc/csc-model.bin'));
 const sentences = ['test', 'train'].flatMap((s) => (JSON.parse(readFileSync(`tests/corpus/sighan15/${s}.json`, 'utf8')) as SighanItem[]).map((d) => d.original_text));
-const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
+const seeds = seedLines();
 const texts = [...sentences, ...seeds];
 const terms = DEFAULT_HOUSE_TERMS;
 const doc = (text: string, i: number): ProofDocument => ({ id: `s${i}`, segments: [{ id: '0', text, lang: 'zh', kind: 'body' }] });

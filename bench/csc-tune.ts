@@ -12,7 +12,7 @@
 //   node scripts/csc-model.mjs && npx esbuild bench/csc-tune.ts --bundle --platform=node --format=esm --outfile=.tmp/tune.mjs && node .tmp/tune.mjs
 import { readFileSync } from 'node:fs';
 import { parseCscModel, type CscModel } from '../shared/proof/csc/model';
-import { halvesOf, modelFromItems, switchesFromEnv } from './csc-folds';
+import { flagsAt, halvesOf, modelFromItems, seedLines, switchesFromEnv } from './csc-folds';
 import { scoreOf, typoCandidates, type TypoCandidate } from '../shared/proof/csc/detect';
 import { parseSighan1314, scoreSighan, type SighanItem } from './csc-sighan';
 
@@ -27,18 +27,10 @@ const extra = process.env.CSC_EXTRA ? sighan1314.filter((d) => d.set.startsWith(
 // The development set: SIGHAN-2013/CLP-2014's test sentences, never built in; test14 is, like
 // SIGHAN-15 TEST, half sentences without errors, so its precision is TEST's kind.
 const dev = sighan1314.filter((d) => d.set.startsWith('test'));
-const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
+const seeds = seedLines();
 
 const fromItems = (items: readonly SighanItem[]): CscModel => modelFromItems(full, items, extra);
 
-function flagsAt(cands: TypoCandidate[], w: number[], th: number) {
-  const best = new Map<number, { at: number; fix: string; s: number }>();
-  for (const c of cands) {
-    const s = scoreOf(c.features, w);
-    if (s >= th && (best.get(c.at)?.s ?? -Infinity) < s) best.set(c.at, { at: c.at, fix: c.fix, s });
-  }
-  return [...best.values()];
-}
 
 const seedModel = fromItems(train);
 const halves = halvesOf(train);

@@ -6,29 +6,21 @@
 //   npx esbuild bench/csc-wlm-tune.ts --bundle --platform=node --format=esm --outfile=.tmp/wlm-tune.mjs && node .tmp/wlm-tune.mjs
 import { readFileSync } from 'node:fs';
 import { parseCscModel, type CscModel } from '../shared/proof/csc/model';
-import { halvesOf, modelFromItems, switchesFromEnv } from './csc-folds';
-import { scoreOf, typoCandidates as candidatesOf, TYPO_WEIGHTS, type TypoCandidate } from '../shared/proof/csc/detect';
+import { flagsAt, halvesOf, modelFromItems, seedLines, switchesFromEnv } from './csc-folds';
+import { typoCandidates as candidatesOf, TYPO_WEIGHTS } from '../shared/proof/csc/detect';
 import { parseSighan1314, scoreSighan, type SighanItem } from './csc-sighan';
 
 switchesFromEnv();
 const full = parseCscModel(readFileSync('resources/csc/csc-model.bin'));
 const train = JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8')) as SighanItem[];
 const dev = parseSighan1314(readFileSync('resources/csc/sighan1314.tsv', 'utf8')).filter((d) => d.set.startsWith('test'));
-const seeds = ['2025', '2026'].flatMap((y) => readFileSync(`/work/shared/fixtures/seeds/${y}-qinyuan-lianghui.md`, 'utf8').split('\n').filter((l) => /\p{Script=Han}/u.test(l)));
+const seeds = seedLines();
 // Every feature, the unigram segmentation's too (computed only where its weight is not 0).
 const ALL = TYPO_WEIGHTS.map((v, k) => (k === 1 ? 1 : v));
 const CAP = Number(process.env.CSC_WLM_CAP ?? Infinity);
 const typoCandidates = (model: CscModel, text: string) => candidatesOf(model, text, undefined, -Infinity, ALL).map((c) => { c.features[18] = Math.min(c.features[18]!, CAP); return c; });
 const fromItems = (items: readonly SighanItem[]): CscModel => modelFromItems(full, items);
 
-function flagsAt(cands: TypoCandidate[], w: readonly number[], th: number) {
-  const best = new Map<number, { at: number; fix: string; s: number }>();
-  for (const c of cands) {
-    const s = scoreOf(c.features, w);
-    if (s >= th && (best.get(c.at)?.s ?? -Infinity) < s) best.set(c.at, { at: c.at, fix: c.fix, s });
-  }
-  return [...best.values()];
-}
 
 const seedModel = fromItems(train);
 const halves = halvesOf(train);
