@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classByteAt, found, logpAt, lookWord, type CscModel } from '../../shared/proof/csc/model';
-import { intGet } from '../../shared/proof/csc/int-table';
+import { intGet, intSlot } from '../../shared/proof/csc/int-table';
+import { longSlot } from '../../shared/proof/csc/long-table';
 import { scoreOf, typoCandidates, TYPO_THRESHOLDS } from '../../shared/proof/csc/detect';
 import { bloomOf, bloomHas } from '../../shared/proof/csc/word-bloom';
 import { splitScore, splitScoreWith } from '../../shared/proof/csc/segment';
@@ -18,16 +19,31 @@ const train = (JSON.parse(readFileSync('tests/corpus/sighan15/train.json', 'utf8
 beforeAll(async () => { csc = await cscModel(); });
 
 describe('csc fast paths', () => {
-  it('a word looked up once gives the ln P and class byte of the two look-ups it replaces', () => {
+  it('a word looked up once gives the ln P and class byte its table entries hold', () => {
+    // The entries read directly, as logpAt and classByteAt did before they went through lookWord.
+    const idOf = (t: string, i: number) => csc.ids[t.charCodeAt(i)]!;
+    const entry = (t: string, s: number, e: number): [number, number] => {
+      if (e - s === 1) return [csc.lp1[idOf(t, s)]!, csc.cls1[idOf(t, s)]!];
+      const a = idOf(t, s), b = idOf(t, s + 1);
+      if (!a || !b) return [NaN, -1];
+      const k = a * 32768 + b;
+      if (e - s === 2) { const i = intSlot(csc.lp2, k); return i < 0 ? [NaN, -1] : [csc.lp2.vals[i]!, csc.cls2[i]!]; }
+      const c = idOf(t, s + 2), d = e - s === 4 ? idOf(t, s + 3) : 0;
+      if (!c || (e - s === 4 && !d)) return [NaN, -1];
+      const i = longSlot(csc.long, k, e - s === 3 ? c : c * 32768 + d);
+      return i < 0 ? [NaN, -1] : [csc.long.vals[i]!, csc.long.cls[i]!];
+    };
     let words = 0;
     for (const text of train.slice(0, 300)) {
       for (let s = 0; s < text.length; s++) {
         for (let e = s + 1; e <= Math.min(text.length, s + 4); e++) {
+          const [lp, cls] = entry(text, s, e);
+          const word = lp === lp;
           lookWord(csc, text, s, e);
-          const lp = logpAt(csc, text, s, e);
-          expect(found.lp !== found.lp ? undefined : found.lp).toBe(lp);
-          expect(found.cls).toBe(classByteAt(csc, text, s, e));
-          if (lp !== undefined) words++;
+          expect([found.lp === found.lp ? found.lp : undefined, found.cls]).toEqual([word ? lp : undefined, word ? cls : -1]);
+          expect(logpAt(csc, text, s, e)).toBe(word ? lp : undefined);
+          expect(classByteAt(csc, text, s, e)).toBe(word ? cls : -1);
+          if (word) words++;
         }
       }
     }

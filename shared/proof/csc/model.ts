@@ -10,7 +10,7 @@
 // (V8 keeps it unboxed) and the segmenter's inner loop looks up numbers, never strings.
 
 import { intGet, intSlot, intTableOf, type IntTable } from './int-table';
-import { longGet, longSlot, longTable, type LongTable } from './long-table';
+import { longSlot, longTable, type LongTable } from './long-table';
 import { readCscBinary } from './binary';
 import { readContext, type CscContext } from './context';
 import { adoptBloom } from './word-bloom';
@@ -106,13 +106,8 @@ export function wordClassByte(m: CscModel, w: string): number {
  * of every run, and a slice per word was a string to make and collect (the 100k run).
  */
 export function classByteAt(m: CscModel, t: string, s: number, e: number): number {
-  const a = m.ids[t.charCodeAt(s)]!;
-  if (e - s === 1) return m.lp1[a] === m.lp1[a] ? m.cls1[a]! : -1;
-  const k = pairKey(m, t.charCodeAt(s), t.charCodeAt(s + 1));
-  if (k < 0) return -1;
-  if (e - s === 2) { const i = intSlot(m.lp2, k); return i >= 0 && m.lp2.vals[i] === m.lp2.vals[i] ? m.cls2[i]! : -1; }
-  const i = longSlot(m.long, k, longKey(m, t, s, e));
-  return i >= 0 && m.long.vals[i] === m.long.vals[i] ? m.long.cls[i]! : -1;
+  lookWord(m, t, s, e);
+  return found.cls;
 }
 
 /** The second key of a three- or four-character word text[s, e) in the long table (0: an unknown character). */
@@ -130,22 +125,21 @@ export function logpOf(m: CscModel, w: string): number | undefined {
 
 /** logpOf of text[s, e), by character code (no slice: see classByteAt). */
 export function logpAt(m: CscModel, t: string, s: number, e: number): number | undefined {
-  if (e - s === 1) { const v = m.lp1[m.ids[t.charCodeAt(s)]!]!; return Number.isNaN(v) ? undefined : v; }
-  const k = pairKey(m, t.charCodeAt(s), t.charCodeAt(s + 1));
-  if (k < 0) return undefined;
-  if (e - s === 2) return word2(m, k);
-  const b = longKey(m, t, s, e);
-  const v = b ? longGet(m.long, k, b) : undefined;
-  return v === undefined || v !== v ? undefined : v;
+  lookWord(m, t, s, e);
+  return found.lp === found.lp ? found.lp : undefined;
 }
 
-/** What lookWord found last: the word's ln P (NaN: no word) and class byte (-1: none). One object, reused. */
+/**
+ * What lookWord found last: the word's ln P (NaN: no word) and class byte (-1: none). One
+ * object, reused: read it before the next look-up (logpAt and classByteAt look up through it).
+ */
 export const found = { lp: NaN, cls: -1 };
 
 /**
- * logpAt and classByteAt of text[s, e) with one look-up, into `found`: the detector asks
- * both of every word on every run's path, and in the CLI's short run (interpreted) the
- * second look-up of the same key was ~0.5 ms of the seed page (issue 15).
+ * A word of 1–4 characters, text[s, e), looked up once by character code into `found`, its
+ * ln P and class byte both: the detector asks both of every word on every run's path, and in
+ * the CLI's short run (interpreted) a second look-up of the same key was ~0.5 ms of the seed
+ * page (issue 15). logpAt and classByteAt read one each.
  */
 export function lookWord(m: CscModel, t: string, s: number, e: number): void {
   found.lp = NaN;
