@@ -57,13 +57,18 @@ function search(m: CscModel, n: number): void {
   }
 }
 
+/** The last search's path into `ends` (zeroed over [0, n) first): each word's end at its start. */
+function pathInto(ends: Int32Array, n: number): Int32Array {
+  ends.fill(0, 0, n);
+  for (let s = 0; s < n; s = next[s]!) ends[s] = next[s]!;
+  return ends;
+}
+
 /** Best segmentation of text[from, to). */
 export function bestSplit(model: CscModel, text: string, from = 0, to = text.length): Split {
   const n = to - from;
   run(model, text, from, n);
-  const ends = new Int32Array(n);
-  for (let s = 0; s < n; s = next[s]!) ends[s] = next[s]!;
-  return { score: best[0]!, ends };
+  return { score: best[0]!, ends: pathInto(new Int32Array(n), n) };
 }
 
 let endsScratch = new Int32Array(64);
@@ -78,9 +83,7 @@ export function bestEndsShared(model: CscModel, text: string): Int32Array {
   const n = text.length;
   run(model, text, 0, n);
   if (endsScratch.length < n) endsScratch = new Int32Array(2 * n);
-  endsScratch.fill(0, 0, n);
-  for (let s = 0; s < n; s = next[s]!) endsScratch[s] = next[s]!;
-  return endsScratch;
+  return pathInto(endsScratch, n);
 }
 
 /** Score only: the best segmentation's ln P of text[from, to), as bestSplit's. */
