@@ -1,12 +1,15 @@
 import { protocol } from 'electron';
 import { extname } from 'node:path';
 import { RENDERER_CSP } from '../../shared/contract/csp';
+import { serveTable } from '../services/media';
 import { readFileInside } from '../services/safe-path';
 import { APP_SCHEME, appPathSegments } from './app-url';
 import { MEDIA_PRIVILEGES } from './protocol-media';
 
 // app://desk/index.html and app://desk/print.html: the renderer's own files from
-// out/renderer, through the same resolveInside as every other read (no "..", no link out).
+// out/renderer, through the same resolveInside as every other read (no "..", no link out);
+// and app://desk/table/<name>, main's binary tables for the editor (media.ts serveTable),
+// same-origin with the page so a plain fetch reads them.
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -27,6 +30,8 @@ export function handleAppProtocol(rendererDir: string, csp: string = RENDERER_CS
     const segments = request.method === 'GET' ? appPathSegments(request.url) : null;
     if (!segments) return new Response('not found', { status: 404 });
     try {
+      const table = await serveTable(segments);
+      if (table) return new Response(new Uint8Array(table.body.buffer, table.body.byteOffset, table.body.byteLength) as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': table.mime, 'x-content-type-options': 'nosniff' } });
       const body = await readFileInside(rendererDir, ...segments);
       const ext = extname(segments[segments.length - 1]!);
       const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' };

@@ -9,6 +9,7 @@ import { readFileInside, resolveInside } from './safe-path';
 import { writeFileAtomic } from './atomic-write';
 import type { LibraryStore } from './library/store';
 import { MAX_PIXELS, readPreview, readShowingThumb } from './library/previews';
+import { readCscModelBytes } from './proof/csc-model';
 
 // Photos reach the renderer only by id, through media://photo/<edition>/<id>/<size> in
 // Electron and /media/photo/… in the browser host. Both call resolveMedia().
@@ -49,8 +50,24 @@ export async function resolveLibraryMedia(ws: Workspace, library: LibraryStore, 
   return { body: await readPreview(ws.cacheDir, id, size, await library.resolveFile(photo)), mime: 'image/jpeg' };
 }
 
-/** Either kind of media path; null when the path is not one of ours. */
+// The editor's 错别字 tables (issue 14) as raw bytes: 12 MB, which the renderer maps as
+// typed views. They were a contract call once, base64 in JSON (16 MB of string built,
+// sent and parsed per window, on both sides' main threads, when a Chinese story opened);
+// now one binary response: /media/<key>/table/csc in the browser host, and app://desk/table/csc
+// in Electron (same-origin with the page, so media: needs no cross-origin fetch).
+const TABLES: Record<string, () => Promise<Buffer>> = { csc: readCscModelBytes };
+
+/** "table/<name>": one of main's binary tables; null for any other path. */
+export async function serveTable(segments: readonly string[]): Promise<MediaResponse | null> {
+  if (segments.length !== 2 || segments[0] !== 'table' || !Object.hasOwn(TABLES, segments[1]!)) return null;
+  const body = await TABLES[segments[1]!]!().catch(() => { throw appError('NOT_FOUND', `table ${segments[1]}`); });
+  return { body, mime: 'application/octet-stream' };
+}
+
+/** Any of our media paths (photos by id, the tables); null when the path is not one of ours. */
 export async function serveMedia(ws: Workspace, library: LibraryStore, segments: string[]): Promise<MediaResponse | null> {
+  const table = await serveTable(segments);
+  if (table) return table;
   const lib = parseLibraryMediaPath(segments);
   if (lib) return resolveLibraryMedia(ws, library, lib.id, lib.size);
   const ed = parseMediaPath(segments);

@@ -134,7 +134,6 @@ export const CHANNELS = [
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
   // The 错别字 tables as one binary file (replaces proof:csc-model's text table)
-  'proof:csc-table',
   // [/csc2]
   // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
   // [/ingest2]

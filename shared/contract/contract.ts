@@ -342,7 +342,6 @@ export const contract = {
   // [/editor]
   // [csc2: issue 14, 错别字 detection to target]
   /** The 错别字 detector's tables (resources/csc/csc-model.bin) in base64, for the editor to map once a session. */
-  'proof:csc-table': { input: empty, output: z.object({ base64: z.string() }) },
   // [/csc2]
   // [ingest2: issue 15, camera thumbnails and 24 MP ingest to target]
   // [/ingest2]

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { startHost, tempDataDir } from '../support/host';
 
 // 错别字 in the story editor (issue 14): the editor runs the statistical detector itself,
-// on tables fetched once from main (proof:csc-table), so a typo typed into the copy is
+// on tables fetched once from main as bytes (media path table/csc), so a typo typed into the copy is
 // flagged after the pause with its evidence and confidence and fixed in one click, a context
 // case (再 for 在) and a real-word error (建康 for 健康) too; the edition's house style turns the check off (or strict) for every editor
 // opened afterwards.

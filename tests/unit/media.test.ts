@@ -2,7 +2,9 @@ import { readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEDIA_SIZES, parseLibraryMediaPath, parseMediaPath, resolveMedia } from '../../electron/services/media';
+import { MEDIA_SIZES, parseLibraryMediaPath, parseMediaPath, resolveMedia, serveMedia } from '../../electron/services/media';
+import { CSC_MODEL_FILE } from '../../electron/services/proof/csc-model';
+import type { LibraryStore } from '../../electron/services/library/store';
 import { SAMPLE_EDITION_REF, writeSampleEdition } from '../../electron/services/sample';
 import { Workspace } from '../../electron/services/workspace';
 import type { EditionBundle } from '../../shared/document/sample-edition';
@@ -61,6 +63,21 @@ describe('resolveMedia', () => {
 
   it('refuses an edition outside the workspace', async () => {
     await expectAppError(resolveMedia(ws, '../x.edition', 'ph-0000000000000000', 'thumb'), 'PATH_OUTSIDE_WORKSPACE');
+  });
+});
+
+// The editor's 错别字 tables travel as one binary response (media path table/csc), not as
+// base64 in a contract call (the same function serves app://desk/table/csc in Electron);
+// nothing else under table/ is served.
+describe('serveMedia: tables', () => {
+  const noLibrary = {} as LibraryStore; // not consulted for these paths
+  it('serves the csc table byte for byte, as octet-stream', async () => {
+    const r = await serveMedia(ws, noLibrary, ['table', 'csc']);
+    expect(r?.mime).toBe('application/octet-stream');
+    expect(r!.body.equals(await readFile(join(RESOURCES, CSC_MODEL_FILE)))).toBe(true);
+  });
+  it('knows no other table, and no longer path', async () => {
+    for (const segs of [['table', 'csc', 'x'], ['table', 'x'], ['table'], ['table', '..', 'csc']]) expect(await serveMedia(ws, noLibrary, segs)).toBeNull();
   });
 });
 

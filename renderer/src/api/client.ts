@@ -22,6 +22,7 @@ export async function call<C extends Channel>(channel: C, input: Input<C>, opts?
 }
 
 export const mediaUrl: Transport['mediaUrl'] = (...a) => transport().mediaUrl(...a);
+export const tableUrl: Transport['tableUrl'] = (...a) => transport().tableUrl(...a);
 export const libraryUrl: Transport['libraryUrl'] = (...a) => transport().libraryUrl(...a);
 export const exportFileUrl = (path: string): string => transport().exportFileUrl?.(path) ?? '#';
 export const hostKind = (): Transport['host'] => transport().host;

@@ -12,6 +12,8 @@ export interface Transport {
   invoke(channel: Channel, input: unknown, opts?: { keepalive?: boolean }): Promise<Result<unknown>>;
   mediaUrl(edition: string, photoId: string, size: MediaSizeName): string;
   libraryUrl(id: string, size: MediaSizeName): string;
+  /** main's binary tables for the editor (the 错别字 model), fetched as bytes. */
+  tableUrl(name: 'csc'): string;
   /** A written export as a download link (browser host only; Electron reveals the file). */
   exportFileUrl?(workspacePath: string): string;
 }
@@ -75,6 +77,7 @@ export function pickTransport(): Transport {
       invoke: (channel, input) => bridge.api[channel](input),
       mediaUrl: (e, p, s) => `media://${mediaPath(e, p, s)}`,
       libraryUrl: (id, s) => `media://library/${encodeURIComponent(id)}/${s}`,
+      tableUrl: (name) => `app://desk/table/${name}`, // same-origin (protocol-app.ts)
     };
   }
   const { token, fileKey } = browserCredentials();
@@ -95,6 +98,7 @@ export function pickTransport(): Transport {
     },
     mediaUrl: (e, p, s) => `/media/${fileKey}/${mediaPath(e, p, s)}`,
     libraryUrl: (id, s) => `/media/${fileKey}/library/${encodeURIComponent(id)}/${s}`,
+    tableUrl: (name) => `/media/${fileKey}/table/${name}`,
     exportFileUrl: (path) => `/export-file/${fileKey}/${path.split('/').map(encodeURIComponent).join('/')}`,
   };
 }

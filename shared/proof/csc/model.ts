@@ -3,7 +3,7 @@
 // split shows (which characters get written for which, the corrected text's character
 // bigrams, two-character words miswritten), and the context model from licensed running
 // text, as scripts/csc-model.mjs writes them into csc-model.bin. Pure: main reads the file,
-// the editor gets the same bytes over proof:csc-table, and both map it here once — typed
+// the editor gets the same bytes as one binary response (media.ts serveTable), and both map it here once — typed
 // views of the one buffer, the hash tables as the build made them, a few small Maps.
 //
 // Every character gets a small id (< 2¹⁵), so a pair of characters is one small integer
