@@ -104,12 +104,19 @@ if (v) {
   if (!unitOk && v.numFailedTests === 0) { failed++; failures.push('unit: run failed outside a test'); }
 } else { failed++; failures.push('unit: no report'); }
 
-// Browser and Electron tiers (Playwright).
-for (const [label, config] of [['browser end-to-end (Chromium + browser host)', 'tests/browser/playwright.config.ts'], ['Electron end-to-end', 'tests/electron/playwright.config.ts']]) {
+// Browser and Electron tiers (Playwright). The browser tier runs in two invocations: the
+// specs with wall-clock promises (project "quiet", tests/browser/playwright.config.ts) after
+// the rest, alone on the machine, so no other spec's PDF export shares their second.
+const tiers = [
+  ['browser end-to-end (Chromium + browser host)', 'tests/browser/playwright.config.ts', ['--project=desk']],
+  ['browser end-to-end, timed specs alone (Chromium + browser host)', 'tests/browser/playwright.config.ts', ['--project=quiet']],
+  ['Electron end-to-end', 'tests/electron/playwright.config.ts', []],
+];
+for (const [label, config, extra] of tiers) {
   if (!existsSync(join(root, config))) { failed++; failures.push(`${label}: ${config} missing`); continue; }
-  const out = join(tmp, `${label.split(' ')[0]}.json`);
+  const out = join(tmp, `${label.replace(/[^a-z]+/gi, '-')}.json`);
   rmSync(out, { force: true });
-  const ok = run(label, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  const ok = run(label, bin('playwright'), ['test', '-c', config, ...extra, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const s = readJson(out)?.stats;
   if (s) {
     passed += s.expected + s.flaky; failed += s.unexpected; skipped += s.skipped;

@@ -39,7 +39,9 @@ test('export from the dialog: preflight, then a PDF written into the edition and
   await page.screenshot({ path: join(REPO, 'test-results/browser/composer.png') });
   await page.getByRole('button', { name: '导出…' }).click();
   const dialog = page.getByRole('dialog', { name: '导出' });
-  await expect(dialog.locator('[data-preflight]')).not.toHaveAttribute('data-preflight', 'running');
+  // The preflight lays the pages out in the print engine (a Chromium page, started on first
+  // use); under a loaded 2-core CI run that took over 10 s once, ~3 s alone.
+  await expect(dialog.locator('[data-preflight]')).not.toHaveAttribute('data-preflight', 'running', { timeout: 30_000 });
   // The proofreader's open findings on the sample (产学研研, 七县(区), the split quotation) are counted.
   await expect(dialog.locator('[data-finding="proof-open"]')).toHaveText(/^警告 还有 \d+ 条校对意见未处理。$/);
   await dialog.getByRole('button', { name: '导出', exact: true }).click();

@@ -19,6 +19,21 @@ function typos(text: string, options: Partial<ProofOptions> = {}, kind: 'body' |
     .filter((f) => typoRules.has(f.ruleId));
 }
 
+// 异体字 are not typos: 牠 is reported once, as a variant with its standard form 它 (an animal
+// is never 他), and the detector leaves it alone (it used to propose 他 at error level).
+describe('variants (char.variant) beside the typo check', () => {
+  it.each(['小狗饿了，我们要照顾牠们。', '猫生病了，主人很爱牠。'])('%s: 牠 → 它 as a variant, no typo finding on it', (text) => {
+    const all = proofDocument({ id: 'd', segments: [{ id: '0', text, lang: 'zh', kind: 'body' }] }, { terms: DEFAULT_HOUSE_TERMS, csc });
+    const at = text.indexOf('牠');
+    expect(all.filter((f) => f.start === at).map((f) => [f.ruleId, f.severity, f.fix?.replacement])).toEqual([['char.variant', 'warning', '它']]);
+    expect(all.find((f) => f.ruleId === 'char.variant')!.message.zh).toBe('简体稿中出现异体字“牠”，规范字为“它”');
+  });
+  it('the same sentence with 它 has no character finding', () => {
+    const all = proofDocument({ id: 'd', segments: [{ id: '0', text: '小狗饿了，我们要照顾它们。', lang: 'zh', kind: 'body' }] }, { terms: DEFAULT_HOUSE_TERMS, csc });
+    expect(all.filter((f) => f.ruleId.startsWith('char.'))).toEqual([]);
+  });
+});
+
 describe('typo detection', () => {
   it.each([
     ['他门都很高兴地回家了。', '门', '们', 'error'],

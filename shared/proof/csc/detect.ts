@@ -6,6 +6,7 @@ import { candidatesAt, scoreOf as score } from './candidates';
 import { markConstructions } from './patterns';
 import { cscSwitches } from './switches';
 import { scoreFor, TYPO_CONFIDENCE } from './confidence';
+import { VARIANT_CHARS } from '../data/variants';
 
 // 错别字 by statistics (issue 14): a character is suspect when it stands outside any known
 // word (or in a rare one), or is one that writers are known to confuse; a confusable
@@ -83,10 +84,14 @@ let named = new Uint8Array(256);
 let partner = new Int8Array(256);
 let aroundScratch: Int8Array = new Int8Array(512);
 
-/** Offsets covered by a house term in any of its forms, or by a set construction (写一写): never reported. */
+/**
+ * Offsets covered by a house term in any of its forms, or by a set construction (写一写), and
+ * 异体字 (牠: char.variant gives its standard form; a confusable is not its fix): never reported.
+ */
 function protectedSpans(text: string, terms: readonly HouseTerm[] | undefined): Uint8Array {
   const out = new Uint8Array(text.length);
   markConstructions(text, out);
+  for (const ch of VARIANT_CHARS) for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) out[i] = 1;
   // Each form as it stands (no list of them per term per paragraph: 5,000 paragraphs per 100k characters).
   const mark = (form: string | undefined) => {
     if (!form) return;

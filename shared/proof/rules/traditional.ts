@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import { isHan } from '../chars';
+import { VARIANT_STANDARD } from '../data/variants';
 import { defineRule, type SegmentRule } from '../types';
 
 // Traditional characters in simplified copy (繁简混用), found with OpenCC's t→cn table.
@@ -11,6 +12,11 @@ import { defineRule, type SegmentRule } from '../types';
 export const TRADITIONAL = defineRule(
   'char.traditional', 'warning', '通用规范汉字表 (2013); GB 2312',
   '简体稿中出现繁体字“{text}”，应为“{fix}”', 'Traditional character "{text}" in simplified copy; use "{fix}"',
+);
+
+export const VARIANT = defineRule(
+  'char.variant', 'warning', '第一批异体字整理表 (1955); 通用规范汉字表 (2013)',
+  '简体稿中出现异体字“{text}”，规范字为“{fix}”', 'Variant form "{text}" in simplified copy; the standard character is "{fix}"',
 );
 
 const TRADITIONAL_IN_GB2312 = new Set(['後']);
@@ -56,6 +62,8 @@ const traditional: SegmentRule = (seg, ctx) => {
     const code = t.charCodeAt(i);
     if (code < 0x3400 || simplified[code]) continue;
     if (code >= 0xd800 && code <= 0xdbff) { i++; continue; } // astral Han: rare names, not t→s
+    const standard = VARIANT_STANDARD.get(code);
+    if (standard) { ctx.emit(VARIANT, i, i + 1, standard, { fix: standard }); continue; }
     const ch = t[i]!;
     if (!isHan(ch)) continue;
     const s = simplifiedOf(ch);
@@ -64,4 +72,4 @@ const traditional: SegmentRule = (seg, ctx) => {
 };
 
 export const traditionalRules: SegmentRule[] = [traditional];
-export const traditionalDefs = [TRADITIONAL];
+export const traditionalDefs = [TRADITIONAL, VARIANT];
