@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { appPathSegments, externalHost, isAppPage } from '../../electron/main/app-url';
+import { serveTable } from '../../electron/services/media';
 
 // Issue 11, item 10 (no Electron binary here, so the parts that do not need one): the
 // app:// URL rules, the host shown before a link leaves the app, and the fuse wire the
@@ -13,6 +14,15 @@ const { flipFusesInBuffer, FUSES } = require('../../scripts/after-pack-fuses.cjs
 };
 
 describe('app:// URLs', () => {
+  // The editor's 错别字 tables in the desktop app: app://desk/table/csc, same-origin with the
+  // page (protocol-app.ts asks serveTable before the renderer folder), so a plain fetch reads it.
+  it('app://desk/table/csc names the csc table, and only that', async () => {
+    const segs = appPathSegments('app://desk/table/csc')!;
+    expect(segs).toEqual(['table', 'csc']);
+    expect((await serveTable(segs))?.body.length).toBeGreaterThan(10_000_000);
+    for (const other of ['app://desk/table/other', 'app://desk/table/csc/x', 'app://desk/table']) expect(await serveTable(appPathSegments(other)!)).toBeNull();
+  });
+
   it('map only our own origin to files under the renderer folder', () => {
     expect(appPathSegments('app://desk/')).toEqual(['index.html']);
     expect(appPathSegments('app://desk/index.html')).toEqual(['index.html']);
