@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { startHost, tempDataDir } from '../support/host';
 
 // Proofreading in the story editor (issue 6): underlines through CSS highlights, the
@@ -159,9 +160,14 @@ test('proofreading does not wait for the typo table; a term list saved meanwhile
     await page.waitForTimeout(1500);
     await expect(pending).toHaveCount(1);
     await expect(typo).toHaveCount(0);
+    // The panel says the typo check is on its way, so its findings a moment later are no surprise.
+    const loading = panel.getByRole('status');
+    await expect(loading).toHaveText('错别字检查载入中…其他规则的结果已列出。');
+    await panel.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'proof', 'typo-loading.png') });
     release();
     await expect(typo).toHaveCount(1, { timeout: 10_000 });
     await expect(pending).toHaveCount(0, { timeout: 10_000 });
+    await expect(loading).toHaveCount(0);
     await expect(term).toHaveCount(1);
     expect(asked).toBe(1); // once a session, whatever the number of runs
   } finally {

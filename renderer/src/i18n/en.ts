@@ -784,4 +784,7 @@ export const en: Record<MessageKey, string> = {
   // [/suite]
   // [csc5: issue 14, a word language model for 错别字]
   // [/csc5]
+  // [csc6: the editor's typo table after its first run]
+  'proof.typoLoading': 'Loading the typo check… the other rules’ findings are listed.',
+  // [/csc6]
 };

@@ -784,6 +784,9 @@ export const zhCN = {
   // [/suite]
   // [csc5: issue 14, a word language model for 错别字]
   // [/csc5]
+  // [csc6: the editor's typo table after its first run]
+  'proof.typoLoading': '错别字检查载入中…其他规则的结果已列出。',
+  // [/csc6]
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

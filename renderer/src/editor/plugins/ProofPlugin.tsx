@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 import { storyDocId, storyOfDocId, type Finding, type HouseTerm, type Speller } from '../../../../shared/proof';
 import { blockPathRange, domSegments, fieldSelect, segmentRange, type DomSegment } from '../proof/dom-segments';
 import { editorSpeller } from '../proof/speller';
-import { editionTypoLevel, editorCscModel } from '../proof/csc';
+import { cscTableSettled, editionTypoLevel, editorCscModel } from '../proof/csc';
 import type { CscModel } from '../../../../shared/proof/csc/model';
 import { IncrementalProof } from '../../../../shared/proof/incremental';
 import type { TypoLevel } from '../../../../shared/proof/csc/detect';
@@ -48,6 +48,9 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
   // Opened at a finding of the edition list: stay in the edition view to walk on through it.
   const [scope, setScope] = useState<'story' | 'edition'>(jumpTo ? 'edition' : 'story');
   const [editionFindings, setEditionFindings] = useState<Finding[] | null>(null);
+  // The 错别字 tables asked for and not yet in (shown in the panel, so findings that come a
+  // moment later are no surprise).
+  const [typoLoading, setTypoLoading] = useState(false);
   const segments = useRef<Map<string, DomSegment>>(new Map());
   const own = useRef<Finding[]>([]);
   const opts = useRef<{ terms: HouseTerm[]; speller: Speller | null; flagStackedMarks?: boolean; csc: CscModel | null; typoLevel: TypoLevel } | null>(null);
@@ -143,6 +146,7 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
       const load = () => void editorCscModel().then((csc) => {
         if (!live) return;
         cscDue = false;
+        setTypoLoading(false);
         if (csc && opts.current) { opts.current = { ...opts.current, csc }; schedule(); } else settled();
       });
       if (ric) ric(load, { timeout: 2000 }); else load();
@@ -175,6 +179,7 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
     ]).then(([terms, speller, typoLevel, house]) => {
       if (!live) return;
       cscDue = zh && typoLevel !== 'off';
+      setTypoLoading(cscDue && !cscTableSettled());
       opts.current = { terms: savedMeanwhile ?? terms, speller, csc: null, typoLevel, ...house };
       schedule();
     });
@@ -273,7 +278,7 @@ export function ProofPlugin({ edition, storyId, lang, onOpenFinding, jumpTo }: P
   const list = scope === 'story' ? open : (editionFindings ?? []).filter((f) => !ignored.has(f.key));
 
   return (
-    <ProofPanel open={open} list={list} scope={scope} running={scope === 'edition' && editionFindings === null} canEdition={!!edition}
+    <ProofPanel open={open} list={list} scope={scope} running={scope === 'edition' && editionFindings === null} typoLoading={typoLoading} canEdition={!!edition}
       canJump={canJump} isHere={isHere} onScope={changeScope} onJump={jump} onFix={applyFix} onIgnore={ignore} titles={titles} />
   );
 }

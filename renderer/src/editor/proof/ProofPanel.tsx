@@ -13,6 +13,8 @@ interface Props {
   list: readonly Finding[];
   scope: 'story' | 'edition';
   running: boolean;
+  /** The 错别字 tables are still on their way: the list has every other rule's findings. */
+  typoLoading?: boolean;
   canEdition: boolean;
   /** Whether a finding can be jumped to (this story, or another story the host can open). */
   canJump(f: Finding): boolean;
@@ -32,7 +34,7 @@ function whereOf(docId: string, titles: ReadonlyMap<string, string> | undefined)
   return title ? `${title.length > 16 ? `${title.slice(0, 16)}…` : title} · ${m![2] === 'zh' ? '中' : 'EN'}` : docId;
 }
 
-export function ProofPanel({ open, list, scope, running, canEdition, canJump, isHere, onScope, onJump, onFix, onIgnore, titles }: Props) {
+export function ProofPanel({ open, list, scope, running, typoLoading = false, canEdition, canJump, isHere, onScope, onJump, onFix, onIgnore, titles }: Props) {
   const { t, lang: uiLang } = useI18n();
   const [terms, setTerms] = useState(false);
   const msg = (f: Finding) => (uiLang === 'en' ? f.message.en : f.message.zh);
@@ -49,6 +51,7 @@ export function ProofPanel({ open, list, scope, running, canEdition, canJump, is
         </span>
         <button type="button" className="proof-terms" onClick={() => setTerms(true)}>{t('proof.terms')}</button>
       </header>
+      {typoLoading && scope === 'story' ? <p className="proof-typo-loading" role="status">{t('proof.typoLoading')}</p> : null}
       {running ? <p>{t('proof.running')}</p> : list.length === 0 ? <p className="proof-none">{t('proof.none')}</p> : (
         <ul>
           {list.map((f) => (

@@ -10,6 +10,10 @@ import type { TypoLevel } from '../../../../shared/proof/csc/detect';
 // paint never waits for them, and ProofPlugin asks only after its first run (see there).
 
 let model: Promise<CscModel | null> | null = null;
+let settled = false;
+
+/** Whether the tables have come (or failed) this session: a later editor shows no "loading". */
+export const cscTableSettled = (): boolean => settled;
 
 export function editorCscModel(): Promise<CscModel | null> {
   model ??= fetch(tableUrl('csc'))
@@ -18,7 +22,8 @@ export function editorCscModel(): Promise<CscModel | null> {
       return res.arrayBuffer();
     })
     .then((buf) => parseCscModel(new Uint8Array(buf)))
-    .catch(() => null); // no typo check rather than no proofreading
+    .catch(() => null) // no typo check rather than no proofreading
+    .finally(() => { settled = true; });
   return model;
 }
 
