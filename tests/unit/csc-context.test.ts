@@ -54,6 +54,8 @@ describe('binary tables', () => {
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
+      // The files share one fork (isolate: false): the next one must not find a deleted table.
+      setCscModelFile(CSC_MODEL_PATH);
     }
   });
 

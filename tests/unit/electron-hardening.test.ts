@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { appPathSegments, externalHost, isAppPage } from '../../electron/main/app-url';
 import { serveTable } from '../../electron/services/media';
+import { setCscModelFile } from '../../electron/services/proof/csc-model';
+import { CSC_MODEL_PATH } from '../support/csc';
 
 // Issue 11, item 10 (no Electron binary here, so the parts that do not need one): the
 // app:// URL rules, the host shown before a link leaves the app, and the fuse wire the
@@ -17,6 +19,7 @@ describe('app:// URLs', () => {
   // The editor's 错别字 tables in the desktop app: app://desk/table/csc, same-origin with the
   // page (protocol-app.ts asks serveTable before the renderer folder), so a plain fetch reads it.
   it('app://desk/table/csc names the csc table, and only that', async () => {
+    setCscModelFile(CSC_MODEL_PATH); // the real table, whatever an earlier file in this fork set
     const segs = appPathSegments('app://desk/table/csc')!;
     expect(segs).toEqual(['table', 'csc']);
     expect((await serveTable(segs))?.body.length).toBeGreaterThan(10_000_000);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEDIA_SIZES, parseLibraryMediaPath, parseMediaPath, resolveMedia, serveMedia } from '../../electron/services/media';
-import { CSC_MODEL_FILE } from '../../electron/services/proof/csc-model';
+import { CSC_MODEL_FILE, setCscModelFile } from '../../electron/services/proof/csc-model';
 import type { LibraryStore } from '../../electron/services/library/store';
 import { SAMPLE_EDITION_REF, writeSampleEdition } from '../../electron/services/sample';
 import { Workspace } from '../../electron/services/workspace';
@@ -72,6 +72,7 @@ describe('resolveMedia', () => {
 describe('serveMedia: tables', () => {
   const noLibrary = {} as LibraryStore; // not consulted for these paths
   it('serves the csc table byte for byte, as octet-stream', async () => {
+    setCscModelFile(join(RESOURCES, CSC_MODEL_FILE)); // the real table, whatever an earlier file in this fork set
     const r = await serveMedia(ws, noLibrary, ['table', 'csc']);
     expect(r?.mime).toBe('application/octet-stream');
     expect(r!.body.equals(await readFile(join(RESOURCES, CSC_MODEL_FILE)))).toBe(true);
