@@ -31,13 +31,30 @@ function proof(args) {
   // takes the read if that is its table file (services/proof/csc-model.ts). Not for --typos off.
   const off = args.some((a, i) => a === '--typos=off' || (a === '--typos' && args[i + 1] === 'off'));
   const path = join(__dirname, '..', 'resources', 'csc', 'csc-model.bin');
-  const csc = off ? undefined : { path, read: readWhole(path) };
+  const csc = off ? undefined : { path, read: mapped(path) ?? readWhole(path) };
   const { exports, saveCache } = requireCached(run.bundle, run.variant);
   exports.main(args, { csc }).then((code) => {
     saveCache();
     process.exit(code);
   });
   return true;
+}
+
+// The tables mapped by the CLI's addon (electron/cli/native/csc-map.c, built with the CLI
+// when a C compiler is there): the page cache's pages shared, none copied. On this project's
+// VM, where each fresh page costs a fault twice (the read's copy, then the first touch), the
+// 12 MB read cost the run ~65 ms and the mapping ~7 (issue 15). Null when there is no addon
+// or it cannot map the file, or EDITION_DESK_NO_MAP is set (a way round a file system that
+// maps badly, and the tests' way to run both paths): the read below then.
+function mapped(path) {
+  if (process.env.EDITION_DESK_NO_MAP) return null;
+  try {
+    const addon = join(out, 'csc-map.node');
+    if (!existsSync(addon)) return null;
+    return Promise.resolve(Buffer.from(require(addon).map(path)));
+  } catch {
+    return null;
+  }
 }
 
 // The whole file read on libuv's pool, issued before the bundle loads. fs.readFile reads in

@@ -7,6 +7,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildFonts } from './fonts.mjs';
 import { buildCscModel } from './csc-model.mjs';
 import { asciiOnly } from './ascii-only.mjs';
+import { buildCscMapAddon } from './csc-map-addon.mjs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -105,6 +106,11 @@ if (want('renderer')) {
   jobs.push(viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' }));
 }
 await Promise.all(jobs);
+if (want('node')) {
+  // After the bundles: out/cli was cleared above. Optional (scripts/csc-map-addon.mjs).
+  const why = buildCscMapAddon(root);
+  if (why) console.log(`csc-map addon skipped: ${why}`);
+}
 // The bundled type travels with the renderer (fonts.css links its slices relatively).
 if (want('renderer')) cpSync(join(root, 'resources', 'fonts'), join(root, 'out', 'renderer', 'fonts'), { recursive: true });
 console.log('built out/');

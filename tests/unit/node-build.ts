@@ -6,7 +6,8 @@ import { REPO_ROOT } from './helpers';
 
 // What `scripts/build.mjs node` writes, and what it is built from.
 // (The 错别字 tables are rebuilt by any build when their sources are newer: not counted here.)
-const OUTPUTS = ['out/main/index.mjs', 'out/host/index.mjs', 'out/cli/index.mjs', 'out/cli/proof.cjs', 'out/cli/proof-text.cjs', 'out/cli/proof-launch.cjs', 'out/workers/import-worker.mjs'];
+// The CLI's table-mapping addon is built where POSIX mmap is (scripts/csc-map-addon.mjs).
+const OUTPUTS = ['out/main/index.mjs', 'out/host/index.mjs', 'out/cli/index.mjs', 'out/cli/proof.cjs', 'out/cli/proof-text.cjs', 'out/cli/proof-launch.cjs', 'out/workers/import-worker.mjs', ...(process.platform === 'win32' ? [] : ['out/cli/csc-map.node'])];
 const SOURCES = ['electron', 'shared', 'scripts/build.mjs', 'package.json'];
 
 function newest(path: string): number {

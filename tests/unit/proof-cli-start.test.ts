@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, SEEDS_DIR, cleanupTemp, tempDir } from './helpers';
@@ -55,6 +56,27 @@ describe('edition-desk proof, fast start', () => {
     // The old bin path still runs the CLI (the seed page: the text bundle).
     const seed = run(join(REPO_ROOT, 'bin', 'edition-desk.mjs'), 'proof', SEED);
     expect([seed.code, seed.out.split('\n').length]).toEqual([1, 5]);
+  }, 60_000);
+
+  it('maps the 错别字 tables where the addon is built, and reads them the same way without it', () => {
+    const addon = join(REPO_ROOT, 'out', 'cli', 'csc-map.node');
+    // Linux with a C compiler and Node's headers (scripts/csc-map-addon.mjs): this project's machines and CI.
+    expect(existsSync(addon)).toBe(true);
+    const { map } = createRequire(import.meta.url)(addon) as { map(path: string): ArrayBuffer };
+    const table = join(REPO_ROOT, 'resources', 'csc', 'csc-model.bin');
+    expect(Buffer.from(map(table)).equals(readFileSync(table))).toBe(true);
+    expect(() => map(join(tmp, 'absent.bin'))).toThrow(/cannot open/);
+    expect(() => map(tmp)).toThrow(/not a regular/);
+    const empty = join(tmp, 'empty.bin');
+    writeFileSync(empty, '');
+    expect(() => map(empty)).toThrow(/non-empty/);
+    // Findings that need the tables (a typo) through the mapping and through the read: the same bytes.
+    const page = join(tmp, 'typo.md');
+    writeFileSync(page, readFileSync(SEED, 'utf8') + '\n\n我们和他门一起去了学校。\n');
+    const mapped = run(BIN, 'proof', page);
+    const read = spawnSync(process.execPath, [BIN, 'proof', page], { cwd: tmp, encoding: 'utf8', env: { ...env(), EDITION_DESK_NO_MAP: '1' } });
+    expect(mapped.out).toContain('char.typo  Possible typo: "们" for "门"?');
+    expect([read.status, read.stdout, read.stderr]).toEqual([mapped.code, mapped.out, mapped.err]);
   }, 60_000);
 
   it('writes every finding through a slow pipe and to a file, the same bytes', async () => {
