@@ -5,6 +5,7 @@ import { serveTable } from '../services/media';
 import { readFileInside } from '../services/safe-path';
 import { APP_SCHEME, appPathSegments } from './app-url';
 import { MEDIA_PRIVILEGES } from './protocol-media';
+import { bytesResponse } from './bytes-response';
 
 // app://desk/index.html and app://desk/print.html: the renderer's own files from
 // out/renderer, through the same resolveInside as every other read (no "..", no link out);
@@ -31,12 +32,12 @@ export function handleAppProtocol(rendererDir: string, csp: string = RENDERER_CS
     if (!segments) return new Response('not found', { status: 404 });
     try {
       const table = await serveTable(segments);
-      if (table) return new Response(new Uint8Array(table.body.buffer, table.body.byteOffset, table.body.byteLength) as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': table.mime, 'x-content-type-options': 'nosniff' } });
+      if (table) return bytesResponse(table.body, { 'content-type': table.mime, 'x-content-type-options': 'nosniff' });
       const body = await readFileInside(rendererDir, ...segments);
       const ext = extname(segments[segments.length - 1]!);
       const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'x-content-type-options': 'nosniff' };
       if (ext === '.html') headers['content-security-policy'] = csp;
-      return new Response(new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer>, { status: 200, headers });
+      return bytesResponse(body, headers);
     } catch {
       return new Response('not found', { status: 404 });
     }

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract/errors';
 import { serveMedia } from '../services/media';
 import type { LibraryStore } from '../services/library/store';
 import type { Workspace } from '../services/workspace';
+import { bytesResponse } from './bytes-response';
 
 // media://photo/<edition>/<photo id>/<size> and media://library/<photo id>/<size>: the
 // renderer asks for photos by id and main turns the id into a file inside the workspace
@@ -45,10 +46,7 @@ export function handleMediaProtocol(workspace: Workspace, library: LibraryStore,
     try {
       const media = await serveMedia(workspace, library, segments);
       if (!media) return text(404, 'not found');
-      return new Response(new Uint8Array(media.body.buffer, media.body.byteOffset, media.body.byteLength) as Uint8Array<ArrayBuffer>, {
-        status: 200,
-        headers: { 'content-type': media.mime, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' },
-      });
+      return bytesResponse(media.body, { 'content-type': media.mime, 'cache-control': 'private, max-age=3600', 'x-content-type-options': 'nosniff' });
     } catch (e) {
       if (e instanceof AppError && e.code === 'NOT_FOUND') return text(404, 'not found');
       if (e instanceof AppError && (e.code === 'PATH_OUTSIDE_WORKSPACE' || e.code === 'SYMLINK_REFUSED')) return text(403, 'forbidden');

@@ -8,7 +8,10 @@
 // an unexplained character and proposed 他, a wrong fix (SIGHAN-15's learners' essays, where
 // 牠 is Taiwan's correct form, showed it: 4 of its 6 error-level findings on correct sentences).
 
-export const VARIANT_STANDARD: ReadonlyMap<number, string> = new Map([['牠', '它']].map(([v, s]) => [v!.charCodeAt(0), s!]));
+/** Each variant with its standard form: the one list the two views below are made from. */
+const PAIRS: readonly (readonly [variant: string, standard: string])[] = [['牠', '它']];
+
+export const VARIANT_STANDARD: ReadonlyMap<number, string> = new Map(PAIRS.map(([v, s]) => [v.charCodeAt(0), s]));
 
 /** The variants as strings, for a scan by indexOf. */
-export const VARIANT_CHARS: readonly string[] = [...VARIANT_STANDARD.keys()].map((c) => String.fromCharCode(c));
+export const VARIANT_CHARS: readonly string[] = PAIRS.map(([v]) => v);
