@@ -1,4 +1,5 @@
-import { readFile, readdir, realpath, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, realpath, rm, writeFile, mkdir } from 'node:fs/promises';
+import { writeJsonAtomic } from '../../electron/services/atomic-write';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,6 +153,41 @@ describe('rename, duplicate, delete and restore', () => {
     const orig = await readEdition(dir);
     expect(copy.id).not.toBe(orig.id);
     expect({ ...copy, id: orig.id, title: orig.title }).toEqual(orig);
+  });
+
+  it('duplicates an edition while its stories are being written (temp files skipped, no ENOENT)', async () => {
+    // A shared edition's write-back or an autosave writes a temp file and renames it over the
+    // story (atomic-write.ts) while the copy walks the folder: each duplicate must succeed and
+    // hold no temp file. (CI met this race once: INTERNAL, ENOENT on a .story-….tmp.)
+    const dir = sampleWs.pathFor(SAMPLE_EDITION_REF);
+    const storyFile = join(dir, 'stories', (await readdir(join(dir, 'stories'))).find((n) => n.endsWith('.json'))!);
+    const story = JSON.parse(await readFile(storyFile, 'utf8')) as Record<string, unknown>;
+    let writing = true;
+    let writes = 0;
+    const writer = (async () => {
+      while (writing) {
+        await writeJsonAtomic(storyFile, { ...story, updatedAt: new Date(Date.now() + writes).toISOString() });
+        writes++;
+      }
+    })();
+    // A leftover temp file (a crash mid-write) is not content either.
+    await writeFile(join(dir, 'stories', '.left.json.0123456789ab.tmp'), '{');
+    const made: string[] = [];
+    try {
+      for (let i = 0; i < 12; i++) made.push(expectOk<{ ref: string }>(await sampleHandle('edition:duplicate', { edition: SAMPLE_EDITION_REF, title: `并发副本 ${i}` })).ref);
+    } finally {
+      writing = false;
+      await writer;
+    }
+    expect(writes).toBeGreaterThan(12);
+    for (const ref of made) {
+      const names = await readdir(join(sampleWs.pathFor(ref), 'stories'));
+      expect(names.filter((n) => n.endsWith('.tmp')), ref).toEqual([]);
+      expect(names).toContain(storyFile.split('/').pop());
+      expect(expectOk<unknown[]>(await sampleHandle('story:list', { edition: ref })).length).toBeGreaterThan(0);
+    }
+    await Promise.all(made.map((ref) => rm(sampleWs.pathFor(ref), { recursive: true })));
+    await rm(join(dir, 'stories', '.left.json.0123456789ab.tmp'));
   });
 
   it('deletes into the trash and restores byte-identical files (sha256 of every file)', async () => {

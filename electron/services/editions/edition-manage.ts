@@ -1,9 +1,9 @@
 import { cp, lstat, readdir, realpath, rename, rm, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { newId } from '../../../shared/document/ids';
 import { appError } from '../../../shared/contract/messages';
-import { writeJsonAtomic } from '../atomic-write';
+import { ATOMIC_TEMP_NAME, writeJsonAtomic } from '../atomic-write';
 import { readEdition } from '../edition-store';
 import { moveToTrash, type TrashEntry } from '../trash';
 import { uniqueEditionFolder } from './folder-name';
@@ -34,6 +34,22 @@ const NOT_COPIED = new Set(['exports', 'proofs', 'shared.json']);
 export async function duplicateEdition(root: string, dir: string, title: string): Promise<string> {
   await readEdition(dir);
   const rootReal = await realpath(root);
+  // The edition may be written while it is copied: a shared edition's write-back, a desk's
+  // autosave. Each write is a temp file renamed over its target (atomic-write.ts), so the
+  // temp files are skipped (a write in progress, never content) and an entry gone between
+  // the listing and its copy is left out. A copy that still meets a vanished file (one
+  // deleted, not renamed, meanwhile) starts over once. (A clean-clone CI run met it: a
+  // duplicate of a shared edition on desk B failed with ENOENT on a write-back's temp file.)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await duplicateOnce(rootReal, dir, title);
+    } catch (e) {
+      if (attempt > 0 || (e as NodeJS.ErrnoException).code !== 'ENOENT' || !(await stat(dir).catch(() => null))) throw e;
+    }
+  }
+}
+
+async function duplicateOnce(rootReal: string, dir: string, title: string): Promise<string> {
   const staging = join(rootReal, `.staging-${randomBytes(6).toString('hex')}`);
   try {
     await cp(dir, staging, {
@@ -43,7 +59,9 @@ export async function duplicateEdition(root: string, dir: string, title: string)
       filter: async (src) => {
         const rel = relative(dir, src);
         if (rel !== '' && NOT_COPIED.has(rel.split(sep)[0]!)) return false;
-        return !(await lstat(src)).isSymbolicLink();
+        if (ATOMIC_TEMP_NAME.test(basename(src))) return false;
+        const st = await lstat(src).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
+        return st !== null && !st.isSymbolicLink();
       },
     });
     const copy = await readEdition(staging);
