@@ -69,8 +69,9 @@ export function requireCached<T>(bundle: string, variant = ''): { exports: T; sa
   // second copy of their ~350 KB made by the concatenation, which cost a scavenge (issue 15).
   const wrapped = source.startsWith(WRAPPER_HEAD) ? source : `${WRAPPER_HEAD}${source}${WRAPPER_TAIL}`;
   const script = new Script(wrapped, { filename: bundle, cachedData });
-  // The bundle requires nothing but Node's built-in modules (esbuild bundled the rest), which
-  // any require resolves alike: this file's own (it runs as CommonJS), not
+  // The bundle requires Node's built-in modules and, for a traditional character, opencc-js
+  // (scripts/build.mjs), which a require from out/cli resolves as one from the bundle would:
+  // this file's own (it runs as CommonJS, beside the bundle), not
   // module.createRequire(bundle), whose node:module loads four of Node's internal modules
   // (the ES module loader, source maps), ~0.5 ms of `proof`'s start (issue 15).
   const mod = { exports: {} as T };

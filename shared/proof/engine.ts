@@ -73,7 +73,9 @@ export function proofSegment(doc: ProofDocument, index: number, options: ProofOp
       out.push(makeFinding(rule, doc, seg, start, end, fix, vars));
     },
   };
-  for (const rule of seg.lang === 'en' ? EN_RULES : ZH_RULES) rule(seg, ctx);
+  // An index loop: per segment, and in the CLI's interpreted short run each iterator step is a heap object (issue 15).
+  const rules = seg.lang === 'en' ? EN_RULES : ZH_RULES;
+  for (let r = 0; r < rules.length; r++) rules[r]!(seg, ctx);
   return out;
 }
 

@@ -17,7 +17,9 @@ export interface CscBinary {
 /** Characters from their codes (the header is ASCII; names are UTF-16 code units). No TextDecoder: shared/ has no DOM or Node types. */
 export function codesToString(codes: Uint8Array | Uint16Array): string {
   let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  // apply, not a spread: a spread walks the typed array through its iterator, an object per
+  // character in V8's interpreter (the CLI's short run, issue 15).
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
   return out;
 }
 

@@ -91,16 +91,24 @@ let aroundScratch: Int8Array = new Int8Array(512);
 function protectedSpans(text: string, terms: readonly HouseTerm[] | undefined): Uint8Array {
   const out = new Uint8Array(text.length);
   markConstructions(text, out);
-  for (const ch of VARIANT_CHARS) for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) out[i] = 1;
+  // Index loops, not for…of: in the CLI's short run (V8's interpreter, issue 15) each step of
+  // an iterator is an object on the heap, and this runs per paragraph for every house term.
+  for (let v = 0; v < VARIANT_CHARS.length; v++) {
+    const ch = VARIANT_CHARS[v]!;
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) out[i] = 1;
+  }
   // Each form as it stands (no list of them per term per paragraph: 5,000 paragraphs per 100k characters).
   const mark = (form: string | undefined) => {
     if (!form) return;
     for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + 1)) out.fill(1, i, i + form.length);
   };
-  for (const term of terms ?? []) {
+  const list = terms ?? [];
+  for (let t = 0; t < list.length; t++) {
+    const term = list[t]!;
     mark(term.preferred);
-    for (const form of term.variants) mark(form);
-    for (const form of term.accepted ?? []) mark(form);
+    for (let f = 0; f < term.variants.length; f++) mark(term.variants[f]);
+    const accepted = term.accepted;
+    if (accepted) for (let f = 0; f < accepted.length; f++) mark(accepted[f]);
   }
   return out;
 }
@@ -123,7 +131,10 @@ export interface TypoCandidate {
 export function typoCandidates(model: CscModel, text: string, terms?: readonly HouseTerm[], minScore = -Infinity, weights: TypoWeights = TYPO_WEIGHTS): TypoCandidate[] {
   const out: TypoCandidate[] = [];
   const guarded = protectedSpans(text, terms);
-  for (const m of text.matchAll(HAN_RUN)) {
+  // exec on the module's expression, not matchAll (a copy of the expression and an iterator
+  // per paragraph): nothing the loop calls uses HAN_RUN.
+  HAN_RUN.lastIndex = 0;
+  for (let m = HAN_RUN.exec(text); m; m = HAN_RUN.exec(text)) {
     const from = m.index;
     const run = m[0];
     if (run.length < 2) continue;
@@ -201,7 +212,9 @@ function termsKey(terms: readonly HouseTerm[] | undefined): string {
 
 function detectUncached(model: CscModel, text: string, threshold: number, terms: readonly HouseTerm[] | undefined, weights: TypoWeights): TypoHit[] {
   const best = new Map<number, TypoHit>();
-  for (const c of typoCandidates(model, text, terms, threshold, weights)) {
+  const cands = typoCandidates(model, text, terms, threshold, weights);
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
     const gain = scoreOf(c.features, weights);
     if (gain < threshold || (best.get(c.at)?.gain ?? -Infinity) >= gain) continue;
     best.set(c.at, { at: c.at, fix: c.fix, gain, lmBefore: c.lmBefore, lmAfter: c.lmAfter, wlmGain: c.wlmGain, before: c.before, after: c.after });
