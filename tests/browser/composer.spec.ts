@@ -323,3 +323,34 @@ test('preflight in the export dialog: template placeholders and empty photo fram
     await own.stop();
   }
 });
+
+test('a zoom change sets no copy again, and the copy breaks alike at any zoom', async ({ page }) => {
+  await openComposer(page);
+  const sheet = page.locator('.compose-scale > .sheet[data-page-id="page-2026"]');
+  const state = () => sheet.evaluate((el) => ({
+    at: el.getAttribute('data-flowed-at'),
+    // Where each frame's copy ends, and the copyfit badges (超 N 字 / 差 N 行).
+    frames: [...el.querySelectorAll('[data-block-kind="story"]')].map((f) => f.textContent ?? ''),
+    fits: [...document.querySelectorAll('.copyfit')].map((b) => `${b.getAttribute('data-copyfit')}/${b.getAttribute('data-over-chars')}/${b.getAttribute('data-lines')}`),
+  }));
+  // Settled: the bundled type has arrived and no pass has run for a second.
+  await page.waitForFunction(() => document.fonts.status === 'loaded');
+  let last = await state();
+  await expect.poll(async () => { const now = await state(); const same = now.at === last.at; last = now; return same; }, { intervals: [1000], timeout: 20_000 }).toBe(true);
+  const before = last;
+  expect(before.frames.join('').length).toBeGreaterThan(500);
+  const zoom = page.locator('select[name="zoom"]');
+  for (const z of ['1.5', '0.5', '1', 'fit']) {
+    await zoom.selectOption(z);
+    await expect(page.locator('.compose-stage')).toHaveAttribute('data-zoom', z === 'fit' ? /^0\.\d+$/ : Number(z).toFixed(3));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    expect(await state(), `zoom ${z}`).toEqual(before);
+  }
+  // A pass that does run at another zoom (the English version and back, at 150 %) breaks the copy where the fit zoom's did.
+  await zoom.selectOption('1.5');
+  await page.locator('button[data-lang="en"]').click();
+  await expect.poll(async () => (await state()).at).not.toBe(before.at);
+  await page.locator('button[data-lang="zh"]').click();
+  await expect.poll(async () => (await state()).frames).toEqual(before.frames);
+  expect((await state()).fits).toEqual(before.fits);
+});

@@ -117,7 +117,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   }, [allPages, page, storyIds]);
   const shadowPages = threadPages.filter((p) => p.id !== page.id);
   const jumps = useMemo(() => jumpsOf(threadPages), [threadPages]);
-  const { report } = useFlow(sheetRef, shadows, page, threadPages, edition, stories, lang, shownZoom, photoUrl);
+  const { report } = useFlow(sheetRef, shadows, page, threadPages, edition, stories, lang, photoUrl);
 
   const flush = useCallback(async () => {
     if (saveTimer.current) { clearTimeout(saveTimer.current); saveTimer.current = null; }
