@@ -354,3 +354,23 @@ test('a zoom change sets no copy again, and the copy breaks alike at any zoom', 
   await expect.poll(async () => (await state()).frames).toEqual(before.frames);
   expect((await state()).fits).toEqual(before.fits);
 });
+
+test('photos are drawn from their thumbnails at the fit zoom and from their previews once a zoom needs the pixels, never back', async ({ page }) => {
+  await openComposer(page);
+  const imgs = page.locator('.compose-scale > .sheet[data-page-id="page-2026"] .ph-box img');
+  await expect(imgs).toHaveCount(8);
+  // Every photo decoded, at the size its source has: [url's size name, naturalWidth].
+  const drawn = () => imgs.evaluateAll((els) => Promise.all((els as HTMLImageElement[]).map(async (i) => {
+    await i.decode().catch(() => undefined);
+    return [/\/(thumb|preview|original)(?:\?|$)/.exec(i.currentSrc)?.[1] ?? i.currentSrc, Math.max(i.naturalWidth, i.naturalHeight)] as const;
+  })));
+  // At the fit zoom (41 % in this window) a frame is ~150 px on screen: the 400 px thumbnails.
+  await expect.poll(drawn).toEqual(new Array(8).fill(['thumb', 400]));
+  const zoom = page.locator('select[name="zoom"]');
+  await zoom.selectOption('1.5');
+  await expect.poll(drawn, { timeout: 20_000 }).toEqual(new Array(8).fill(['preview', 1600]));
+  // Back at the fit zoom the sharp images stay: no swap back to the soft ones.
+  await zoom.selectOption('fit');
+  await expect(page.locator('.compose-stage')).toHaveAttribute('data-zoom', /^0\.\d+$/);
+  expect(await drawn()).toEqual(new Array(8).fill(['preview', 1600]));
+});

@@ -5,11 +5,12 @@ import sharp from 'sharp';
 import { previewPending } from './preview-background';
 import { decodableFile } from '../raw/decodable';
 import { uprightJpeg } from '../raw/upright-jpeg';
+import { THUMB_PX } from '../../../shared/layout/photo-size';
 
 // Thumbnails and screen previews, made once per photo and cached by the photo's id (its
 // original content hash), so rewriting captions into the file does not invalidate them.
 
-export const PREVIEW_SIZES = { thumb: 400, preview: 1600 } as const;
+export const PREVIEW_SIZES = { thumb: THUMB_PX, preview: 1600 } as const;
 export type PreviewSize = keyof typeof PREVIEW_SIZES;
 
 /** Decoding refuses images over this many pixels (a 30000×30000 PNG is 900 MP). */

@@ -107,6 +107,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   }, [storyIds, editionRef, onError]);
 
   const photoUrl = useCallback((id: string) => mediaUrl(editionRef, id, 'preview'), [editionRef]);
+  const photoSized = useCallback((id: string, size: 'thumb' | 'preview') => mediaUrl(editionRef, id, size), [editionRef]);
   // Pages whose frames share a story with this page: their frames are set first, hidden.
   const shadows = useRef<Map<string, HTMLDivElement>>(new Map());
   const threadPages = useMemo(() => {
@@ -236,7 +237,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
             onPlaceInFrame={(f, id) => void placing.placeInto(f, id)} onPlaceNew={(id) => void placing.placeNew(id).then(focusStage)} />}
         />
         <Stage
-          edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl}
+          edition={edition} page={page} lang={lang} zoom={zoom} selected={selected} report={report} sheetRef={sheetRef} photoUrl={photoUrl} photoSized={photoSized}
           shadowPages={shadowPages} shadowRefs={shadows} jumps={jumps} stories={stories}
           threadUi={threads.threadUi} onThreadTarget={threads.onTarget} onDropStory={(id, at) => void threads.dropStory(id, at)}
           onZoom={setShownZoom} onSelect={(id) => { setSelected(id); if (!id) setEditing(false); }} onChange={change} onDelete={remove} onUndo={undo} onRedo={redo}

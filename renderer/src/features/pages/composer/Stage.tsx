@@ -10,6 +10,7 @@ import { storyDropHandlers, type StoryDropAt } from './story-drop';
 import { emptyFrameKey, readingOrder, stepBlock } from '../../../polish/block-nav';
 import { headContext, shownText } from '../layout/block-text';
 import { useI18n } from '../../../i18n';
+import { usePhotoSrc } from './use-photo-src';
 
 // The page on screen: the true-size canvas under a zoom transform, with selection,
 // mouse drags (move from the body, resize from the corner handle) and InDesign's keys.
@@ -30,6 +31,8 @@ interface Props {
   shadowRefs: React.RefObject<Map<string, HTMLDivElement>>;
   jumps: ReadonlyMap<string, Jump>;
   photoUrl(id: string): string;
+  /** A photo's rendition by name: photo blocks take the thumbnail while it has the pixels their size at this zoom needs. */
+  photoSized?(id: string, size: 'thumb' | 'preview'): string;
   onZoom(z: number): void;
   onSelect(id: string | null): void;
   /** `commit: false` while a drag is under way. */
@@ -73,6 +76,7 @@ export function Stage(p: Props) {
     return () => ro.disconnect();
   }, [box.widthMm]);
   useLayoutEffect(() => { p.onZoom(zoom); }, [zoom]);
+  const photoSrc = usePhotoSrc(p.photoSized, zoom);
 
   const replace = useCallback((b: Block) => page.blocks.map((x) => (x.id === b.id ? b : x)), [page]);
 
@@ -190,12 +194,12 @@ export function Stage(p: Props) {
       <p id="stage-selection" className="sr-only" aria-live="polite" data-selection-announce="">{announce(page.blocks, p.selected)}</p>
       <div className="compose-paper" style={{ width: w, height: h }} {...p.dropProps}>
         <div className="compose-scale" style={{ transform: `scale(${zoom})` }}>
-          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} overlay={overlay} blockProps={blockProps} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})} />
+          <PageCanvas ref={p.sheetRef} edition={edition} page={page} lang={p.lang} photoUrl={p.photoUrl} {...(photoSrc ? { photoSrc } : {})} overlay={overlay} blockProps={blockProps} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})} />
           <GridGuides page={page} widthMm={box.widthMm} heightMm={box.heightMm} />
           {p.children}
           <div className="flow-shadows" aria-hidden="true">
             {p.shadowPages.map((sp) => (
-              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})}
+              <PageCanvas key={sp.id} edition={edition} page={sp} lang={p.lang} photoUrl={p.photoUrl} {...(photoSrc ? { photoSrc } : {})} jumps={p.jumps} {...(p.stories ? { stories: p.stories } : {})}
                 ref={(el) => { if (el) p.shadowRefs.current.set(sp.id, el); else p.shadowRefs.current.delete(sp.id); }} />
             ))}
           </div>

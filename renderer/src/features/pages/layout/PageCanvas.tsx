@@ -15,6 +15,11 @@ export interface CanvasProps {
   page: Page;
   lang: 'zh' | 'en';
   photoUrl(photoId: string): string;
+  /**
+   * A photo block's image by the frame's size (its longer side in mm times its crop zoom): the
+   * composer's zoom-aware choice of rendition (shared/layout/photo-size.ts). Without it, photoUrl.
+   */
+  photoSrc?(photoId: string, longestMm: number): string;
   /** Extra content per block (the composer's handles and copyfit badges). */
   overlay?(b: Block): ReactNode;
   blockProps?(b: Block): Record<string, unknown>;
@@ -47,7 +52,7 @@ function JumpLine({ page, dir, lang }: { page: number; dir: 'from' | 'to'; lang:
   return <p className={`jump jump-${dir}`} data-jump={dir}>{text}</p>;
 }
 
-function BlockBody({ b, page, edition, lang, photoUrl, jump, ctx }: { b: Block; page: Page; edition: Edition; lang: 'zh' | 'en'; photoUrl(id: string): string; jump?: Jump | undefined; ctx: TextContext }) {
+function BlockBody({ b, page, edition, lang, src, jump, ctx }: { b: Block; page: Page; edition: Edition; lang: 'zh' | 'en'; src(id: string): string; jump?: Jump | undefined; ctx: TextContext }) {
   const t = shownText(b, lang, ctx);
   switch (b.kind) {
     case 'masthead':
@@ -77,7 +82,7 @@ function BlockBody({ b, page, edition, lang, photoUrl, jump, ctx }: { b: Block; 
       const has = edition.photos.some((p) => p.id === b.photoId);
       return (
         <figure>
-          <div className="ph-box">{has && <img src={photoUrl(b.photoId!)} alt={cap.zh ?? cap.en ?? ''} style={photoCrop(b)} />}</div>
+          <div className="ph-box">{has && <img src={src(b.photoId!)} alt={cap.zh ?? cap.en ?? ''} style={photoCrop(b)} />}</div>
           {b.captionPos !== 'none' && (cap.zh || cap.en) && <figcaption><Words t={cap} /></figcaption>}
         </figure>
       );
@@ -109,7 +114,7 @@ function BlockBody({ b, page, edition, lang, photoUrl, jump, ctx }: { b: Block; 
   }
 }
 
-export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, overlay, blockProps, jumps, stories }, ref) {
+export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageCanvas({ edition, page, lang, photoUrl, photoSrc, overlay, blockProps, jumps, stories }, ref) {
   const { widthMm, heightMm } = edition.pageSize;
   const ctx: TextContext = { heads: headContext(edition, page), ...(stories ? { stories } : {}) };
   // House style (issue 17): the sheet's classes switch text-autospace in page.css.
@@ -132,7 +137,7 @@ export const PageCanvas = forwardRef<HTMLDivElement, CanvasProps>(function PageC
             style={style}
             {...(blockProps?.(b) ?? {})}
           >
-            <BlockBody b={b} page={page} edition={edition} lang={lang} photoUrl={photoUrl} jump={jumps?.get(b.id)} ctx={ctx} />
+            <BlockBody b={b} page={page} edition={edition} lang={lang} src={photoSrc ? (id) => photoSrc(id, Math.max(r.width, r.height) * (b.zoom ?? 1)) : photoUrl} jump={jumps?.get(b.id)} ctx={ctx} />
             {overlay?.(b)}
           </div>
         );
