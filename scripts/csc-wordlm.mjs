@@ -18,8 +18,10 @@
 // the bigrams between them with the largest weighted difference from the back-off estimate,
 // P(w1,w2)·|ln P(w2|w1) − ln(bow(w1)·P(w2))| (a Stolcke-style pruning), KEEP of 2,500,000;
 // each word's back-off weight recomputed for what is kept so the model stays normalised. The
-// trigrams are not kept (measured: see shared/proof/csc/word-lm.ts). Log-probabilities are
-// quantized to 8 bits (STEP ln units). Layout (the reader: shared/proof/csc/word-lm.ts):
+// trigrams are not kept: a trigram Viterbi over the detector's windows with open-gram's
+// 1,000,000 trigrams (213,380 of them between kept words) scored 0.683 / 0.218 on SIGHAN-15
+// TRAIN two-fold against the bigrams' 0.682 / 0.217 (README, issue 14's sixth-stop note).
+// Log-probabilities are quantized to 8 bits (STEP ln units). Layout (the reader: shared/proof/csc/word-lm.ts):
 //   wlmChars   u16  every word's characters, concatenated
 //   wlmStart   u32  word w's characters are wlmChars[wlmStart[w], wlmStart[w+1])
 //   wlmUni     u8   −ln P(w) / STEP, by word

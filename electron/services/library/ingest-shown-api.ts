@@ -1,7 +1,7 @@
 import type { Api } from '../../../shared/contract/contract';
 import { appError } from '../../../shared/contract/messages';
 import type { LibraryPhoto } from '../../../shared/photo/library';
-import { inSharedMemory } from './hash-lane';
+import { giveBytes, takeBytes } from './byte-pool';
 import { ingest, type IngestResult } from './ingest';
 import type { LibraryStore } from './store';
 
@@ -22,13 +22,17 @@ export function ingestShownChannels(library: LibraryStore, cacheDir: () => strin
     'library:ingest-shown': async ({ name, sourcePath, bytes }) => {
       let shown!: (photo: LibraryPhoto) => void;
       const seen = new Promise<LibraryPhoto>((r) => { shown = r; });
-      // In shared memory, so the content hash runs on its own thread (hash-lane.ts).
-      const whole = ingest(library, cacheDir(), { name, sourcePath, bytes: inSharedMemory(bytes) }, undefined, {
+      // In shared memory, so the content hash runs on its own thread (hash-lane.ts); reused
+      // memory (byte-pool.ts), given back once the ingest has settled.
+      const shared = takeBytes(bytes.byteLength);
+      shared.set(bytes);
+      const whole = ingest(library, cacheDir(), { name, sourcePath, bytes: shared }, undefined, {
         decoded: (photo) => {
           library.showing.set(photo.id, photo);
           shown(photo);
         },
       });
+      void whole.then(() => giveBytes(shared));
       const first = await Promise.race([seen.then((photo) => ({ status: 'shown' as const, photo })), whole]);
       if (first.status !== 'shown') return first;
       const id = first.photo.id;

@@ -16,6 +16,7 @@ import { isCameraRaw } from '../metadata/sidecar';
 import { afterThumbnails, HOLD_BYTES, HOLD_COUNT, letHeldGo, makingThumbnail } from './thumbs-first';
 import { sha256Of } from './hash-lane';
 import { readWhole } from './read-whole';
+import { giveBytes } from './byte-pool';
 import { addRaw } from './raw-ingest';
 import { rawContainer } from '../raw/raw-preview';
 import type { LibraryStore } from './store';
@@ -236,6 +237,8 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
       const whole = ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes }, undefined, { decoded });
       reading();
       r = await whole;
+      // Settled: copied and committed, or failed and cleaned up; the next photo may read into these bytes.
+      giveBytes(bytes);
     } catch (e) {
       reading();
       r = { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };

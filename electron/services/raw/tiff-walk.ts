@@ -115,7 +115,9 @@ export function walkTiff(file: Uint8Array, base = 0): Ifd[] {
  * offsets count from it): its PreviewIFD (tag 0x0011) holds the NEF's preview JPEG.
  */
 function nikonMakerNote(file: Uint8Array, off: number, count: number): Ifd[] {
-  const head = Buffer.from(file.buffer, file.byteOffset + off, Math.min(count, 6)).toString('latin1');
+  // subarray, not a Buffer over file.buffer: an offset past the file reads nothing (the bytes
+  // may sit in a larger reused buffer, library/byte-pool.ts, whose tail is another file's).
+  const head = Buffer.from(file.subarray(off, off + Math.min(count, 6))).toString('latin1');
   if (head !== 'Nikon\0' || count < 18) return [];
   const base = off + 10;
   const t = file.subarray(base);
