@@ -43,6 +43,10 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
+    // Another page on 127.0.0.1 (another port: the same site, so the same HTTP cache
+    // partition) must not draw what the desk fetched, even from the cache: a photo the
+    // composer showed was served to the other port's <img> without reaching this server.
+    'cross-origin-resource-policy': 'same-origin',
     'cache-control': 'no-store',
     ...extra,
   });

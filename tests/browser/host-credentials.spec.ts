@@ -88,8 +88,18 @@ test('another origin is refused on the API and on media, even holding the secret
   expect((await ctx.get(`${host.origin}/media/${token()}/photo/${SAMPLE}/${photoId}/thumb`)).status()).toBe(403);
   await ctx.dispose();
 
+  // The desk's own page shows it (and so has it in the browser's cache).
+  const own = await page.evaluate((src) => new Promise<boolean>((ok) => {
+    const img = new Image();
+    img.onload = () => ok(img.naturalWidth > 0);
+    img.onerror = () => ok(false);
+    img.src = src;
+  }), `/media/${fileKey}/photo/${SAMPLE}/${photoId}/thumb`);
+  expect(own).toBe(true);
   // In a real browser: a page of the other port showing the photo by its full URL gets nothing
-  // (Chromium marks it Sec-Fetch-Site: same-site, which is not same-origin).
+  // (Chromium marks it Sec-Fetch-Site: same-site, which is not same-origin), not even from the
+  // cache the desk filled: another port of 127.0.0.1 is the same site and shares the cache
+  // partition, and only Cross-Origin-Resource-Policy: same-origin keeps the cached copy from it.
   const tab = await page.context().newPage();
   await tab.goto(`${otherOrigin}/`);
   const loaded = await tab.evaluate((src) => new Promise<boolean>((ok) => {
@@ -99,14 +109,6 @@ test('another origin is refused on the API and on media, even holding the secret
     img.src = src;
   }), media);
   expect(loaded).toBe(false);
-  // The desk's own page shows it.
-  const own = await page.evaluate((src) => new Promise<boolean>((ok) => {
-    const img = new Image();
-    img.onload = () => ok(img.naturalWidth > 0);
-    img.onerror = () => ok(false);
-    img.src = src;
-  }), `/media/${fileKey}/photo/${SAMPLE}/${photoId}/thumb`);
-  expect(own).toBe(true);
 });
 
 test('malformed escapes are a 400, not a 500', async ({ page }) => {
