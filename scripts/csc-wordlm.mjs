@@ -21,7 +21,8 @@
 // trigrams are not kept: a trigram Viterbi over the detector's windows with open-gram's
 // 1,000,000 trigrams (213,380 of them between kept words) scored 0.683 / 0.218 on SIGHAN-15
 // TRAIN two-fold against the bigrams' 0.682 / 0.217 (README, issue 14's sixth-stop note).
-// Log-probabilities are quantized to 8 bits (STEP ln units). Layout (the reader: shared/proof/csc/word-lm.ts):
+// Log-probabilities are quantized to 8 bits (STEP ln units).
+// Layout (the reader: shared/proof/csc/word-lm.ts):
 //   wlmChars   u16  every word's characters, concatenated
 //   wlmStart   u32  word w's characters are wlmChars[wlmStart[w], wlmStart[w+1])
 //   wlmUni     u8   −ln P(w) / STEP, by word

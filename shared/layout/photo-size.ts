@@ -5,6 +5,9 @@
 // decoding for the sample's eight photos as the desk opened, most of them blank for seconds).
 // Print and export take the original, never this.
 
+/** The renditions a page on screen draws (media sizes without the original). */
+export type ShownSize = 'thumb' | 'preview';
+
 /** The thumbnail's long side (electron/services/library/previews.ts PREVIEW_SIZES.thumb). */
 export const THUMB_PX = 400;
 const PX_PER_MM = 96 / 25.4;
@@ -18,6 +21,6 @@ const COVER = 16 / 9;
  * 'thumb' when the thumbnail has the pixels a frame of this size needs at this zoom and
  * pixel ratio, else 'preview'. `longestMm` is the frame's longer side times its crop zoom.
  */
-export function photoSizeFor(longestMm: number, zoom: number, pixelRatio: number): 'thumb' | 'preview' {
+export function photoSizeFor(longestMm: number, zoom: number, pixelRatio: number): ShownSize {
   return longestMm * PX_PER_MM * zoom * pixelRatio * COVER <= THUMB_PX ? 'thumb' : 'preview';
 }

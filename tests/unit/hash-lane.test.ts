@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inSharedMemory, sha256Of, sharedBytes } from '../../electron/services/library/hash-lane';
+import { sha256Of, sharedBytes } from '../../electron/services/library/hash-lane';
+import { inSharedMemory } from '../../electron/services/library/byte-pool';
 import { readWhole } from '../../electron/services/library/read-whole';
 import { cleanupTemp, tempDir } from './helpers';
 

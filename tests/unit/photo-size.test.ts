@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { photoSizeFor, THUMB_PX } from '../../shared/layout/photo-size';
-import { PREVIEW_SIZES } from '../../electron/services/library/previews';
 
 // The composer's choice of rendition (shared/layout/photo-size.ts): the sample's photo
 // frames are 88 × 102 mm; the page fits a 1400 px window at 41 %.
 describe('photoSizeFor', () => {
-  it('is the thumbnail the library makes', () => {
-    expect(THUMB_PX).toBe(PREVIEW_SIZES.thumb);
-  });
   it('takes the thumbnail for a frame at the fit zoom on a standard screen', () => {
     expect(photoSizeFor(102, 0.41, 1)).toBe('thumb');
   });

@@ -54,13 +54,6 @@ export function sharedBytes(size: number): Buffer {
   return Buffer.from(new SharedArrayBuffer(size));
 }
 
-/** The bytes copied into shared memory (a memcpy, a tenth of hashing them here), for bytes that came from a request. */
-export function inSharedMemory(bytes: Uint8Array): Buffer {
-  const shared = sharedBytes(bytes.byteLength);
-  shared.set(bytes);
-  return shared;
-}
-
 /** SHA-256 (hex) of the bytes: on the lane when they are in shared memory, here otherwise. */
 export function sha256Of(bytes: Uint8Array): Promise<string> {
   if (!(bytes.buffer instanceof SharedArrayBuffer)) return Promise.resolve(createHash('sha256').update(bytes).digest('hex'));

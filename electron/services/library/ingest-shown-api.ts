@@ -1,7 +1,7 @@
 import type { Api } from '../../../shared/contract/contract';
 import { appError } from '../../../shared/contract/messages';
 import type { LibraryPhoto } from '../../../shared/photo/library';
-import { giveBytes, takeBytes } from './byte-pool';
+import { giveBytes, inSharedMemory } from './byte-pool';
 import { ingest, type IngestResult } from './ingest';
 import type { LibraryStore } from './store';
 
@@ -24,8 +24,7 @@ export function ingestShownChannels(library: LibraryStore, cacheDir: () => strin
       const seen = new Promise<LibraryPhoto>((r) => { shown = r; });
       // In shared memory, so the content hash runs on its own thread (hash-lane.ts); reused
       // memory (byte-pool.ts), given back once the ingest has settled.
-      const shared = takeBytes(bytes.byteLength);
-      shared.set(bytes);
+      const shared = inSharedMemory(bytes);
       const whole = ingest(library, cacheDir(), { name, sourcePath, bytes: shared }, undefined, {
         decoded: (photo) => {
           library.showing.set(photo.id, photo);

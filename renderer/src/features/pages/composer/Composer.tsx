@@ -32,6 +32,7 @@ import { usePeers } from '../../../collab/presence-hub';
 import { SignOffBar } from '../../../collab/SignOffBar';
 import { PresenceFrames } from '../../../collab/PresenceFrames';
 import { HouseStyleFields } from '../../../polish/HouseStyleFields';
+import type { ShownSize } from '../../../../../shared/layout/photo-size';
 import { focusWhenThere } from '../../../polish/focus-when-there';
 
 // The page composer: one page of the edition on its grid, blocks moved and resized with
@@ -107,7 +108,7 @@ export function Composer({ editionRef, edition, page: loaded, allPages, onEditio
   }, [storyIds, editionRef, onError]);
 
   const photoUrl = useCallback((id: string) => mediaUrl(editionRef, id, 'preview'), [editionRef]);
-  const photoSized = useCallback((id: string, size: 'thumb' | 'preview') => mediaUrl(editionRef, id, size), [editionRef]);
+  const photoSized = useCallback((id: string, size: ShownSize) => mediaUrl(editionRef, id, size), [editionRef]);
   // Pages whose frames share a story with this page: their frames are set first, hidden.
   const shadows = useRef<Map<string, HTMLDivElement>>(new Map());
   const threadPages = useMemo(() => {

@@ -11,6 +11,7 @@ import { emptyFrameKey, readingOrder, stepBlock } from '../../../polish/block-na
 import { headContext, shownText } from '../layout/block-text';
 import { useI18n } from '../../../i18n';
 import { usePhotoSrc } from './use-photo-src';
+import type { ShownSize } from '../../../../../shared/layout/photo-size';
 
 // The page on screen: the true-size canvas under a zoom transform, with selection,
 // mouse drags (move from the body, resize from the corner handle) and InDesign's keys.
@@ -32,7 +33,7 @@ interface Props {
   jumps: ReadonlyMap<string, Jump>;
   photoUrl(id: string): string;
   /** A photo's rendition by name: photo blocks take the thumbnail while it has the pixels their size at this zoom needs. */
-  photoSized?(id: string, size: 'thumb' | 'preview'): string;
+  photoSized?(id: string, size: ShownSize): string;
   onZoom(z: number): void;
   onSelect(id: string | null): void;
   /** `commit: false` while a drag is under way. */

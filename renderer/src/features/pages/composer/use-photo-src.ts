@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { photoSizeFor } from '../../../../../shared/layout/photo-size';
+import { photoSizeFor, type ShownSize } from '../../../../../shared/layout/photo-size';
 
 /**
  * Photo blocks' image URLs at this zoom: the thumbnail while it has the pixels a frame needs
@@ -8,7 +8,7 @@ import { photoSizeFor } from '../../../../../shared/layout/photo-size';
  * one, and zooming in shows the thumbnail until the preview has loaded (an img keeps its
  * current picture while a new src loads).
  */
-export function usePhotoSrc(sized: ((id: string, size: 'thumb' | 'preview') => string) | undefined, zoom: number): ((id: string, longestMm: number) => string) | undefined {
+export function usePhotoSrc(sized: ((id: string, size: ShownSize) => string) | undefined, zoom: number): ((id: string, longestMm: number) => string) | undefined {
   const sharp = useRef(new Set<string>());
   const src = useCallback((id: string, longestMm: number) => {
     if (sharp.current.has(id) || photoSizeFor(longestMm, zoom, window.devicePixelRatio || 1) === 'preview') {
