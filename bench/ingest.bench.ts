@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { LibraryStore } from '../electron/services/library/store';
-import { ingestPaths } from '../electron/services/library/ingest';
+import { ingestPaths } from '../electron/services/library/ingest-paths';
 import { backgroundSettled } from '../electron/services/library/preview-background';
 import { jpegScanDamage } from '../electron/services/library/jpeg-scan-check';
 import { cameraJpeg } from '../tests/support/camera-jpeg';

@@ -5,7 +5,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LibraryStore } from '../electron/services/library/store';
-import { ingestPaths } from '../electron/services/library/ingest';
+import { ingestPaths } from '../electron/services/library/ingest-paths';
 
 // ingest-raw (issue 15, item 1): a card of 25 camera raws (the five of tests/corpus/raw with
 // a usable preview, CR2, NEF, ARW, DNG, CR3, five copies each, made distinct by a 16-byte

@@ -32,6 +32,10 @@ const MESSAGES: Record<ErrorCode, LocalizedText> = {
   },
   IMAGE_DAMAGED: { 'zh-CN': '图像数据已损坏，无法解码。', en: 'The image data is damaged and cannot be decoded.' },
   IMAGE_TRUNCATED: { 'zh-CN': '文件不完整（可能拷贝中断），无法解码。', en: 'The file is incomplete (an interrupted copy?) and cannot be decoded.' },
+  FILE_CHANGED: {
+    'zh-CN': '导入过程中文件被改动（可能有其他程序正在写入），未导入；请稍后重新导入。',
+    en: 'The file changed while it was being imported (another program writing it?); it was not imported. Import it again later.',
+  },
   PIXEL_LIMIT: {
     'zh-CN': '图像像素过多（超过安全上限），已拒绝以免耗尽内存。',
     en: 'The image has too many pixels (over the safety limit) and was refused to protect memory.',

@@ -1,5 +1,5 @@
 import { LibraryStore } from '../../electron/services/library/store';
-import { ingestPaths } from '../../electron/services/library/ingest';
+import { ingestPaths } from '../../electron/services/library/ingest-paths';
 
 // The ingest in a process of its own, for tests/unit/ingest-kill.test.ts: ingests the files
 // named on the command line into a workspace and prints `added <id> <sha256>` the moment

@@ -4,7 +4,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { dropFree, freePooledBytes, giveBytes, takeBytes } from '../../electron/services/library/byte-pool';
-import { ingestPaths } from '../../electron/services/library/ingest';
+import { ingestPaths } from '../../electron/services/library/ingest-paths';
 import { LibraryStore } from '../../electron/services/library/store';
 import { backgroundSettled } from '../../electron/services/library/preview-background';
 import { cleanupTemp, RESOURCES, tempDir } from './helpers';

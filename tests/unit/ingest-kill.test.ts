@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LibraryStore } from '../../electron/services/library/store';
 import { ATOMIC_TEMP_NAME } from '../../electron/services/atomic-write';
 import { SHARED_FIXTURES, SHARED_FIXTURES_SKIP } from '../support/shared-fixtures';
+import { cameraJpeg } from '../support/camera-jpeg';
 import { cleanupTemp, REPO_ROOT, tempDir } from './helpers';
 
 // "Nothing a user imported is ever lost, whatever happens to the process" (issue 15, group
@@ -30,7 +31,16 @@ d('ingest killed mid-batch', () => {
       target: 'node20', logLevel: 'warning', packages: 'external',
     });
     const photos = join(SHARED_FIXTURES!, 'photos');
-    const files = readdirSync(photos).filter((f) => /\.jpe?g$/i.test(f) && !/corrupt|truncat/i.test(f)).map((f) => join(photos, f));
+    const fixtures = readdirSync(photos).filter((f) => /\.jpe?g$/i.test(f) && !/corrupt|truncat/i.test(f)).map((f) => join(photos, f));
+    // Camera-style files among them, which go from their header and embedded preview, copied by the kernel (ingest-camera-file.ts).
+    const files: string[] = [];
+    for (const [i, f] of fixtures.entries()) {
+      files.push(f);
+      if (i % 3 !== 0) continue;
+      const cam = join(root, `CAM_${i}.JPG`);
+      writeFileSync(cam, await cameraJpeg(fixtures[0]!, { width: 1800, height: 1200, tint: i % 7 }));
+      files.push(cam);
+    }
     const ws = join(root, 'workspace');
     const proc = spawn(process.execPath, [child, ws, join(root, 'cache'), ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
     const reported = new Map<string, string>();

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LibraryStore } from '../../electron/services/library/store';
-import { ingestPaths } from '../../electron/services/library/ingest';
+import { ingestPaths } from '../../electron/services/library/ingest-paths';
 import { backgroundSettled } from '../../electron/services/library/preview-background';
 import { cameraJpeg } from '../support/camera-jpeg';
 import { cleanupTemp, RESOURCES, tempDir } from './helpers';

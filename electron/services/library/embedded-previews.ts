@@ -62,16 +62,20 @@ function jpegSize(b: Buffer): { width: number; height: number } | null {
   return null;
 }
 
-function preview(file: Buffer, start: number, length: number, source: EmbeddedPreview['source']): EmbeddedPreview | null {
-  if (start <= 0 || length < 4 || start + length > file.length) return null;
-  const bytes = file.subarray(start, start + length);
-  const size = jpegSize(bytes);
-  return size ? { bytes, ...size, source } : null;
+/** Where an embedded JPEG lies in its file: found from the file's header segments alone. */
+export interface PreviewSpan {
+  start: number;
+  length: number;
+  source: EmbeddedPreview['source'];
+}
+
+function span(fileLength: number, start: number, length: number, source: PreviewSpan['source']): PreviewSpan | null {
+  return start <= 0 || length < 4 || start + length > fileLength ? null : { start, length, source };
 }
 
 /** MPF (CIPA DC-007 §5.2): MP Index IFD tag 0xB002 lists 16-byte MP entries; offsets count from the MPF header's TIFF start. */
-function mpfImages(file: Buffer, tiffStart: number): EmbeddedPreview[] {
-  const t = file.subarray(tiffStart);
+function mpfSpans(head: Buffer, tiffStart: number, tiffEnd: number, fileLength: number): PreviewSpan[] {
+  const t = head.subarray(tiffStart, tiffEnd);
   const r = tiffReader(t);
   const ifd = r?.u32(4);
   if (!r || ifd == null) return [];
@@ -81,21 +85,21 @@ function mpfImages(file: Buffer, tiffStart: number): EmbeddedPreview[] {
   const count = r.u32(entry - 4);
   const at = r.u32(entry);
   if (count === null || at === null || count % 16 !== 0 || count > 16 * 64) return [];
-  const out: EmbeddedPreview[] = [];
+  const out: PreviewSpan[] = [];
   // The first entry is the primary image itself (offset 0).
   for (let i = 1; i < count / 16; i++) {
     const size = r.u32(at + i * 16 + 4);
     const offset = r.u32(at + i * 16 + 8);
     if (size === null || offset === null || offset === 0) continue;
-    const p = preview(file, tiffStart + offset, size, 'mpf');
-    if (p) out.push(p);
+    const s = span(fileLength, tiffStart + offset, size, 'mpf');
+    if (s) out.push(s);
   }
   return out;
 }
 
-/** EXIF IFD1: JPEGInterchangeFormat (0x0201) and its length (0x0202). */
-function exifThumbnail(file: Buffer, tiffStart: number, tiffEnd: number): EmbeddedPreview | null {
-  const t = file.subarray(tiffStart, tiffEnd);
+/** EXIF IFD1: JPEGInterchangeFormat (0x0201) and its length (0x0202), inside the APP1 segment. */
+function exifThumbnailSpan(head: Buffer, tiffStart: number, tiffEnd: number): PreviewSpan | null {
+  const t = head.subarray(tiffStart, tiffEnd);
   const r = tiffReader(t);
   const ifd0 = r?.u32(4);
   if (!r || ifd0 == null) return null;
@@ -109,29 +113,47 @@ function exifThumbnail(file: Buffer, tiffStart: number, tiffEnd: number): Embedd
   const start = r.u32(off);
   const length = r.u32(len);
   if (start === null || length === null || start + length > t.length) return null;
-  return preview(file, tiffStart + start, length, 'exif-thumbnail');
+  return span(tiffEnd, tiffStart + start, length, 'exif-thumbnail');
+}
+
+/**
+ * Where the embedded JPEG previews of a JPEG file lie, in file order, from its first bytes
+ * (`head`, which must hold the header segments: MPF offsets point past them, to the end of
+ * the file) and the file's length; [] for other formats or on any damage. Nothing is
+ * checked beyond the offsets: previewAt does that with the bytes.
+ */
+export function previewSpans(head: Buffer, fileLength: number): PreviewSpan[] {
+  if (!isJpeg(head)) return [];
+  let segments;
+  try {
+    segments = parseJpeg(head, true).segments;
+  } catch {
+    return [];
+  }
+  const out: PreviewSpan[] = [];
+  for (const s of segments) {
+    const tag = head.subarray(s.payloadStart, s.payloadStart + 6);
+    if (s.marker === APP1 && tag.equals(EXIF_HEADER)) {
+      const p = exifThumbnailSpan(head, s.payloadStart + 6, s.end);
+      if (p) out.push(p);
+    } else if (s.marker === APP2 && tag.subarray(0, 4).equals(MPF_HEADER)) {
+      out.push(...mpfSpans(head, s.payloadStart + 4, s.end, fileLength));
+    }
+  }
+  return out;
+}
+
+/** The preview whose span's bytes these are, with its size from its own SOF; null when they are not a JPEG header. */
+export function previewAt(bytes: Buffer, source: PreviewSpan['source']): EmbeddedPreview | null {
+  const size = jpegSize(bytes);
+  return size ? { bytes, ...size, source } : null;
 }
 
 /** Every embedded JPEG preview of a JPEG file, in file order; [] for other formats or on any damage. */
 export function embeddedPreviews(file: Buffer): EmbeddedPreview[] {
-  if (!isJpeg(file)) return [];
-  let segments;
-  try {
-    segments = parseJpeg(file, true).segments;
-  } catch {
-    return [];
-  }
-  const out: EmbeddedPreview[] = [];
-  for (const s of segments) {
-    const head = file.subarray(s.payloadStart, s.payloadStart + 6);
-    if (s.marker === APP1 && head.equals(EXIF_HEADER)) {
-      const p = exifThumbnail(file, s.payloadStart + 6, s.end);
-      if (p) out.push(p);
-    } else if (s.marker === APP2 && head.subarray(0, 4).equals(MPF_HEADER)) {
-      out.push(...mpfImages(file, s.payloadStart + 4));
-    }
-  }
-  return out;
+  return previewSpans(file, file.length)
+    .map((s) => previewAt(file.subarray(s.start, s.start + s.length), s.source))
+    .filter((p): p is EmbeddedPreview => p !== null);
 }
 
 /**
@@ -140,9 +162,14 @@ export function embeddedPreviews(file: Buffer): EmbeddedPreview[] {
  * never shown for it). Null when there is none.
  */
 export function previewFor(file: Buffer, primary: { width: number; height: number }, minLong: number): EmbeddedPreview | null {
+  return fittingPreview(embeddedPreviews(file), primary, minLong);
+}
+
+/** previewFor's choice among previews already found. */
+export function fittingPreview(found: EmbeddedPreview[], primary: { width: number; height: number }, minLong: number): EmbeddedPreview | null {
   if (!primary.width || !primary.height) return null;
   const aspect = primary.width / primary.height;
-  const fits = embeddedPreviews(file)
+  const fits = found
     .filter((p) => Math.max(p.width, p.height) >= minLong)
     .filter((p) => Math.abs(p.width / p.height - aspect) / aspect < 0.01)
     .sort((a, b) => a.width * a.height - b.width * b.height);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 // SHA-256 of a photo's bytes on a thread of its own (issue 15). The content hash is the
@@ -8,34 +9,76 @@ import { Worker } from 'node:worker_threads';
 // (sharedBytes), the lane hashes them in place, and the main thread meanwhile turns other
 // photos into thumbnails. Bytes not in shared memory are hashed here as before.
 //
+// A camera file need not be in memory at all (hashFile): the lane reads it itself, a MiB at
+// a time into one buffer of its own, and hashes as it goes. Memory touched once serves
+// every file, where a whole file read into new memory is paid in page faults (byte-pool.ts).
+//
 // The worker is plain JS passed as source (eval), as durable-lane.ts's, so the built app and
 // the tests run the same code; it keeps the process alive only while it has work in hand.
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-parentPort.on('message', ({ id, buffer, offset, length }) => {
+const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const chunk = Buffer.allocUnsafe(1 << 20);
+// The whole file's hash, its size at open, the bytes read, and whether the parts given
+// (each its file offset and the bytes read there before, in shared memory) are the same.
+function hashFile(path, parts) {
+  const fd = openSync(path, 'r');
   try {
-    parentPort.postMessage({ id, hex: createHash('sha256').update(new Uint8Array(buffer, offset, length)).digest('hex') });
+    const size = fstatSync(fd).size;
+    const whole = createHash('sha256');
+    const views = parts.map((p) => ({ start: p.start, bytes: Buffer.from(p.buffer, p.offset, p.length) }));
+    let same = true;
+    let at = 0;
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, at);
+      if (n === 0) break;
+      whole.update(chunk.subarray(0, n));
+      for (const v of views) {
+        const s = Math.max(v.start, at);
+        const e = Math.min(v.start + v.bytes.length, at + n);
+        if (s < e && !chunk.subarray(s - at, e - at).equals(v.bytes.subarray(s - v.start, e - v.start))) same = false;
+      }
+      at += n;
+    }
+    return { hex: whole.digest('hex'), size, read: at, same };
+  } finally {
+    closeSync(fd);
+  }
+}
+parentPort.on('message', (m) => {
+  try {
+    if (m.path !== undefined) parentPort.postMessage({ id: m.id, file: hashFile(m.path, m.parts) });
+    else parentPort.postMessage({ id: m.id, hex: createHash('sha256').update(new Uint8Array(m.buffer, m.offset, m.length)).digest('hex') });
   } catch (e) {
-    parentPort.postMessage({ id, error: String(e && e.message || e) });
+    parentPort.postMessage({ id: m.id, error: String(e && e.message || e) });
   }
 });
 `;
 
 let worker: Worker | null = null;
 let nextId = 0;
-const waiting = new Map<number, { resolve: (hex: string) => void; reject: (e: Error) => void }>();
+/**
+ * What the lane found reading a file: its SHA-256, its size at open, the bytes it read, and
+ * whether the parts it was given are the file's bytes at their offsets.
+ */
+export interface FileHash { hex: string; size: number; read: number; same: boolean }
+
+/** Bytes read from a file before, at their offset in it, to check against what the lane reads. */
+export interface FilePart { start: number; bytes: Buffer }
+
+const waiting = new Map<number, { resolve: (r: string & FileHash) => void; reject: (e: Error) => void }>();
 
 function lane(): Worker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true });
   w.unref();
-  w.on('message', (m: { id: number; hex?: string; error?: string }) => {
+  w.on('message', (m: { id: number; hex?: string; file?: FileHash; error?: string }) => {
     const p = waiting.get(m.id);
     waiting.delete(m.id);
     if (waiting.size === 0) w.unref();
-    if (m.hex !== undefined) p?.resolve(m.hex);
+    if (m.hex !== undefined || m.file !== undefined) p?.resolve((m.hex ?? m.file) as string & FileHash);
     else p?.reject(new Error(m.error ?? 'hash lane failed'));
   });
   const failAll = (why: string) => {
@@ -63,10 +106,56 @@ export function sha256Of(bytes: Uint8Array): Promise<string> {
   } catch {
     return Promise.resolve(createHash('sha256').update(bytes).digest('hex'));
   }
+  return ask<string>(w, { buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength });
+}
+
+/**
+ * The file read and hashed on the lane, never held in memory here, and compared on the way
+ * with `parts`, which must be in shared memory (byte-pool.ts) for the lane to see them
+ * without a copy; on this thread when the lane cannot start.
+ */
+export function hashFile(path: string, parts: FilePart[] = []): Promise<FileHash> {
+  let w: Worker;
+  try {
+    w = lane();
+  } catch {
+    return hashFileHere(path, parts);
+  }
+  if (!parts.every((p) => p.bytes.buffer instanceof SharedArrayBuffer)) return hashFileHere(path, parts);
+  return ask<FileHash>(w, { path, parts: parts.map((p) => ({ start: p.start, buffer: p.bytes.buffer, offset: p.bytes.byteOffset, length: p.bytes.byteLength })) });
+}
+
+function ask<T>(w: Worker, message: object): Promise<T> {
   const id = nextId++;
-  return new Promise<string>((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+  return new Promise<T>((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (r: string & FileHash) => void, reject });
     w.ref();
-    w.postMessage({ id, buffer: bytes.buffer, offset: bytes.byteOffset, length: bytes.byteLength });
+    w.postMessage({ id, ...message });
   });
+}
+
+/** The lane's hashFile, when no lane thread starts. */
+async function hashFileHere(path: string, parts: FilePart[]): Promise<FileHash> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const whole = createHash('sha256');
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    let same = true;
+    let at = 0;
+    for (;;) {
+      const { bytesRead: n } = await fh.read(chunk, 0, chunk.length, at);
+      if (n === 0) break;
+      whole.update(chunk.subarray(0, n));
+      for (const p of parts) {
+        const s = Math.max(p.start, at);
+        const e = Math.min(p.start + p.bytes.length, at + n);
+        if (s < e && !chunk.subarray(s - at, e - at).equals(p.bytes.subarray(s - p.start, e - p.start))) same = false;
+      }
+      at += n;
+    }
+    return { hex: whole.digest('hex'), size, read: at, same };
+  } finally {
+    await fh.close();
+  }
 }

@@ -13,10 +13,8 @@ import { makePreviews, MAX_PIXELS, PREVIEW_SIZES, thumbFromEmbedded } from './pr
 import { dhashOf } from './dhash';
 import { commitPhoto, discardCopy, stageCopy, type StagedCopy } from './group-commit';
 import { isCameraRaw } from '../metadata/sidecar';
-import { afterThumbnails, HOLD_BYTES, HOLD_COUNT, letHeldGo, makingThumbnail } from './thumbs-first';
+import { afterThumbnails, makingThumbnail } from './thumbs-first';
 import { sha256Of } from './hash-lane';
-import { readWhole } from './read-whole';
-import { giveBytes } from './byte-pool';
 import { addRaw } from './raw-ingest';
 import { rawContainer } from '../raw/raw-preview';
 import type { LibraryStore } from './store';
@@ -49,17 +47,27 @@ export { DAMAGED_PREFIX } from './ingest-damage';
  */
 export interface IngestHooks { decoded?: (photo: LibraryPhoto) => void }
 
-export async function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date(), hooks: IngestHooks = {}): Promise<IngestResult> {
+export function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date(), hooks: IngestHooks = {}): Promise<IngestResult> {
+  return guarded(src.name, hooks, (h, noThumbnail) => ingestOrThrow(store, cacheDir, src, now, h, noThumbnail));
+}
+
+/**
+ * One photo's ingest by `body`, as the batch sees it: background work waits while it runs,
+ * it holds back the batch's commits until its thumbnail is made (or it makes none), and
+ * whatever it throws comes back as a failed result with the photo's name.
+ */
+export async function guarded(name: string, hooks: IngestHooks,
+  body: (hooks: IngestHooks, noThumbnail: () => void) => Promise<IngestResult>): Promise<IngestResult> {
   // Background work (previews from the primary image, scan checks) waits while ingests run.
   const done = foregroundWork();
   // Until its thumbnail is made, this photo holds back the others' copies and commits (thumbs-first.ts).
   const thumbDone = makingThumbnail();
   const decoded = (photo: LibraryPhoto) => { thumbDone(); hooks.decoded?.(photo); };
   try {
-    return await ingestOrThrow(store, cacheDir, src, now, { decoded }, thumbDone);
+    return await body({ decoded }, thumbDone);
   } catch (e) {
-    const err = e instanceof AppError ? e : appError('IO_ERROR', `${src.name}: ${(e as Error).message}`);
-    return { status: 'failed', name: src.name, error: err.toData() };
+    const err = e instanceof AppError ? e : appError('IO_ERROR', `${name}: ${(e as Error).message}`);
+    return { status: 'failed', name, error: err.toData() };
   } finally {
     thumbDone();
     done();
@@ -72,6 +80,15 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
   if (bytes.length === 0) throw appError('FILE_EMPTY', name);
   if (bytes.length > MAX_FILE_BYTES) throw appError('FILE_TOO_LARGE', `${name}: ${bytes.length} bytes`);
   const sha256 = await sha256Of(bytes);
+  return claimByHash(store, sha256, noThumbnail, () => addNew(store, cacheDir, src, sha256, now, hooks));
+}
+
+/**
+ * The photo of this content hash added by `add`, unless the library has it or another copy
+ * in the batch is being added (then a duplicate of that one, once it is in).
+ */
+export async function claimByHash(store: LibraryStore, sha256: string, noThumbnail: () => void,
+  add: () => Promise<IngestResult>): Promise<IngestResult> {
   const pending = store.inflight.get(sha256) as Promise<IngestResult> | undefined;
   if (pending) {
     // A second copy in the batch makes no thumbnail; waiting on the first, it must not hold the first's commit back.
@@ -82,7 +99,7 @@ async function ingestOrThrow(store: LibraryStore, cacheDir: string, src: IngestS
   // Claimed before the first await, so a second copy in the same batch waits for this one.
   const work = (async (): Promise<IngestResult> => {
     const known = await store.findByHash(sha256);
-    return known ? { status: 'duplicate', photo: known } : addNew(store, cacheDir, src, sha256, now, hooks);
+    return known ? { status: 'duplicate', photo: known } : add();
   })();
   store.inflight.set(sha256, work);
   try {
@@ -105,25 +122,7 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   } catch (e) {
     throw decodeError(e, name);
   }
-  // libvips reports AVIF as "heif" with AV1 compression.
-  const format = header.format === 'heif' && header.compression === 'av1' ? 'avif' : header.format;
-  const ext = format ? FORMATS[format] : undefined;
-  if (!ext) throw appError('UNSUPPORTED_FORMAT', `${name}: ${header.format ?? 'unknown'}`);
-  const pixels = (header.width ?? 0) * (header.height ?? 0) * Math.max(1, header.pages ?? 1);
-  if (pixels > MAX_PIXELS) throw appError('PIXEL_LIMIT', `${name}: ${header.width}×${header.height}`);
-  // The header's claimed size against the data (issue 11, item 8): a SOF saying 16000×15000
-  // in a 2 MB file is a damaged header, not a 240-megapixel photo, and decoding it would
-  // cost seconds and hundreds of MB for grey. 0.0005 bytes a pixel is ten times below the
-  // smallest real JPEG of that size.
-  if (pixels > 4_000_000 && bytes.length * 2000 < pixels) {
-    throw appError('IMAGE_DAMAGED', `${name}: the header claims ${header.width}×${header.height} but the file holds only ${bytes.length} bytes`);
-  }
-
-  const id = `ph-${sha256.slice(0, 20)}`;
-  // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
-  const own = extname(name).slice(1).toLowerCase();
-  const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
-  const file = `library/files/${id}.${fileExt}`;
+  const { id, file, ext } = newFile(header, name, bytes.length, sha256);
   const abs = store.filePath({ file });
   // The library copy is written under a temp name while the previews are made, and made
   // durable with its record by the group commit (group-commit.ts), off the decode path.
@@ -137,6 +136,31 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
     if (s && !(s instanceof Error)) await discardCopy(s);
     throw e;
   }
+}
+
+/**
+ * The library file of a photo with this libvips header: its format checked, its pixels
+ * against the limits, its name. `fileBytes` is the file's whole length.
+ */
+export function newFile(header: sharp.Metadata, name: string, fileBytes: number, sha256: string): NewFile {
+  // libvips reports AVIF as "heif" with AV1 compression.
+  const format = header.format === 'heif' && header.compression === 'av1' ? 'avif' : header.format;
+  const ext = format ? FORMATS[format] : undefined;
+  if (!ext) throw appError('UNSUPPORTED_FORMAT', `${name}: ${header.format ?? 'unknown'}`);
+  const pixels = (header.width ?? 0) * (header.height ?? 0) * Math.max(1, header.pages ?? 1);
+  if (pixels > MAX_PIXELS) throw appError('PIXEL_LIMIT', `${name}: ${header.width}×${header.height}`);
+  // The header's claimed size against the data (issue 11, item 8): a SOF saying 16000×15000
+  // in a 2 MB file is a damaged header, not a 240-megapixel photo, and decoding it would
+  // cost seconds and hundreds of MB for grey. 0.0005 bytes a pixel is ten times below the
+  // smallest real JPEG of that size.
+  if (pixels > 4_000_000 && fileBytes * 2000 < pixels) {
+    throw appError('IMAGE_DAMAGED', `${name}: the header claims ${header.width}×${header.height} but the file holds only ${fileBytes} bytes`);
+  }
+  const id = `ph-${sha256.slice(0, 20)}`;
+  // Keep the photographer's extension where it names the same format (.jpeg, .JPG).
+  const own = extname(name).slice(1).toLowerCase();
+  const fileExt = own && (own === ext || (ext === 'jpg' && own === 'jpeg') || (ext === 'tif' && own === 'tiff')) ? own : ext;
+  return { id, file: `library/files/${id}.${fileExt}`, ext, header };
 }
 
 interface NewFile { id: string; file: string; ext: string; header: sharp.Metadata }
@@ -173,6 +197,19 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
     bytes: bytes.length, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
   };
+  const after = early ? 'preview' : checkLater ? 'check' : null;
+  return recordShown(store, cacheDir, shown, thumb, after, bytes.length, copy, hooks);
+}
+
+/**
+ * The rest of a photo's ingest once its thumbnail is made: on the sheet at once, then its
+ * near-duplicate hash, library copy and record, and the background work `after` names
+ * (the full preview of a photo whose thumbnail came from its embedded preview, or the scan
+ * check of one decoded here). `held`: the bytes this photo keeps in memory while it waits.
+ */
+export async function recordShown(store: LibraryStore, cacheDir: string, shown: LibraryPhoto, thumb: Buffer,
+  after: 'preview' | 'check' | null, held: number, copy: () => Promise<StagedCopy | Error>, hooks: IngestHooks): Promise<IngestResult> {
+  const { id } = shown;
   // The sheet can draw it now; the record follows with the near-duplicate hash.
   hooks.decoded?.(shown);
   // A thumbnail from the embedded preview took no decode: the rest waits while the batch's
@@ -180,7 +217,7 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
   // commit's syncs wait on the disk beside 100 ms decodes that barely notice them, and
   // holding it would only leave a larger commit at the end of the batch (ingest-24mp: the
   // time from the last thumbnail to the last commit 18–56 ms held, 6–34 ms not).
-  if (early) await afterThumbnails(bytes.length);
+  if (after === 'preview') await afterThumbnails(held);
   // Near-duplicates (issue 16): the hash of the thumbnail just made, from its bytes in
   // memory rather than read back from the cache; 2–7 ms (a camera's 1620 px preview is the
   // dearer), kept before the record so every record has it (README).
@@ -190,14 +227,14 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
   if (staged instanceof Error) throw staged;
   // Reported "in the library" only once its copy and record are durable (group-commit.ts).
   await commitPhoto(store, staged, photo);
-  if (early) void inBackground(id, () => finishFromPrimary(store, cacheDir, id, name), 'preview');
-  else if (checkLater) void inBackground(id, () => scanCheckLater(store, id), 'check');
+  if (after === 'preview') void inBackground(id, () => finishFromPrimary(store, cacheDir, id, shown.fileName), 'preview');
+  else if (after === 'check') void inBackground(id, () => scanCheckLater(store, id), 'check');
   return { status: 'added', photo };
 }
 
 interface MetaParts { meta: PhotoMeta; tech: LibraryPhoto['tech']; marks: Pick<LibraryPhoto, 'rating' | 'label'>; warnings: string[] }
 
-async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promise<MetaParts> {
+export async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promise<MetaParts> {
   try {
     const fm = await readMetaFromBytes(bytes, abs, header);
     // Picks made in Photo Mechanic or Bridge arrive with the file (xmp:Rating, xmp:Label).
@@ -210,61 +247,4 @@ async function metaOf(bytes: Buffer, abs: string, header: sharp.Metadata): Promi
     };
     return { meta: PhotoMeta.parse({ caption: { zh: '', en: '' } }), tech, marks: { rating: 0, label: 'none' }, warnings: [`metadata: ${(e as Error).message}`] };
   }
-}
-
-/**
- * Ingests files from disk with `inFlight` photos being read and decoded at once (sharp
- * decodes one image per thread). A photo whose thumbnail is made lets the next one start
- * while its library copy and record reach the disk (fsyncs wait on the disk, not the
- * CPU), after the batch's thumbnails (thumbs-first.ts); at most HOLD_COUNT such tails (or
- * `inFlight`, if larger) and HOLD_BYTES of their files wait at a time, so memory stays bounded.
- * `onThumbnail(i, photo)`: photo i's thumbnail is in the cache (its record follows).
- */
-export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
-  onResult: (r: IngestResult) => void = () => {}, onThumbnail: (index: number, photo: LibraryPhoto) => void = () => {}): Promise<IngestResult[]> {
-  const results: IngestResult[] = new Array(paths.length);
-  const tails = new Set<Promise<void>>();
-  let tailBytes = 0;
-  let next = 0;
-  const one = async (i: number, decoded: (photo: LibraryPhoto) => void): Promise<void> => {
-    const p = paths[i]!;
-    const name = p.path.split(/[/\\]/).pop()!;
-    let r: IngestResult;
-    // The read is part of making the thumbnail: no commit's syncs start while it runs (thumbs-first.ts).
-    const reading = makingThumbnail();
-    try {
-      const bytes = await readWhole(p.path);
-      const whole = ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes }, undefined, { decoded });
-      reading();
-      r = await whole;
-      // Settled: copied and committed, or failed and cleaned up; the next photo may read into these bytes.
-      giveBytes(bytes);
-    } catch (e) {
-      reading();
-      r = { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };
-    }
-    results[i] = r;
-    onResult(r);
-  };
-  const worker = async () => {
-    while (next < paths.length) {
-      const i = next++;
-      let decoded!: (photo: LibraryPhoto) => void;
-      const cpuDone = new Promise<LibraryPhoto>((r) => { decoded = r; });
-      const whole = one(i, decoded);
-      let size = 0;
-      await Promise.race([cpuDone.then((photo) => { size = photo.bytes; onThumbnail(i, photo); }), whole]);
-      tailBytes += size;
-      const tail = whole.finally(() => { tails.delete(tail); tailBytes -= size; });
-      tails.add(tail);
-      // Photos held until the batch's thumbnails are made (thumbs-first.ts) wait here, bounded
-      // by count and by their files' bytes (each holds its file in memory until committed).
-      while (tails.size > Math.max(inFlight, HOLD_COUNT) || (tails.size > inFlight && tailBytes > HOLD_BYTES)) await Promise.race(tails);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(inFlight, paths.length) }, worker));
-  // Every thumbnail of the batch is made: its held photos go on to their commits now.
-  letHeldGo();
-  await Promise.all(tails);
-  return results;
 }

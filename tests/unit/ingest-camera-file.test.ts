@@ -1,0 +1,141 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { LibraryStore } from '../../electron/services/library/store';
+import { ingest, type IngestResult } from '../../electron/services/library/ingest';
+import { ingestPaths } from '../../electron/services/library/ingest-paths';
+import { HEAD_BYTES, startCameraFile } from '../../electron/services/library/ingest-camera-file';
+import { stageCopyOf } from '../../electron/services/library/group-commit';
+import { hashFile } from '../../electron/services/library/hash-lane';
+import { takeBytes } from '../../electron/services/library/byte-pool';
+import { backgroundSettled } from '../../electron/services/library/preview-background';
+import { previewPath } from '../../electron/services/library/previews';
+import { cameraJpeg } from '../support/camera-jpeg';
+import { cleanupTemp, expectAppError, RESOURCES, tempDir } from './helpers';
+
+// Issue 15: a camera JPEG read from disk goes on the sheet from its header segments and
+// embedded preview, without the file in memory (ingest-camera-file.ts). It must come out
+// exactly as the same file ingested from its bytes, and a file that changes under the
+// ingest must be refused, not recorded under a hash its bytes do not have.
+
+afterAll(cleanupTemp);
+
+async function samplePhoto(): Promise<string> {
+  const dir = join(RESOURCES, 'sample', 'photos');
+  return join(dir, (await readdir(dir)).find((f) => f.endsWith('.jpg'))!);
+}
+
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const added = (r: IngestResult | undefined) => {
+  if (r?.status !== 'added') throw new Error(`not added: ${JSON.stringify(r)}`);
+  return r.photo;
+};
+
+/** The JPEG with `count` comment segments of 60 KB after SOI: header segments longer than HEAD_BYTES. */
+function withLongHeader(jpeg: Buffer, count: number): Buffer {
+  const com = Buffer.alloc(60_000, 0x41);
+  com.writeUInt16BE(0xfffe, 0);
+  com.writeUInt16BE(60_000 - 2, 2);
+  return Buffer.concat([jpeg.subarray(0, 2), ...Array(count).fill(com), jpeg.subarray(2)]);
+}
+
+describe('ingest: camera JPEGs from disk', () => {
+  it('come out as from their bytes: the same record, thumbnail and library copy; a second copy in the batch is a duplicate', async () => {
+    const root = await tempDir('camera-file');
+    const file = join(root, 'IMG_0001.JPG');
+    const bytes = await cameraJpeg(await samplePhoto(), { width: 3000, height: 2000, orientation: 6 });
+    await writeFile(file, bytes);
+    await writeFile(join(root, 'IMG_0001 copy.JPG'), bytes);
+
+    // The camera path is the one taken for this file.
+    const probe = new LibraryStore(join(root, 'probe'));
+    const started = await startCameraFile(probe, join(root, 'probe-cache'), { name: 'IMG_0001.JPG', sourcePath: file, path: file });
+    expect(started).not.toBeNull();
+    added(await started!.running);
+
+    const fromDisk = new LibraryStore(join(root, 'disk'));
+    // The thumbnails as the sheet first draws them (the background later makes them from the primary image).
+    const shownThumb: Buffer[] = [];
+    const results = await ingestPaths(fromDisk, join(root, 'disk-cache'),
+      [file, join(root, 'IMG_0001 copy.JPG')].map((p) => ({ path: p, sourcePath: p })), 4, () => {},
+      (_i, photo) => { shownThumb.push(readFileSync(previewPath(join(root, 'disk-cache'), photo.id, 'thumb'))); });
+    // Which of the two is first is the hash lane's order; one is added, the other found as it.
+    expect(results.map((r) => r.status).sort()).toEqual(['added', 'duplicate']);
+    const disk = added(results.find((r) => r.status === 'added'));
+    expect(results.find((r) => r.status === 'duplicate')).toMatchObject({ photo: { id: disk.id } });
+
+    const fromBytes = new LibraryStore(join(root, 'bytes'));
+    const mem = added(await ingest(fromBytes, join(root, 'bytes-cache'), { name: 'IMG_0001.JPG', sourcePath: file, bytes }, undefined,
+      { decoded: (photo) => { shownThumb.push(readFileSync(previewPath(join(root, 'bytes-cache'), photo.id, 'thumb'))); } }));
+    await backgroundSettled();
+
+    expect({ ...disk, importedAt: '', fileName: '', sourcePath: '' }).toEqual({ ...mem, importedAt: '', fileName: '', sourcePath: '' });
+    expect(disk.sha256).toBe(sha(bytes));
+    expect(disk.tech.orientation).toBe(6);
+    // The library copy is the file, byte for byte; exiftool reads it as the camera's.
+    const copy = fromDisk.filePath(disk);
+    expect((await readFile(copy)).equals(bytes)).toBe(true);
+    expect(execFileSync('exiftool', ['-s3', '-Model', '-Orientation#', copy]).toString().split('\n').slice(0, 2)).toEqual(['MPF camera', '6']);
+    // The thumbnail is the embedded preview carrying the photo's orientation, as from the bytes.
+    expect(shownThumb).toHaveLength(2);
+    expect(shownThumb[0]!.equals(shownThumb[1]!)).toBe(true);
+    await writeFile(join(root, 'thumb.jpg'), shownThumb[0]!);
+    expect(execFileSync('exiftool', ['-s3', '-Orientation#', '-ImageWidth', join(root, 'thumb.jpg')]).toString().trim().split('\n')).toEqual(['6', '1620']);
+    // No temp copy left beside the library files.
+    expect((await readdir(dirname(copy))).filter((n) => n.includes('.tmp'))).toEqual([]);
+  });
+
+  it('a file whose header segments run past the first read, or without a usable preview, is ingested whole as before', async () => {
+    const root = await tempDir('camera-file-whole');
+    const long = join(root, 'LONG.JPG');
+    const longBytes = withLongHeader(await cameraJpeg(await samplePhoto(), { width: 1800, height: 1200 }), 5);
+    expect(longBytes.indexOf(Buffer.from([0xff, 0xda]))).toBeGreaterThan(HEAD_BYTES);
+    await writeFile(long, longBytes);
+    const plain = join(root, 'PLAIN.JPG');
+    await writeFile(plain, await readFile(await samplePhoto()));
+    const store = new LibraryStore(join(root, 'ws'));
+    for (const p of [long, plain]) expect(await startCameraFile(store, join(root, 'c0'), { name: 'x.jpg', sourcePath: p, path: p })).toBeNull();
+    const results = await ingestPaths(store, join(root, 'cache'), [long, plain].map((p) => ({ path: p, sourcePath: p })), 2);
+    await backgroundSettled();
+    expect(results.map((r) => r.status)).toEqual(['added', 'added']);
+    expect((await readFile(store.filePath(added(results[0])))).equals(longBytes)).toBe(true);
+  });
+
+  it('the lane compares what was read before with the file, and a copy that is not the hashed file is refused', async () => {
+    const root = await tempDir('camera-file-changed');
+    const file = join(root, 'IMG.JPG');
+    const bytes = await cameraJpeg(await samplePhoto(), { width: 1800, height: 1200 });
+    await writeFile(file, bytes);
+    const part = (start: number, b: Buffer) => {
+      const shared = takeBytes(b.length);
+      b.copy(shared);
+      return { start, bytes: shared };
+    };
+    const head = bytes.subarray(0, 4096);
+    const tail = bytes.subarray(bytes.length - 5000);
+    const ok = await hashFile(file, [part(0, head), part(bytes.length - 5000, tail)]);
+    expect(ok).toEqual({ hex: sha(bytes), size: bytes.length, read: bytes.length, same: true });
+    // One byte of the preview other than what was read before: not the same file.
+    const other = Buffer.from(tail);
+    other[100]! ^= 1;
+    expect((await hashFile(file, [part(0, head), part(bytes.length - 5000, other)])).same).toBe(false);
+    // Not in shared memory: compared on this thread, same answer.
+    expect((await hashFile(file, [{ start: bytes.length - 5000, bytes: other }])).same).toBe(false);
+
+    // The file changed after it was hashed: its copy is refused and not left behind.
+    const target = join(root, 'lib', 'ph-x.jpg');
+    const before = sha(bytes);
+    const changed = Buffer.from(bytes);
+    changed[changed.length - 100]! ^= 1;
+    await writeFile(file, changed);
+    const err = await expectAppError(stageCopyOf(target, file, before, 'IMG.JPG'), 'FILE_CHANGED');
+    expect(err.message).toMatch(/改动|changed/);
+    expect(existsSync(join(root, 'lib')) ? await readdir(join(root, 'lib')) : []).toEqual([]);
+    // The unchanged file copies.
+    const staged = await stageCopyOf(target, file, sha(changed), 'IMG.JPG');
+    expect((await readFile(staged.tmp)).equals(changed)).toBe(true);
+  });
+});
