@@ -230,7 +230,7 @@ export function createApi(ctx: ApiContext): Api {
     // The photo desk's first page and ingest's background flags (issue 15).
     ...speedChannels(ctx.library),
     // Thumbnails on the sheet before the record (issue 15, stream ingest).
-    ...ingestShownChannels(ctx.library, () => ws.cacheDir),
+    ...ingestShownChannels(ctx.library, () => ws.cacheDir, ctx.host === 'electron'),
     // Archive and search (issue 16): the catalogue lives in a Node host (archive-port.ts).
     'archive:search': async (input) => {
       if (!ctx.archive) throw appError('ARCHIVE_UNAVAILABLE');

@@ -9,6 +9,11 @@ import type { Result } from './errors';
 export interface EditionDeskBridge {
   host: 'electron';
   api: { [C in Channel]: (input: unknown) => Promise<Result<unknown>> };
+  /**
+   * The path on disk of a file the user picked or dropped (Electron's webUtils), '' for one
+   * made in the page: main then reads the file itself (library:ingest-file-shown).
+   */
+  pathForFile: (file: unknown) => string;
 }
 
 /** The global name the preload exposes the bridge under. */

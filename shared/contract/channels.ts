@@ -129,6 +129,8 @@ export const CHANNELS = [
   // Ingest that answers when the thumbnail is made; the commit's outcome asked for after
   'library:ingest-shown',
   'library:ingest-committed',
+  // The same for a file main reads itself (the desktop app knows a picked file's path)
+  'library:ingest-file-shown',
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

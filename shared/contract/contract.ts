@@ -68,6 +68,13 @@ export const IngestResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('failed'), name: z.string(), error: ErrorData }),
 ]);
 export type IngestResultT = z.infer<typeof IngestResult>;
+/** An ingest that answers once the photo's thumbnail is made ('shown'), or as IngestResult before that. */
+const IngestShown = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('shown'), photo: LibraryPhoto }),
+  z.object({ status: z.literal('added'), photo: LibraryPhoto }),
+  z.object({ status: z.literal('duplicate'), photo: LibraryPhoto }),
+  z.object({ status: z.literal('failed'), name: z.string(), error: ErrorData }),
+]);
 
 /** Raw file bytes: a Uint8Array over IPC; the HTTP transport sends them as the body. */
 export const Bytes = z.instanceof(Uint8Array);
@@ -328,15 +335,21 @@ export const contract = {
    */
   'library:ingest-shown': {
     input: z.object({ name: z.string().min(1).max(255), sourcePath: z.string().max(1000), bytes: Bytes }).strict(),
-    output: z.discriminatedUnion('status', [
-      z.object({ status: z.literal('shown'), photo: LibraryPhoto }),
-      z.object({ status: z.literal('added'), photo: LibraryPhoto }),
-      z.object({ status: z.literal('duplicate'), photo: LibraryPhoto }),
-      z.object({ status: z.literal('failed'), name: z.string(), error: ErrorData }),
-    ]),
+    output: IngestShown,
   },
   /** The outcome of a shown photo's ingest once its copy and record are durable (or failed). */
   'library:ingest-committed': { input: z.object({ id: PhotoId }).strict(), output: IngestResult },
+  /**
+   * library:ingest-shown for a file main reads from disk itself (the desktop app's picked or
+   * dropped files, whose paths Electron gives): a camera JPEG goes on the sheet from its
+   * header and embedded preview without the whole file crossing the process boundary
+   * (electron/services/library/ingest-camera-file.ts). `path` must be absolute; main
+   * resolves it and reads only a regular file.
+   */
+  'library:ingest-file-shown': {
+    input: z.object({ path: z.string().min(1).max(4096), sourcePath: z.string().max(1000) }).strict(),
+    output: IngestShown,
+  },
   // [/ingest]
   // [editor: issue 15, editor latency at 200k/500k]
   // [/editor]

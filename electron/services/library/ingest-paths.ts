@@ -1,7 +1,8 @@
+import { basename } from 'node:path';
 import { appError } from '../../../shared/contract/messages';
 import type { LibraryPhoto } from '../../../shared/photo/library';
 import { giveBytes } from './byte-pool';
-import { ingest, type IngestResult } from './ingest';
+import { ingest, type IngestHooks, type IngestResult } from './ingest';
 import { startCameraFile } from './ingest-camera-file';
 import { readWhole } from './read-whole';
 import { HOLD_BYTES, HOLD_COUNT, letHeldGo, makingThumbnail } from './thumbs-first';
@@ -22,29 +23,7 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
   let tailBytes = 0;
   let next = 0;
   const one = async (i: number, decoded: (photo: LibraryPhoto) => void): Promise<void> => {
-    const p = paths[i]!;
-    const name = p.path.split(/[/\\]/).pop()!;
-    let r: IngestResult;
-    // The read is part of making the thumbnail: no commit's syncs start while it runs (thumbs-first.ts).
-    const reading = makingThumbnail();
-    try {
-      // A camera JPEG goes on the sheet from its header and embedded preview (ingest-camera-file.ts).
-      const camera = await startCameraFile(store, cacheDir, { name, sourcePath: p.sourcePath, path: p.path }, undefined, { decoded });
-      if (camera) {
-        reading();
-        r = await camera.running;
-      } else {
-        const bytes = await readWhole(p.path);
-        const whole = ingest(store, cacheDir, { name, sourcePath: p.sourcePath, bytes }, undefined, { decoded });
-        reading();
-        r = await whole;
-        // Settled: copied and committed, or failed and cleaned up; the next photo may read into these bytes.
-        giveBytes(bytes);
-      }
-    } catch (e) {
-      reading();
-      r = { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };
-    }
+    const r = await ingestFile(store, cacheDir, paths[i]!, { decoded });
     results[i] = r;
     onResult(r);
   };
@@ -69,4 +48,33 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
   letHeldGo();
   await Promise.all(tails);
   return results;
+}
+
+/**
+ * One file from disk: a camera JPEG from its header and embedded preview
+ * (ingest-camera-file.ts), any other file read whole into reused memory (byte-pool.ts).
+ */
+export async function ingestFile(store: LibraryStore, cacheDir: string, src: { path: string; sourcePath: string },
+  hooks: IngestHooks = {}): Promise<IngestResult> {
+  const name = basename(src.path);
+  // The read is part of making the thumbnail: no commit's syncs start while it runs (thumbs-first.ts).
+  const reading = makingThumbnail();
+  try {
+    const camera = await startCameraFile(store, cacheDir, { name, sourcePath: src.sourcePath, path: src.path }, undefined, hooks);
+    if (camera) {
+      reading();
+      return await camera.running;
+    }
+    const bytes = await readWhole(src.path);
+    const whole = ingest(store, cacheDir, { name, sourcePath: src.sourcePath, bytes }, undefined, hooks);
+    reading();
+    const r = await whole;
+    // Settled: copied and committed, or failed and cleaned up; the next photo may read into these bytes.
+    giveBytes(bytes);
+    return r;
+  } catch (e) {
+    return { status: 'failed', name, error: appError('IO_ERROR', `${name}: ${(e as Error).message}`).toData() };
+  } finally {
+    reading();
+  }
 }

@@ -26,3 +26,4 @@ export const tableUrl: Transport['tableUrl'] = (...a) => transport().tableUrl(..
 export const libraryUrl: Transport['libraryUrl'] = (...a) => transport().libraryUrl(...a);
 export const exportFileUrl = (path: string): string => transport().exportFileUrl?.(path) ?? '#';
 export const hostKind = (): Transport['host'] => transport().host;
+export const pathForFile: Transport['pathForFile'] = (file) => transport().pathForFile(file);

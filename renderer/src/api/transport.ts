@@ -16,6 +16,8 @@ export interface Transport {
   tableUrl(name: 'csc'): string;
   /** A written export as a download link (browser host only; Electron reveals the file). */
   exportFileUrl?(workspacePath: string): string;
+  /** A picked file's path on disk for main to read itself; '' in the browser, which never tells. */
+  pathForFile(file: File): string;
 }
 
 
@@ -78,6 +80,7 @@ export function pickTransport(): Transport {
       mediaUrl: (e, p, s) => `media://${mediaPath(e, p, s)}`,
       libraryUrl: (id, s) => `media://library/${encodeURIComponent(id)}/${s}`,
       tableUrl: (name) => `app://desk/table/${name}`, // same-origin (protocol-app.ts)
+      pathForFile: (file) => bridge.pathForFile?.(file) ?? '',
     };
   }
   const { token, fileKey } = browserCredentials();
@@ -100,5 +103,6 @@ export function pickTransport(): Transport {
     libraryUrl: (id, s) => `/media/${fileKey}/library/${encodeURIComponent(id)}/${s}`,
     tableUrl: (name) => `/media/${fileKey}/table/${name}`,
     exportFileUrl: (path) => `/export-file/${fileKey}/${path.split('/').map(encodeURIComponent).join('/')}`,
+    pathForFile: () => '',
   };
 }

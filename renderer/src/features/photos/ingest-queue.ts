@@ -1,6 +1,6 @@
 import type { IngestResultT, Output } from '../../../../shared/contract/contract';
 import type { LibraryPhoto } from '../../../../shared/photo/library';
-import { ApiError, call } from '../../api/client';
+import { ApiError, call, pathForFile } from '../../api/client';
 
 type IngestShownT = Output<'library:ingest-shown'>;
 
@@ -77,9 +77,13 @@ export function startIngest(files: File[], onProgress: (p: IngestProgress) => vo
       const f = files[next++]!;
       let r: IngestShownT;
       try {
-        const bytes = new Uint8Array(await f.arrayBuffer());
         const sourcePath = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
-        r = await call('library:ingest-shown', { name: f.name, sourcePath, bytes });
+        // The desktop app knows where a picked file lives: main reads it itself, and a camera
+        // file goes on the sheet from its header and embedded preview (ingest-camera-file.ts).
+        const path = pathForFile(f);
+        r = path
+          ? await call('library:ingest-file-shown', { path, sourcePath: sourcePath.slice(0, 1000) })
+          : await call('library:ingest-shown', { name: f.name, sourcePath, bytes: new Uint8Array(await f.arrayBuffer()) });
       } catch (e) {
         r = failedResult(f.name, e);
       }
