@@ -68,7 +68,9 @@ describe('raw ingest', () => {
       const thumb = await sharp(previewPath(cache, p.id, 'thumb')).rotate().metadata().then((m) => (m.orientation ?? 1) >= 5 ? { width: m.height!, height: m.width! } : m);
       const long = Math.max(w, h);
       expect([thumb.width, thumb.height]).toEqual([Math.round((w / long) * 400), Math.round((h / long) * 400)]);
-      const prev = await sharp(previewPath(cache, p.id, 'preview')).metadata();
+      // The 1600 px preview follows behind the ingest; the loupe waits for it (readPreview).
+      const prev = await sharp(await readPreview(cache, p.id, 'preview', store.filePath(p))).metadata();
+      expect(existsSync(previewPath(cache, p.id, 'preview'))).toBe(true);
       expect(Math.max(prev.width!, prev.height!)).toBe(Math.min(1600, long));
       expect(prev.width! > prev.height!).toBe(w > h);
       expect(p.warnings).toEqual([]);

@@ -1,6 +1,7 @@
 import { jpegScanDamageOffThread } from './jpeg-scan-off-thread';
 import { damageWarnings, DAMAGED_PREFIX, decodeError } from './ingest-damage';
 import { makePreviews } from './previews';
+import { decodableFile } from '../raw/decodable';
 import type { LibraryStore } from './store';
 
 // The halves of an ingest that run after the photo is on the contact sheet
@@ -44,5 +45,22 @@ export async function scanCheckLater(store: LibraryStore, id: string): Promise<v
   const photo = await store.get(id);
   if (!photo) return;
   const damaged = await jpegScanDamageOffThread(await store.readBytes(photo));
+  if (damaged) await flagDamaged(store, id, damaged);
+}
+
+/**
+ * A raw whose thumbnail was made alone at ingest (raw-ingest.ts): its 1600 px preview (and
+ * the thumbnail with it) from the embedded JPEG of its library copy, and any damage that
+ * decode finds, which the thumbnail's strict decode would mostly have found already.
+ */
+export async function finishRawPreview(store: LibraryStore, cacheDir: string, id: string, name: string): Promise<void> {
+  const photo = await store.get(id);
+  if (!photo) return;
+  let damaged: string | null;
+  try {
+    ({ damaged } = await makePreviews(await decodableFile(store.filePath(photo)), cacheDir, id));
+  } catch (e) {
+    damaged = decodeError(e, name).message;
+  }
   if (damaged) await flagDamaged(store, id, damaged);
 }

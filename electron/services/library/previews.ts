@@ -52,16 +52,7 @@ export function previewPath(cacheDir: string, id: string, size: PreviewSize): st
  * reason comes back so ingest can flag the photo; a file that fails both throws.
  */
 export async function makePreviews(input: Buffer | string, cacheDir: string, id: string): Promise<{ damaged: string | null; thumb: Buffer }> {
-  let pixels: Pixels;
-  let damaged: string | null = null;
-  try {
-    pixels = await pixelsOf(input, 'warning');
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/pixel limit/i.test(msg)) throw e;
-    pixels = await pixelsOf(input, 'truncated');
-    damaged = msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' · ');
-  }
+  const { value: pixels, damaged } = await strictThenLenient((failOn) => pixelsOf(input, failOn));
   const raw = { raw: { width: pixels.info.width, height: pixels.info.height, channels: pixels.info.channels } };
   const [preview, thumb] = await Promise.all([
     sharp(pixels.data, raw).jpeg({ quality: 80 }).toBuffer(),
@@ -72,6 +63,33 @@ export async function makePreviews(input: Buffer | string, cacheDir: string, id:
     writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb),
   ]);
   return { damaged, thumb };
+}
+
+/**
+ * The thumbnail alone, from one decode straight to its size (shrink-on-load takes a 6000 px
+ * JPEG to 750 px as it decodes), strict first as makePreviews: for a photo whose 1600 px
+ * preview the background makes (raw-ingest.ts), so the sheet does not wait for it.
+ */
+export async function makeThumb(input: Buffer, cacheDir: string, id: string): Promise<{ damaged: string | null; thumb: Buffer }> {
+  const { value: thumb, damaged } = await strictThenLenient((failOn) => sharp(input, { limitInputPixels: MAX_PIXELS, failOn })
+    .rotate().resize(THUMB_BOX).toColourspace('srgb').jpeg({ quality: 78 }).toBuffer());
+  await writeCacheFile(previewPath(cacheDir, id, 'thumb'), thumb);
+  return { damaged, thumb };
+}
+
+/**
+ * `decode` strictly, and leniently when that fails: the value, and the strict failure's
+ * first lines as the damage found (null when strict passed). Over the pixel limit throws.
+ */
+async function strictThenLenient<T>(decode: (failOn: 'warning' | 'truncated') => Promise<T>): Promise<{ value: T; damaged: string | null }> {
+  try {
+    return { value: await decode('warning'), damaged: null };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/pixel limit/i.test(msg)) throw e;
+    const value = await decode('truncated');
+    return { value, damaged: msg.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 2).join(' · ') };
+  }
 }
 
 const THUMB_BOX = { width: PREVIEW_SIZES.thumb, height: PREVIEW_SIZES.thumb, fit: 'inside', withoutEnlargement: true } as const;

@@ -8,15 +8,18 @@ import { rawContainer, rawPreview } from '../raw/raw-preview';
 import { uprightJpeg } from '../raw/upright-jpeg';
 import { dhashOf } from './dhash';
 import { damageWarnings, decodeError } from './ingest-damage';
-import { makePreviews } from './previews';
+import { makeThumb } from './previews';
+import { inBackground } from './preview-background';
+import { finishRawPreview } from './ingest-background';
 import { commitPhoto, discardCopy, stageCopy } from './group-commit';
 import { afterThumbnails } from './thumbs-first';
 import type { LibraryStore } from './store';
 
 // A camera raw into the library (issue 15, item 1): the raw file itself is kept, byte for
-// byte, under its content hash; the contact-sheet thumbnail and the 1600 px loupe preview
-// come from the JPEG the camera embedded (raw/raw-preview.ts), decoded once with
-// shrink-on-load and turned by the raw's orientation; EXIF is read from the raw. Captions,
+// byte, under its content hash; the contact-sheet thumbnail comes from the JPEG the camera
+// embedded (raw/raw-preview.ts), decoded with shrink-on-load straight to its size and turned
+// by the raw's orientation, and the 1600 px loupe preview from the same JPEG behind the
+// batch, as a camera JPEG's (Photo Mechanic's order); EXIF is read from the raw. Captions,
 // ratings and labels go to an XMP sidecar beside the library copy (sidecar.ts; one the
 // photographer brought along is attached by raw-sidecar.ts). The desk never writes into a raw.
 
@@ -40,7 +43,9 @@ export async function addRaw(store: LibraryStore, cacheDir: string, src: RawSour
   // with its record by the group commit (group-commit.ts), as for every other photo.
   const staging = stageCopy(abs, bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
   try {
-    const made = await makePreviews(uprightJpeg(preview.bytes, preview.orientation), cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
+    // The thumbnail alone, for the sheet; the 1600 px preview follows in the background
+    // (finishRawPreview), as a camera JPEG's does: the loupe waits for it (readPreview).
+    const made = await makeThumb(uprightJpeg(preview.bytes, preview.orientation), cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
     const fm = await readMetaFromBytes(bytes, abs, rawHeader(preview, name));
     const shown: LibraryPhoto = {
       id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
@@ -56,6 +61,7 @@ export async function addRaw(store: LibraryStore, cacheDir: string, src: RawSour
     const staged = await staging;
     if (staged instanceof Error) throw staged;
     await commitPhoto(store, staged, photo);
+    void inBackground(id, () => finishRawPreview(store, cacheDir, id, name), 'preview');
     return { status: 'added', photo };
   } catch (e) {
     // Not committed: the temp copy goes, so a failed ingest leaves nothing behind.
