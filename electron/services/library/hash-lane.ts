@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 // SHA-256 of a photo's bytes on a thread of its own (issue 15). The content hash is the
@@ -134,28 +134,12 @@ function ask<T>(w: Worker, message: object): Promise<T> {
   });
 }
 
-/** The lane's hashFile, when no lane thread starts. */
+/**
+ * The lane's hashFile done here, when no lane thread starts or the parts are not in shared
+ * memory: the file read whole (a fallback, not the fast way).
+ */
 async function hashFileHere(path: string, parts: FilePart[]): Promise<FileHash> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    const whole = createHash('sha256');
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    let same = true;
-    let at = 0;
-    for (;;) {
-      const { bytesRead: n } = await fh.read(chunk, 0, chunk.length, at);
-      if (n === 0) break;
-      whole.update(chunk.subarray(0, n));
-      for (const p of parts) {
-        const s = Math.max(p.start, at);
-        const e = Math.min(p.start + p.bytes.length, at + n);
-        if (s < e && !chunk.subarray(s - at, e - at).equals(p.bytes.subarray(s - p.start, e - p.start))) same = false;
-      }
-      at += n;
-    }
-    return { hex: whole.digest('hex'), size, read: at, same };
-  } finally {
-    await fh.close();
-  }
+  const bytes = await readFile(path);
+  const same = parts.every((p) => bytes.subarray(p.start, p.start + p.bytes.length).equals(p.bytes));
+  return { hex: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, read: bytes.length, same };
 }
