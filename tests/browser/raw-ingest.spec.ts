@@ -51,6 +51,11 @@ test('a folder of raws: thumbnails from their embedded JPEGs, upright; no-previe
   // Its caption would go to the sidecar, and the panel says so.
   await expect(page.locator('.caption-panel')).toContainText('已写入附属文件 sony-zv-e10.xmp');
   await page.screenshot({ path: join(REPO, 'test-results/browser/raw-ingest.png') });
+  // The loupe's 1600 px preview, made behind the batch from the raw's JPEG (1080×1616 upright).
+  await page.keyboard.press('Space');
+  const loupe = page.getByRole('dialog', { name: 'sony-zv-e10.arw' }).locator('img');
+  await expect.poll(() => loupe.evaluate((el: HTMLImageElement) => el.complete ? [el.naturalWidth, el.naturalHeight] : null), { timeout: 30_000 }).toEqual([1069, 1600]);
+  await page.keyboard.press('Escape');
 
   // The DNG came with Lightroom's sidecar: a caption typed on the desk lands in it, beside
   // the library copy, with Lightroom's develop settings kept (exiftool reads both back).
