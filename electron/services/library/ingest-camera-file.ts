@@ -5,9 +5,9 @@ import type { LibraryPhoto } from '../../../shared/photo/library';
 import { isJpeg, parseJpeg } from '../metadata/containers/jpeg';
 import { giveBytes, takeBytes } from './byte-pool';
 import { fittingPreview, previewAt, previewSpans, type EmbeddedPreview } from './embedded-previews';
-import { discardCopy, stageCopyOf, type StagedCopy } from './group-commit';
+import { stageCopyOf } from './group-commit';
 import { hashFile, type FileHash } from './hash-lane';
-import { claimByHash, guarded, MAX_FILE_BYTES, metaOf, newFile, recordShown, type IngestHooks, type IngestResult } from './ingest';
+import { claimByHash, guarded, MAX_FILE_BYTES, metaOf, newFile, recordShown, withStaging, type IngestHooks, type IngestResult } from './ingest';
 import { PREVIEW_SIZES, thumbFromEmbedded, wholeJpeg } from './previews';
 import type { LibraryStore } from './store';
 
@@ -154,14 +154,6 @@ async function addCamera(store: LibraryStore, cacheDir: string, src: CameraFile,
     id, sha256, originalSha256: sha256, fileName: name, sourcePath: src.sourcePath || name, file, sidecar: null,
     bytes: read.size, importedAt: now.toISOString(), ...marks, meta, tech, warnings,
   };
-  const staging: { copy: Promise<StagedCopy | Error> | null } = { copy: null };
-  const copy = () => (staging.copy ??= stageCopyOf(abs, src.path, sha256, name).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
-  try {
-    return await recordShown(store, cacheDir, shown, thumb, 'preview', thumb.length, copy, hooks);
-  } catch (e) {
-    // Not committed: the temp copy goes (a committed one was renamed, so this removes nothing).
-    const s = staging.copy ? await staging.copy : null;
-    if (s && !(s instanceof Error)) await discardCopy(s);
-    throw e;
-  }
+  return withStaging(() => stageCopyOf(abs, src.path, sha256, name),
+    (copy) => recordShown(store, cacheDir, shown, thumb, 'preview', thumb.length, copy, hooks));
 }

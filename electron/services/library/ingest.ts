@@ -126,12 +126,23 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   const abs = store.filePath({ file });
   // The library copy is written under a temp name while the previews are made, and made
   // durable with its record by the group commit (group-commit.ts), off the decode path.
+  return withStaging(() => stageCopy(abs, bytes), (copy) => describeAndRecord(store, cacheDir, src, sha256, now, { id, file, ext, header }, copy, hooks));
+}
+
+/** A library copy staged when first asked for (an error comes back as the value). */
+export type StageCopy = () => Promise<StagedCopy | Error>;
+
+/**
+ * `body` with the photo's library copy staged by `stage` when it first asks: a staged copy
+ * that was not committed when `body` throws is removed (a committed one was renamed away,
+ * so this removes nothing).
+ */
+export async function withStaging(stage: () => Promise<StagedCopy>, body: (copy: StageCopy) => Promise<IngestResult>): Promise<IngestResult> {
   const staging: { copy: Promise<StagedCopy | Error> | null } = { copy: null };
-  const copy = () => (staging.copy ??= stageCopy(abs, bytes).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+  const copy = () => (staging.copy ??= stage().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
   try {
-    return await describeAndRecord(store, cacheDir, src, sha256, now, { id, file, ext, header }, copy, hooks);
+    return await body(copy);
   } catch (e) {
-    // Not committed: the temp copy goes (a committed one was renamed, so this removes nothing).
     const s = staging.copy ? await staging.copy : null;
     if (s && !(s instanceof Error)) await discardCopy(s);
     throw e;
@@ -167,7 +178,7 @@ interface NewFile { id: string; file: string; ext: string; header: sharp.Metadat
 
 /** Metadata, previews (or the embedded thumbnail) and the record of a photo whose copy is being written. */
 async function describeAndRecord(store: LibraryStore, cacheDir: string, src: IngestSource, sha256: string, now: Date, f: NewFile,
-  copy: () => Promise<StagedCopy | Error>, hooks: IngestHooks): Promise<IngestResult> {
+  copy: StageCopy, hooks: IngestHooks): Promise<IngestResult> {
   const { bytes, name } = src;
   const { id, file, ext, header } = f;
 
@@ -208,7 +219,7 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
  * check of one decoded here). `held`: the bytes this photo keeps in memory while it waits.
  */
 export async function recordShown(store: LibraryStore, cacheDir: string, shown: LibraryPhoto, thumb: Buffer,
-  after: 'preview' | 'check' | null, held: number, copy: () => Promise<StagedCopy | Error>, hooks: IngestHooks): Promise<IngestResult> {
+  after: 'preview' | 'check' | null, held: number, copy: StageCopy, hooks: IngestHooks): Promise<IngestResult> {
   const { id } = shown;
   // The sheet can draw it now; the record follows with the near-duplicate hash.
   hooks.decoded?.(shown);
