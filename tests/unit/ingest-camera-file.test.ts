@@ -2,19 +2,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { LibraryStore } from '../../electron/services/library/store';
 import { ingest, type IngestResult } from '../../electron/services/library/ingest';
 import { ingestPaths } from '../../electron/services/library/ingest-paths';
 import { HEAD_BYTES, startCameraFile } from '../../electron/services/library/ingest-camera-file';
-import { stageCopyOf } from '../../electron/services/library/group-commit';
 import { hashFile } from '../../electron/services/library/hash-lane';
 import { takeBytes } from '../../electron/services/library/byte-pool';
 import { backgroundSettled } from '../../electron/services/library/preview-background';
 import { previewPath } from '../../electron/services/library/previews';
 import { cameraJpeg } from '../support/camera-jpeg';
-import { cleanupTemp, expectAppError, RESOURCES, tempDir } from './helpers';
+import { cleanupTemp, RESOURCES, tempDir } from './helpers';
 
 // Issue 15: a camera JPEG read from disk goes on the sheet from its header segments and
 // embedded preview, without the file in memory (ingest-camera-file.ts). It must come out
@@ -125,18 +124,47 @@ describe('ingest: camera JPEGs from disk', () => {
     // Not in shared memory: compared on this thread, same answer.
     expect((await hashFile(file, [{ start: bytes.length - 5000, bytes: other }])).same).toBe(false);
 
-    // The file changed after it was hashed: its copy is refused and not left behind.
-    const target = join(root, 'lib', 'ph-x.jpg');
-    const before = sha(bytes);
+    // With a copy asked for, the lane writes the bytes it hashes: the copy is the file.
+    const copy = join(root, 'lib', '.incoming.0123456789ab.tmp');
+    await mkdir(dirname(copy), { recursive: true });
+    expect(await hashFile(file, [part(0, head)], copy)).toEqual({ hex: sha(bytes), size: bytes.length, read: bytes.length, same: true });
+    expect((await readFile(copy)).equals(bytes)).toBe(true);
+    // A name already taken is never written over: the pass fails and that file stays.
+    await expect(hashFile(file, [part(0, head)], copy)).rejects.toThrow(/EEXIST/);
+    expect((await readFile(copy)).equals(bytes)).toBe(true);
+    // A source gone before the pass: nothing is made.
+    await unlink(copy);
+    await expect(hashFile(join(root, 'gone.JPG'), [part(0, head)], copy)).rejects.toThrow(/ENOENT/);
+    // Not in shared memory (this thread's fallback): the same copy.
+    expect((await hashFile(file, [{ start: 0, bytes: head }], copy)).hex).toBe(sha(bytes));
+    expect((await readFile(copy)).equals(bytes)).toBe(true);
+    expect(await readdir(dirname(copy))).toEqual([basename(copy)]);
+  });
+
+  it('a camera file that changed between its header read and the lane\'s pass is refused, and leaves no copy', async () => {
+    const root = await tempDir('camera-file-changed-ingest');
+    const file = join(root, 'IMG_0001.JPG');
+    const bytes = await cameraJpeg(await samplePhoto(), { width: 1800, height: 1200 });
+    await writeFile(file, bytes);
+    const store = new LibraryStore(join(root, 'ws'));
+    // The lane is kept busy by a long pass first, so the file is changed before it is read.
+    const busy = join(root, 'busy.bin');
+    await writeFile(busy, Buffer.alloc(96 << 20, 1));
+    const hold = hashFile(busy);
+    const started = await startCameraFile(store, join(root, 'cache'), { name: 'IMG_0001.JPG', sourcePath: file, path: file });
     const changed = Buffer.from(bytes);
-    changed[changed.length - 100]! ^= 1;
+    changed[60]! ^= 1; // inside the head the thumbnail was made from
     await writeFile(file, changed);
-    const err = await expectAppError(stageCopyOf(target, file, before, 'IMG.JPG'), 'FILE_CHANGED');
-    expect(err.message).toMatch(/改动|changed/);
-    expect(existsSync(join(root, 'lib')) ? await readdir(join(root, 'lib')) : []).toEqual([]);
-    // The unchanged file copies.
-    const staged = await stageCopyOf(target, file, sha(changed), 'IMG.JPG');
-    expect((await readFile(staged.tmp)).equals(changed)).toBe(true);
+    await hold;
+    const result = await started!.running;
+    expect(result.status).toBe('failed');
+    if (result.status === 'failed') {
+      expect(result.error.code).toBe('FILE_CHANGED');
+      expect(result.error.message['zh-CN']).toMatch(/改动/);
+    }
+    await backgroundSettled();
+    expect(await readdir(join(store.dir, 'files'))).toEqual([]);
+    expect(existsSync(join(store.dir, 'records')) ? await readdir(join(store.dir, 'records')) : []).toEqual([]);
   });
 
   // Seed 42 gives 29 added and 11 refused as damaged, both ways.

@@ -1,11 +1,8 @@
-import { constants } from 'node:fs';
-import { copyFile, mkdir, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { appError } from '../../../shared/contract/messages';
 import { LibraryPhoto } from '../../../shared/photo/library';
 import { tempPathFor } from '../atomic-write';
 import { makeDurable } from '../durable-lane';
-import { hashFile } from './hash-lane';
 import { keepAsideIfBroken, keptAsideError, parsesAs } from '../guarded-write';
 import type { LibraryStore } from './store';
 
@@ -35,27 +32,6 @@ export async function stageCopy(target: string, bytes: Uint8Array): Promise<Stag
   const tmp = tempPathFor(target);
   try {
     await writeFile(tmp, bytes, { flag: 'wx' });
-  } catch (e) {
-    await unlink(tmp).catch(() => {});
-    throw e;
-  }
-  return { tmp, target };
-}
-
-/**
- * The copy made from the file on disk (the kernel copies it: the bytes never come into
- * this process) under a temp name beside `target`, then read back on the hash lane: a copy
- * whose SHA-256 is not `sha256`, the hash the photo was recognised by, is a file that
- * changed after it was hashed, and is refused (FILE_CHANGED) rather than recorded under a
- * hash its bytes do not have. No sync (the commit does it).
- */
-export async function stageCopyOf(target: string, source: string, sha256: string, name: string): Promise<StagedCopy> {
-  await mkdir(dirname(target), { recursive: true });
-  const tmp = tempPathFor(target);
-  try {
-    await copyFile(source, tmp, constants.COPYFILE_EXCL);
-    const { hex } = await hashFile(tmp);
-    if (hex !== sha256) throw appError('FILE_CHANGED', name);
   } catch (e) {
     await unlink(tmp).catch(() => {});
     throw e;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 // SHA-256 of a photo's bytes on a thread of its own (issue 15). The content hash is the
@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 // photos into thumbnails. Bytes not in shared memory are hashed here as before.
 //
 // A camera file need not be in memory at all (hashFile): the lane reads it itself, a MiB at
-// a time into one buffer of its own, and hashes as it goes. Memory touched once serves
+// a time into one buffer of its own, and hashes as it goes, writing the library copy from
+// the same buffer. Memory touched once serves
 // every file, where a whole file read into new memory is paid in page faults (byte-pool.ts).
 //
 // The worker is plain JS passed as source (eval), as durable-lane.ts's, so the built app and
@@ -19,14 +20,18 @@ import { Worker } from 'node:worker_threads';
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { openSync, fstatSync, readSync, closeSync } = require('node:fs');
+const { openSync, fstatSync, readSync, writeSync, closeSync, unlinkSync } = require('node:fs');
 const chunk = Buffer.allocUnsafe(1 << 20);
 // The whole file's hash, its size at open, the bytes read, and whether the parts given
 // (each its file offset and the bytes read there before, in shared memory) are the same.
-function hashFile(path, parts) {
+// With copyTo, every chunk hashed is also written to that new file: the copy holds exactly
+// the bytes the hash is of.
+function hashFile(path, parts, copyTo) {
   const fd = openSync(path, 'r');
+  let out = -1;
   try {
     const size = fstatSync(fd).size;
+    if (copyTo) out = openSync(copyTo, 'wx');
     const whole = createHash('sha256');
     const views = parts.map((p) => ({ start: p.start, bytes: Buffer.from(p.buffer, p.offset, p.length) }));
     let same = true;
@@ -35,6 +40,7 @@ function hashFile(path, parts) {
       const n = readSync(fd, chunk, 0, chunk.length, at);
       if (n === 0) break;
       whole.update(chunk.subarray(0, n));
+      for (let w = 0; out >= 0 && w < n;) w += writeSync(out, chunk, w, n - w, at + w);
       for (const v of views) {
         const s = Math.max(v.start, at);
         const e = Math.min(v.start + v.bytes.length, at + n);
@@ -42,14 +48,18 @@ function hashFile(path, parts) {
       }
       at += n;
     }
+    if (out >= 0) { closeSync(out); out = -1; }
     return { hex: whole.digest('hex'), size, read: at, same };
+  } catch (e) {
+    if (out >= 0) { closeSync(out); out = -1; try { unlinkSync(copyTo); } catch {} }
+    throw e;
   } finally {
     closeSync(fd);
   }
 }
 parentPort.on('message', (m) => {
   try {
-    if (m.path !== undefined) parentPort.postMessage({ id: m.id, file: hashFile(m.path, m.parts) });
+    if (m.path !== undefined) parentPort.postMessage({ id: m.id, file: hashFile(m.path, m.parts, m.copyTo) });
     else parentPort.postMessage({ id: m.id, hex: createHash('sha256').update(new Uint8Array(m.buffer, m.offset, m.length)).digest('hex') });
   } catch (e) {
     parentPort.postMessage({ id: m.id, error: String(e && e.message || e) });
@@ -112,17 +122,19 @@ export function sha256Of(bytes: Uint8Array): Promise<string> {
 /**
  * The file read and hashed on the lane, never held in memory here, and compared on the way
  * with `parts`, which must be in shared memory (byte-pool.ts) for the lane to see them
- * without a copy; on this thread when the lane cannot start.
+ * without a copy; on this thread when the lane cannot start. With `copyTo` (a new file, not
+ * synced) the lane writes what it reads there as it hashes: a copy whose bytes are the ones
+ * hashed, made in the same pass (removed again if the pass fails).
  */
-export function hashFile(path: string, parts: FilePart[] = []): Promise<FileHash> {
+export function hashFile(path: string, parts: FilePart[] = [], copyTo?: string): Promise<FileHash> {
   let w: Worker;
   try {
     w = lane();
   } catch {
-    return hashFileHere(path, parts);
+    return hashFileHere(path, parts, copyTo);
   }
-  if (!parts.every((p) => p.bytes.buffer instanceof SharedArrayBuffer)) return hashFileHere(path, parts);
-  return ask<FileHash>(w, { path, parts: parts.map((p) => ({ start: p.start, buffer: p.bytes.buffer, offset: p.bytes.byteOffset, length: p.bytes.byteLength })) });
+  if (!parts.every((p) => p.bytes.buffer instanceof SharedArrayBuffer)) return hashFileHere(path, parts, copyTo);
+  return ask<FileHash>(w, { path, copyTo, parts: parts.map((p) => ({ start: p.start, buffer: p.bytes.buffer, offset: p.bytes.byteOffset, length: p.bytes.byteLength })) });
 }
 
 function ask<T>(w: Worker, message: object): Promise<T> {
@@ -138,8 +150,16 @@ function ask<T>(w: Worker, message: object): Promise<T> {
  * The lane's hashFile done here, when no lane thread starts or the parts are not in shared
  * memory: the file read whole (a fallback, not the fast way).
  */
-async function hashFileHere(path: string, parts: FilePart[]): Promise<FileHash> {
+async function hashFileHere(path: string, parts: FilePart[], copyTo?: string): Promise<FileHash> {
   const bytes = await readFile(path);
+  if (copyTo) {
+    try {
+      await writeFile(copyTo, bytes, { flag: 'wx' });
+    } catch (e) {
+      await unlink(copyTo).catch(() => {});
+      throw e;
+    }
+  }
   const same = parts.every((p) => bytes.subarray(p.start, p.start + p.bytes.length).equals(p.bytes));
   return { hex: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, read: bytes.length, same };
 }

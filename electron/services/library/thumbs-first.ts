@@ -4,7 +4,11 @@
 // their work (near-duplicate hash, library copy, group commit with its fdatasyncs and folder
 // fsyncs), which would otherwise take CPU and disk from the thumbnails still to come: with
 // the commits' syncs running beside the reads, the camera batch's thumbnails took 0.31–0.37 s
-// against 0.26–0.28 s with the syncs turned off.
+// against 0.26–0.28 s with the syncs turned off. A camera file's copy is the exception: the
+// hash lane writes it in the pass that hashes the file, and its data is synced on the
+// durable lane's own thread while the thumbnails are made (ingest-camera-file.ts): a page-
+// cache read and a sequential write that took nothing measurable from the thumbnails, and
+// left the commit with little to sync.
 //
 // Nothing reported is at risk: a photo is reported "in the library" only after its commit,
 // and a held photo has not been reported (it is on the sheet marked as being saved). The
