@@ -51,9 +51,15 @@ describe('ingest: camera JPEGs from disk', () => {
 
     // The camera path is the one taken for this file.
     const probe = new LibraryStore(join(root, 'probe'));
-    const started = await startCameraFile(probe, join(root, 'probe-cache'), { name: 'IMG_0001.JPG', sourcePath: file, path: file });
+    // What it keeps in memory until committed is its thumbnail, not the file (ingestPaths bounds a batch by it).
+    const held: [number, number][] = [];
+    const started = await startCameraFile(probe, join(root, 'probe-cache'), { name: 'IMG_0001.JPG', sourcePath: file, path: file }, undefined,
+      { decoded: (photo, h) => held.push([h ?? -1, readFileSync(previewPath(join(root, 'probe-cache'), photo.id, 'thumb')).length]) });
     expect(started).not.toBeNull();
     added(await started!.running);
+    expect(held).toHaveLength(1);
+    expect(held[0]![0]).toBe(held[0]![1]);
+    expect(held[0]![0] * 4).toBeLessThan(bytes.length);
 
     const fromDisk = new LibraryStore(join(root, 'disk'));
     // The thumbnails as the sheet first draws them (the background later makes them from the primary image).

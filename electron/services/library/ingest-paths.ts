@@ -13,7 +13,8 @@ import type { LibraryStore } from './store';
  * decodes one image per thread). A photo whose thumbnail is made lets the next one start
  * while its library copy and record reach the disk (fsyncs wait on the disk, not the
  * CPU), after the batch's thumbnails (thumbs-first.ts); at most HOLD_COUNT such tails (or
- * `inFlight`, if larger) and HOLD_BYTES of their files wait at a time, so memory stays bounded.
+ * `inFlight`, if larger) and HOLD_BYTES of what they hold in memory wait at a time, so memory
+ * stays bounded.
  * `onThumbnail(i, photo)`: photo i's thumbnail is in the cache (its record follows).
  */
 export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: { path: string; sourcePath: string }[], inFlight = 4,
@@ -22,7 +23,7 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
   const tails = new Set<Promise<void>>();
   let tailBytes = 0;
   let next = 0;
-  const one = async (i: number, decoded: (photo: LibraryPhoto) => void): Promise<void> => {
+  const one = async (i: number, decoded: (photo: LibraryPhoto, held?: number) => void): Promise<void> => {
     const r = await ingestFile(store, cacheDir, paths[i]!, { decoded });
     results[i] = r;
     onResult(r);
@@ -30,16 +31,17 @@ export async function ingestPaths(store: LibraryStore, cacheDir: string, paths: 
   const worker = async () => {
     while (next < paths.length) {
       const i = next++;
-      let decoded!: (photo: LibraryPhoto) => void;
-      const cpuDone = new Promise<LibraryPhoto>((r) => { decoded = r; });
+      let decoded!: (photo: LibraryPhoto, held?: number) => void;
+      const cpuDone = new Promise<{ photo: LibraryPhoto; held: number }>((r) => { decoded = (photo, held) => r({ photo, held: held ?? photo.bytes }); });
       const whole = one(i, decoded);
       let size = 0;
-      await Promise.race([cpuDone.then((photo) => { size = photo.bytes; onThumbnail(i, photo); }), whole]);
+      await Promise.race([cpuDone.then(({ photo, held }) => { size = held; onThumbnail(i, photo); }), whole]);
       tailBytes += size;
       const tail = whole.finally(() => { tails.delete(tail); tailBytes -= size; });
       tails.add(tail);
       // Photos held until the batch's thumbnails are made (thumbs-first.ts) wait here, bounded
-      // by count and by their files' bytes (each holds its file in memory until committed).
+      // by count and by the bytes each keeps in memory until committed (its file, or a camera
+      // file's thumbnail alone).
       while (tails.size > Math.max(inFlight, HOLD_COUNT) || (tails.size > inFlight && tailBytes > HOLD_BYTES)) await Promise.race(tails);
     }
   };

@@ -44,8 +44,10 @@ export { DAMAGED_PREFIX } from './ingest-damage';
  * `decoded`: called once the photo's CPU work is done and its thumbnail is in the cache,
  * with the photo as it will be recorded; only its library copy and record are left to
  * reach the disk (the sheet may draw it now: issue 15, "thumbnails before the record").
+ * `held`: the bytes the photo keeps in memory until it is committed (its whole file when
+ * left out; a camera file read from disk keeps only its thumbnail).
  */
-export interface IngestHooks { decoded?: (photo: LibraryPhoto) => void }
+export interface IngestHooks { decoded?: (photo: LibraryPhoto, held?: number) => void }
 
 export function ingest(store: LibraryStore, cacheDir: string, src: IngestSource, now = new Date(), hooks: IngestHooks = {}): Promise<IngestResult> {
   return guarded(src.name, hooks, (h, noThumbnail) => ingestOrThrow(store, cacheDir, src, now, h, noThumbnail));
@@ -62,7 +64,7 @@ export async function guarded(name: string, hooks: IngestHooks,
   const done = foregroundWork();
   // Until its thumbnail is made, this photo holds back the others' copies and commits (thumbs-first.ts).
   const thumbDone = makingThumbnail();
-  const decoded = (photo: LibraryPhoto) => { thumbDone(); hooks.decoded?.(photo); };
+  const decoded = (photo: LibraryPhoto, held?: number) => { thumbDone(); hooks.decoded?.(photo, held); };
   try {
     return await body({ decoded }, thumbDone);
   } catch (e) {
@@ -222,7 +224,7 @@ export async function recordShown(store: LibraryStore, cacheDir: string, shown: 
   after: 'preview' | 'check' | null, held: number, copy: StageCopy, hooks: IngestHooks): Promise<IngestResult> {
   const { id } = shown;
   // The sheet can draw it now; the record follows with the near-duplicate hash.
-  hooks.decoded?.(shown);
+  hooks.decoded?.(shown, held);
   // A thumbnail from the embedded preview took no decode: the rest waits while the batch's
   // other thumbnails are being made (thumbs-first.ts). A decoded photo goes straight on: its
   // commit's syncs wait on the disk beside 100 ms decodes that barely notice them, and
