@@ -55,6 +55,7 @@ test('a folder of raws: thumbnails from their embedded JPEGs, upright; no-previe
   await page.keyboard.press('Space');
   const loupe = page.getByRole('dialog', { name: 'sony-zv-e10.arw' }).locator('img');
   await expect.poll(() => loupe.evaluate((el: HTMLImageElement) => el.complete ? [el.naturalWidth, el.naturalHeight] : null), { timeout: 30_000 }).toEqual([1069, 1600]);
+  await page.screenshot({ path: join(REPO, 'test-results/browser/raw-loupe.png') });
   await page.keyboard.press('Escape');
 
   // The DNG came with Lightroom's sidecar: a caption typed on the desk lands in it, beside
