@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO, startHost, type RunningHost } from '../support/host';
-import { cameraJpeg } from '../support/camera-jpeg';
+import { cameraFiles } from '../support/camera-jpeg';
 import { huffmanDamaged } from '../support/huffman-damage';
 import { expectImageLoaded } from '../support/photo-sheet';
 
@@ -19,14 +19,7 @@ test.afterAll(async () => { await host?.stop(); });
 test('camera JPEGs with embedded previews: thumbnails at once, the right way up, then the loupe preview', async ({ page }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'ed-camera-'));
-  const photos = join(REPO, 'resources', 'sample', 'photos');
-  const src = readdirSync(photos).filter((f) => f.endsWith('.jpg'));
-  const files: string[] = [];
-  for (let i = 0; i < 3; i++) {
-    const file = join(dir, `IMG_${2000 + i}.JPG`);
-    writeFileSync(file, await cameraJpeg(join(photos, src[i % src.length]!), { width: 3000, height: 2000, orientation: i === 1 ? 6 : 1, tint: i }));
-    files.push(file);
-  }
+  const files = await cameraFiles(dir, 3, { first: 2000, width: 3000, height: 2000, orientation: (i) => (i === 1 ? 6 : 1) });
 
   await page.goto(host.url);
   await page.getByRole('tab', { name: '图片' }).click();

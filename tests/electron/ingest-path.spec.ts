@@ -1,8 +1,8 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cameraJpeg } from '../support/camera-jpeg';
+import { cameraFiles } from '../support/camera-jpeg';
 import { MAIN, REPO, childEnv, electronOrSkip } from './electron-binary';
 
 // Picked files in the desktop app are read by main from their paths (issue 15:
@@ -15,14 +15,7 @@ test('camera JPEGs picked in the window are read by main from their paths and la
   const executablePath = electronOrSkip();
   if (executablePath === null) return;
   const home = mkdtempSync(join(tmpdir(), 'edition-desk-electron-ingest-'));
-  const photos = join(REPO, 'resources', 'sample', 'photos');
-  const src = readdirSync(photos).filter((f) => f.endsWith('.jpg'));
-  const files: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    const file = join(home, `IMG_${3000 + i}.JPG`);
-    writeFileSync(file, await cameraJpeg(join(photos, src[i]!), { width: 3000, height: 2000, tint: i }));
-    files.push(file);
-  }
+  const files = await cameraFiles(home, 2, { first: 3000, width: 3000, height: 2000 });
   const app = await electron.launch({ executablePath, args: [MAIN], cwd: REPO, env: childEnv(home) });
   try {
     const page = await app.firstWindow();

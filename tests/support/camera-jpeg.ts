@@ -1,4 +1,6 @@
 import sharp from 'sharp';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Camera-style JPEGs for tests and the ingest-camera benchmark: a primary image with a
 // 1,620 px preview behind it, indexed by a CIPA DC-007 Multi-Picture Format APP2 segment,
@@ -75,4 +77,24 @@ export async function cameraJpeg(source: string | Buffer, opts: { width: number;
     .jpeg({ quality: 85 })
     .toBuffer();
   return withMpfPreview(primary, preview);
+}
+
+/**
+ * `count` distinct camera files written into `dir` as IMG_<first + i>.JPG, each from one of
+ * the sample edition's photos (in turn) at `width`×`height`, tinted by its index so no two
+ * match; `orientation(i)` gives a file its EXIF orientation (1 when left out).
+ */
+export async function cameraFiles(dir: string, count: number,
+  opts: { first: number; width: number; height: number; orientation?: (i: number) => number }): Promise<string[]> {
+  const photos = join(import.meta.dirname, '..', '..', 'resources', 'sample', 'photos');
+  const src = readdirSync(photos).filter((f) => f.endsWith('.jpg')).sort();
+  const files: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = join(dir, `IMG_${opts.first + i}.JPG`);
+    writeFileSync(file, await cameraJpeg(join(photos, src[i % src.length]!), {
+      width: opts.width, height: opts.height, orientation: opts.orientation?.(i) ?? 1, tint: i,
+    }));
+    files.push(file);
+  }
+  return files;
 }
