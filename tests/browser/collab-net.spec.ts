@@ -1,4 +1,5 @@
-import { test, expect, request as pwRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { request as pwRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { readFileSync } from 'node:fs';
 import { startHost, type RunningHost } from '../support/host';
 import { addUser, serverDataDir, startServer, type ServerProc } from '../support/desk-server-proc';

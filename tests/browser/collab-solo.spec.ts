@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { startHost, type RunningHost } from '../support/host';
 
 // Issue 12, solo desk: with no server set up the desk is exactly today's, and the newsroom

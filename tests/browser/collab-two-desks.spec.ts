@@ -1,4 +1,5 @@
-import { test, expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { type Browser, type Locator, type Page } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { mkdirSync } from 'node:fs';
 import sharp from 'sharp';
 import { join } from 'node:path';

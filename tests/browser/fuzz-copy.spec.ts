@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { hostileDocxSet, rng } from '../support/hostile-docx';
 import { expectNamed, PER_FILE_MS, RSS_LIMIT, startFuzzHost, type FuzzHost } from '../support/fuzz-host';
 

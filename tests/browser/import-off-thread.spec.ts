@@ -1,4 +1,5 @@
-import { test, expect, request } from '@playwright/test';
+import { request } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { startHost, type RunningHost } from '../support/host';
 import { docx, para } from '../support/hostile-docx';
 

@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { startHost, type RunningHost } from '../support/host';
 
 // Paste from Word, WPS, web pages and plain text into the zh story editor, through a

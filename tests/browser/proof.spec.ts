@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { join } from 'node:path';
 import { startHost, tempDataDir } from '../support/host';
 

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, startHost, tempDataDir, type RunningHost } from '../support/host';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { join } from 'node:path';
 import { REPO, startHost, tempDataDir } from '../support/host';
 

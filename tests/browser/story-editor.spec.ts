@@ -1,4 +1,5 @@
-import { test, expect, type Page, type CDPSession } from '@playwright/test';
+import { type Page, type CDPSession } from '@playwright/test';
+import { test, expect } from '../support/desk-test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, startHost, tempDataDir, type RunningHost } from '../support/host';
