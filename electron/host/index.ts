@@ -65,8 +65,13 @@ async function main(): Promise<void> {
   const stop = () => {
     void engine.close();
     void archive.close();
-    // Flush every shared document's log before leaving.
-    void collab.close().finally(() => server.close(() => process.exit(0)));
+    // Flush every shared document's log before leaving. A tab still open on the desk keeps
+    // its connections (keep-alive, a pending request): they end with the host, or
+    // server.close would wait on the browser to let go.
+    void collab.close().finally(() => {
+      server.close(() => process.exit(0));
+      server.closeAllConnections();
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
