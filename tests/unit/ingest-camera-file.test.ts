@@ -144,6 +144,9 @@ describe('ingest: camera JPEGs from disk', () => {
     // Not in shared memory (this thread's fallback): the same copy.
     expect((await hashFile(file, [{ start: 0, bytes: head }], copy)).hex).toBe(sha(bytes));
     expect((await readFile(copy)).equals(bytes)).toBe(true);
+    // and there too, a name already taken is left as it is.
+    await expect(hashFile(file, [{ start: 0, bytes: head }], copy)).rejects.toThrow(/EEXIST/);
+    expect((await readFile(copy)).equals(bytes)).toBe(true);
     expect(await readdir(dirname(copy))).toEqual([basename(copy)]);
   });
 

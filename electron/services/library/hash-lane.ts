@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, unlink } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 
 // SHA-256 of a photo's bytes on a thread of its own (issue 15). The content hash is the
@@ -11,8 +11,8 @@ import { Worker } from 'node:worker_threads';
 //
 // A camera file need not be in memory at all (hashFile): the lane reads it itself, a MiB at
 // a time into one buffer of its own, and hashes as it goes, writing the library copy from
-// the same buffer. Memory touched once serves
-// every file, where a whole file read into new memory is paid in page faults (byte-pool.ts).
+// the same buffer. Memory touched once serves every file, where a whole file read into new
+// memory is paid in page faults (byte-pool.ts).
 //
 // The worker is plain JS passed as source (eval), as durable-lane.ts's, so the built app and
 // the tests run the same code; it keeps the process alive only while it has work in hand.
@@ -153,12 +153,17 @@ function ask<T>(w: Worker, message: object): Promise<T> {
 async function hashFileHere(path: string, parts: FilePart[], copyTo?: string): Promise<FileHash> {
   const bytes = await readFile(path);
   if (copyTo) {
+    // As the lane: a name already taken fails the pass and is left as it is; a copy begun
+    // here and not finished is removed.
+    const out = await open(copyTo, 'wx');
     try {
-      await writeFile(copyTo, bytes, { flag: 'wx' });
+      await out.writeFile(bytes);
     } catch (e) {
+      await out.close();
       await unlink(copyTo).catch(() => {});
       throw e;
     }
+    await out.close();
   }
   const same = parts.every((p) => bytes.subarray(p.start, p.start + p.bytes.length).equals(p.bytes));
   return { hex: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, read: bytes.length, same };

@@ -1,5 +1,5 @@
 import { mkdir, open, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { appError } from '../../../shared/contract/messages';
 import type { LibraryPhoto } from '../../../shared/photo/library';
@@ -19,9 +19,10 @@ import type { LibraryStore } from './store';
 // preview near its end: a few hundred KB of a 3–25 MB file. The hash lane reads the whole
 // file for its SHA-256 through a buffer of its own and writes the library copy from that
 // buffer as it goes, so the copy holds exactly the bytes the photo is recorded by, made in
-// the one pass (a kernel copy hashed again cost a second read and hash of every file). The whole file read into new memory was
-// the largest cost of a card's thumbnails on a VM that pays page faults for fresh memory
-// (byte-pool.ts): 82 MB for 24 files, 0.3–0.5 s of system time.
+// the one pass (a kernel copy hashed again cost a second read and hash of every file). The
+// whole file read into new memory was the largest cost of a card's thumbnails on a VM that
+// pays page faults for fresh memory (byte-pool.ts): 82 MB for 24 files, 0.3–0.5 s of
+// system time.
 //
 // Anything this path does not expect (no header segments within HEAD_BYTES, no embedded
 // preview of the photo's shape and size, a header libvips refuses) sends the file the
@@ -59,9 +60,7 @@ interface Read {
  */
 export async function startCameraFile(store: LibraryStore, cacheDir: string, src: CameraFile, now = new Date(),
   hooks: IngestHooks = {}): Promise<{ running: Promise<IngestResult> } | null> {
-  const filesDir = dirname(store.filePath({ file: 'library/files/-' }));
-  await mkdir(filesDir, { recursive: true });
-  const read = await readCamera(src.path, tempPathFor(join(filesDir, 'incoming'))).catch(() => null);
+  const read = await readCamera(src.path, join(store.dir, 'files')).catch(() => null);
   if (!read) return null;
   const running = guarded(src.name, hooks, (h, noThumbnail) => fromRead(store, cacheDir, src, read, now, h, noThumbnail));
   return {
@@ -75,7 +74,8 @@ export async function startCameraFile(store: LibraryStore, cacheDir: string, src
   };
 }
 
-async function readCamera(path: string, copy: string): Promise<Read | null> {
+/** `filesDir`: the library's files folder, where the lane writes the copy under a temp name. */
+async function readCamera(path: string, filesDir: string): Promise<Read | null> {
   const fh = await open(path, 'r');
   const taken: Buffer[] = [];
   let read: Read | null = null;
@@ -94,6 +94,8 @@ async function readCamera(path: string, copy: string): Promise<Read | null> {
     const at = found.find((f) => f.p === preview)!.s.start;
     // The lane reads the whole file, hashing the parts read here too, so what is shown is
     // known to be of the file that is recorded, and writes the copy on the way.
+    await mkdir(filesDir, { recursive: true });
+    const copy = tempPathFor(join(filesDir, 'incoming'));
     const hash = hashFile(path, [{ start: 0, bytes: head }, { start: at, bytes: preview.bytes }], copy).then((h) => {
       // The copy's data goes to disk now, on the durable lane's thread, while the batch's
       // other thumbnails are made: the group commit's fdatasync of it then finds it clean
