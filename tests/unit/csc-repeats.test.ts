@@ -40,3 +40,47 @@ describe('repeats by words', () => {
     expect(repeats('沁源源党参育苗基地。', {})).toEqual([]);
   });
 });
+
+describe('a doubled character read as the doubled word meant (吗吗 → 妈妈)', () => {
+  const doubled = (text: string, options: ProofOptions = { csc: model }) =>
+    proofDocument({ id: 'd', segments: [{ id: '0', text, lang: 'zh', kind: 'body' }] }, options)
+      .filter((f) => f.ruleId.startsWith('char.'))
+      .map((f) => [f.ruleId, f.text, f.fix?.replacement]);
+
+  it.each([
+    ['我的家有爸爸、吗吗、哥哥跟我。', '吗吗', '妈妈'],
+    ['你要不要式式看这道菜？', '式式', '试试'],
+    ['下星期是我的第第生日。', '第第', '弟弟'],
+  ])('%s: both characters, one fix', (text, written, meant) => {
+    const f = doubled(text);
+    expect(f).toEqual([['char.doubled-typo', written, meant]]);
+  });
+
+  it('says why, in the user\'s language', () => {
+    const [f] = proofDocument({ id: 'd', segments: [{ id: '0', text: '有吗吗、弟弟、姊姊还有我。', lang: 'zh', kind: 'body' }] }, { csc: model })
+      .filter((x) => x.ruleId === 'char.doubled-typo');
+    expect(f!.message.zh).toMatch(/^疑为错别字：叠字“吗吗”不成词，是否应为“妈妈”？（语言模型概率高约 \d+(×10[⁰¹²³⁴⁵⁶⁷⁸⁹]+)? 倍）$/);
+    expect(f!.message.en).toContain('"妈妈"');
+    expect(f!.fix).toEqual({ start: 1, end: 3, replacement: '妈妈' });
+  });
+
+  it.each([
+    ['沁源 + 源 stays a slip to leave out', '沁源源党参育苗基地今年扩大到三百亩。', [['char.repeated', '源源', '']]],
+    ['包包 is a word', '她把包包放在桌上。', []],
+    ['的的 stays a slip', '这是我们的的任务。', [['char.repeated', '的的', '']]],
+  ])('%s', (_, text, want) => {
+    expect(doubled(text as string)).toEqual(want);
+  });
+
+  it('does not read 各各 as 哥哥 (各个 was meant: the typo check has that one)', () => {
+    expect(doubled('同学们各各回到自己的座位。').map((f) => f[0])).not.toContain('char.doubled-typo');
+  });
+
+  it('is off with the typo check, in credit lines, and without the tables', () => {
+    const text = '我的家有爸爸、吗吗、哥哥跟我。';
+    expect(doubled(text, { csc: model, typoLevel: 'off' }).map((f) => f[0])).not.toContain('char.doubled-typo');
+    expect(doubled(text, {}).map((f) => f[0])).not.toContain('char.doubled-typo');
+    const credit = proofDocument({ id: 'd', segments: [{ id: '0', text: '图片：吗吗', lang: 'zh', kind: 'credit' }] }, { csc: model });
+    expect(credit.map((f) => f.ruleId)).not.toContain('char.doubled-typo');
+  });
+});

@@ -1,6 +1,7 @@
 import { isHan } from '../chars';
 import { AA_WORDS, BOUNDARY_CHARS, DOUBLED_WORD_SLIPS, FUNCTION_CHARS, FUNCTION_EXCEPTIONS, NUMERAL_CHARS } from '../data/reduplications';
-import { repeatVerdict } from '../csc/repeat-words';
+import { doubledTypo, repeatVerdict } from '../csc/repeat-words';
+import { timesOf } from './typos';
 import { defineRule, type SegmentRule } from '../types';
 
 // Repeated characters and words: a doubled 的 or 我们我们 is a typing slip; 看看, 高高兴兴,
@@ -16,6 +17,12 @@ export const REPEATED_FUNCTION = defineRule(
 export const POSSIBLE_REPEAT = defineRule(
   'char.possible-repeat', 'info', 'house style (校对常见差错)',
   '“{text}”可能误重复', '"{text}" may be a slip (doubled character)',
+);
+/** 吗吗 for 妈妈: a doubled character that is no word where a doubled confusable is one (issue 14). */
+export const DOUBLED_TYPO = defineRule(
+  'char.doubled-typo', 'warning', '通用规范汉字表 (2013); 校对常见差错',
+  '疑为错别字：叠字“{text}”不成词，是否应为“{fix}”？（语言模型概率高约 {times} 倍）',
+  'Possible typo: "{text}" is no word; "{fix}"? ({times} times as probable to the word model)',
 );
 
 function inException(t: string, i: number): boolean {
@@ -51,8 +58,13 @@ const repeats: SegmentRule = (seg, ctx) => {
     // With the word tables (issue 14), segmentation decides first: 沁源源 is a slip,
     // 源源不断 and 现在在 are not; AABB idioms stay with the list.
     // Doubled numerals are counting (十五五, 一一对应): left to the lists as before.
-    const verdict = ctx.options.csc && !isAABB(t, i) && !NUMERAL_CHARS.includes(a) ? repeatVerdict(ctx.options.csc, t, i) : null;
-    if (verdict === 'slip') {
+    const judged = ctx.options.csc && !isAABB(t, i) && !NUMERAL_CHARS.includes(a) ? ctx.options.csc : null;
+    const verdict = judged ? repeatVerdict(judged, t, i) : null;
+    // 吗吗 → 妈妈: before the slip, whose fix (one left out) the word model has weighed too.
+    const meant = judged && verdict !== 'word' && ctx.options.typoLevel !== 'off' && seg.kind !== 'credit' ? doubledTypo(judged, t, i) : null;
+    if (meant) {
+      ctx.emit(DOUBLED_TYPO, i, i + 2, { start: i, end: i + 2, replacement: meant.fix }, { fix: meant.fix, times: timesOf(meant.gain) });
+    } else if (verdict === 'slip') {
       ctx.emit(REPEATED_FUNCTION, i, i + 2, fix);
     } else if (verdict === null && FUNCTION_CHARS.has(a)) {
       if (!inException(t, i)) ctx.emit(REPEATED_FUNCTION, i, i + 2, fix);
@@ -71,4 +83,4 @@ function isAABB(t: string, i: number): boolean {
 }
 
 export const repeatRules: SegmentRule[] = [repeats];
-export const repeatDefs = [REPEATED_FUNCTION, POSSIBLE_REPEAT];
+export const repeatDefs = [REPEATED_FUNCTION, POSSIBLE_REPEAT, DOUBLED_TYPO];
