@@ -20,7 +20,7 @@ const CHAR_RULE = /^char\./;
 /** Score thresholds of the precision/recall curve in the note, each with its confidence (TYPO_THRESHOLDS: strict 10, normal 12, error 18). */
 const CURVE = [10, 11, 12, 13, 14, 16, 18];
 
-/** Positions a finding points at: the characters its fix changes, else its start. */
+/** Positions a finding points at: the characters its fix changes or removes, else its start. */
 function flagsOf(findings: readonly Finding[], errorOnly: boolean): Flags {
   const out: Flags = [];
   for (const f of findings) {
@@ -32,6 +32,12 @@ function flagsOf(findings: readonly Finding[], errorOnly: boolean): Flags {
         if (f.text[k - f.start] !== fix.replacement[k - fix.start]) { out.push({ at: k, fix: fix.replacement[k - fix.start]! }); any = true; }
       }
       if (any) continue;
+    }
+    // A fix that takes characters out (a doubled 源 or 各: the second of the pair goes) points
+    // at what it removes; one with nothing to remove, at the finding's start.
+    if (fix && fix.end > fix.start && fix.replacement.length < fix.end - fix.start) {
+      for (let k = fix.start + fix.replacement.length; k < fix.end; k++) out.push({ at: k });
+      continue;
     }
     out.push({ at: f.start });
   }
