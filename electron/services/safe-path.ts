@@ -76,3 +76,15 @@ export async function readFileInside(root: string, ...segments: string[]): Promi
 export async function readTextInside(root: string, ...segments: string[]): Promise<string> {
   return (await readFileInside(root, ...segments)).toString('utf8');
 }
+
+/**
+ * A regular file's identity inside `root` (see resolveInside): device, inode, size and the
+ * modification and change times in nanoseconds. A save (an atomic rename: a new inode) or
+ * any write in place changes it, so a reader may keep what it made of the file while it stays.
+ */
+export async function fileSignatureInside(root: string, ...segments: string[]): Promise<string> {
+  const file = await resolveInside(root, ...segments);
+  const st = await lstat(file, { bigint: true }).catch(() => { throw appError('NOT_FOUND', segments.join('/')); });
+  if (!st.isFile()) throw appError('NOT_FOUND', segments.join('/'));
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}

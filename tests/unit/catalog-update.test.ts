@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { rename, writeFile } from 'node:fs/promises';
+import { cp, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../electron/services/catalog/catalog';
+import { listStoryIds, readEdition, readPage, readStory, writeEditionFile, writeStory } from '../../electron/services/edition-store';
+import { writeJsonAtomic } from '../../electron/services/atomic-write';
+import { SAMPLE_EDITION_REF, writeSampleEdition } from '../../electron/services/sample';
+import { addImported, parseImport } from '../../electron/services/stories/story-list';
+import { paragraph, rootState, textNode } from '../../shared/document/lexical-state';
 import { generateArchive } from '../support/archive-gen';
 import { saveForsythiaCaption, saveWetlandStory } from '../support/archive-edits';
-import { REPO_ROOT, cleanupTemp, tempDir } from './helpers';
+import { REPO_ROOT, RESOURCES, cleanupTemp, tempDir } from './helpers';
 import { ensureNodeBuild } from './node-build';
 
 // The catalogue kept up to date after saves equals the one rebuilt from the files; a torn
@@ -76,6 +81,89 @@ describe('incremental updates', () => {
     expect(catalog.dump()).toEqual(before);
     catalog.close();
   });
+});
+
+describe('a save reads again only the stories that changed', () => {
+  // An edition of forty long stories cost ~2 s of CPU in the catalogue on every autosave of
+  // one of them (all read, decoded and segmented again); now the story files whose signature
+  // (inode, size, times) is unchanged keep their rows. After each kind of edit the catalogue
+  // kept up to date equals one rebuilt from a copy of the files.
+  let ws: string;
+  let dir: string;
+
+  /** A catalogue rebuilt from a copy of the workspace's files (the live one keeps its own file open). */
+  async function rebuiltCopy(): Promise<string[]> {
+    const copy = await tempDir('catalog-copy');
+    await cp(ws, copy, { recursive: true, filter: (src) => !src.includes('.catalog') });
+    await Catalog.rebuild(copy);
+    const { catalog } = await Catalog.open(copy);
+    const d = catalog.dump();
+    catalog.close();
+    return d;
+  }
+
+  beforeAll(async () => {
+    ws = await tempDir('catalog-since');
+    dir = join(ws, SAMPLE_EDITION_REF);
+    await writeSampleEdition(RESOURCES, dir);
+    for (const [name, text] of <[string, string][]>[['湿地.md', '# 沁河湿地\n\n白鹭在沁河湿地越冬。\n\nEgrets winter on the Qin.'], ['党参.md', '# 党参育苗\n\n沁源党参育苗基地扩大到三百亩。']]) {
+      await addImported(dir, await parseImport(name, new TextEncoder().encode(text)), true);
+    }
+  }, 60_000);
+
+  it('reads one story after one save, none after a page save, all after the edition\'s title changes; equal to a rebuild each time', async () => {
+    await Catalog.rebuild(ws);
+    const { catalog } = await Catalog.open(ws);
+    const all = (await listStoryIds(dir)).length;
+    const step = async (edit: () => Promise<void>, read: number | 'all', kept: number | 'rest') => {
+      await edit();
+      const n = (await listStoryIds(dir)).length;
+      const r = await catalog.updateEdition(dir, SAMPLE_EDITION_REF);
+      expect(r.storiesRead).toBe(read === 'all' ? n : read);
+      expect(r.storiesKept).toBe(kept === 'rest' ? n - r.storiesRead : kept);
+      expect(catalog.dump()).toEqual(await rebuiltCopy());
+    };
+    try {
+      // The first update after open reads the folder whole.
+      await step(async () => {}, 'all', 0);
+      expect(all).toBeGreaterThanOrEqual(4);
+      const ids = await listStoryIds(dir);
+      // One story saved: its new words are found, the old title is not.
+      await step(async () => {
+        const story = await readStory(dir, ids[0]!);
+        story.title = '太岳山连翘花开';
+        story.zh = rootState([paragraph([textNode('连翘花开满太岳山。')])]);
+        await writeStory(dir, story);
+      }, 1, 'rest');
+      expect(catalog.search('连翘', { kind: 'story' }).map((h) => h.ref)).toEqual([ids[0]]);
+      // Nothing changed: nothing read.
+      await step(async () => {}, 0, 'rest');
+      // A page saved: its rows again, no story read.
+      await step(async () => {
+        const edition = await readEdition(dir);
+        const page = await readPage(dir, edition.pages[0]!);
+        await writeJsonAtomic(join(dir, 'pages', `${page.id}.json`), { ...page, name: `${page.name}（改）` });
+      }, 0, 'rest');
+      // A story imported: that one read.
+      await step(async () => {
+        await addImported(dir, await parseImport('新稿.md', new TextEncoder().encode('# 新稿\n\n沁源县今年新建育苗大棚。')), true);
+      }, 1, 'rest');
+      // A story deleted: its rows gone.
+      await step(async () => { await rm(join(dir, 'stories', `${ids[1]}.json`)); }, 0, 'rest');
+      expect(catalog.search('党参育苗', { kind: 'story' }).map((h) => h.ref)).not.toContain(ids[1]);
+      // A story file broken: left out, as a rebuild leaves it out; read again once mended.
+      const kept = await readStory(dir, ids[2]!);
+      await step(async () => { await writeFile(join(dir, 'stories', `${ids[2]}.json`), '{"broken'); }, 0, (await listStoryIds(dir)).length - 1);
+      await step(async () => { await writeJsonAtomic(join(dir, 'stories', `${ids[2]}.json`), kept); }, 1, 'rest');
+      // The edition's title is on every story row: all read again.
+      await step(async () => {
+        const edition = await readEdition(dir);
+        await writeEditionFile(dir, { ...edition, title: `${edition.title}（修订）` });
+      }, 'all', 0);
+    } finally {
+      catalog.close();
+    }
+  }, 120_000);
 });
 
 describe('edition-desk index / search', { timeout: 120_000 }, () => {

@@ -141,4 +141,31 @@ describe('import twins', () => {
     expect(a.storyId).toBeTruthy();
     expect(b.storyId).toBeTruthy();
   });
+
+  it('follows stories changed on disk after the list was read: a save, a copy by hand, a file broken and mended', async () => {
+    // The list and the twin check keep what they read per story file while its signature
+    // (inode, size, times) holds (electron/services/stories/story-digest.ts).
+    const md = (s: string) => new TextEncoder().encode(s);
+    const added = expectOk<{ storyId: string }>(await handle('story:import', { edition: ED, fileName: 'c.md', bytes: md('# 汛期\n\n沁河进入汛期。') }));
+    const id = added.storyId;
+    const row = async () => (await list()).find((s) => s.id === id)!;
+    expect((await row()).title).toBe('汛期');
+    // Saved through the desk: the list and the twin check see the new text.
+    const story = await readStory(ws.pathFor(ED), id);
+    expectOk(await handle('story:put', { edition: ED, story: { ...story, title: '汛期来临', zh: (await readStory(ws.pathFor(ED), 'story-2026')).zh } }));
+    expect((await row()).title).toBe('汛期来临');
+    expect((await row()).chars).toBe(countStory((await readStory(ws.pathFor(ED), 'story-2026')).zh).han);
+    const twin = expectOk<{ twin?: { storyId: string } }>(await handle('story:import', { edition: ED, fileName: 'c.md', bytes: md('# 汛期\n\n沁河进入汛期。') }));
+    expect(twin.twin).toBeUndefined();
+    // Written by hand in place (same inode): read again.
+    const { writeFile } = await import('node:fs/promises');
+    const byHand = { ...(await readStory(ws.pathFor(ED), id)), title: '汛期来临（手改）' };
+    await writeFile(storyFile(id), JSON.stringify(byHand));
+    expect((await row()).title).toBe('汛期来临（手改）');
+    // Broken: listed with its warning; mended: listed again.
+    await writeFile(storyFile(id), '{"broken');
+    expect((await row()).title).toBe(`⚠ ${id}`);
+    await writeFile(storyFile(id), JSON.stringify(byHand));
+    expect((await row()).title).toBe('汛期来临（手改）');
+  });
 });

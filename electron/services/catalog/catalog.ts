@@ -1,8 +1,8 @@
 import { mkdir, rm, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LibraryPhoto } from '../../../shared/photo/library';
-import { collectEdition, collectWorkspace, type Collected } from './collect';
-import { createDb, deleteSource, insertRows, openDb, setMeta, type Db } from './db';
+import { collectEditionSince, collectWorkspace, type Collected, type KnownStories } from './collect';
+import { createDb, deleteItem, deleteSource, deleteSourceButStories, insertRows, openDb, setMeta, type Db } from './db';
 import { libraryPhotoRow } from './rows';
 import { searchDb, type SearchHit, type SearchOptions } from './search';
 import { catalogFacets, placementsOf } from './provenance';
@@ -25,6 +25,13 @@ export interface RebuildReport {
 
 export class Catalog {
   private constructor(readonly root: string, private db: Db) {}
+
+  /**
+   * Per edition folder, the story files whose rows this catalogue holds as they were read
+   * (updateEdition): a save reads again only the stories that changed. Empty after open, so
+   * each folder's first update reads it whole, as a rebuild would.
+   */
+  private known = new Map<string, KnownStories>();
 
   static file(root: string): string {
     return join(root, CATALOG_DIR, 'catalog.db');
@@ -75,17 +82,39 @@ export class Catalog {
   }
 
   /** After an edition folder was saved (edition, page or story): its rows are replaced. */
-  async updateEdition(dir: string, folder: string): Promise<void> {
+  async updateEdition(dir: string, folder: string): Promise<{ storiesRead: number; storiesKept: number }> {
     const bySha = this.db.prepare("SELECT ref FROM items WHERE source LIKE 'library:%' AND (sha = ? OR sha0 = ?) LIMIT 1");
-    const c = await collectEdition(dir, (sha) => (bySha.get(sha, sha) as { ref: string } | undefined)?.ref);
+    const source = `edition:${folder}`;
+    const before = this.known.get(folder);
+    // Forgotten first: if anything below fails, the next update reads the folder whole.
+    this.known.delete(folder);
+    const d = await collectEditionSince(dir, before, (sha) => (bySha.get(sha, sha) as { ref: string } | undefined)?.ref);
+    if (!d) {
+      // edition.json does not read: the edition is a problem and has no rows, as in a rebuild.
+      this.db.transaction(() => deleteSource(this.db, source))();
+      return { storiesRead: 0, storiesKept: 0 };
+    }
+    const kept = before?.key === d.key ? before.sigs : null;
     this.db.transaction(() => {
-      deleteSource(this.db, `edition:${folder}`);
-      insertRows(this.db, c.rows, c.placements);
+      if (!kept) deleteSource(this.db, source);
+      else {
+        deleteSourceButStories(this.db, source);
+        // A story saved again, or gone (deleted, or no longer reads): its rows go.
+        for (const id of kept.keys()) if (d.stories.get(id)?.rows !== null) deleteItem(this.db, source, `story:${d.editionId}/${id}`);
+      }
+      insertRows(this.db, d.rows, d.placements);
+      for (const s of d.stories.values()) if (s.rows) insertRows(this.db, s.rows, []);
     })();
+    const sigs = new Map<string, string | null>();
+    let storiesKept = 0;
+    for (const [id, s] of d.stories) { sigs.set(id, s.sig); if (!s.rows) storiesKept++; }
+    this.known.set(folder, { key: d.key, sigs });
+    return { storiesRead: d.stories.size - storiesKept, storiesKept };
   }
 
   /** After an edition folder was deleted (moved to the trash). */
   removeEdition(folder: string): void {
+    this.known.delete(folder);
     this.db.transaction(() => deleteSource(this.db, `edition:${folder}`))();
   }
 

@@ -82,3 +82,20 @@ export function deleteSource(db: Db, source: string): void {
   db.prepare('DELETE FROM items WHERE source = ?').run(source);
   db.prepare('DELETE FROM placements WHERE source = ?').run(source);
 }
+
+/** Removes an edition folder's rows but its stories', and its placements: what updateEdition makes again on every save. */
+export function deleteSourceButStories(db: Db, source: string): void {
+  const ids = db.prepare("SELECT id FROM items WHERE source = ? AND kind <> 'story'").all(source) as { id: number }[];
+  const fts = db.prepare('DELETE FROM fts WHERE rowid = ?');
+  for (const { id } of ids) fts.run(id);
+  db.prepare("DELETE FROM items WHERE source = ? AND kind <> 'story'").run(source);
+  db.prepare('DELETE FROM placements WHERE source = ?').run(source);
+}
+
+/** Removes one item's rows (a story saved again or gone) from one source. */
+export function deleteItem(db: Db, source: string, item: string): void {
+  const ids = db.prepare('SELECT id FROM items WHERE source = ? AND item = ?').all(source, item) as { id: number }[];
+  const fts = db.prepare('DELETE FROM fts WHERE rowid = ?');
+  for (const { id } of ids) fts.run(id);
+  db.prepare('DELETE FROM items WHERE source = ? AND item = ?').run(source, item);
+}

@@ -81,10 +81,36 @@ function storyParagraphs(state: SerializedEditorState | null, lang: 'zh' | 'en')
   return state.root.children.map((n) => blockText(n, lang)).filter((t) => t.trim() !== '');
 }
 
+type RowBase = Pick<CatalogRow, 'source' | 'editionId' | 'editionTitle' | 'editionRef' | 'date' | 'creator' | 'rating' | 'label' | 'file' | 'sha' | 'sha0'>;
+
+/** What every row of an edition folder shares: its source, the edition's id, title and folder, the issue date. */
+function editionBase(folder: string, edition: Edition): RowBase {
+  return { source: `edition:${folder}`, editionId: edition.id, editionTitle: edition.title, editionRef: folder, date: edition.issueDate, creator: '', rating: null, label: null, file: null, sha: null, sha0: null };
+}
+
+/**
+ * The edition fields a story's rows carry (editionBase): while they stay the same, a story
+ * file that did not change has the same rows (catalog.ts updateEdition keeps them).
+ */
+export const storyRowsKey = (folder: string, edition: Edition): string => JSON.stringify([folder, edition.id, edition.title, edition.issueDate]);
+
+/** One story's rows: its title and each paragraph, per language. */
+export function storyRows(folder: string, edition: Edition, story: Story): CatalogRow[] {
+  const base = editionBase(folder, edition);
+  const rows: CatalogRow[] = [];
+  const item = `story:${edition.id}/${story.id}`;
+  for (const lang of ['zh', 'en'] as const) {
+    const paras = storyParagraphs(story[lang], lang);
+    if (lang === 'zh' || paras.length) rows.push({ ...base, item, kind: 'story', ref: story.id, para: 0, lang, title: story.title, text: story.title, head: story.title, body: '' });
+    paras.forEach((p, i) => rows.push({ ...base, item, kind: 'story', ref: story.id, para: i + 1, lang, title: story.title, text: p, head: '', body: p }));
+  }
+  return rows;
+}
+
 /** Everything an edition folder contributes: the edition, its pages, stories and own photos, and where photos are placed. */
 export function editionRows(folder: string, edition: Edition, pages: Page[], stories: Story[], libraryIdBySha: LibraryIdBySha = () => undefined): { rows: CatalogRow[]; placements: Placement[] } {
-  const source = `edition:${folder}`;
-  const base = { source, editionId: edition.id, editionTitle: edition.title, editionRef: folder, date: edition.issueDate, creator: '', rating: null, label: null, file: null, sha: null, sha0: null };
+  const base = editionBase(folder, edition);
+  const source = base.source;
   const rows: CatalogRow[] = [{
     ...base, item: `edition:${edition.id}`, kind: 'edition', ref: edition.id, para: 0, lang: 'both', title: edition.title,
     text: join(edition.title, edition.paper, edition.paperEn), head: edition.title, body: join(edition.paper, edition.paperEn, edition.issueDate),
@@ -95,14 +121,8 @@ export function editionRows(folder: string, edition: Edition, pages: Page[], sto
     const head = join(page.name, ...heads);
     rows.push({ ...base, item: `page:${edition.id}/${page.id}`, kind: 'page', ref: page.id, para: 0, lang: 'both', title: `${page.number} · ${page.name}`, text: join(head, ...rest), head, body: join(...rest) });
   }
-  for (const story of stories) {
-    const item = `story:${edition.id}/${story.id}`;
-    for (const lang of ['zh', 'en'] as const) {
-      const paras = storyParagraphs(story[lang], lang);
-      if (lang === 'zh' || paras.length) rows.push({ ...base, item, kind: 'story', ref: story.id, para: 0, lang, title: story.title, text: story.title, head: story.title, body: '' });
-      paras.forEach((p, i) => rows.push({ ...base, item, kind: 'story', ref: story.id, para: i + 1, lang, title: story.title, text: p, head: '', body: p }));
-    }
-  }
+  // A loop, not push(...rows): a story may have more paragraphs than a call takes arguments.
+  for (const story of stories) for (const r of storyRows(folder, edition, story)) rows.push(r);
   const photoItem = new Map<string, string>();
   for (const photo of edition.photos) {
     // A copy placed from the library is the library photo: one result, with this placement.

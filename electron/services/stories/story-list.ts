@@ -1,13 +1,13 @@
 import type { StorySummary } from '../../../shared/contract/contract';
-import { AppError } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import { newId } from '../../../shared/document/ids';
 import type { Story } from '../../../shared/document/schema';
-import { countStory, editorText } from '../../../shared/story/story-count';
+import { editorText } from '../../../shared/story/story-count';
 import { importCopy } from '../copy/story-copy';
 import { runImportOffThread } from '../copy/import-off-thread';
 import { distinctTitle } from './story-manage';
-import { listStoryIds, readEdition, readPage, readStory, writeStory } from '../edition-store';
+import { readEdition, readPage, writeStory } from '../edition-store';
+import { squash, storyDigests, textDigest, type StoryDigest } from './story-digest';
 
 // The story list with what the desk needs to see per story: its 稿件状态, where it is
 // placed (第 N 版, from the pages' story frames, never stored, so it cannot go stale) and
@@ -31,27 +31,12 @@ export async function placements(dir: string): Promise<Map<string, number[]>> {
   return out;
 }
 
-async function readAll(dir: string): Promise<{ id: string; story: Story | null }[]> {
-  const out = [];
-  for (const id of await listStoryIds(dir)) {
-    try {
-      out.push({ id, story: await readStory(dir, id) });
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      out.push({ id, story: null });
-    }
-  }
-  return out;
-}
-
 export async function listStories(dir: string): Promise<StorySummary[]> {
   const placed = await placements(dir);
-  return (await readAll(dir)).map(({ id, story }) => story
-    ? { id, title: story.title, updatedAt: story.updatedAt, chars: countStory(story.zh).han, status: story.status ?? 'draft', pages: placed.get(id) ?? [] }
+  return (await storyDigests(dir)).map(({ id, digest: d }) => d
+    ? { id, title: d.title, updatedAt: d.updatedAt, chars: d.chars, status: d.status, pages: placed.get(id) ?? [] }
     : { id, title: `⚠ ${id}`, updatedAt: '', chars: 0, status: 'draft', pages: placed.get(id) ?? [] });
 }
-
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 type ImportedCopy = ReturnType<typeof importCopy>;
 
@@ -75,17 +60,18 @@ export async function importWithTwinCheck(dir: string, fileName: string, bytes: 
  * part alone in the story write queue; the parse stays outside it, so saves never wait on it.
  */
 export async function addImported(dir: string, imported: ImportedCopy, allowTwin: boolean): Promise<ImportOutcome> {
-  const all = (await readAll(dir)).filter((s): s is { id: string; story: Story } => s.story !== null);
+  const all = (await storyDigests(dir)).filter((s): s is { id: string; digest: StoryDigest } => s.digest !== null);
   const text = squash(editorText(imported.state));
   // An empty but valid file is said, not added as a 0 字 story (issue 17).
   if (text === '') throw appError('IMPORT_EMPTY', imported.title);
-  if (!allowTwin && text !== '') {
-    const twin = all.find(({ story }) => squash(editorText(story.zh)) === text || squash(editorText(story.en)) === text);
-    if (twin) return { twin: { storyId: twin.id, title: twin.story.title } };
+  if (!allowTwin) {
+    const digest = textDigest(text);
+    const twin = all.find(({ digest: d }) => d.zh === digest || d.en === digest);
+    if (twin) return { twin: { storyId: twin.id, title: twin.digest.title } };
   }
   const story: Story = {
     id: newId('story-'),
-    title: distinctTitle(imported.title, all.map((s) => s.story.title)),
+    title: distinctTitle(imported.title, all.map((s) => s.digest.title)),
     status: 'draft',
     zh: imported.lang === 'zh' ? imported.state : null,
     en: imported.lang === 'en' ? imported.state : null,
