@@ -3,9 +3,10 @@ import { AppError } from '../../../shared/contract/errors';
 import { appError } from '../../../shared/contract/messages';
 import { importCopy } from './story-copy';
 
-// The worker side of import-off-thread.ts: one file in, one story (or a typed error) out.
-// Built as out/workers/import-worker.mjs (scripts/build.mjs).
-parentPort?.once('message', (m: { fileName: string; bytes: Uint8Array }) => {
+// The worker side of import-off-thread.ts: a file in, its story (or a typed error) out, one
+// at a time, for as long as the host keeps the worker. Built as out/workers/import-worker.mjs
+// (scripts/build.mjs).
+parentPort?.on('message', (m: { fileName: string; bytes: Uint8Array }) => {
   try {
     parentPort!.postMessage({ ok: true, value: importCopy(m.fileName, m.bytes) });
   } catch (e) {
