@@ -19,10 +19,10 @@ import { ensureNodeBuild } from './node-build';
 const SMALL = { editions: 3, storiesPerEdition: 10, photos: 200 };
 let root: string;
 
-/** A fresh catalogue rebuilt from the files, as dump lines. */
-async function rebuiltDump(): Promise<string[]> {
-  await Catalog.rebuild(root);
-  const { catalog } = await Catalog.open(root);
+/** A fresh catalogue rebuilt from the files of `at` (the archive by default), as dump lines. */
+async function rebuiltDump(at = root): Promise<string[]> {
+  await Catalog.rebuild(at);
+  const { catalog } = await Catalog.open(at);
   const d = catalog.dump();
   catalog.close();
   return d;
@@ -95,11 +95,7 @@ describe('a save reads again only the stories that changed', () => {
   async function rebuiltCopy(): Promise<string[]> {
     const copy = await tempDir('catalog-copy');
     await cp(ws, copy, { recursive: true, filter: (src) => !src.includes('.catalog') });
-    await Catalog.rebuild(copy);
-    const { catalog } = await Catalog.open(copy);
-    const d = catalog.dump();
-    catalog.close();
-    return d;
+    return rebuiltDump(copy);
   }
 
   beforeAll(async () => {

@@ -74,28 +74,27 @@ export function insertRows(db: Db, rows: CatalogRow[], placements: Placement[]):
   for (const p of placements) pl.run(p.item, p.source, p.editionId, p.editionTitle, p.pageId, p.pageName, p.pageNumber);
 }
 
-/** Removes everything one source (an edition folder, a library photo) put in. */
-export function deleteSource(db: Db, source: string): void {
-  const ids = db.prepare('SELECT id FROM items WHERE source = ?').all(source) as { id: number }[];
+/** Removes the items rows `where` picks (a condition on items, its parameters) and their full-text rows. */
+function deleteItems(db: Db, where: string, ...params: string[]): void {
+  const ids = db.prepare(`SELECT id FROM items WHERE ${where}`).all(...params) as { id: number }[];
   const fts = db.prepare('DELETE FROM fts WHERE rowid = ?');
   for (const { id } of ids) fts.run(id);
-  db.prepare('DELETE FROM items WHERE source = ?').run(source);
+  db.prepare(`DELETE FROM items WHERE ${where}`).run(...params);
+}
+
+/** Removes everything one source (an edition folder, a library photo) put in. */
+export function deleteSource(db: Db, source: string): void {
+  deleteItems(db, 'source = ?', source);
   db.prepare('DELETE FROM placements WHERE source = ?').run(source);
 }
 
 /** Removes an edition folder's rows but its stories', and its placements: what updateEdition makes again on every save. */
 export function deleteSourceButStories(db: Db, source: string): void {
-  const ids = db.prepare("SELECT id FROM items WHERE source = ? AND kind <> 'story'").all(source) as { id: number }[];
-  const fts = db.prepare('DELETE FROM fts WHERE rowid = ?');
-  for (const { id } of ids) fts.run(id);
-  db.prepare("DELETE FROM items WHERE source = ? AND kind <> 'story'").run(source);
+  deleteItems(db, "source = ? AND kind <> 'story'", source);
   db.prepare('DELETE FROM placements WHERE source = ?').run(source);
 }
 
 /** Removes one item's rows (a story saved again or gone) from one source. */
 export function deleteItem(db: Db, source: string, item: string): void {
-  const ids = db.prepare('SELECT id FROM items WHERE source = ? AND item = ?').all(source, item) as { id: number }[];
-  const fts = db.prepare('DELETE FROM fts WHERE rowid = ?');
-  for (const { id } of ids) fts.run(id);
-  db.prepare('DELETE FROM items WHERE source = ? AND item = ?').run(source, item);
+  deleteItems(db, 'source = ? AND item = ?', source, item);
 }
