@@ -243,9 +243,11 @@ class ChromiumJob implements PrintJob {
         const cdp = await this.context.newCDPSession(this.page);
         const shot = await cdp.send('Page.captureScreenshot', {
           format: 'png',
-          // lossless, cut and encoded below
+          // lossless, cut and encoded below; Chromium's fastest PNG setting, since sharp
+          // encodes the file that is kept (the sample's two pages at 150 dpi: ~1 s less, the
+          // same bytes out)
           clip: { x: box.x, y: box.y, width: (target.width + 4) / scale, height: (target.height + 4) / scale, scale },
-          captureBeyondViewport: true, fromSurface: true,
+          captureBeyondViewport: true, fromSurface: true, optimizeForSpeed: true,
         });
         await cdp.detach();
         const cut = sharp(await atLeast(Buffer.from(shot.data, 'base64'), target)).extract({ left: 0, top: 0, ...target });
