@@ -7,7 +7,7 @@ import { startHost, tempDataDir } from '../support/host';
 // 错别字 in the story editor (issue 14): the editor runs the statistical detector itself,
 // on tables fetched once from main as bytes (media path table/csc), so a typo typed into the copy is
 // flagged after the pause with its evidence and confidence and fixed in one click, a context
-// case (再 for 在) and a real-word error (建康 for 健康) too; the edition's house style turns the check off (or strict) for every editor
+// case (再 for 在), a real-word error (建康 for 健康) and a doubled one (吗吗 for 妈妈) too; the edition's house style turns the check off (or strict) for every editor
 // opened afterwards.
 
 async function openStory(page: Page, tab: string) {
@@ -39,6 +39,15 @@ test('typo check: flagged live with its evidence in both languages, fixed in one
     // The word language model's ratio is the evidence (open-gram's bigrams in the editor's copy of the tables).
     await expect(typo).toContainText(/语言模型概率高约 (\d+|\d?×?10[⁰¹²³⁴⁵⁶⁷⁸⁹]+) 倍/);
     await panel.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'csc', 'typo-panel.png') });
+    // A doubled character that is no word, read as the doubled word meant: both characters, one fix.
+    await typeAtStart(page, '我的家有爸爸、吗吗、哥哥跟我。');
+    const doubled = panel.locator('[data-rule="char.doubled-typo"]');
+    await expect(doubled).toHaveCount(1, { timeout: 20_000 });
+    await expect(doubled).toContainText('叠字“吗吗”不成词，是否应为“妈妈”？');
+    await doubled.screenshot({ path: join(import.meta.dirname, '..', '..', 'docs', 'screenshots', 'csc-doubled.png') });
+    await doubled.getByRole('button', { name: '改正' }).click();
+    await expect(page.locator('.editor-content')).toContainText('我的家有爸爸、妈妈、哥哥跟我。');
+    await expect(doubled).toHaveCount(0, { timeout: 20_000 });
     await page.getByRole('button', { name: '切换界面语言' }).click();
     await expect(typo).toContainText('Possible typo: "们" for "门"?');
     await expect(typo).toContainText(/confidence \d+ %\)/);

@@ -21,8 +21,8 @@ export const POSSIBLE_REPEAT = defineRule(
 /** 吗吗 for 妈妈: a doubled character that is no word where a doubled confusable is one (issue 14). */
 export const DOUBLED_TYPO = defineRule(
   'char.doubled-typo', 'warning', '通用规范汉字表 (2013); 校对常见差错',
-  '疑为错别字：叠字“{text}”不成词，是否应为“{fix}”？（语言模型概率高约 {times} 倍）',
-  'Possible typo: "{text}" is no word; "{fix}"? ({times} times as probable to the word model)',
+  '可能是错别字：叠字“{text}”不成词，是否应为“{fix}”？（语言模型概率高约 {times} 倍）',
+  'Perhaps a typo: "{text}" is no word; "{fix}"? ({times} times as probable to the word model)',
 );
 
 function inException(t: string, i: number): boolean {
