@@ -19,7 +19,9 @@ export async function tempDir(tag = 'unit'): Promise<string> {
 }
 
 export async function cleanupTemp(): Promise<void> {
-  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  // Retried: work a test leaves running in the background (a raw's preview made behind the
+  // batch) may still write into its folder while it is removed (ENOTEMPTY once in CI).
+  await Promise.all(made.splice(0).map((d) => rm(d, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })));
 }
 
 // Content hashes keyed by the file's identity and change time: any write to a file moves

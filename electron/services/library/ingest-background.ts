@@ -30,7 +30,7 @@ export async function finishFromPrimary(store: LibraryStore, cacheDir: string, i
   try {
     ({ damaged } = await makePreviews(bytes, cacheDir, id));
   } catch (e) {
-    damaged = decodeError(e, name).message;
+    damaged = decodeError(e, name, bytes).message;
   }
   damaged ??= await jpegScanDamageOffThread(bytes);
   if (damaged) await flagDamaged(store, id, damaged);

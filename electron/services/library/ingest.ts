@@ -122,7 +122,7 @@ async function addNew(store: LibraryStore, cacheDir: string, src: IngestSource, 
   try {
     header = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (e) {
-    throw decodeError(e, name);
+    throw decodeError(e, name, bytes);
   }
   const { id, file, ext } = newFile(header, name, bytes.length, sha256);
   const abs = store.filePath({ file });
@@ -200,7 +200,7 @@ async function describeAndRecord(store: LibraryStore, cacheDir: string, src: Ing
   if (!thumb) {
     // A decode takes long enough to write the copy beside it (the embedded case writes it after the hold below).
     void copy();
-    const previews = await makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name); });
+    const previews = await makePreviews(bytes, cacheDir, id).catch((e: unknown) => { throw decodeError(e, name, bytes); });
     thumb = previews.thumb;
     // Damaged but decodable: kept, and flagged on the record (issue 11, item 8).
     warnings.unshift(...damageWarnings(previews.damaged));
